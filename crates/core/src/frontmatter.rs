@@ -1,0 +1,213 @@
+//! YAML front matter, as Docusaurus reads it: a `---` block at the top of a post.
+
+use crate::diagnostic::Diagnostic;
+use yaml_rust2::{Yaml, YamlLoader};
+
+/// The front matter fields papershelf uses. Unknown keys are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// `title:`, the post's title (else its first `# ` heading).
+    pub title: Option<String>,
+    /// `date:`, `YYYY-MM-DD` (else the date in the file name).
+    pub date: Option<String>,
+    /// `tags:`, the post's own tags (a list, or one string).
+    pub tags: Vec<String>,
+    /// `description:`, a one-line summary.
+    pub description: Option<String>,
+    /// `draft: true` keeps the post out of the index.
+    pub draft: bool,
+}
+
+/// A post split into its front matter and its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, if the post has front matter.
+    pub yaml: Option<&'a str>,
+    /// Everything after the front matter.
+    pub body: &'a str,
+    /// 1-based line number of the body's first line in the file.
+    pub body_line: u32,
+}
+
+/// Splits off a leading `---` … `---` block.
+pub fn split(text: &str) -> Split<'_> {
+    let no_front = Split { yaml: None, body: text, body_line: 1 };
+    let Some(first_nl) = text.find('\n') else { return no_front };
+    if text[..first_nl].trim_end() != "---" {
+        return no_front;
+    }
+    let mut offset = first_nl + 1;
+    let mut line = 2u32;
+    while offset <= text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |e| offset + e);
+        let l = text[offset..end].trim_end();
+        if l == "---" || l == "..." {
+            let body_start = (end + 1).min(text.len());
+            return Split { yaml: Some(&text[first_nl + 1..offset]), body: &text[body_start..], body_line: line + 1 };
+        }
+        if end == text.len() {
+            break;
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    no_front
+}
+
+impl FrontMatter {
+    /// Parses the YAML of a front matter block that starts at file line 2.
+    /// On a YAML error, returns what a line-by-line reading could recover
+    /// together with the error.
+    pub fn parse(yaml: &str) -> (FrontMatter, Option<Diagnostic>) {
+        match YamlLoader::load_from_str(yaml) {
+            Ok(docs) => {
+                let Some(doc) = docs.into_iter().next() else { return (FrontMatter::default(), None) };
+                match doc {
+                    Yaml::Hash(_) => (Self::from_yaml(&doc), None),
+                    Yaml::Null | Yaml::BadValue => (FrontMatter::default(), None),
+                    _ => (
+                        FrontMatter::default(),
+                        Some(Diagnostic::error(2, "front matter must be `key: value` lines between the two `---` lines")),
+                    ),
+                }
+            }
+            Err(e) => {
+                let line = e.marker().line() as u32 + 2;
+                let message = format!(
+                    "bad front matter: {} (check quoting: a value with `: ` or starting with `[`, `{{`, `*` or `&` needs quotes)",
+                    e.info()
+                );
+                (Self::recover(yaml), Some(Diagnostic::error(line, message)))
+            }
+        }
+    }
+
+    fn from_yaml(doc: &Yaml) -> FrontMatter {
+        let text = |key: &str| match &doc[key] {
+            Yaml::String(s) => Some(s.clone()),
+            Yaml::Integer(i) => Some(i.to_string()),
+            Yaml::Real(r) => Some(r.clone()),
+            _ => None,
+        };
+        let tags = match &doc["tags"] {
+            Yaml::Array(items) => items
+                .iter()
+                .filter_map(|t| match t {
+                    Yaml::String(s) => Some(s.clone()),
+                    Yaml::Hash(_) => t["label"].as_str().map(str::to_string),
+                    Yaml::Integer(i) => Some(i.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            Yaml::String(s) => split_tag_list(s),
+            _ => Vec::new(),
+        };
+        FrontMatter {
+            title: text("title"),
+            date: text("date"),
+            tags: clean_tags(tags),
+            description: text("description"),
+            draft: matches!(doc["draft"], Yaml::Boolean(true)) || doc["draft"].as_str() == Some("true"),
+        }
+    }
+
+    /// Reads `key: value` lines one by one, for front matter YAML rejected.
+    fn recover(yaml: &str) -> FrontMatter {
+        let mut fm = FrontMatter::default();
+        for line in yaml.lines() {
+            let Some((key, value)) = line.split_once(':') else { continue };
+            let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+            match key.trim() {
+                "title" if !value.is_empty() => fm.title = Some(value.to_string()),
+                "date" if !value.is_empty() => fm.date = Some(value.to_string()),
+                "description" if !value.is_empty() => fm.description = Some(value.to_string()),
+                "draft" => fm.draft = value == "true",
+                "tags" => fm.tags = clean_tags(split_tag_list(value)),
+                _ => {}
+            }
+        }
+        fm
+    }
+}
+
+fn split_tag_list(s: &str) -> Vec<String> {
+    s.trim_matches(|c| c == '[' || c == ']').split(',').map(|t| t.trim().trim_matches(|c| c == '"' || c == '\'').to_string()).collect()
+}
+
+fn clean_tags(tags: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        let t = t.trim().to_string();
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Checks a `YYYY-MM-DD` date (a time after it is ignored) and returns it.
+pub fn parse_date(s: &str) -> Option<String> {
+    let d = s.trim().get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let month: u32 = d[5..7].parse().ok()?;
+    let day: u32 = d[8..10].parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_string())
+}
+
+/// The date in a `YYYYMMDD.md` file name, as `YYYY-MM-DD`.
+pub fn date_from_file_name(path: &str) -> Option<String> {
+    let name = path.rsplit('/').next()?;
+    let stem = name.split('.').next()?;
+    let digits = stem.get(..8)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    parse_date(&format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_body_lines() {
+        let s = split("---\ntitle: Hi\n---\n# Body\n");
+        assert_eq!(s.yaml, Some("title: Hi\n"));
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 4);
+        assert_eq!(split("# No front\n").yaml, None);
+        assert_eq!(split("---\nunclosed: yes\n").yaml, None);
+    }
+
+    #[test]
+    fn reads_docusaurus_fields() {
+        let (fm, err) = FrontMatter::parse("title: Agents week\ndate: 2025-11-20\ntags: [agents, rl]\ndescription: Five papers\ndraft: false\nslug: /x\n");
+        assert_eq!(err, None);
+        assert_eq!(fm.title.as_deref(), Some("Agents week"));
+        assert_eq!(fm.date.as_deref(), Some("2025-11-20"));
+        assert_eq!(fm.tags, vec!["agents", "rl"]);
+        assert!(!fm.draft);
+    }
+
+    #[test]
+    fn bad_yaml_reports_its_line_and_keeps_what_it_can() {
+        let (fm, err) = FrontMatter::parse("title: Fine\ntags: [a, b\ndate: 2025-01-02\n");
+        let err = err.expect("an error");
+        assert!(err.line >= 3, "{err}");
+        assert!(err.message.contains("bad front matter"), "{err}");
+        assert_eq!(fm.title.as_deref(), Some("Fine"));
+        assert_eq!(fm.date.as_deref(), Some("2025-01-02"));
+    }
+
+    #[test]
+    fn dates_from_names_and_fields() {
+        assert_eq!(date_from_file_name("papers/y2025/nov/20251106.md").as_deref(), Some("2025-11-06"));
+        assert_eq!(date_from_file_name("papers/notes.md"), None);
+        assert_eq!(parse_date("2025-13-01"), None);
+        assert_eq!(parse_date("2025-02-03T10:00:00").as_deref(), Some("2025-02-03"));
+    }
+}

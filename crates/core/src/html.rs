@@ -1,0 +1,61 @@
+//! The safe tree as HTML text: what `papershelf render` prints.
+
+use crate::doc::{AttrValue, Doc, Linker, Node};
+
+/// Serializes a document, escaping every text and attribute value.
+pub fn to_html(doc: &Doc, linker: &dyn Linker) -> String {
+    let mut out = String::new();
+    for node in &doc.children {
+        write_node(node, linker, &mut out);
+    }
+    out
+}
+
+fn write_node(node: &Node, linker: &dyn Linker, out: &mut String) {
+    match node {
+        Node::Text(t) => escape_into(t, false, out),
+        Node::Element(el) => {
+            out.push('<');
+            out.push_str(el.tag());
+            for a in el.attrs() {
+                out.push(' ');
+                out.push_str(a.name);
+                out.push_str("=\"");
+                match &a.value {
+                    AttrValue::Text(t) => escape_into(t, true, out),
+                    AttrValue::Url(target) => escape_into(&linker.url(target), true, out),
+                    AttrValue::Style(decls) => escape_into(&style_text(decls), true, out),
+                }
+                out.push('"');
+            }
+            out.push('>');
+            if crate::policy::is_void(el.tag()) {
+                return;
+            }
+            // Depth is bounded by the renderer (MAX_DEPTH), so recursion is safe.
+            for child in &el.children {
+                write_node(child, linker, out);
+            }
+            out.push_str("</");
+            out.push_str(el.tag());
+            out.push('>');
+        }
+    }
+}
+
+/// CSS text for allowed declarations.
+pub fn style_text(decls: &[(&'static str, String)]) -> String {
+    decls.iter().map(|(p, v)| format!("{p}:{v}")).collect::<Vec<_>>().join(";")
+}
+
+fn escape_into(s: &str, attr: bool, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attr => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}

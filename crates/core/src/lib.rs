@@ -1,0 +1,32 @@
+//! The pure core of papershelf: no web dependencies, no I/O.
+//!
+//! A post's text goes through [`frontmatter`], the [`mdx`] pre-pass and the
+//! [`render`]er into one safe [`doc::Doc`] tree, checked by the [`policy`].
+//! [`post::Post`] is the content model, [`index::Index`] the list the
+//! viewer filters, [`check`] what `papershelf check` reports. The browser
+//! maps the tree to DOM nodes; the CLI prints it with [`html::to_html`].
+//!
+//! ```
+//! use papershelf_core::{post::Post, doc::HashLinker, html::to_html};
+//! let parsed = Post::parse("papers/y2025/nov/20251106.md",
+//!     "# 2025-11-06 papers review\n\n## 1. [MIRA](https://example.org/mira) `bytedance`\n");
+//! assert_eq!(parsed.post.date, "2025-11-06");
+//! assert_eq!(parsed.post.entries[0].tags, vec!["bytedance"]);
+//! let html = to_html(&parsed.doc, &HashLinker { content_base: "content/".into() });
+//! assert!(html.contains(r#"<h2 id="1-mira-bytedance">"#));
+//! ```
+
+pub mod check;
+pub mod diagnostic;
+pub mod doc;
+pub mod frontmatter;
+pub mod html;
+pub mod index;
+pub mod links;
+pub mod math;
+pub mod mdx;
+pub mod policy;
+pub mod post;
+pub mod raw_html;
+pub mod render;
+pub mod slug;

@@ -1,0 +1,197 @@
+//! Where links and images in a post point: the URL-scheme allow-list,
+//! Docusaurus doc routes, and paths confined to the content directory.
+
+use crate::doc::Target;
+
+/// Whether a URL is used for a link or an image (images may also be `data:image/…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlUse {
+    /// `href` of a link.
+    Link,
+    /// `src` of an image.
+    Image,
+}
+
+/// Why a URL was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlError {
+    /// A scheme that is not allowed (`javascript:`, `vbscript:`, `file:`, …).
+    Scheme(String),
+    /// A relative path that climbs out of the content directory.
+    OutsideContent(String),
+    /// Nothing left after cleaning.
+    Empty,
+}
+
+impl std::fmt::Display for UrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UrlError::Scheme(s) => write!(f, "the URL scheme `{s}:` is not allowed (use http, https, mailto or a relative path)"),
+            UrlError::OutsideContent(p) => write!(f, "`{p}` points outside the content directory"),
+            UrlError::Empty => write!(f, "the URL is empty"),
+        }
+    }
+}
+
+/// Removes what browsers ignore in a URL: leading and trailing spaces and
+/// control characters, and tabs and newlines anywhere (`jav\tascript:`).
+pub fn clean_url(raw: &str) -> String {
+    raw.trim_matches(|c: char| c <= ' ' || c == '\u{7f}')
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
+/// Resolves a link or image URL written in the post at `post_path`
+/// (relative to the content directory) into a [`Target`].
+///
+/// ```
+/// use papershelf_core::links::{resolve, UrlUse};
+/// use papershelf_core::doc::Target;
+/// let t = resolve("/docs/papers/y2025/oct/20251029.md#latent", "papers/y2025/nov/20251106.md", UrlUse::Link);
+/// assert_eq!(t, Ok(Target::Post { path: "papers/y2025/oct/20251029.md".into(), anchor: Some("latent".into()) }));
+/// ```
+pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlError> {
+    let url = clean_url(raw);
+    if url.is_empty() {
+        return Err(UrlError::Empty);
+    }
+    if let Some(scheme) = scheme_of(&url) {
+        let lower = scheme.to_ascii_lowercase();
+        let allowed = match lower.as_str() {
+            "http" | "https" => true,
+            "mailto" => usage == UrlUse::Link,
+            "data" => usage == UrlUse::Image && is_data_image(&url),
+            _ => false,
+        };
+        return if allowed { Ok(Target::External { url }) } else { Err(UrlError::Scheme(lower)) };
+    }
+    if url.starts_with("//") || url.starts_with("\\\\") || url.starts_with("/\\") {
+        // Protocol-relative: another host. Fine to link to, written out as https.
+        return Ok(Target::External { url: format!("https:{}", url.replace('\\', "/")) });
+    }
+    let (path_part, anchor) = match url.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string()).filter(|a| !a.is_empty())),
+        None => (url.as_str(), None),
+    };
+    let path_part = path_part.split('?').next().unwrap_or("");
+    if path_part.is_empty() {
+        // `#anchor`: a heading of this post.
+        return Ok(Target::Post { path: post_path.to_string(), anchor });
+    }
+    let decoded = percent_decode(path_part);
+    let joined = if let Some(doc) = decoded.strip_prefix("/docs/") {
+        doc.to_string()
+    } else if let Some(abs) = decoded.strip_prefix('/') {
+        abs.to_string()
+    } else {
+        let dir = post_path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        if dir.is_empty() { decoded.clone() } else { format!("{dir}/{decoded}") }
+    };
+    let path = normalize(&joined).ok_or_else(|| UrlError::OutsideContent(path_part.to_string()))?;
+    let is_doc = decoded.starts_with("/docs/") || path.ends_with(".md") || path.ends_with(".mdx");
+    if is_doc && usage == UrlUse::Link {
+        let path = if path.ends_with(".md") || path.ends_with(".mdx") { path } else { format!("{path}.md") };
+        Ok(Target::Post { path, anchor })
+    } else {
+        Ok(Target::Asset { path })
+    }
+}
+
+/// The scheme of an absolute URL (`https` in `https://…`), if it has one.
+fn scheme_of(url: &str) -> Option<&str> {
+    let end = url.find(':')?;
+    let scheme = &url[..end];
+    let first_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then_some(scheme)
+}
+
+fn is_data_image(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["png", "gif", "jpeg", "jpg", "webp"].iter().any(|t| {
+        lower.strip_prefix("data:image/").and_then(|r| r.strip_prefix(t)).is_some_and(|r| r.starts_with(';') || r.starts_with(','))
+    })
+}
+
+/// Resolves `.` and `..` segments and backslashes; `None` if the path climbs
+/// above the content directory's root.
+pub fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Decodes `%XX` escapes (invalid ones are kept as written).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HERE: &str = "papers/y2025/nov/20251106.md";
+
+    fn post(path: &str, anchor: Option<&str>) -> Result<Target, UrlError> {
+        Ok(Target::Post { path: path.into(), anchor: anchor.map(Into::into) })
+    }
+
+    #[test]
+    fn docusaurus_and_relative_links_become_posts() {
+        assert_eq!(resolve("/docs/papers/y2025/oct/20251029.md#x", HERE, UrlUse::Link), post("papers/y2025/oct/20251029.md", Some("x")));
+        assert_eq!(resolve("../oct/20251029.md", HERE, UrlUse::Link), post("papers/y2025/oct/20251029.md", None));
+        assert_eq!(resolve("./20251107.md#a", HERE, UrlUse::Link), post("papers/y2025/nov/20251107.md", Some("a")));
+        assert_eq!(resolve("/docs/papers/y2025/oct/20251029", HERE, UrlUse::Link), post("papers/y2025/oct/20251029.md", None));
+        assert_eq!(resolve("#results", HERE, UrlUse::Link), post(HERE, Some("results")));
+    }
+
+    #[test]
+    fn images_resolve_next_to_the_post() {
+        assert_eq!(
+            resolve("./asset/img0.png", HERE, UrlUse::Image),
+            Ok(Target::Asset { path: "papers/y2025/nov/asset/img0.png".into() })
+        );
+    }
+
+    #[test]
+    fn script_schemes_are_refused_however_disguised() {
+        for raw in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "jav\tascript:alert(1)", "\u{1}javascript:alert(1)", " javascript:x", "vbscript:x", "java\nscript:x", "data:text/html,<script>"] {
+            assert!(matches!(resolve(raw, HERE, UrlUse::Link), Err(UrlError::Scheme(_))), "{raw:?} must be refused");
+        }
+        assert!(resolve("data:image/svg+xml,<svg>", HERE, UrlUse::Image).is_err());
+        assert!(resolve("data:image/png;base64,AAAA", HERE, UrlUse::Image).is_ok());
+        assert!(resolve("data:image/png;base64,AAAA", HERE, UrlUse::Link).is_err());
+        assert!(resolve("mailto:a@b.c", HERE, UrlUse::Link).is_ok());
+    }
+
+    #[test]
+    fn paths_never_leave_the_content_directory() {
+        for raw in ["../../../../etc/passwd", "..%2f..%2f..%2f..%2fsecret", "..\\..\\..\\..\\x", "/docs/../../x.md"] {
+            assert!(matches!(resolve(raw, HERE, UrlUse::Image), Err(UrlError::OutsideContent(_))), "{raw:?}");
+        }
+    }
+}

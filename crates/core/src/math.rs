@@ -1,0 +1,89 @@
+//! `$…$` and `$$…$$` as MathML elements of the safe tree.
+//!
+//! The LaTeX is turned into MathML text by `latex2mathml`, then read back
+//! with the raw-HTML tokenizer through the MathML allow-list, so even the
+//! math renderer's output cannot add anything outside the policy.
+
+use crate::doc::{AttrValue, Element, Node};
+use crate::raw_html::{tokenize, Token};
+
+/// The MathML tree for `tex`, or `None` where it cannot be rendered (the
+/// caller then shows the TeX source).
+#[cfg(feature = "math")]
+pub fn to_tree(tex: &str, display: bool) -> Option<Element> {
+    use latex2mathml::{latex_to_mathml, DisplayStyle};
+    if tex.len() > 20_000 {
+        return None;
+    }
+    let style = if display { DisplayStyle::Block } else { DisplayStyle::Inline };
+    let mathml = latex_to_mathml(tex, style).ok()?;
+    build(&mathml)
+}
+
+/// Without the `math` feature, math is shown as its source.
+#[cfg(not(feature = "math"))]
+pub fn to_tree(_tex: &str, _display: bool) -> Option<Element> {
+    None
+}
+
+/// Builds MathML elements from markup, dropping whatever is not allowed.
+#[cfg_attr(not(feature = "math"), allow(dead_code))]
+fn build(markup: &str) -> Option<Element> {
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    for token in tokenize(markup) {
+        match token {
+            Token::Start { name, attrs, self_closing } => {
+                let Some(mut el) = Element::mathml(&name) else { continue };
+                for (an, v) in attrs {
+                    if let Some(an) = crate::policy::mathml_attr(&an) {
+                        el.set(an, AttrValue::Text(v));
+                    }
+                }
+                if self_closing || stack.len() >= crate::render::MAX_DEPTH {
+                    match stack.last_mut() {
+                        Some(parent) => parent.push(Node::Element(el)),
+                        None => root = Some(el),
+                    }
+                } else {
+                    stack.push(el);
+                }
+            }
+            Token::End { name } => {
+                if stack.last().is_some_and(|e| e.tag() == name) {
+                    let el = stack.pop()?;
+                    match stack.last_mut() {
+                        Some(parent) => parent.push(Node::Element(el)),
+                        None => root = Some(el),
+                    }
+                }
+            }
+            Token::Text(t) => {
+                if let Some(parent) = stack.last_mut() {
+                    if !t.trim().is_empty() {
+                        parent.push(Node::Text(t));
+                    }
+                }
+            }
+        }
+    }
+    root.filter(|r| r.tag() == "math")
+}
+
+#[cfg(all(test, feature = "math"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_become_mathml() {
+        let el = to_tree("\\frac{a}{b}", false).expect("renders");
+        assert_eq!(el.tag(), "math");
+        assert_eq!(Node::Element(el).plain_text(), "ab");
+    }
+
+    #[test]
+    fn display_math_is_a_block() {
+        let el = to_tree("x^2", true).expect("renders");
+        assert_eq!(el.attr("display"), Some("block"));
+    }
+}

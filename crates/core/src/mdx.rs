@@ -1,0 +1,587 @@
+//! The MDX subset Docusaurus posts use, turned into plain Markdown + HTML
+//! before pulldown-cmark sees it.
+//!
+//! - `import name from './asset/x.png';` binds `name` to that path and is hidden.
+//! - `export …` lines and `{/* comments */}` are hidden.
+//! - JSX tags with `{…}` attribute values (`<img src={name} style={{width: 500}} />`)
+//!   are rewritten as HTML tags on one line, names resolved through the
+//!   imports, literals kept, anything else dropped with a warning. Nothing is
+//!   ever evaluated.
+//! - `:::note Title` … `:::` admonitions become `<ps-admonition>` blocks.
+//!
+//! The output is not trusted: it goes through the same allow-list as any
+//! raw HTML. Each output line remembers the file line it came from.
+
+use crate::diagnostic::Diagnostic;
+
+/// One `import name from 'path'` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    /// The bound name.
+    pub name: String,
+    /// The path as written, relative to the post.
+    pub path: String,
+    /// 1-based file line.
+    pub line: u32,
+}
+
+/// The result of the pre-pass.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// Markdown for pulldown-cmark.
+    pub markdown: String,
+    /// For each output line, the 1-based file line it came from.
+    pub line_map: Vec<u32>,
+    /// Asset imports, in order.
+    pub imports: Vec<Import>,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Prepared {
+    /// The file line of a byte offset in [`Prepared::markdown`].
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let out_line = self.markdown.as_bytes()[..offset.min(self.markdown.len())].iter().filter(|b| **b == b'\n').count();
+        self.line_map.get(out_line).or(self.line_map.last()).copied().unwrap_or(1)
+    }
+}
+
+/// Admonition kinds Docusaurus knows.
+pub const ADMONITIONS: &[&str] = &["note", "tip", "info", "warning", "danger", "caution", "important", "success", "secondary"];
+
+/// How many lines a JSX tag may span before it is taken as text.
+const MAX_TAG_LINES: usize = 40;
+
+/// Runs the pre-pass over a post body whose first line is file line `first_line`.
+pub fn prepare(body: &str, first_line: u32) -> Prepared {
+    let mut p = Prepared::default();
+    let lines: Vec<&str> = body.split('\n').collect();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut open_admonitions: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].strip_suffix('\r').unwrap_or(lines[i]);
+        let file_line = first_line + i as u32;
+        i += 1;
+        if let Some((ch, len)) = fence {
+            push(&mut p, line, file_line);
+            if fence_marker(line).is_some_and(|(c, l, rest)| c == ch && l >= len && rest.trim().is_empty()) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some((ch, len, _)) = fence_marker(line) {
+            fence = Some((ch, len));
+            push(&mut p, line, file_line);
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if let Some(import) = parse_import(trimmed) {
+            match import {
+                Some((name, path)) => p.imports.push(Import { name, path, line: file_line }),
+                None => {} // a component import (`@theme/Tabs`): its tags are shown by content only
+            }
+            push(&mut p, "", file_line);
+            continue;
+        }
+        if trimmed.starts_with("export ") {
+            push(&mut p, "", file_line);
+            continue;
+        }
+        if let Some(colons) = admonition_close(trimmed) {
+            if open_admonitions.last().is_some_and(|c| *c <= colons) {
+                open_admonitions.pop();
+                push(&mut p, "", file_line);
+                push(&mut p, "</ps-admonition>", file_line);
+                push(&mut p, "", file_line);
+                continue;
+            }
+        }
+        if let Some((colons, kind, title)) = admonition_open(trimmed) {
+            if !ADMONITIONS.contains(&kind.as_str()) {
+                p.diagnostics.push(Diagnostic::warning(file_line, format!("unknown admonition `:::{kind}`: use one of {}", ADMONITIONS.join(", "))));
+            }
+            open_admonitions.push(colons);
+            push(&mut p, "", file_line);
+            push(&mut p, &format!("<ps-admonition kind=\"{}\" title=\"{}\">", escape_attr(&kind), escape_attr(&title)), file_line);
+            push(&mut p, "", file_line);
+            continue;
+        }
+        // Join the lines of a JSX tag that spans several.
+        let mut joined = line.to_string();
+        let mut extra = 0;
+        while has_unclosed_jsx(&joined) && extra < MAX_TAG_LINES && i + extra < lines.len() {
+            joined.push(' ');
+            joined.push_str(lines[i + extra].trim_end_matches('\r'));
+            extra += 1;
+        }
+        if has_unclosed_jsx(&joined) || (extra > 0 && !joined.contains("={")) {
+            joined = line.to_string();
+            extra = 0;
+        }
+        i += extra;
+        let imports = p.imports.clone();
+        let converted = convert_line(&joined, &imports, file_line, &mut p.diagnostics);
+        push(&mut p, &converted, file_line);
+    }
+    for _ in open_admonitions {
+        let last = first_line + lines.len().saturating_sub(1) as u32;
+        p.diagnostics.push(Diagnostic::warning(last, "an admonition is not closed: add a `:::` line after its content"));
+        push(&mut p, "", last);
+        push(&mut p, "</ps-admonition>", last);
+    }
+    if p.markdown.ends_with('\n') {
+        p.markdown.pop();
+    }
+    p
+}
+
+fn push(p: &mut Prepared, line: &str, file_line: u32) {
+    p.markdown.push_str(line);
+    p.markdown.push('\n');
+    p.line_map.push(file_line);
+}
+
+/// A code fence line: its character, run length and the rest of the line.
+fn fence_marker(line: &str) -> Option<(u8, usize, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let t = &line[indent..];
+    let ch = *t.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = t.bytes().take_while(|b| *b == ch).count();
+    (len >= 3).then(|| (ch, len, &t[len..]))
+}
+
+/// `import name from './path';`: `Some(Some(..))` for an asset binding,
+/// `Some(None)` for any other import (hidden, no binding), `None` if not an import.
+fn parse_import(line: &str) -> Option<Option<(String, String)>> {
+    let rest = line.strip_prefix("import ")?;
+    let (name, from) = rest.split_once(" from ")?;
+    let name = name.trim();
+    let from = from.trim().trim_end_matches(';').trim();
+    let quote = from.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let path = from.strip_prefix(quote)?.strip_suffix(quote)?;
+    let is_ident = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    let is_relative = path.starts_with("./") || path.starts_with("../");
+    Some((is_ident && is_relative).then(|| (name.to_string(), path.to_string())))
+}
+
+fn admonition_open(line: &str) -> Option<(usize, String, String)> {
+    let colons = line.bytes().take_while(|b| *b == b':').count();
+    if colons < 3 {
+        return None;
+    }
+    let rest = &line[colons..];
+    let kind_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if kind_len == 0 {
+        return None;
+    }
+    let kind = rest[..kind_len].to_ascii_lowercase();
+    let after = rest[kind_len..].trim();
+    let title = if let Some(t) = after.strip_prefix('[') {
+        t.strip_suffix(']').unwrap_or(t).to_string()
+    } else {
+        after.to_string()
+    };
+    Some((colons, kind, title))
+}
+
+fn admonition_close(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let colons = t.bytes().take_while(|b| *b == b':').count();
+    (colons >= 3 && colons == t.len()).then_some(colons)
+}
+
+/// Whether a line holds a JSX tag with `{` that does not end on it.
+fn has_unclosed_jsx(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while let Some(off) = line[i..].find('<') {
+        let at = i + off;
+        if b.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
+            if let JsxParse::Incomplete = parse_jsx_tag(&line[at..]) {
+                return true;
+            }
+        }
+        i = at + 1;
+    }
+    false
+}
+
+/// A JSX attribute value as written.
+#[derive(Debug, Clone, PartialEq)]
+enum JsxValue {
+    /// `attr` with no value.
+    Bare,
+    /// `attr="text"` or `attr='text'`.
+    Quoted(String),
+    /// `attr={expression}`: the text between the braces.
+    Expr(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct JsxTag {
+    name: String,
+    attrs: Vec<(String, JsxValue)>,
+    self_closing: bool,
+    len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum JsxParse {
+    Tag(JsxTag),
+    Incomplete,
+    NotATag,
+}
+
+/// Parses a JSX opening tag at the start of `s` (which starts with `<`).
+fn parse_jsx_tag(s: &str) -> JsxParse {
+    let b = s.as_bytes();
+    let mut j = 1;
+    while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_')) {
+        j += 1;
+    }
+    if j == 1 {
+        return JsxParse::NotATag;
+    }
+    let name = s[1..j].to_string();
+    let mut attrs = Vec::new();
+    loop {
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        match b.get(j) {
+            None => return JsxParse::Incomplete,
+            Some(b'>') => return JsxParse::Tag(JsxTag { name, attrs, self_closing: false, len: j + 1 }),
+            Some(b'/') if b.get(j + 1) == Some(&b'>') => {
+                return JsxParse::Tag(JsxTag { name, attrs, self_closing: true, len: j + 2 })
+            }
+            Some(b'{') => {
+                // `{...spread}`: skipped, never evaluated.
+                match balanced(s, j) {
+                    Some(end) => {
+                        attrs.push(("{spread}".to_string(), JsxValue::Expr(s[j + 1..end - 1].to_string())));
+                        j = end;
+                        continue;
+                    }
+                    None => return JsxParse::Incomplete,
+                }
+            }
+            _ => {}
+        }
+        let start = j;
+        while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':')) {
+            j += 1;
+        }
+        if j == start {
+            return JsxParse::NotATag;
+        }
+        let an = s[start..j].to_string();
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        if b.get(j) != Some(&b'=') {
+            attrs.push((an, JsxValue::Bare));
+            continue;
+        }
+        j += 1;
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        match b.get(j) {
+            None => return JsxParse::Incomplete,
+            Some(q @ (b'"' | b'\'')) => match s[j + 1..].find(*q as char) {
+                Some(close) => {
+                    attrs.push((an, JsxValue::Quoted(s[j + 1..j + 1 + close].to_string())));
+                    j += close + 2;
+                }
+                None => return JsxParse::Incomplete,
+            },
+            Some(b'{') => match balanced(s, j) {
+                Some(end) => {
+                    attrs.push((an, JsxValue::Expr(s[j + 1..end - 1].trim().to_string())));
+                    j = end;
+                }
+                None => return JsxParse::Incomplete,
+            },
+            Some(_) => return JsxParse::NotATag,
+        }
+    }
+}
+
+/// The end (exclusive) of the `{…}` group starting at `start`, skipping strings.
+fn balanced(s: &str, start: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut j = start;
+    while j < b.len() {
+        let c = b[j];
+        match quote {
+            Some(_) if c == b'\\' => j += 1,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                b'\'' | b'"' | b'`' => quote = Some(c),
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(j + 1);
+                    }
+                }
+                _ => {}
+            },
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Rewrites the JSX in one (joined) line, leaving code spans alone.
+fn convert_line(line: &str, imports: &[Import], file_line: u32, diags: &mut Vec<Diagnostic>) -> String {
+    if !line.contains('{') {
+        return line.to_string();
+    }
+    let b = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' => {
+                let run = b[i..].iter().take_while(|c| **c == b'`').count();
+                let ticks = &line[i..i + run];
+                match line[i + run..].find(ticks) {
+                    Some(close) => {
+                        let end = i + run + close + run;
+                        out.push_str(&line[i..end]);
+                        i = end;
+                    }
+                    None => {
+                        out.push_str(ticks);
+                        i += run;
+                    }
+                }
+            }
+            b'{' if line[i..].starts_with("{/*") => match line[i..].find("*/}") {
+                Some(end) => i += end + 3,
+                None => {
+                    out.push('{');
+                    i += 1;
+                }
+            },
+            b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => match parse_jsx_tag(&line[i..]) {
+                JsxParse::Tag(tag) if tag.attrs.iter().any(|(_, v)| matches!(v, JsxValue::Expr(_))) => {
+                    out.push_str(&to_html(&tag, imports, file_line, diags));
+                    i += tag.len;
+                }
+                _ => {
+                    out.push('<');
+                    i += 1;
+                }
+            },
+            _ => {
+                let ch_len = line[i..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&line[i..i + ch_len]);
+                i += ch_len;
+            }
+        }
+    }
+    out
+}
+
+/// Writes a JSX tag as an HTML tag.
+fn to_html(tag: &JsxTag, imports: &[Import], file_line: u32, diags: &mut Vec<Diagnostic>) -> String {
+    let mut out = format!("<{}", tag.name);
+    for (name, value) in &tag.attrs {
+        let name = if name == "className" { "class" } else { name.as_str() };
+        let text = match value {
+            JsxValue::Bare => Some(String::new()),
+            JsxValue::Quoted(s) => Some(s.clone()),
+            JsxValue::Expr(e) if name == "style" => Some(style_object(e, file_line, diags)),
+            JsxValue::Expr(e) => match literal(e) {
+                Some(Literal::Text(s)) => Some(s),
+                Some(Literal::Bool(true)) => Some(String::new()),
+                Some(Literal::Bool(false)) => None,
+                None if is_identifier(e) => match imports.iter().find(|im| im.name == *e) {
+                    Some(im) => Some(im.path.clone()),
+                    None => {
+                        diags.push(Diagnostic::error(
+                            file_line,
+                            format!("unknown name `{e}` in `<{} {name}={{{e}}}>`: add `import {e} from './asset/…';` at the top of the post", tag.name),
+                        ));
+                        out.push_str(&format!(" data-ps-unresolved=\"{}\"", escape_attr(e)));
+                        None
+                    }
+                },
+                None => {
+                    diags.push(Diagnostic::warning(
+                        file_line,
+                        format!("the expression `{{{e}}}` in `<{}>` is not evaluated: use a name bound by an import, a string or a number", tag.name),
+                    ));
+                    None
+                }
+            },
+        };
+        if let Some(text) = text {
+            if name == "{spread}" {
+                continue;
+            }
+            out.push_str(&format!(" {}=\"{}\"", name, escape_attr(&text)));
+        }
+    }
+    out.push_str(if tag.self_closing { " />" } else { ">" });
+    out
+}
+
+enum Literal {
+    Text(String),
+    Bool(bool),
+}
+
+/// A JS string, number or boolean literal.
+fn literal(e: &str) -> Option<Literal> {
+    let e = e.trim();
+    if e == "true" || e == "false" {
+        return Some(Literal::Bool(e == "true"));
+    }
+    if let Some(q) = e.chars().next().filter(|c| matches!(c, '\'' | '"' | '`')) {
+        let inner = e.strip_prefix(q)?.strip_suffix(q)?;
+        if q == '`' && inner.contains("${") {
+            return None;
+        }
+        return Some(Literal::Text(inner.replace("\\'", "'").replace("\\\"", "\"")));
+    }
+    let is_number = !e.is_empty() && e.len() <= 12 && e.bytes().all(|c| c.is_ascii_digit() || c == b'.') && e.matches('.').count() <= 1;
+    is_number.then(|| Literal::Text(e.to_string()))
+}
+
+fn is_identifier(e: &str) -> bool {
+    let mut chars = e.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$') && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}
+
+/// Properties React writes without a unit.
+const UNITLESS: &[&str] = &["fontWeight", "lineHeight", "opacity", "zIndex", "flex", "flexGrow", "flexShrink", "order"];
+
+/// `{textAlign: 'center', width: 500}` (the text between the outer braces)
+/// as CSS. Values that are not literals are dropped with a warning.
+fn style_object(expr: &str, file_line: u32, diags: &mut Vec<Diagnostic>) -> String {
+    let inner = expr.trim().strip_prefix('{').and_then(|s| s.strip_suffix('}')).unwrap_or("");
+    let mut css = String::new();
+    for entry in split_top_level(inner) {
+        let Some((key, value)) = entry.split_once(':') else { continue };
+        let key = key.trim().trim_matches(|c| c == '\'' || c == '"');
+        let value = value.trim();
+        let value = match literal(value) {
+            Some(Literal::Text(v)) if value.starts_with(|c: char| c.is_ascii_digit()) && !UNITLESS.contains(&key) => format!("{v}px"),
+            Some(Literal::Text(v)) => v,
+            _ => {
+                diags.push(Diagnostic::warning(file_line, format!("style `{key}: {value}` is not a plain value and was dropped")));
+                continue;
+            }
+        };
+        css.push_str(&format!("{key}:{value};"));
+    }
+    css
+}
+
+/// Splits on commas outside quotes and brackets.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' | '`' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(&s[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            },
+        }
+    }
+    if !s[start..].trim().is_empty() {
+        parts.push(&s[start..]);
+    }
+    parts
+}
+
+/// Escapes text for a double-quoted attribute.
+pub fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imports_are_bound_and_hidden() {
+        let p = prepare("import img0 from './asset/img0.png';\nimport Tabs from '@theme/Tabs';\n\n# Title\n", 1);
+        assert_eq!(p.imports, vec![Import { name: "img0".into(), path: "./asset/img0.png".into(), line: 1 }]);
+        assert_eq!(p.markdown, "\n\n\n# Title\n");
+        assert_eq!(p.line_map, vec![1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn jsx_image_blocks_become_html() {
+        let p = prepare("import a from './asset/a.png';\n<div style={{textAlign: 'center'}}>\n <img src={a} style={{width: 500}} />\n</div>", 1);
+        assert_eq!(p.markdown, "\n<div style=\"textAlign:center;\">\n <img src=\"./asset/a.png\" style=\"width:500px;\" />\n</div>");
+        assert!(p.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_tag_over_several_lines_is_joined() {
+        let p = prepare("import a from './a.png';\n<img\n  src={a}\n  style={{width: '80%'}}\n/>\nafter", 10);
+        assert_eq!(p.markdown, "\n<img src=\"./a.png\" style=\"width:80%;\" />\nafter");
+        assert_eq!(p.line_map, vec![10, 11, 15]);
+    }
+
+    #[test]
+    fn unknown_names_are_marked_and_reported() {
+        let p = prepare("<img src={nope} />", 7);
+        assert_eq!(p.markdown, "<img data-ps-unresolved=\"nope\" />");
+        assert_eq!(p.diagnostics.len(), 1);
+        assert_eq!(p.diagnostics[0].line, 7);
+        assert!(p.diagnostics[0].message.contains("unknown name `nope`"));
+    }
+
+    #[test]
+    fn expressions_are_never_evaluated() {
+        let p = prepare("<img src={alert(1)} onClick={() => steal()} alt=\"x\" />", 1);
+        assert_eq!(p.markdown, "<img alt=\"x\" />");
+        assert_eq!(p.diagnostics.len(), 2);
+    }
+
+    #[test]
+    fn code_is_left_alone() {
+        let src = "```jsx\nimport a from './a.png';\n<img src={a} />\n```\nInline `<img src={a} />` too.";
+        assert_eq!(prepare(src, 1).markdown, src);
+    }
+
+    #[test]
+    fn admonitions_become_blocks() {
+        let p = prepare(":::tip[Read this]\nBody\n:::", 1);
+        assert_eq!(p.markdown, "\n<ps-admonition kind=\"tip\" title=\"Read this\">\n\nBody\n\n</ps-admonition>\n");
+        let p = prepare(":::note Old style title\nx\n:::", 1);
+        assert!(p.markdown.contains("title=\"Old style title\""));
+    }
+
+    #[test]
+    fn mdx_comments_vanish() {
+        assert_eq!(prepare("a {/* hidden */} b", 1).markdown, "a  b");
+    }
+}

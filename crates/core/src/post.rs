@@ -1,0 +1,197 @@
+//! The content model: a [`Post`] and its [`PaperEntry`]s.
+
+use crate::diagnostic::Diagnostic;
+use crate::doc::{Doc, Element, Node, Target};
+use crate::frontmatter::{self, FrontMatter};
+use crate::mdx;
+use crate::render::{self, Rendered};
+use serde::{Deserialize, Serialize};
+
+/// One post: a day's paper reviews.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    /// Path of the file relative to the content directory (`papers/y2025/nov/20251106.md`).
+    pub path: String,
+    /// Front matter `title`, else the first `# ` heading, else the file name.
+    pub title: String,
+    /// `YYYY-MM-DD`: front matter `date`, else the file name's `YYYYMMDD`; empty if neither.
+    pub date: String,
+    /// The post's own tags (front matter `tags`).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Front matter `description`, else the start of the first paragraph.
+    #[serde(default)]
+    pub description: String,
+    /// Front matter `draft: true`; drafts are left out of the index.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// Whether the post has math (the viewer may load a math font for it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub math: bool,
+    /// The papers reviewed, in order.
+    #[serde(default)]
+    pub entries: Vec<PaperEntry>,
+}
+
+/// One reviewed paper: a `## N. [Title](url) `tag`` heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperEntry {
+    /// The `N` of `N.`, if written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The paper's title (the link text).
+    pub title: String,
+    /// The `### ` heading directly below, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// The paper's link, if the heading has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The inline-code words after the link (organisations, topics).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The heading's id, for `#/post/…?id=<anchor>`.
+    pub anchor: String,
+}
+
+/// A post read from its text: the model, the rendered tree, and what went wrong.
+#[derive(Debug, Clone)]
+pub struct ParsedPost {
+    /// The content model.
+    pub post: Post,
+    /// The rendered body.
+    pub doc: Doc,
+    /// Everything the renderer found (links, assets, headings) for `check`.
+    pub rendered: Rendered,
+    /// Asset imports, for `check`.
+    pub imports: Vec<mdx::Import>,
+    /// Problems, in file-line order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Largest post papershelf renders (larger ones are refused with a message).
+pub const MAX_POST_BYTES: usize = 16 * 1024 * 1024;
+
+impl Post {
+    /// Parses a post's text. `path` is relative to the content directory.
+    /// Never fails: what cannot be read is reported in the diagnostics.
+    pub fn parse(path: &str, text: &str) -> ParsedPost {
+        let mut diagnostics = Vec::new();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let too_big = text.len() > MAX_POST_BYTES;
+        let text = if too_big {
+            diagnostics.push(Diagnostic::error(1, format!("the post is {} MB; papershelf renders posts up to {} MB: split it", text.len() >> 20, MAX_POST_BYTES >> 20)));
+            ""
+        } else {
+            text
+        };
+        let split = frontmatter::split(text);
+        let (fm, fm_error) = split.yaml.map(FrontMatter::parse).unwrap_or_default();
+        diagnostics.extend(fm_error);
+        let prepared = mdx::prepare(split.body, split.body_line);
+        let rendered = render::render(&prepared, path);
+        diagnostics.extend(prepared.diagnostics.iter().cloned());
+        diagnostics.extend(rendered.diagnostics.iter().cloned());
+        diagnostics.sort_by_key(|d| d.line);
+
+        let date = match fm.date.as_deref() {
+            Some(d) => frontmatter::parse_date(d).unwrap_or_else(|| {
+                diagnostics.push(Diagnostic::error(2, format!("front matter date `{d}` is not YYYY-MM-DD")));
+                frontmatter::date_from_file_name(path).unwrap_or_default()
+            }),
+            None => frontmatter::date_from_file_name(path).unwrap_or_default(),
+        };
+        let h1 = rendered.headings.iter().find(|h| h.level == 1).map(|h| h.text.clone());
+        let title = fm.title.clone().or(h1).unwrap_or_else(|| file_stem(path).to_string());
+        let description = fm.description.clone().unwrap_or_else(|| first_paragraph(&rendered.doc));
+        let entries = entries(&rendered.doc);
+        let post = Post { path: path.to_string(), title, date, tags: fm.tags, description, draft: fm.draft, math: rendered.has_math, entries };
+        ParsedPost { post, doc: rendered.doc.clone(), rendered, imports: prepared.imports, diagnostics }
+    }
+
+    /// Every tag of the post and of its entries, without repeats.
+    pub fn all_tags(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = Vec::new();
+        for t in self.tags.iter().chain(self.entries.iter().flat_map(|e| e.tags.iter())) {
+            if !tags.contains(&t.as_str()) {
+                tags.push(t);
+            }
+        }
+        tags
+    }
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.split('.').next().unwrap_or(name)
+}
+
+/// The first paragraph's text, cut at about 200 characters.
+fn first_paragraph(doc: &Doc) -> String {
+    let Some(p) = doc.children.iter().find(|n| matches!(n, Node::Element(e) if e.tag() == "p")) else { return String::new() };
+    let text = p.plain_text().split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
+/// Paper entries: top-level `h2`s that start with `N.` or hold a link.
+fn entries(doc: &Doc) -> Vec<PaperEntry> {
+    let blocks: Vec<&Element> = doc.children.iter().filter_map(|n| match n { Node::Element(e) => Some(e), Node::Text(_) => None }).collect();
+    let mut out = Vec::new();
+    for (i, h) in blocks.iter().enumerate() {
+        if h.tag() != "h2" {
+            continue;
+        }
+        let Some(mut entry) = entry_from_heading(h) else { continue };
+        entry.subtitle = blocks.get(i + 1).filter(|n| n.tag() == "h3").map(|n| Node::Element((*n).clone()).plain_text().trim().to_string());
+        out.push(entry);
+    }
+    out
+}
+
+fn entry_from_heading(h: &Element) -> Option<PaperEntry> {
+    let anchor = h.attr("id").unwrap_or_default().to_string();
+    let mut number = None;
+    let mut link: Option<&Element> = None;
+    let mut tags = Vec::new();
+    let mut loose_text = String::new();
+    for (i, child) in h.children.iter().enumerate() {
+        match child {
+            Node::Text(t) if i == 0 => {
+                let t = t.trim_start();
+                let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+                match t[digits.len()..].strip_prefix('.') {
+                    Some(rest) if !digits.is_empty() => {
+                        number = digits.parse().ok();
+                        loose_text.push_str(rest);
+                    }
+                    _ => loose_text.push_str(t),
+                }
+            }
+            Node::Text(t) => loose_text.push_str(t),
+            Node::Element(e) if e.tag() == "a" && link.is_none() => link = Some(e),
+            Node::Element(e) if e.tag() == "code" && (link.is_some() || !loose_text.trim().is_empty()) => {
+                let tag = Node::Element(e.clone()).plain_text().trim().to_string();
+                if !tag.is_empty() && !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            Node::Element(e) => loose_text.push_str(&Node::Element(e.clone()).plain_text()),
+        }
+    }
+    if number.is_none() && link.is_none() {
+        return None;
+    }
+    let title = match link {
+        Some(a) => Node::Element(a.clone()).plain_text(),
+        None => loose_text,
+    };
+    let url = link.and_then(|a| a.target()).map(|t| match t {
+        Target::External { url } => url.clone(),
+        Target::Post { path, anchor } => crate::doc::post_hash(path, anchor.as_deref()),
+        Target::Asset { path } => path.clone(),
+    });
+    Some(PaperEntry { number, title: title.trim().to_string(), subtitle: None, url, tags, anchor })
+}

@@ -1,0 +1,264 @@
+//! A small tokenizer for the raw HTML fragments pulldown-cmark hands over.
+//!
+//! It only splits tags, text and comments and decodes entities; deciding what
+//! is kept is [`crate::policy`]'s job. A full HTML parser (html5ever) would
+//! add far more to the wasm than posts need, and its output would still have
+//! to pass the same allow-list.
+
+/// One piece of a raw HTML fragment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Token {
+    /// `<name attr=value …>` or `<name …/>`.
+    Start {
+        /// Lower-cased element name.
+        name: String,
+        /// Attributes with lower-cased names and entity-decoded values.
+        attrs: Vec<(String, String)>,
+        /// Written as `<name/>`.
+        self_closing: bool,
+    },
+    /// `</name>`.
+    End {
+        /// Lower-cased element name.
+        name: String,
+    },
+    /// Text with entities decoded.
+    Text(String),
+}
+
+/// Splits a fragment into tokens. Comments, doctypes and processing
+/// instructions are dropped; a `<` that starts no tag is text.
+pub fn tokenize(input: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut text = String::new();
+    let b = input.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'<' {
+            if let Some((tok, next)) = tag_at(input, i) {
+                if !text.is_empty() {
+                    tokens.push(Token::Text(decode_entities(&std::mem::take(&mut text))));
+                }
+                if let Some(tok) = tok {
+                    tokens.push(tok);
+                }
+                i = next;
+                continue;
+            }
+        }
+        let ch_len = input[i..].chars().next().map_or(1, char::len_utf8);
+        text.push_str(&input[i..i + ch_len]);
+        i += ch_len;
+    }
+    if !text.is_empty() {
+        tokens.push(Token::Text(decode_entities(&text)));
+    }
+    tokens
+}
+
+/// The token starting at `<` at byte `i`, and where it ends. `Some((None, _))`
+/// for something skipped (a comment); `None` when no tag starts here.
+fn tag_at(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
+    let rest = &s[i..];
+    if let Some(body) = rest.strip_prefix("<!--") {
+        let end = body.find("-->").map_or(s.len(), |e| i + 4 + e + 3);
+        return Some((None, end));
+    }
+    if rest.starts_with("<!") || rest.starts_with("<?") {
+        let end = rest.find('>').map_or(s.len(), |e| i + e + 1);
+        return Some((None, end));
+    }
+    let b = s.as_bytes();
+    let mut j = i + 1;
+    let closing = b.get(j) == Some(&b'/');
+    if closing {
+        j += 1;
+    }
+    let name_start = j;
+    if !b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':' || *c == b'.') {
+        j += 1;
+    }
+    let name = s[name_start..j].to_ascii_lowercase();
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        match b.get(j) {
+            None => return None,
+            Some(b'>') => {
+                j += 1;
+                break;
+            }
+            Some(b'/') if b.get(j + 1) == Some(&b'>') => {
+                self_closing = true;
+                j += 2;
+                break;
+            }
+            Some(b'/') => {
+                j += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let an_start = j;
+        while b.get(j).is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/' | b'"' | b'\'')) {
+            j += 1;
+        }
+        if j == an_start {
+            // A stray quote: not a tag after all.
+            return None;
+        }
+        let an = s[an_start..j].to_ascii_lowercase();
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        let mut value = String::new();
+        if b.get(j) == Some(&b'=') {
+            j += 1;
+            while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
+            }
+            match b.get(j) {
+                Some(q @ (b'"' | b'\'')) => {
+                    let close = s[j + 1..].find(*q as char)?;
+                    value = decode_entities(&s[j + 1..j + 1 + close]);
+                    j += close + 2;
+                }
+                Some(_) => {
+                    let vs = j;
+                    while b.get(j).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>') {
+                        j += 1;
+                    }
+                    value = decode_entities(&s[vs..j]);
+                }
+                None => return None,
+            }
+        }
+        attrs.push((an, value));
+    }
+    let tok = if closing { Token::End { name } } else { Token::Start { name, attrs, self_closing } };
+    Some((Some(tok), j))
+}
+
+/// Decodes character references: numeric ones and the named ones posts use.
+/// Unknown names are left as written (they then show as text, harmlessly).
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        match entity_at(rest) {
+            Some((ch, len)) => {
+                out.push(ch);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity_at(s: &str) -> Option<(char, usize)> {
+    let body = &s[1..];
+    if let Some(num) = body.strip_prefix('#') {
+        let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
+            Some(h) => (h, 16, 3),
+            None => (num, 10, 2),
+        };
+        let n = digits.bytes().take_while(|c| (*c as char).is_digit(radix)).count();
+        if n == 0 || n > 8 {
+            return None;
+        }
+        let value = u32::from_str_radix(&digits[..n], radix).ok()?;
+        let ch = char::from_u32(value).filter(|c| *c != '\0').unwrap_or('\u{FFFD}');
+        let semi = usize::from(digits.as_bytes().get(n) == Some(&b';'));
+        return Some((ch, skip + n + semi));
+    }
+    let n = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if body.as_bytes().get(n) != Some(&b';') {
+        return None;
+    }
+    let ch = match &body[..n] {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "Tab" => '\t',
+        "NewLine" => '\n',
+        "colon" => ':',
+        "lpar" => '(',
+        "rpar" => ')',
+        "sol" => '/',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "middot" => '·',
+        "times" => '×',
+        "rarr" => '→',
+        "larr" => '←',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "deg" => '°',
+        "plusmn" => '±',
+        _ => return None,
+    };
+    Some((ch, n + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(name: &str, attrs: &[(&str, &str)], self_closing: bool) -> Token {
+        Token::Start {
+            name: name.into(),
+            attrs: attrs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            self_closing,
+        }
+    }
+
+    #[test]
+    fn tags_text_and_comments() {
+        assert_eq!(
+            tokenize("<div style=\"text-align:center\">\n <img src='a.png' alt=x />\n</div><!-- hidden -->"),
+            vec![
+                start("div", &[("style", "text-align:center")], false),
+                Token::Text("\n ".into()),
+                start("img", &[("src", "a.png"), ("alt", "x")], true),
+                Token::Text("\n".into()),
+                Token::End { name: "div".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded_in_text_and_values() {
+        assert_eq!(decode_entities("a &amp; b &#106;&#x61;&Tab;&colon; &bogus; &#0;"), "a & b ja\t: &bogus; \u{FFFD}");
+        assert_eq!(tokenize("<a href=\"jav&#x09;ascript:x\">"), vec![start("a", &[("href", "jav\tascript:x")], false)]);
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_is_text() {
+        assert_eq!(tokenize("1 < 2 and <3"), vec![Token::Text("1 < 2 and <3".into())]);
+    }
+}

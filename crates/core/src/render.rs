@@ -1,0 +1,604 @@
+//! Markdown (after the MDX pre-pass) into the safe document tree.
+//!
+//! pulldown-cmark's events and the tokens of any raw HTML between them are
+//! fed to one stack-based tree builder. Raw HTML only ever adds elements and
+//! attributes that [`crate::policy`] allows; everything else is dropped (with
+//! its content for `<script>`, `<style>` and their kind, keeping it for
+//! unknown tags like `<Tabs>`).
+
+use crate::diagnostic::Diagnostic;
+use crate::doc::{AttrValue, Doc, Element, Node, Target};
+use crate::links::{resolve, UrlUse};
+use crate::mdx::{Prepared, ADMONITIONS};
+use crate::policy::{self, AttrKind};
+use crate::raw_html::{self, Token};
+use crate::slug::Slugger;
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// How deep elements may nest; deeper content is kept as text in the
+/// deepest element, so neither output recurses without bound.
+pub const MAX_DEPTH: usize = 96;
+
+/// A heading of the rendered post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Its id (`None` for the `# ` title, as in Docusaurus).
+    pub id: Option<String>,
+    /// Its plain text.
+    pub text: String,
+    /// 1-based file line.
+    pub line: u32,
+}
+
+/// The rendered body of a post.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The safe tree.
+    pub doc: Doc,
+    /// Every heading, in order.
+    pub headings: Vec<Heading>,
+    /// Every link target to another post, with its file line (for `check`).
+    pub post_links: Vec<(Target, u32)>,
+    /// Every asset an image or link points at, with its file line.
+    pub assets: Vec<(String, u32)>,
+    /// Whether the post has `$…$` math.
+    pub has_math: bool,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// All parser options in one place (as mdBook's `new_cmark_parser`).
+pub fn cmark_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_MATH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Opened by a Markdown start event; closed by its end event.
+    Markdown,
+    /// Opened with a Markdown frame to hold its content (`code` in `pre`).
+    Inner,
+    /// Opened by a raw HTML start tag of this name.
+    Html(&'static str),
+    /// An unknown raw HTML tag: its content goes to the parent.
+    Transparent,
+    /// A raw HTML tag dropped with its content (`<script>`).
+    Drop,
+}
+
+struct Frame {
+    el: Option<Element>,
+    origin: Origin,
+    name: String,
+    children: Vec<Node>,
+}
+
+struct Builder<'a> {
+    post_path: &'a str,
+    prepared: &'a Prepared,
+    stack: Vec<Frame>,
+    dropping: usize,
+    slugger: Slugger,
+    out: Rendered,
+    table_aligns: Vec<pulldown_cmark::Alignment>,
+    cell: usize,
+    in_table_head: bool,
+    footnotes: Vec<(String, Element)>,
+    footnote_order: Vec<String>,
+    heading_attrs: Option<(Option<String>, u32)>,
+    line: u32,
+}
+
+/// Renders a prepared post body.
+pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
+    let mut b = Builder {
+        post_path,
+        prepared,
+        stack: vec![Frame { el: None, origin: Origin::Markdown, name: String::new(), children: Vec::new() }],
+        dropping: 0,
+        slugger: Slugger::new(),
+        out: Rendered::default(),
+        table_aligns: Vec::new(),
+        cell: 0,
+        in_table_head: false,
+        footnotes: Vec::new(),
+        footnote_order: Vec::new(),
+        heading_attrs: None,
+        line: 1,
+    };
+    let mut html_block = String::new();
+    let mut html_block_line = 1;
+    for (event, range) in Parser::new_ext(&prepared.markdown, cmark_options()).into_offset_iter() {
+        b.line = prepared.line_of(range.start);
+        match event {
+            Event::Start(Tag::HtmlBlock) => {
+                html_block.clear();
+                html_block_line = b.line;
+            }
+            Event::Html(s) => html_block.push_str(&s),
+            Event::End(TagEnd::HtmlBlock) => {
+                b.line = html_block_line;
+                b.raw_html(&std::mem::take(&mut html_block));
+            }
+            Event::InlineHtml(s) => b.raw_html(&s),
+            Event::Start(tag) => b.start(tag),
+            Event::End(tag) => b.end(tag),
+            Event::Text(t) => b.text(&t),
+            Event::Code(c) => b.append(Node::Element(Element::own("code").with_child(Node::text(c.as_ref())))),
+            Event::InlineMath(m) => b.math(&m, false),
+            Event::DisplayMath(m) => b.math(&m, true),
+            Event::SoftBreak => b.text("\n"),
+            Event::HardBreak => b.append(Node::Element(Element::own("br"))),
+            Event::Rule => b.append(Node::Element(Element::own("hr"))),
+            Event::TaskListMarker(done) => {
+                let mut input = Element::own("input");
+                input.set_text("type", "checkbox");
+                input.set_text("disabled", "");
+                if done {
+                    input.set_text("checked", "");
+                }
+                b.append(Node::Element(input));
+            }
+            Event::FootnoteReference(label) => b.footnote_ref(&label),
+        }
+    }
+    b.finish()
+}
+
+impl Builder<'_> {
+    fn top(&mut self) -> &mut Frame {
+        self.stack.last_mut().expect("the root frame is never popped")
+    }
+
+    fn append(&mut self, node: Node) {
+        if self.dropping > 0 {
+            return;
+        }
+        let children = &mut self.top().children;
+        if let (Node::Text(new), Some(Node::Text(last))) = (&node, children.last_mut()) {
+            last.push_str(new);
+            return;
+        }
+        children.push(node);
+    }
+
+    fn text(&mut self, t: &str) {
+        self.append(Node::text(t));
+    }
+
+    fn push(&mut self, el: Option<Element>, origin: Origin, name: &str) {
+        let el = if self.stack.len() >= MAX_DEPTH { None } else { el };
+        let origin = if el.is_none() && matches!(origin, Origin::Html(_)) { Origin::Transparent } else { origin };
+        if origin == Origin::Drop {
+            self.dropping += 1;
+        }
+        self.stack.push(Frame { el, origin, name: name.to_string(), children: Vec::new() });
+    }
+
+    /// Pops the top frame and hands its node to the new top.
+    fn pop(&mut self) -> Option<Node> {
+        if self.stack.len() <= 1 {
+            return None;
+        }
+        let frame = self.stack.pop()?;
+        if frame.origin == Origin::Drop {
+            self.dropping -= 1;
+            return None;
+        }
+        match frame.el {
+            Some(mut el) => {
+                el.children = frame.children;
+                Some(Node::Element(el))
+            }
+            None => {
+                for child in frame.children {
+                    self.append(child);
+                }
+                None
+            }
+        }
+    }
+
+    fn pop_append(&mut self) {
+        if let Some(node) = self.pop() {
+            self.append(node);
+        }
+    }
+
+    /// Pops up to and including the innermost Markdown frame, returning its node.
+    fn pop_markdown(&mut self) -> Option<Node> {
+        while self.stack.len() > 1 {
+            if self.top().origin == Origin::Markdown {
+                return self.pop();
+            }
+            self.pop_append();
+        }
+        None
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        let el = match tag {
+            Tag::Paragraph => Element::own("p"),
+            Tag::Heading { level, id, .. } => {
+                self.heading_attrs = Some((id.map(|i| i.to_string()), self.line));
+                Element::own(heading_tag(level))
+            }
+            Tag::BlockQuote(kind) => match kind {
+                Some(k) => admonition(blockquote_kind(k), ""),
+                None => Element::own("blockquote"),
+            },
+            Tag::CodeBlock(kind) => {
+                self.push(Some(Element::own("pre")), Origin::Markdown, "");
+                let mut code = Element::own("code");
+                if let CodeBlockKind::Fenced(info) = kind {
+                    let lang: String = info.split([' ', ',', '{']).next().unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+')).collect();
+                    if !lang.is_empty() {
+                        code.set_text("class", format!("language-{lang}"));
+                    }
+                }
+                self.push(Some(code), Origin::Inner, "");
+                return;
+            }
+            Tag::List(Some(start)) => {
+                let mut ol = Element::own("ol");
+                if start != 1 {
+                    ol.set_text("start", start.to_string());
+                }
+                ol
+            }
+            Tag::List(None) => Element::own("ul"),
+            Tag::Item => Element::own("li"),
+            Tag::FootnoteDefinition(label) => {
+                let mut li = Element::own("li");
+                li.set_text("id", format!("fn-{}", policy::safe_id(&label)));
+                self.push(Some(li), Origin::Markdown, &label);
+                return;
+            }
+            Tag::Table(aligns) => {
+                self.table_aligns = aligns;
+                Element::own("table")
+            }
+            Tag::TableHead => {
+                self.in_table_head = true;
+                self.cell = 0;
+                self.push(Some(Element::own("thead")), Origin::Markdown, "");
+                self.push(Some(Element::own("tr")), Origin::Inner, "");
+                return;
+            }
+            Tag::TableRow => {
+                self.cell = 0;
+                if self.top().el.as_ref().is_some_and(|e| e.tag() == "table") {
+                    self.push(Some(Element::own("tbody")), Origin::Inner, "");
+                }
+                Element::own("tr")
+            }
+            Tag::TableCell => {
+                let mut cell = Element::own(if self.in_table_head { "th" } else { "td" });
+                let align = match self.table_aligns.get(self.cell) {
+                    Some(pulldown_cmark::Alignment::Left) => Some("left"),
+                    Some(pulldown_cmark::Alignment::Center) => Some("center"),
+                    Some(pulldown_cmark::Alignment::Right) => Some("right"),
+                    _ => None,
+                };
+                if let Some(a) = align {
+                    cell.set("style", AttrValue::Style(vec![("text-align", a.to_string())]));
+                }
+                self.cell += 1;
+                cell
+            }
+            Tag::Emphasis => Element::own("em"),
+            Tag::Strong => Element::own("strong"),
+            Tag::Strikethrough => Element::own("del"),
+            Tag::Superscript => Element::own("sup"),
+            Tag::Subscript => Element::own("sub"),
+            Tag::Link { link_type, dest_url, title, .. } => {
+                let dest = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
+                match self.link_element(&dest, UrlUse::Link) {
+                    Some(mut a) => {
+                        if !title.is_empty() {
+                            a.set_text("title", title.to_string());
+                        }
+                        a
+                    }
+                    None => {
+                        self.push(None, Origin::Markdown, "");
+                        return;
+                    }
+                }
+            }
+            Tag::Image { dest_url, title, .. } => match self.link_element(&dest_url, UrlUse::Image) {
+                Some(mut img) => {
+                    if !title.is_empty() {
+                        img.set_text("title", title.to_string());
+                    }
+                    img
+                }
+                None => broken("image", &dest_url),
+            },
+            Tag::MetadataBlock(_) | Tag::HtmlBlock | Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                self.push(None, Origin::Markdown, "");
+                return;
+            }
+        };
+        self.push(Some(el), Origin::Markdown, "");
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some(Node::Element(mut h)) = self.pop_markdown() {
+                    let (custom, line) = self.heading_attrs.take().unwrap_or((None, self.line));
+                    let text = Node::Element(h.clone()).plain_text();
+                    let level = h.tag().as_bytes()[1] - b'0';
+                    let id = (level > 1).then(|| match custom {
+                        Some(c) => self.slugger.unique(c),
+                        None => self.slugger.slug(text.trim()),
+                    });
+                    if let Some(id) = &id {
+                        h.set_text("id", policy::safe_id(id));
+                    }
+                    self.out.headings.push(Heading { level, id, text: text.trim().to_string(), line });
+                    self.append(Node::Element(h));
+                }
+            }
+            TagEnd::Image => {
+                if let Some(Node::Element(mut img)) = self.pop_markdown() {
+                    if img.tag() == "img" {
+                        let alt = Node::Element(img.clone()).plain_text();
+                        img.children.clear();
+                        img.set_text("alt", alt);
+                    }
+                    self.append(Node::Element(img));
+                }
+            }
+            TagEnd::FootnoteDefinition => {
+                let label = self.stack.iter().rev().find(|f| f.origin == Origin::Markdown).map(|f| f.name.clone()).unwrap_or_default();
+                if let Some(Node::Element(li)) = self.pop_markdown() {
+                    self.footnotes.push((label, li));
+                }
+            }
+            TagEnd::TableHead => {
+                self.in_table_head = false;
+                if let Some(node) = self.pop_markdown() {
+                    self.append(node);
+                }
+            }
+            _ => {
+                if let Some(node) = self.pop_markdown() {
+                    self.append(node);
+                }
+            }
+        }
+    }
+
+    /// An `a` or `img` element for a URL, or `None` (with a diagnostic) if refused.
+    fn link_element(&mut self, dest: &str, usage: UrlUse) -> Option<Element> {
+        match resolve(dest, self.post_path, usage) {
+            Ok(target) => {
+                let (tag, attr) = if usage == UrlUse::Link { ("a", "href") } else { ("img", "src") };
+                let mut el = Element::own(tag);
+                el.set(attr, AttrValue::Url(target.clone()));
+                match &target {
+                    Target::Post { .. } => self.out.post_links.push((target.clone(), self.line)),
+                    Target::Asset { path } => self.out.assets.push((path.clone(), self.line)),
+                    Target::External { .. } if usage == UrlUse::Link => {
+                        el.set_text("target", "_blank");
+                        el.set_text("rel", "noopener noreferrer");
+                    }
+                    Target::External { .. } => {}
+                }
+                if usage == UrlUse::Image {
+                    el.set_text("loading", "lazy");
+                }
+                Some(el)
+            }
+            Err(e) => {
+                self.out.diagnostics.push(Diagnostic::warning(self.line, format!("link `{dest}` dropped: {e}")));
+                None
+            }
+        }
+    }
+
+    fn raw_html(&mut self, html: &str) {
+        for token in raw_html::tokenize(html) {
+            match token {
+                Token::Text(t) => self.text(&t),
+                Token::Start { name, attrs, self_closing } => self.html_start(&name, &attrs, self_closing),
+                Token::End { name } => self.html_end(&name),
+            }
+        }
+    }
+
+    fn html_start(&mut self, name: &str, attrs: &[(String, String)], self_closing: bool) {
+        if self.dropping > 0 {
+            if policy::drops_content(name) && !self_closing {
+                self.push(None, Origin::Drop, name);
+            }
+            return;
+        }
+        if policy::drops_content(name) {
+            if !self_closing {
+                self.push(None, Origin::Drop, name);
+            }
+            return;
+        }
+        if name == "ps-admonition" {
+            let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()).unwrap_or("");
+            let el = admonition(get("kind"), get("title"));
+            self.push(Some(el), Origin::Html("ps-admonition"), name);
+            return;
+        }
+        if let Some((_, unresolved)) = attrs.iter().find(|(n, _)| n == "data-ps-unresolved") {
+            self.append(Node::Element(broken(name, &format!("{{{unresolved}}}"))));
+            return;
+        }
+        let Some(mut el) = Element::html(name) else {
+            if !self_closing && !policy::is_void(name) {
+                self.push(None, Origin::Transparent, name);
+            }
+            return;
+        };
+        for (an, value) in attrs {
+            let Some((an, kind)) = policy::html_attr(el.tag(), an) else { continue };
+            match kind {
+                AttrKind::Text => {
+                    if let Some(v) = policy::text_attr_value(an, value) {
+                        el.set_text(an, v);
+                    }
+                }
+                AttrKind::Id => el.set_text(an, policy::safe_id(value)),
+                AttrKind::Style => {
+                    let decls = policy::style_attribute(value);
+                    if !decls.is_empty() {
+                        el.set(an, AttrValue::Style(decls));
+                    }
+                }
+                AttrKind::LinkUrl | AttrKind::ImageUrl => {
+                    let usage = if kind == AttrKind::LinkUrl { UrlUse::Link } else { UrlUse::Image };
+                    if let Some(linked) = self.link_element(value, usage) {
+                        for a in linked.attrs() {
+                            el.set(a.name, a.value.clone());
+                        }
+                    } else if usage == UrlUse::Image {
+                        self.append(Node::Element(broken("img", value)));
+                        return;
+                    }
+                }
+            }
+        }
+        if self_closing || policy::is_void(el.tag()) {
+            self.append(Node::Element(el));
+        } else {
+            let tag = el.tag();
+            self.push(Some(el), Origin::Html(tag), name);
+        }
+    }
+
+    fn html_end(&mut self, name: &str) {
+        if self.dropping > 0 {
+            if self.top().origin == Origin::Drop && self.top().name == name {
+                self.pop();
+            }
+            return;
+        }
+        // Close the matching open raw-HTML element, never past a Markdown block.
+        let found = self.stack.iter().rev().take_while(|f| f.origin != Origin::Markdown).position(|f| f.name == name && matches!(f.origin, Origin::Html(_) | Origin::Transparent));
+        if let Some(depth) = found {
+            for _ in 0..=depth {
+                self.pop_append();
+            }
+        }
+    }
+
+    fn footnote_ref(&mut self, label: &str) {
+        let n = match self.footnote_order.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnote_order.push(label.to_string());
+                self.footnote_order.len()
+            }
+        };
+        let id = policy::safe_id(label);
+        let mut a = Element::own("a");
+        a.set("href", AttrValue::Url(Target::Post { path: self.post_path.to_string(), anchor: Some(format!("fn-{id}")) }));
+        a.set_text("id", format!("fnref-{id}"));
+        a.push(Node::text(n.to_string()));
+        let mut sup = Element::own("sup");
+        sup.push(Node::Element(a));
+        self.append(Node::Element(sup));
+    }
+
+    fn math(&mut self, tex: &str, display: bool) {
+        self.out.has_math = true;
+        match crate::math::to_tree(tex, display) {
+            Some(el) => self.append(Node::Element(el)),
+            None => {
+                let mut code = Element::own("code");
+                code.set_text("class", if display { "math math-display" } else { "math" });
+                code.push(Node::text(tex));
+                self.append(Node::Element(code));
+            }
+        }
+    }
+
+    fn finish(mut self) -> Rendered {
+        while self.stack.len() > 1 {
+            self.pop_append();
+        }
+        let root = self.stack.pop().expect("root frame");
+        let mut children = root.children;
+        if !self.footnotes.is_empty() {
+            let mut ol = Element::own("ol");
+            let order = &self.footnote_order;
+            self.footnotes.sort_by_key(|(label, _)| order.iter().position(|l| l == label).unwrap_or(usize::MAX));
+            for (label, mut li) in self.footnotes {
+                let mut back = Element::own("a");
+                back.set("href", AttrValue::Url(Target::Post { path: self.post_path.to_string(), anchor: Some(format!("fnref-{}", policy::safe_id(&label))) }));
+                back.set_text("class", "footnote-backref");
+                back.push(Node::text("↩"));
+                li.push(Node::Element(back));
+                ol.push(Node::Element(li));
+            }
+            let mut section = Element::own("section");
+            section.set_text("class", "footnotes");
+            section.push(Node::Element(Element::own("hr")));
+            section.push(Node::Element(ol));
+            children.push(Node::Element(section));
+        }
+        self.out.doc = Doc { children };
+        let _ = self.prepared;
+        self.out
+    }
+}
+
+fn heading_tag(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h1",
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
+    }
+}
+
+fn blockquote_kind(k: BlockQuoteKind) -> &'static str {
+    match k {
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "info",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "danger",
+    }
+}
+
+/// An admonition box: `div.admonition.admonition-<kind>` with a title line.
+fn admonition(kind: &str, title: &str) -> Element {
+    let kind = ADMONITIONS.iter().find(|k| **k == kind).copied().unwrap_or("note");
+    let mut div = Element::own("div");
+    div.set_text("class", format!("admonition admonition-{kind}"));
+    div.set_text("role", "note");
+    let mut head = Element::own("p");
+    head.set_text("class", "admonition-title");
+    let title = if title.trim().is_empty() { kind.to_ascii_uppercase() } else { title.trim().to_string() };
+    head.push(Node::text(title));
+    div.push(Node::Element(head));
+    div
+}
+
+/// A visible marker where an element could not be shown.
+fn broken(what: &str, detail: &str) -> Element {
+    let mut span = Element::own("span");
+    span.set_text("class", "ps-broken");
+    span.set_text("role", "img");
+    span.push(Node::text(format!("⚠ {what} not shown: {detail}")));
+    span
+}
