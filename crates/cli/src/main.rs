@@ -1,0 +1,164 @@
+//! `papershelf`: index, render and check a content directory with the same
+//! core the browser uses.
+
+use papershelf_core::check::{check, Finding};
+use papershelf_core::doc::HashLinker;
+use papershelf_core::html::to_html;
+use papershelf_core::index::Index;
+use papershelf_core::post::{ParsedPost, Post};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+papershelf: index, render and check a papershelf content directory
+
+usage:
+  papershelf index DIR [--out PATH]   write DIR/index.json (--out - for stdout)
+  papershelf render FILE              print the HTML of one post's body
+  papershelf check DIR                report broken links, imports, front matter (exit 1 if any)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("index") => index(&args[1..]),
+        Some("render") => render(&args[1..]),
+        Some("check") => check_dir(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(format!("expected a command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("papershelf: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn index(args: &[String]) -> Result<ExitCode, String> {
+    let (dir, out) = match args {
+        [dir] => (PathBuf::from(dir), None),
+        [dir, flag, out] if flag == "--out" => (PathBuf::from(dir), Some(out.clone())),
+        _ => return Err(format!("index takes DIR and an optional --out PATH\n\n{USAGE}")),
+    };
+    let posts = read_posts(&dir)?;
+    let index = Index::build(posts.into_iter().map(|p| p.post));
+    let json = serde_json::to_string(&index).map_err(|e| e.to_string())? + "\n";
+    match out.as_deref() {
+        Some("-") => print!("{json}"),
+        Some(path) => write_if_changed(Path::new(path), &json)?,
+        None => write_if_changed(&dir.join("index.json"), &json)?,
+    }
+    if out.as_deref() != Some("-") {
+        eprintln!("papershelf: indexed {} posts", index.posts.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes only when the text changed, so a file watcher does not loop.
+fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn render(args: &[String]) -> Result<ExitCode, String> {
+    let [file] = args else { return Err(format!("render takes one FILE\n\n{USAGE}")) };
+    let path = Path::new(file);
+    let text = read_text(path)?;
+    let rel = content_relative(path);
+    let parsed = Post::parse(&rel, &text);
+    for d in &parsed.diagnostics {
+        eprintln!("{}:{d}", path.display());
+    }
+    print!("{}", to_html(&parsed.doc, &HashLinker { content_base: "content/".into() }));
+    println!();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check_dir(args: &[String]) -> Result<ExitCode, String> {
+    let [dir] = args else { return Err(format!("check takes one DIR\n\n{USAGE}")) };
+    let dir = PathBuf::from(dir);
+    let posts = read_posts(&dir)?;
+    let files: BTreeSet<String> = walk(&dir)?.into_iter().map(|(rel, _)| rel).collect();
+    let findings: Vec<Finding> = check(&posts, &files);
+    for f in &findings {
+        println!("{}", Finding { path: dir.join(&f.path).display().to_string(), diagnostic: f.diagnostic.clone() });
+    }
+    if findings.is_empty() {
+        eprintln!("papershelf: {} posts, no problems", posts.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("papershelf: {} problems in {} posts", findings.len(), posts.len());
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// The path of a post relative to the `content/` directory it sits in, if any.
+fn content_relative(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    match text.rfind("content/") {
+        Some(i) => text[i + "content/".len()..].to_string(),
+        None => text.trim_start_matches("./").to_string(),
+    }
+}
+
+fn read_posts(dir: &Path) -> Result<Vec<ParsedPost>, String> {
+    let files = walk(dir)?;
+    let posts: Vec<ParsedPost> = files
+        .iter()
+        .filter(|(rel, _)| rel.ends_with(".md") || rel.ends_with(".mdx"))
+        .map(|(rel, full)| read_text(full).map(|text| Post::parse(rel, &text)))
+        .collect::<Result<_, _>>()?;
+    if posts.is_empty() {
+        return Err(format!("{} has no .md posts: put posts under it, e.g. papers/y2025/nov/20251106.md", dir.display()));
+    }
+    Ok(posts)
+}
+
+/// Reads a file as UTF-8, decoding invalid bytes lossily with a warning.
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            eprintln!("{}:1: warning: not valid UTF-8 (byte {}); invalid bytes shown as �", path.display(), e.utf8_error().valid_up_to());
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
+}
+
+/// Every file under `dir` as (path relative to `dir` with `/`, full path), sorted.
+fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    if !dir.is_dir() {
+        return Err(format!("{} is not a directory: give the content directory (e.g. content/)", dir.display()));
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel != "index.json" {
+                    out.push((rel, path));
+                }
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
