@@ -44,7 +44,11 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
     let (dir, out) = match args {
         [dir] => (PathBuf::from(dir), None),
         [dir, flag, out] if flag == "--out" => (PathBuf::from(dir), Some(out.clone())),
-        _ => return Err(format!("index takes DIR and an optional --out PATH\n\n{USAGE}")),
+        _ => {
+            return Err(format!(
+                "index takes DIR and an optional --out PATH\n\n{USAGE}"
+            ))
+        }
     };
     let posts = read_posts(&dir)?;
     let index = Index::build(posts.into_iter().map(|p| p.post));
@@ -69,7 +73,9 @@ fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
 }
 
 fn render(args: &[String]) -> Result<ExitCode, String> {
-    let [file] = args else { return Err(format!("render takes one FILE\n\n{USAGE}")) };
+    let [file] = args else {
+        return Err(format!("render takes one FILE\n\n{USAGE}"));
+    };
     let path = Path::new(file);
     let text = read_text(path)?;
     let rel = content_relative(path);
@@ -77,25 +83,45 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     for d in &parsed.diagnostics {
         eprintln!("{}:{d}", path.display());
     }
-    print!("{}", to_html(&parsed.doc, &HashLinker { content_base: "content/".into() }));
+    print!(
+        "{}",
+        to_html(
+            &parsed.doc,
+            &HashLinker {
+                content_base: "content/".into()
+            }
+        )
+    );
     println!();
     Ok(ExitCode::SUCCESS)
 }
 
 fn check_dir(args: &[String]) -> Result<ExitCode, String> {
-    let [dir] = args else { return Err(format!("check takes one DIR\n\n{USAGE}")) };
+    let [dir] = args else {
+        return Err(format!("check takes one DIR\n\n{USAGE}"));
+    };
     let dir = PathBuf::from(dir);
     let posts = read_posts(&dir)?;
     let files: BTreeSet<String> = walk(&dir)?.into_iter().map(|(rel, _)| rel).collect();
     let findings: Vec<Finding> = check(&posts, &files);
     for f in &findings {
-        println!("{}", Finding { path: dir.join(&f.path).display().to_string(), diagnostic: f.diagnostic.clone() });
+        println!(
+            "{}",
+            Finding {
+                path: dir.join(&f.path).display().to_string(),
+                diagnostic: f.diagnostic.clone()
+            }
+        );
     }
     if findings.is_empty() {
         eprintln!("papershelf: {} posts, no problems", posts.len());
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("papershelf: {} problems in {} posts", findings.len(), posts.len());
+        eprintln!(
+            "papershelf: {} problems in {} posts",
+            findings.len(),
+            posts.len()
+        );
         Ok(ExitCode::from(1))
     }
 }
@@ -117,7 +143,10 @@ fn read_posts(dir: &Path) -> Result<Vec<ParsedPost>, String> {
         .map(|(rel, full)| read_text(full).map(|text| Post::parse(rel, &text)))
         .collect::<Result<_, _>>()?;
     if posts.is_empty() {
-        return Err(format!("{} has no .md posts: put posts under it, e.g. papers/y2025/nov/20251106.md", dir.display()));
+        return Err(format!(
+            "{} has no .md posts: put posts under it, e.g. papers/y2025/nov/20251106.md",
+            dir.display()
+        ));
     }
     Ok(posts)
 }
@@ -128,7 +157,11 @@ fn read_text(path: &Path) -> Result<String, String> {
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
-            eprintln!("{}:1: warning: not valid UTF-8 (byte {}); invalid bytes shown as �", path.display(), e.utf8_error().valid_up_to());
+            eprintln!(
+                "{}:1: warning: not valid UTF-8 (byte {}); invalid bytes shown as �",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            );
             Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
     }
@@ -137,12 +170,16 @@ fn read_text(path: &Path) -> Result<String, String> {
 /// Every file under `dir` as (path relative to `dir` with `/`, full path), sorted.
 fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     if !dir.is_dir() {
-        return Err(format!("{} is not a directory: give the content directory (e.g. content/)", dir.display()));
+        return Err(format!(
+            "{} is not a directory: give the content directory (e.g. content/)",
+            dir.display()
+        ));
     }
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))?;
+        let entries =
+            std::fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))?;
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name();

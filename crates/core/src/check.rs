@@ -27,25 +27,49 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let ids: HashMap<&str, Vec<&str>> = posts
         .iter()
-        .map(|p| (p.post.path.as_str(), p.rendered.headings.iter().filter_map(|h| h.id.as_deref()).collect()))
+        .map(|p| {
+            (
+                p.post.path.as_str(),
+                p.rendered
+                    .headings
+                    .iter()
+                    .filter_map(|h| h.id.as_deref())
+                    .collect(),
+            )
+        })
         .collect();
     let mut dates: HashMap<&str, &str> = HashMap::new();
     for parsed in posts {
         let path = parsed.post.path.as_str();
-        let mut add = |d: Diagnostic| findings.push(Finding { path: path.to_string(), diagnostic: d });
+        let mut add = |d: Diagnostic| {
+            findings.push(Finding {
+                path: path.to_string(),
+                diagnostic: d,
+            })
+        };
         for d in &parsed.diagnostics {
             add(d.clone());
         }
         for (target, line) in &parsed.rendered.post_links {
-            let Target::Post { path: to, anchor } = target else { continue };
+            let Target::Post { path: to, anchor } = target else {
+                continue;
+            };
             match ids.get(to.as_str()) {
-                None => add(Diagnostic::error(*line, format!("link to `{to}`: there is no such post"))),
+                None => add(Diagnostic::error(
+                    *line,
+                    format!("link to `{to}`: there is no such post"),
+                )),
                 Some(headings) => {
                     if let Some(a) = anchor {
                         let is_footnote = a.starts_with("fn-") || a.starts_with("fnref-");
                         if !is_footnote && !headings.contains(&a.as_str()) {
-                            let hint = closest(a, headings).map(|c| format!(" (did you mean `#{c}`?)")).unwrap_or_default();
-                            add(Diagnostic::error(*line, format!("link to `{to}#{a}`: that post has no such heading{hint}")));
+                            let hint = closest(a, headings)
+                                .map(|c| format!(" (did you mean `#{c}`?)"))
+                                .unwrap_or_default();
+                            add(Diagnostic::error(
+                                *line,
+                                format!("link to `{to}#{a}`: that post has no such heading{hint}"),
+                            ));
                         }
                     }
                 }
@@ -54,27 +78,51 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
         for import in &parsed.imports {
             match resolve(&import.path, path, UrlUse::Image) {
                 Ok(Target::Asset { path: file }) if !files.contains(&file) => {
-                    add(Diagnostic::error(import.line, format!("import `{}` from `{}`: the file `{file}` does not exist", import.name, import.path)))
+                    add(Diagnostic::error(
+                        import.line,
+                        format!(
+                            "import `{}` from `{}`: the file `{file}` does not exist",
+                            import.name, import.path
+                        ),
+                    ))
                 }
-                Err(e) => add(Diagnostic::error(import.line, format!("import `{}`: {e}", import.name))),
+                Err(e) => add(Diagnostic::error(
+                    import.line,
+                    format!("import `{}`: {e}", import.name),
+                )),
                 _ => {}
             }
         }
         for (file, line) in &parsed.rendered.assets {
-            if !files.contains(file) && !parsed.imports.iter().any(|i| resolve(&i.path, path, UrlUse::Image) == Ok(Target::Asset { path: file.clone() })) {
+            if !files.contains(file)
+                && !parsed.imports.iter().any(|i| {
+                    resolve(&i.path, path, UrlUse::Image)
+                        == Ok(Target::Asset { path: file.clone() })
+                })
+            {
                 add(Diagnostic::error(*line, format!("`{file}` does not exist")));
             }
         }
         if !parsed.post.date.is_empty() && !parsed.post.draft {
             if let Some(other) = dates.insert(&parsed.post.date, path) {
-                add(Diagnostic::warning(1, format!("another post, `{other}`, has the same date {}", parsed.post.date)));
+                add(Diagnostic::warning(
+                    1,
+                    format!(
+                        "another post, `{other}`, has the same date {}",
+                        parsed.post.date
+                    ),
+                ));
             }
         }
         if parsed.post.date.is_empty() {
             add(Diagnostic::warning(1, "no date: name the file `YYYYMMDD.md` or add `date: YYYY-MM-DD` to the front matter"));
         }
     }
-    findings.sort_by(|a, b| a.path.cmp(&b.path).then(a.diagnostic.line.cmp(&b.diagnostic.line)));
+    findings.sort_by(|a, b| {
+        a.path
+            .cmp(&b.path)
+            .then(a.diagnostic.line.cmp(&b.diagnostic.line))
+    });
     findings.dedup();
     findings
 }
@@ -83,7 +131,15 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
 fn closest<'a>(wanted: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (c.chars().zip(wanted.chars()).take_while(|(a, b)| a == b).count(), *c))
+        .map(|c| {
+            (
+                c.chars()
+                    .zip(wanted.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count(),
+                *c,
+            )
+        })
         .filter(|(n, _)| *n >= 3)
         .max_by_key(|(n, _)| *n)
         .map(|(_, c)| c)

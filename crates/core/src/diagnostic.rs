@@ -25,12 +25,20 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A warning at `line`.
     pub fn warning(line: u32, message: impl Into<String>) -> Self {
-        Self { line, severity: Severity::Warning, message: message.into() }
+        Self {
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
     /// An error at `line`.
     pub fn error(line: u32, message: impl Into<String>) -> Self {
-        Self { line, severity: Severity::Error, message: message.into() }
+        Self {
+            line,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 }
 

@@ -106,7 +106,12 @@ impl Element {
     }
 
     fn with_ns(tag: &'static str, ns: Namespace) -> Self {
-        Self { tag, ns, attrs: Vec::new(), children: Vec::new() }
+        Self {
+            tag,
+            ns,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
     }
 
     /// The element's name.
@@ -126,10 +131,13 @@ impl Element {
 
     /// The value of a text attribute, if set.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|a| a.name == name).and_then(|a| match &a.value {
-            AttrValue::Text(t) => Some(t.as_str()),
-            _ => None,
-        })
+        self.attrs
+            .iter()
+            .find(|a| a.name == name)
+            .and_then(|a| match &a.value {
+                AttrValue::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
     }
 
     /// The target of a `href` or `src` attribute, if set.
@@ -218,7 +226,10 @@ impl Linker for HashLinker {
 
 /// The hash route of a post, as links and bookmarks use it.
 pub fn post_hash(path: &str, anchor: Option<&str>) -> String {
-    let stem = path.strip_suffix(".md").or_else(|| path.strip_suffix(".mdx")).unwrap_or(path);
+    let stem = path
+        .strip_suffix(".md")
+        .or_else(|| path.strip_suffix(".mdx"))
+        .unwrap_or(path);
     match anchor {
         Some(a) => format!("#/post/{stem}?id={a}"),
         None => format!("#/post/{stem}"),

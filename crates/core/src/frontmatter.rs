@@ -31,8 +31,14 @@ pub struct Split<'a> {
 
 /// Splits off a leading `---` … `---` block.
 pub fn split(text: &str) -> Split<'_> {
-    let no_front = Split { yaml: None, body: text, body_line: 1 };
-    let Some(first_nl) = text.find('\n') else { return no_front };
+    let no_front = Split {
+        yaml: None,
+        body: text,
+        body_line: 1,
+    };
+    let Some(first_nl) = text.find('\n') else {
+        return no_front;
+    };
     if text[..first_nl].trim_end() != "---" {
         return no_front;
     }
@@ -43,7 +49,11 @@ pub fn split(text: &str) -> Split<'_> {
         let l = text[offset..end].trim_end();
         if l == "---" || l == "..." {
             let body_start = (end + 1).min(text.len());
-            return Split { yaml: Some(&text[first_nl + 1..offset]), body: &text[body_start..], body_line: line + 1 };
+            return Split {
+                yaml: Some(&text[first_nl + 1..offset]),
+                body: &text[body_start..],
+                body_line: line + 1,
+            };
         }
         if end == text.len() {
             break;
@@ -61,13 +71,18 @@ impl FrontMatter {
     pub fn parse(yaml: &str) -> (FrontMatter, Option<Diagnostic>) {
         match YamlLoader::load_from_str(yaml) {
             Ok(docs) => {
-                let Some(doc) = docs.into_iter().next() else { return (FrontMatter::default(), None) };
+                let Some(doc) = docs.into_iter().next() else {
+                    return (FrontMatter::default(), None);
+                };
                 match doc {
                     Yaml::Hash(_) => (Self::from_yaml(&doc), None),
                     Yaml::Null | Yaml::BadValue => (FrontMatter::default(), None),
                     _ => (
                         FrontMatter::default(),
-                        Some(Diagnostic::error(2, "front matter must be `key: value` lines between the two `---` lines")),
+                        Some(Diagnostic::error(
+                            2,
+                            "front matter must be `key: value` lines between the two `---` lines",
+                        )),
                     ),
                 }
             }
@@ -107,7 +122,8 @@ impl FrontMatter {
             date: text("date"),
             tags: clean_tags(tags),
             description: text("description"),
-            draft: matches!(doc["draft"], Yaml::Boolean(true)) || doc["draft"].as_str() == Some("true"),
+            draft: matches!(doc["draft"], Yaml::Boolean(true))
+                || doc["draft"].as_str() == Some("true"),
         }
     }
 
@@ -115,7 +131,9 @@ impl FrontMatter {
     fn recover(yaml: &str) -> FrontMatter {
         let mut fm = FrontMatter::default();
         for line in yaml.lines() {
-            let Some((key, value)) = line.split_once(':') else { continue };
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
             let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
             match key.trim() {
                 "title" if !value.is_empty() => fm.title = Some(value.to_string()),
@@ -131,7 +149,10 @@ impl FrontMatter {
 }
 
 fn split_tag_list(s: &str) -> Vec<String> {
-    s.trim_matches(|c| c == '[' || c == ']').split(',').map(|t| t.trim().trim_matches(|c| c == '"' || c == '\'').to_string()).collect()
+    s.trim_matches(|c| c == '[' || c == ']')
+        .split(',')
+        .map(|t| t.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
+        .collect()
 }
 
 fn clean_tags(tags: Vec<String>) -> Vec<String> {
@@ -166,7 +187,12 @@ pub fn date_from_file_name(path: &str) -> Option<String> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    parse_date(&format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]))
+    parse_date(&format!(
+        "{}-{}-{}",
+        &digits[..4],
+        &digits[4..6],
+        &digits[6..8]
+    ))
 }
 
 #[cfg(test)]
@@ -205,9 +231,15 @@ mod tests {
 
     #[test]
     fn dates_from_names_and_fields() {
-        assert_eq!(date_from_file_name("papers/y2025/nov/20251106.md").as_deref(), Some("2025-11-06"));
+        assert_eq!(
+            date_from_file_name("papers/y2025/nov/20251106.md").as_deref(),
+            Some("2025-11-06")
+        );
         assert_eq!(date_from_file_name("papers/notes.md"), None);
         assert_eq!(parse_date("2025-13-01"), None);
-        assert_eq!(parse_date("2025-02-03T10:00:00").as_deref(), Some("2025-02-03"));
+        assert_eq!(
+            parse_date("2025-02-03T10:00:00").as_deref(),
+            Some("2025-02-03")
+        );
     }
 }

@@ -45,7 +45,11 @@ fn write_node(node: &Node, linker: &dyn Linker, out: &mut String) {
 
 /// CSS text for allowed declarations.
 pub fn style_text(decls: &[(&'static str, String)]) -> String {
-    decls.iter().map(|(p, v)| format!("{p}:{v}")).collect::<Vec<_>>().join(";")
+    decls
+        .iter()
+        .map(|(p, v)| format!("{p}:{v}"))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 fn escape_into(s: &str, attr: bool, out: &mut String) {

@@ -25,7 +25,10 @@ impl Index {
     pub fn build(posts: impl IntoIterator<Item = Post>) -> Index {
         let mut posts: Vec<Post> = posts.into_iter().filter(|p| !p.draft).collect();
         posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.path.cmp(&a.path)));
-        Index { version: INDEX_VERSION, posts }
+        Index {
+            version: INDEX_VERSION,
+            posts,
+        }
     }
 
     /// The post at `path` (relative to the content directory).
@@ -35,7 +38,12 @@ impl Index {
 
     /// The posts before (older) and after (newer) the one at `path`.
     pub fn neighbours(&self, path: &str) -> (Option<&Post>, Option<&Post>) {
-        let Some(i) = self.posts.iter().position(|p| p.path == path) else { return (None, None) };
-        (self.posts.get(i + 1), i.checked_sub(1).and_then(|j| self.posts.get(j)))
+        let Some(i) = self.posts.iter().position(|p| p.path == path) else {
+            return (None, None);
+        };
+        (
+            self.posts.get(i + 1),
+            i.checked_sub(1).and_then(|j| self.posts.get(j)),
+        )
     }
 }

@@ -29,4 +29,5 @@ pub mod policy;
 pub mod post;
 pub mod raw_html;
 pub mod render;
+pub mod route;
 pub mod slug;

@@ -26,7 +26,10 @@ pub enum UrlError {
 impl std::fmt::Display for UrlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            UrlError::Scheme(s) => write!(f, "the URL scheme `{s}:` is not allowed (use http, https, mailto or a relative path)"),
+            UrlError::Scheme(s) => write!(
+                f,
+                "the URL scheme `{s}:` is not allowed (use http, https, mailto or a relative path)"
+            ),
             UrlError::OutsideContent(p) => write!(f, "`{p}` points outside the content directory"),
             UrlError::Empty => write!(f, "the URL is empty"),
         }
@@ -64,11 +67,17 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
             "data" => usage == UrlUse::Image && is_data_image(&url),
             _ => false,
         };
-        return if allowed { Ok(Target::External { url }) } else { Err(UrlError::Scheme(lower)) };
+        return if allowed {
+            Ok(Target::External { url })
+        } else {
+            Err(UrlError::Scheme(lower))
+        };
     }
     if url.starts_with("//") || url.starts_with("\\\\") || url.starts_with("/\\") {
         // Protocol-relative: another host. Fine to link to, written out as https.
-        return Ok(Target::External { url: format!("https:{}", url.replace('\\', "/")) });
+        return Ok(Target::External {
+            url: format!("https:{}", url.replace('\\', "/")),
+        });
     }
     let (path_part, anchor) = match url.split_once('#') {
         Some((p, a)) => (p, Some(a.to_string()).filter(|a| !a.is_empty())),
@@ -77,7 +86,10 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
     let path_part = path_part.split('?').next().unwrap_or("");
     if path_part.is_empty() {
         // `#anchor`: a heading of this post.
-        return Ok(Target::Post { path: post_path.to_string(), anchor });
+        return Ok(Target::Post {
+            path: post_path.to_string(),
+            anchor,
+        });
     }
     let decoded = percent_decode(path_part);
     let joined = if let Some(doc) = decoded.strip_prefix("/docs/") {
@@ -86,12 +98,20 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
         abs.to_string()
     } else {
         let dir = post_path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        if dir.is_empty() { decoded.clone() } else { format!("{dir}/{decoded}") }
+        if dir.is_empty() {
+            decoded.clone()
+        } else {
+            format!("{dir}/{decoded}")
+        }
     };
     let path = normalize(&joined).ok_or_else(|| UrlError::OutsideContent(path_part.to_string()))?;
     let is_doc = decoded.starts_with("/docs/") || path.ends_with(".md") || path.ends_with(".mdx");
     if is_doc && usage == UrlUse::Link {
-        let path = if path.ends_with(".md") || path.ends_with(".mdx") { path } else { format!("{path}.md") };
+        let path = if path.ends_with(".md") || path.ends_with(".mdx") {
+            path
+        } else {
+            format!("{path}.md")
+        };
         Ok(Target::Post { path, anchor })
     } else {
         Ok(Target::Asset { path })
@@ -102,15 +122,23 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
 fn scheme_of(url: &str) -> Option<&str> {
     let end = url.find(':')?;
     let scheme = &url[..end];
-    let first_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    let rest_ok = scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let first_ok = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = scheme
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     (first_ok && rest_ok).then_some(scheme)
 }
 
 fn is_data_image(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     ["png", "gif", "jpeg", "jpg", "webp"].iter().any(|t| {
-        lower.strip_prefix("data:image/").and_then(|r| r.strip_prefix(t)).is_some_and(|r| r.starts_with(';') || r.starts_with(','))
+        lower
+            .strip_prefix("data:image/")
+            .and_then(|r| r.strip_prefix(t))
+            .is_some_and(|r| r.starts_with(';') || r.starts_with(','))
     })
 }
 
@@ -157,30 +185,62 @@ mod tests {
     const HERE: &str = "papers/y2025/nov/20251106.md";
 
     fn post(path: &str, anchor: Option<&str>) -> Result<Target, UrlError> {
-        Ok(Target::Post { path: path.into(), anchor: anchor.map(Into::into) })
+        Ok(Target::Post {
+            path: path.into(),
+            anchor: anchor.map(Into::into),
+        })
     }
 
     #[test]
     fn docusaurus_and_relative_links_become_posts() {
-        assert_eq!(resolve("/docs/papers/y2025/oct/20251029.md#x", HERE, UrlUse::Link), post("papers/y2025/oct/20251029.md", Some("x")));
-        assert_eq!(resolve("../oct/20251029.md", HERE, UrlUse::Link), post("papers/y2025/oct/20251029.md", None));
-        assert_eq!(resolve("./20251107.md#a", HERE, UrlUse::Link), post("papers/y2025/nov/20251107.md", Some("a")));
-        assert_eq!(resolve("/docs/papers/y2025/oct/20251029", HERE, UrlUse::Link), post("papers/y2025/oct/20251029.md", None));
-        assert_eq!(resolve("#results", HERE, UrlUse::Link), post(HERE, Some("results")));
+        assert_eq!(
+            resolve("/docs/papers/y2025/oct/20251029.md#x", HERE, UrlUse::Link),
+            post("papers/y2025/oct/20251029.md", Some("x"))
+        );
+        assert_eq!(
+            resolve("../oct/20251029.md", HERE, UrlUse::Link),
+            post("papers/y2025/oct/20251029.md", None)
+        );
+        assert_eq!(
+            resolve("./20251107.md#a", HERE, UrlUse::Link),
+            post("papers/y2025/nov/20251107.md", Some("a"))
+        );
+        assert_eq!(
+            resolve("/docs/papers/y2025/oct/20251029", HERE, UrlUse::Link),
+            post("papers/y2025/oct/20251029.md", None)
+        );
+        assert_eq!(
+            resolve("#results", HERE, UrlUse::Link),
+            post(HERE, Some("results"))
+        );
     }
 
     #[test]
     fn images_resolve_next_to_the_post() {
         assert_eq!(
             resolve("./asset/img0.png", HERE, UrlUse::Image),
-            Ok(Target::Asset { path: "papers/y2025/nov/asset/img0.png".into() })
+            Ok(Target::Asset {
+                path: "papers/y2025/nov/asset/img0.png".into()
+            })
         );
     }
 
     #[test]
     fn script_schemes_are_refused_however_disguised() {
-        for raw in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "jav\tascript:alert(1)", "\u{1}javascript:alert(1)", " javascript:x", "vbscript:x", "java\nscript:x", "data:text/html,<script>"] {
-            assert!(matches!(resolve(raw, HERE, UrlUse::Link), Err(UrlError::Scheme(_))), "{raw:?} must be refused");
+        for raw in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "jav\tascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            " javascript:x",
+            "vbscript:x",
+            "java\nscript:x",
+            "data:text/html,<script>",
+        ] {
+            assert!(
+                matches!(resolve(raw, HERE, UrlUse::Link), Err(UrlError::Scheme(_))),
+                "{raw:?} must be refused"
+            );
         }
         assert!(resolve("data:image/svg+xml,<svg>", HERE, UrlUse::Image).is_err());
         assert!(resolve("data:image/png;base64,AAAA", HERE, UrlUse::Image).is_ok());
@@ -190,8 +250,19 @@ mod tests {
 
     #[test]
     fn paths_never_leave_the_content_directory() {
-        for raw in ["../../../../etc/passwd", "..%2f..%2f..%2f..%2fsecret", "..\\..\\..\\..\\x", "/docs/../../x.md"] {
-            assert!(matches!(resolve(raw, HERE, UrlUse::Image), Err(UrlError::OutsideContent(_))), "{raw:?}");
+        for raw in [
+            "../../../../etc/passwd",
+            "..%2f..%2f..%2f..%2fsecret",
+            "..\\..\\..\\..\\x",
+            "/docs/../../x.md",
+        ] {
+            assert!(
+                matches!(
+                    resolve(raw, HERE, UrlUse::Image),
+                    Err(UrlError::OutsideContent(_))
+                ),
+                "{raw:?}"
+            );
         }
     }
 }

@@ -15,7 +15,11 @@ pub fn to_tree(tex: &str, display: bool) -> Option<Element> {
     if tex.len() > 20_000 {
         return None;
     }
-    let style = if display { DisplayStyle::Block } else { DisplayStyle::Inline };
+    let style = if display {
+        DisplayStyle::Block
+    } else {
+        DisplayStyle::Inline
+    };
     let mathml = latex_to_mathml(tex, style).ok()?;
     build(&mathml)
 }
@@ -33,8 +37,14 @@ fn build(markup: &str) -> Option<Element> {
     let mut root: Option<Element> = None;
     for token in tokenize(markup) {
         match token {
-            Token::Start { name, attrs, self_closing } => {
-                let Some(mut el) = Element::mathml(&name) else { continue };
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
+                let Some(mut el) = Element::mathml(&name) else {
+                    continue;
+                };
                 for (an, v) in attrs {
                     if let Some(an) = crate::policy::mathml_attr(&an) {
                         el.set(an, AttrValue::Text(v));

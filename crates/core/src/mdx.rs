@@ -41,13 +41,30 @@ pub struct Prepared {
 impl Prepared {
     /// The file line of a byte offset in [`Prepared::markdown`].
     pub fn line_of(&self, offset: usize) -> u32 {
-        let out_line = self.markdown.as_bytes()[..offset.min(self.markdown.len())].iter().filter(|b| **b == b'\n').count();
-        self.line_map.get(out_line).or(self.line_map.last()).copied().unwrap_or(1)
+        let out_line = self.markdown.as_bytes()[..offset.min(self.markdown.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.line_map
+            .get(out_line)
+            .or(self.line_map.last())
+            .copied()
+            .unwrap_or(1)
     }
 }
 
 /// Admonition kinds Docusaurus knows.
-pub const ADMONITIONS: &[&str] = &["note", "tip", "info", "warning", "danger", "caution", "important", "success", "secondary"];
+pub const ADMONITIONS: &[&str] = &[
+    "note",
+    "tip",
+    "info",
+    "warning",
+    "danger",
+    "caution",
+    "important",
+    "success",
+    "secondary",
+];
 
 /// How many lines a JSX tag may span before it is taken as text.
 const MAX_TAG_LINES: usize = 40;
@@ -65,7 +82,9 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
         i += 1;
         if let Some((ch, len)) = fence {
             push(&mut p, line, file_line);
-            if fence_marker(line).is_some_and(|(c, l, rest)| c == ch && l >= len && rest.trim().is_empty()) {
+            if fence_marker(line)
+                .is_some_and(|(c, l, rest)| c == ch && l >= len && rest.trim().is_empty())
+            {
                 fence = None;
             }
             continue;
@@ -77,9 +96,13 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
         }
         let trimmed = line.trim_start();
         if let Some(import) = parse_import(trimmed) {
-            match import {
-                Some((name, path)) => p.imports.push(Import { name, path, line: file_line }),
-                None => {} // a component import (`@theme/Tabs`): its tags are shown by content only
+            // A component import (`@theme/Tabs`) binds nothing: its tags show their content only.
+            if let Some((name, path)) = import {
+                p.imports.push(Import {
+                    name,
+                    path,
+                    line: file_line,
+                });
             }
             push(&mut p, "", file_line);
             continue;
@@ -99,11 +122,25 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
         }
         if let Some((colons, kind, title)) = admonition_open(trimmed) {
             if !ADMONITIONS.contains(&kind.as_str()) {
-                p.diagnostics.push(Diagnostic::warning(file_line, format!("unknown admonition `:::{kind}`: use one of {}", ADMONITIONS.join(", "))));
+                p.diagnostics.push(Diagnostic::warning(
+                    file_line,
+                    format!(
+                        "unknown admonition `:::{kind}`: use one of {}",
+                        ADMONITIONS.join(", ")
+                    ),
+                ));
             }
             open_admonitions.push(colons);
             push(&mut p, "", file_line);
-            push(&mut p, &format!("<ps-admonition kind=\"{}\" title=\"{}\">", escape_attr(&kind), escape_attr(&title)), file_line);
+            push(
+                &mut p,
+                &format!(
+                    "<ps-admonition kind=\"{}\" title=\"{}\">",
+                    escape_attr(&kind),
+                    escape_attr(&title)
+                ),
+                file_line,
+            );
             push(&mut p, "", file_line);
             continue;
         }
@@ -126,7 +163,10 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
     }
     for _ in open_admonitions {
         let last = first_line + lines.len().saturating_sub(1) as u32;
-        p.diagnostics.push(Diagnostic::warning(last, "an admonition is not closed: add a `:::` line after its content"));
+        p.diagnostics.push(Diagnostic::warning(
+            last,
+            "an admonition is not closed: add a `:::` line after its content",
+        ));
         push(&mut p, "", last);
         push(&mut p, "</ps-admonition>", last);
     }
@@ -166,7 +206,10 @@ fn parse_import(line: &str) -> Option<Option<(String, String)>> {
     let from = from.trim().trim_end_matches(';').trim();
     let quote = from.chars().next().filter(|c| *c == '\'' || *c == '"')?;
     let path = from.strip_prefix(quote)?.strip_suffix(quote)?;
-    let is_ident = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    let is_ident = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
     let is_relative = path.starts_with("./") || path.starts_with("../");
     Some((is_ident && is_relative).then(|| (name.to_string(), path.to_string())))
 }
@@ -243,7 +286,10 @@ enum JsxParse {
 fn parse_jsx_tag(s: &str) -> JsxParse {
     let b = s.as_bytes();
     let mut j = 1;
-    while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_')) {
+    while b
+        .get(j)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_'))
+    {
         j += 1;
     }
     if j == 1 {
@@ -257,15 +303,30 @@ fn parse_jsx_tag(s: &str) -> JsxParse {
         }
         match b.get(j) {
             None => return JsxParse::Incomplete,
-            Some(b'>') => return JsxParse::Tag(JsxTag { name, attrs, self_closing: false, len: j + 1 }),
+            Some(b'>') => {
+                return JsxParse::Tag(JsxTag {
+                    name,
+                    attrs,
+                    self_closing: false,
+                    len: j + 1,
+                })
+            }
             Some(b'/') if b.get(j + 1) == Some(&b'>') => {
-                return JsxParse::Tag(JsxTag { name, attrs, self_closing: true, len: j + 2 })
+                return JsxParse::Tag(JsxTag {
+                    name,
+                    attrs,
+                    self_closing: true,
+                    len: j + 2,
+                })
             }
             Some(b'{') => {
                 // `{...spread}`: skipped, never evaluated.
                 match balanced(s, j) {
                     Some(end) => {
-                        attrs.push(("{spread}".to_string(), JsxValue::Expr(s[j + 1..end - 1].to_string())));
+                        attrs.push((
+                            "{spread}".to_string(),
+                            JsxValue::Expr(s[j + 1..end - 1].to_string()),
+                        ));
                         j = end;
                         continue;
                     }
@@ -275,7 +336,10 @@ fn parse_jsx_tag(s: &str) -> JsxParse {
             _ => {}
         }
         let start = j;
-        while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':')) {
+        while b
+            .get(j)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':'))
+        {
             j += 1;
         }
         if j == start {
@@ -344,7 +408,12 @@ fn balanced(s: &str, start: usize) -> Option<usize> {
 }
 
 /// Rewrites the JSX in one (joined) line, leaving code spans alone.
-fn convert_line(line: &str, imports: &[Import], file_line: u32, diags: &mut Vec<Diagnostic>) -> String {
+fn convert_line(
+    line: &str,
+    imports: &[Import],
+    file_line: u32,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
     if !line.contains('{') {
         return line.to_string();
     }
@@ -375,16 +444,23 @@ fn convert_line(line: &str, imports: &[Import], file_line: u32, diags: &mut Vec<
                     i += 1;
                 }
             },
-            b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => match parse_jsx_tag(&line[i..]) {
-                JsxParse::Tag(tag) if tag.attrs.iter().any(|(_, v)| matches!(v, JsxValue::Expr(_))) => {
-                    out.push_str(&to_html(&tag, imports, file_line, diags));
-                    i += tag.len;
+            b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                match parse_jsx_tag(&line[i..]) {
+                    JsxParse::Tag(tag)
+                        if tag
+                            .attrs
+                            .iter()
+                            .any(|(_, v)| matches!(v, JsxValue::Expr(_))) =>
+                    {
+                        out.push_str(&to_html(&tag, imports, file_line, diags));
+                        i += tag.len;
+                    }
+                    _ => {
+                        out.push('<');
+                        i += 1;
+                    }
                 }
-                _ => {
-                    out.push('<');
-                    i += 1;
-                }
-            },
+            }
             _ => {
                 let ch_len = line[i..].chars().next().map_or(1, char::len_utf8);
                 out.push_str(&line[i..i + ch_len]);
@@ -396,10 +472,19 @@ fn convert_line(line: &str, imports: &[Import], file_line: u32, diags: &mut Vec<
 }
 
 /// Writes a JSX tag as an HTML tag.
-fn to_html(tag: &JsxTag, imports: &[Import], file_line: u32, diags: &mut Vec<Diagnostic>) -> String {
+fn to_html(
+    tag: &JsxTag,
+    imports: &[Import],
+    file_line: u32,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
     let mut out = format!("<{}", tag.name);
     for (name, value) in &tag.attrs {
-        let name = if name == "className" { "class" } else { name.as_str() };
+        let name = if name == "className" {
+            "class"
+        } else {
+            name.as_str()
+        };
         let text = match value {
             JsxValue::Bare => Some(String::new()),
             JsxValue::Quoted(s) => Some(s.clone()),
@@ -455,34 +540,64 @@ fn literal(e: &str) -> Option<Literal> {
         if q == '`' && inner.contains("${") {
             return None;
         }
-        return Some(Literal::Text(inner.replace("\\'", "'").replace("\\\"", "\"")));
+        return Some(Literal::Text(
+            inner.replace("\\'", "'").replace("\\\"", "\""),
+        ));
     }
-    let is_number = !e.is_empty() && e.len() <= 12 && e.bytes().all(|c| c.is_ascii_digit() || c == b'.') && e.matches('.').count() <= 1;
+    let is_number = !e.is_empty()
+        && e.len() <= 12
+        && e.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        && e.matches('.').count() <= 1;
     is_number.then(|| Literal::Text(e.to_string()))
 }
 
 fn is_identifier(e: &str) -> bool {
     let mut chars = e.chars();
-    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$') && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    chars
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }
 
 /// Properties React writes without a unit.
-const UNITLESS: &[&str] = &["fontWeight", "lineHeight", "opacity", "zIndex", "flex", "flexGrow", "flexShrink", "order"];
+const UNITLESS: &[&str] = &[
+    "fontWeight",
+    "lineHeight",
+    "opacity",
+    "zIndex",
+    "flex",
+    "flexGrow",
+    "flexShrink",
+    "order",
+];
 
 /// `{textAlign: 'center', width: 500}` (the text between the outer braces)
 /// as CSS. Values that are not literals are dropped with a warning.
 fn style_object(expr: &str, file_line: u32, diags: &mut Vec<Diagnostic>) -> String {
-    let inner = expr.trim().strip_prefix('{').and_then(|s| s.strip_suffix('}')).unwrap_or("");
+    let inner = expr
+        .trim()
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .unwrap_or("");
     let mut css = String::new();
     for entry in split_top_level(inner) {
-        let Some((key, value)) = entry.split_once(':') else { continue };
+        let Some((key, value)) = entry.split_once(':') else {
+            continue;
+        };
         let key = key.trim().trim_matches(|c| c == '\'' || c == '"');
         let value = value.trim();
         let value = match literal(value) {
-            Some(Literal::Text(v)) if value.starts_with(|c: char| c.is_ascii_digit()) && !UNITLESS.contains(&key) => format!("{v}px"),
+            Some(Literal::Text(v))
+                if value.starts_with(|c: char| c.is_ascii_digit()) && !UNITLESS.contains(&key) =>
+            {
+                format!("{v}px")
+            }
             Some(Literal::Text(v)) => v,
             _ => {
-                diags.push(Diagnostic::warning(file_line, format!("style `{key}: {value}` is not a plain value and was dropped")));
+                diags.push(Diagnostic::warning(
+                    file_line,
+                    format!("style `{key}: {value}` is not a plain value and was dropped"),
+                ));
                 continue;
             }
         };
@@ -521,7 +636,10 @@ fn split_top_level(s: &str) -> Vec<&str> {
 
 /// Escapes text for a double-quoted attribute.
 pub fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -530,8 +648,18 @@ mod tests {
 
     #[test]
     fn imports_are_bound_and_hidden() {
-        let p = prepare("import img0 from './asset/img0.png';\nimport Tabs from '@theme/Tabs';\n\n# Title\n", 1);
-        assert_eq!(p.imports, vec![Import { name: "img0".into(), path: "./asset/img0.png".into(), line: 1 }]);
+        let p = prepare(
+            "import img0 from './asset/img0.png';\nimport Tabs from '@theme/Tabs';\n\n# Title\n",
+            1,
+        );
+        assert_eq!(
+            p.imports,
+            vec![Import {
+                name: "img0".into(),
+                path: "./asset/img0.png".into(),
+                line: 1
+            }]
+        );
         assert_eq!(p.markdown, "\n\n\n# Title\n");
         assert_eq!(p.line_map, vec![1, 2, 3, 4, 5]);
     }
@@ -545,8 +673,14 @@ mod tests {
 
     #[test]
     fn a_tag_over_several_lines_is_joined() {
-        let p = prepare("import a from './a.png';\n<img\n  src={a}\n  style={{width: '80%'}}\n/>\nafter", 10);
-        assert_eq!(p.markdown, "\n<img src=\"./a.png\" style=\"width:80%;\" />\nafter");
+        let p = prepare(
+            "import a from './a.png';\n<img\n  src={a}\n  style={{width: '80%'}}\n/>\nafter",
+            10,
+        );
+        assert_eq!(
+            p.markdown,
+            "\n<img src=\"./a.png\" style=\"width:80%;\" />\nafter"
+        );
         assert_eq!(p.line_map, vec![10, 11, 15]);
     }
 
@@ -561,21 +695,28 @@ mod tests {
 
     #[test]
     fn expressions_are_never_evaluated() {
-        let p = prepare("<img src={alert(1)} onClick={() => steal()} alt=\"x\" />", 1);
+        let p = prepare(
+            "<img src={alert(1)} onClick={() => steal()} alt=\"x\" />",
+            1,
+        );
         assert_eq!(p.markdown, "<img alt=\"x\" />");
         assert_eq!(p.diagnostics.len(), 2);
     }
 
     #[test]
     fn code_is_left_alone() {
-        let src = "```jsx\nimport a from './a.png';\n<img src={a} />\n```\nInline `<img src={a} />` too.";
+        let src =
+            "```jsx\nimport a from './a.png';\n<img src={a} />\n```\nInline `<img src={a} />` too.";
         assert_eq!(prepare(src, 1).markdown, src);
     }
 
     #[test]
     fn admonitions_become_blocks() {
         let p = prepare(":::tip[Read this]\nBody\n:::", 1);
-        assert_eq!(p.markdown, "\n<ps-admonition kind=\"tip\" title=\"Read this\">\n\nBody\n\n</ps-admonition>\n");
+        assert_eq!(
+            p.markdown,
+            "\n<ps-admonition kind=\"tip\" title=\"Read this\">\n\nBody\n\n</ps-admonition>\n"
+        );
         let p = prepare(":::note Old style title\nx\n:::", 1);
         assert!(p.markdown.contains("title=\"Old style title\""));
     }

@@ -3,39 +3,155 @@
 
 /// HTML elements content may use (raw HTML or MDX JSX).
 const HTML_ELEMENTS: &[&str] = &[
-    "a", "abbr", "b", "blockquote", "br", "caption", "center", "cite", "code", "col",
-    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
-    "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
-    "tr", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 /// Elements whose content is dropped with them (never shown as text either).
 const DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "iframe", "object", "embed", "template", "noscript", "textarea",
-    "title", "svg", "math", "select", "noembed", "noframes", "xmp", "plaintext", "frameset",
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "noscript",
+    "textarea",
+    "title",
+    "svg",
+    "math",
+    "select",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "frameset",
     "head",
 ];
 
 /// Elements with no content or end tag.
-const VOID_ELEMENTS: &[&str] =
-    &["br", "col", "hr", "img", "input", "wbr", "area", "base", "embed", "link", "meta", "source", "track", "mspace"];
+const VOID_ELEMENTS: &[&str] = &[
+    "br", "col", "hr", "img", "input", "wbr", "area", "base", "embed", "link", "meta", "source",
+    "track", "mspace",
+];
 
 /// MathML elements the math renderer may produce.
 const MATHML_ELEMENTS: &[&str] = &[
-    "math", "menclose", "merror", "mfrac", "mi", "mmultiscripts", "mn", "mo", "mover",
-    "mpadded", "mphantom", "mprescripts", "mroot", "mrow", "ms", "mspace", "msqrt",
-    "mstyle", "msub", "msubsup", "msup", "mtable", "mtd", "mtext", "mtr", "munder",
-    "munderover", "none", "semantics", "annotation",
+    "math",
+    "menclose",
+    "merror",
+    "mfrac",
+    "mi",
+    "mmultiscripts",
+    "mn",
+    "mo",
+    "mover",
+    "mpadded",
+    "mphantom",
+    "mprescripts",
+    "mroot",
+    "mrow",
+    "ms",
+    "mspace",
+    "msqrt",
+    "mstyle",
+    "msub",
+    "msubsup",
+    "msup",
+    "mtable",
+    "mtd",
+    "mtext",
+    "mtr",
+    "munder",
+    "munderover",
+    "none",
+    "semantics",
+    "annotation",
 ];
 
 /// MathML attributes the math renderer may produce.
 const MATHML_ATTRS: &[&str] = &[
-    "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace",
-    "accent", "accentunder", "linethickness", "columnalign", "rowspacing",
-    "columnspacing", "displaystyle", "scriptlevel", "width", "height", "depth",
-    "notation", "encoding", "movablelimits", "form", "largeop", "symmetric",
+    "display",
+    "mathvariant",
+    "stretchy",
+    "fence",
+    "separator",
+    "lspace",
+    "rspace",
+    "accent",
+    "accentunder",
+    "linethickness",
+    "columnalign",
+    "rowspacing",
+    "columnspacing",
+    "displaystyle",
+    "scriptlevel",
+    "width",
+    "height",
+    "depth",
+    "notation",
+    "encoding",
+    "movablelimits",
+    "form",
+    "largeop",
+    "symmetric",
 ];
 
 /// The allow-listed form of an HTML element name (lower-cased), if allowed.
@@ -90,7 +206,12 @@ pub fn html_attr(element: &str, name: &str) -> Option<(&'static str, AttrKind)> 
     ];
     let specific: &[(&str, AttrKind)] = match element {
         "a" => &[("href", AttrKind::LinkUrl)],
-        "img" => &[("src", AttrKind::ImageUrl), ("alt", AttrKind::Text), ("width", AttrKind::Text), ("height", AttrKind::Text)],
+        "img" => &[
+            ("src", AttrKind::ImageUrl),
+            ("alt", AttrKind::Text),
+            ("width", AttrKind::Text),
+            ("height", AttrKind::Text),
+        ],
         "td" | "th" => &[("colspan", AttrKind::Text), ("rowspan", AttrKind::Text)],
         "ol" => &[("start", AttrKind::Text), ("reversed", AttrKind::Text)],
         "details" => &[("open", AttrKind::Text)],
@@ -127,12 +248,38 @@ pub fn text_attr_value(name: &str, value: &str) -> Option<String> {
 /// Docusaurus anchors keep working.
 pub fn safe_id(id: &str) -> String {
     const RESERVED: &[&str] = &[
-        "alert", "body", "close", "closed", "config", "cookie", "document", "domain", "forms",
-        "frames", "head", "history", "images", "length", "links", "localstorage", "location",
-        "name", "navigator", "opener", "origin", "parent", "scripts", "self", "status", "top",
+        "alert",
+        "body",
+        "close",
+        "closed",
+        "config",
+        "cookie",
+        "document",
+        "domain",
+        "forms",
+        "frames",
+        "head",
+        "history",
+        "images",
+        "length",
+        "links",
+        "localstorage",
+        "location",
+        "name",
+        "navigator",
+        "opener",
+        "origin",
+        "parent",
+        "scripts",
+        "self",
+        "status",
+        "top",
         "window",
     ];
-    let looks_global = id.starts_with("__") || id.starts_with("on") || id.starts_with("wasm") || RESERVED.contains(&id.to_ascii_lowercase().as_str());
+    let looks_global = id.starts_with("__")
+        || id.starts_with("on")
+        || id.starts_with("wasm")
+        || RESERVED.contains(&id.to_ascii_lowercase().as_str());
     if looks_global {
         format!("user-content-{id}")
     } else {
@@ -142,7 +289,10 @@ pub fn safe_id(id: &str) -> String {
 
 /// CSS properties content may set, and what their values may be.
 const STYLE_PROPERTIES: &[(&str, ValueKind)] = &[
-    ("text-align", ValueKind::Keyword(&["left", "right", "center", "justify", "start", "end"])),
+    (
+        "text-align",
+        ValueKind::Keyword(&["left", "right", "center", "justify", "start", "end"]),
+    ),
     ("width", ValueKind::Length),
     ("max-width", ValueKind::Length),
     ("min-width", ValueKind::Length),
@@ -155,12 +305,30 @@ const STYLE_PROPERTIES: &[(&str, ValueKind)] = &[
     ("margin-left", ValueKind::Length),
     ("margin-right", ValueKind::Length),
     ("padding", ValueKind::Lengths),
-    ("display", ValueKind::Keyword(&["block", "inline", "inline-block", "flex", "none"])),
+    (
+        "display",
+        ValueKind::Keyword(&["block", "inline", "inline-block", "flex", "none"]),
+    ),
     ("float", ValueKind::Keyword(&["left", "right", "none"])),
-    ("vertical-align", ValueKind::Keyword(&["top", "middle", "bottom", "baseline"])),
-    ("font-weight", ValueKind::Keyword(&["normal", "bold", "400", "500", "600", "700"])),
+    (
+        "vertical-align",
+        ValueKind::Keyword(&["top", "middle", "bottom", "baseline"]),
+    ),
+    (
+        "font-weight",
+        ValueKind::Keyword(&["normal", "bold", "400", "500", "600", "700"]),
+    ),
     ("font-style", ValueKind::Keyword(&["normal", "italic"])),
-    ("justify-content", ValueKind::Keyword(&["center", "flex-start", "flex-end", "space-between", "space-around"])),
+    (
+        "justify-content",
+        ValueKind::Keyword(&[
+            "center",
+            "flex-start",
+            "flex-end",
+            "space-between",
+            "space-around",
+        ]),
+    ),
     ("gap", ValueKind::Length),
 ];
 
@@ -183,7 +351,9 @@ pub fn style_declaration(property: &str, value: &str) -> Option<(&'static str, S
         ValueKind::Length => length(&value),
         ValueKind::Lengths => {
             let parts: Option<Vec<String>> = value.split_ascii_whitespace().map(length).collect();
-            parts.filter(|p| (1..=4).contains(&p.len())).map(|p| p.join(" "))
+            parts
+                .filter(|p| (1..=4).contains(&p.len()))
+                .map(|p| p.join(" "))
         }
     }?;
     Some((*name, ok))
@@ -209,9 +379,12 @@ fn length(v: &str) -> Option<String> {
     if v == "auto" || v == "0" {
         return Some(v.to_string());
     }
-    let split = v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len());
+    let split = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(v.len());
     let (num, unit) = v.split_at(split);
-    let valid_num = !num.is_empty() && num.len() <= 8 && num.matches('.').count() <= 1 && num != ".";
+    let valid_num =
+        !num.is_empty() && num.len() <= 8 && num.matches('.').count() <= 1 && num != ".";
     if !valid_num {
         return None;
     }
@@ -245,16 +418,31 @@ mod tests {
 
     #[test]
     fn jsx_numbers_are_pixels_and_strings_stay_as_written() {
-        assert_eq!(style_declaration("width", "500"), Some(("width", "500px".into())));
-        assert_eq!(style_declaration("width", "80%"), Some(("width", "80%".into())));
-        assert_eq!(style_declaration("textAlign", "center"), Some(("text-align", "center".into())));
-        assert_eq!(style_declaration("maxWidth", "30em"), Some(("max-width", "30em".into())));
+        assert_eq!(
+            style_declaration("width", "500"),
+            Some(("width", "500px".into()))
+        );
+        assert_eq!(
+            style_declaration("width", "80%"),
+            Some(("width", "80%".into()))
+        );
+        assert_eq!(
+            style_declaration("textAlign", "center"),
+            Some(("text-align", "center".into()))
+        );
+        assert_eq!(
+            style_declaration("maxWidth", "30em"),
+            Some(("max-width", "30em".into()))
+        );
     }
 
     #[test]
     fn dangerous_css_is_dropped() {
         assert_eq!(style_declaration("position", "fixed"), None);
-        assert_eq!(style_declaration("background", "url(javascript:alert(1))"), None);
+        assert_eq!(
+            style_declaration("background", "url(javascript:alert(1))"),
+            None
+        );
         assert_eq!(style_declaration("width", "expression(alert(1))"), None);
         assert_eq!(style_declaration("width", "calc(100% - 1px)"), None);
         assert_eq!(style_declaration("display", "contents"), None);
@@ -263,7 +451,10 @@ mod tests {
 
     #[test]
     fn scripts_and_frames_are_not_elements() {
-        for tag in ["script", "iframe", "object", "embed", "base", "meta", "form", "style", "svg", "math", "input", "link"] {
+        for tag in [
+            "script", "iframe", "object", "embed", "base", "meta", "form", "style", "svg", "math",
+            "input", "link",
+        ] {
             assert_eq!(html_element(tag), None, "{tag} must not be allowed");
         }
         assert!(drops_content("SCRIPT"));
@@ -280,7 +471,10 @@ mod tests {
 
     #[test]
     fn ids_that_look_like_globals_are_prefixed() {
-        assert_eq!(safe_id("3-the-collaboration-gap-microsoft"), "3-the-collaboration-gap-microsoft");
+        assert_eq!(
+            safe_id("3-the-collaboration-gap-microsoft"),
+            "3-the-collaboration-gap-microsoft"
+        );
         assert_eq!(safe_id("__pwned"), "user-content-__pwned");
         assert_eq!(safe_id("location"), "user-content-location");
     }

@@ -80,7 +80,14 @@ impl Post {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let too_big = text.len() > MAX_POST_BYTES;
         let text = if too_big {
-            diagnostics.push(Diagnostic::error(1, format!("the post is {} MB; papershelf renders posts up to {} MB: split it", text.len() >> 20, MAX_POST_BYTES >> 20)));
+            diagnostics.push(Diagnostic::error(
+                1,
+                format!(
+                    "the post is {} MB; papershelf renders posts up to {} MB: split it",
+                    text.len() >> 20,
+                    MAX_POST_BYTES >> 20
+                ),
+            ));
             ""
         } else {
             text
@@ -96,23 +103,56 @@ impl Post {
 
         let date = match fm.date.as_deref() {
             Some(d) => frontmatter::parse_date(d).unwrap_or_else(|| {
-                diagnostics.push(Diagnostic::error(2, format!("front matter date `{d}` is not YYYY-MM-DD")));
+                diagnostics.push(Diagnostic::error(
+                    2,
+                    format!("front matter date `{d}` is not YYYY-MM-DD"),
+                ));
                 frontmatter::date_from_file_name(path).unwrap_or_default()
             }),
             None => frontmatter::date_from_file_name(path).unwrap_or_default(),
         };
-        let h1 = rendered.headings.iter().find(|h| h.level == 1).map(|h| h.text.clone());
-        let title = fm.title.clone().or(h1).unwrap_or_else(|| file_stem(path).to_string());
-        let description = fm.description.clone().unwrap_or_else(|| first_paragraph(&rendered.doc));
+        let h1 = rendered
+            .headings
+            .iter()
+            .find(|h| h.level == 1)
+            .map(|h| h.text.clone());
+        let title = fm
+            .title
+            .clone()
+            .or(h1)
+            .unwrap_or_else(|| file_stem(path).to_string());
+        let description = fm
+            .description
+            .clone()
+            .unwrap_or_else(|| first_paragraph(&rendered.doc));
         let entries = entries(&rendered.doc);
-        let post = Post { path: path.to_string(), title, date, tags: fm.tags, description, draft: fm.draft, math: rendered.has_math, entries };
-        ParsedPost { post, doc: rendered.doc.clone(), rendered, imports: prepared.imports, diagnostics }
+        let post = Post {
+            path: path.to_string(),
+            title,
+            date,
+            tags: fm.tags,
+            description,
+            draft: fm.draft,
+            math: rendered.has_math,
+            entries,
+        };
+        ParsedPost {
+            post,
+            doc: rendered.doc.clone(),
+            rendered,
+            imports: prepared.imports,
+            diagnostics,
+        }
     }
 
     /// Every tag of the post and of its entries, without repeats.
     pub fn all_tags(&self) -> Vec<&str> {
         let mut tags: Vec<&str> = Vec::new();
-        for t in self.tags.iter().chain(self.entries.iter().flat_map(|e| e.tags.iter())) {
+        for t in self
+            .tags
+            .iter()
+            .chain(self.entries.iter().flat_map(|e| e.tags.iter()))
+        {
             if !tags.contains(&t.as_str()) {
                 tags.push(t);
             }
@@ -128,8 +168,18 @@ fn file_stem(path: &str) -> &str {
 
 /// The first paragraph's text, cut at about 200 characters.
 fn first_paragraph(doc: &Doc) -> String {
-    let Some(p) = doc.children.iter().find(|n| matches!(n, Node::Element(e) if e.tag() == "p")) else { return String::new() };
-    let text = p.plain_text().split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(p) = doc
+        .children
+        .iter()
+        .find(|n| matches!(n, Node::Element(e) if e.tag() == "p"))
+    else {
+        return String::new();
+    };
+    let text = p
+        .plain_text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     match text.char_indices().nth(200) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text,
@@ -138,14 +188,26 @@ fn first_paragraph(doc: &Doc) -> String {
 
 /// Paper entries: top-level `h2`s that start with `N.` or hold a link.
 fn entries(doc: &Doc) -> Vec<PaperEntry> {
-    let blocks: Vec<&Element> = doc.children.iter().filter_map(|n| match n { Node::Element(e) => Some(e), Node::Text(_) => None }).collect();
+    let blocks: Vec<&Element> = doc
+        .children
+        .iter()
+        .filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+        .collect();
     let mut out = Vec::new();
     for (i, h) in blocks.iter().enumerate() {
         if h.tag() != "h2" {
             continue;
         }
-        let Some(mut entry) = entry_from_heading(h) else { continue };
-        entry.subtitle = blocks.get(i + 1).filter(|n| n.tag() == "h3").map(|n| Node::Element((*n).clone()).plain_text().trim().to_string());
+        let Some(mut entry) = entry_from_heading(h) else {
+            continue;
+        };
+        entry.subtitle = blocks
+            .get(i + 1)
+            .filter(|n| n.tag() == "h3")
+            .map(|n| Node::Element((*n).clone()).plain_text().trim().to_string());
         out.push(entry);
     }
     out
@@ -172,7 +234,9 @@ fn entry_from_heading(h: &Element) -> Option<PaperEntry> {
             }
             Node::Text(t) => loose_text.push_str(t),
             Node::Element(e) if e.tag() == "a" && link.is_none() => link = Some(e),
-            Node::Element(e) if e.tag() == "code" && (link.is_some() || !loose_text.trim().is_empty()) => {
+            Node::Element(e)
+                if e.tag() == "code" && (link.is_some() || !loose_text.trim().is_empty()) =>
+            {
                 let tag = Node::Element(e.clone()).plain_text().trim().to_string();
                 if !tag.is_empty() && !tags.contains(&tag) {
                     tags.push(tag);
@@ -193,5 +257,12 @@ fn entry_from_heading(h: &Element) -> Option<PaperEntry> {
         Target::Post { path, anchor } => crate::doc::post_hash(path, anchor.as_deref()),
         Target::Asset { path } => path.clone(),
     });
-    Some(PaperEntry { number, title: title.trim().to_string(), subtitle: None, url, tags, anchor })
+    Some(PaperEntry {
+        number,
+        title: title.trim().to_string(),
+        subtitle: None,
+        url,
+        tags,
+        anchor,
+    })
 }

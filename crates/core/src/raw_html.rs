@@ -78,7 +78,10 @@ fn tag_at(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
     if !b.get(j).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':' || *c == b'.') {
+    while b
+        .get(j)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':' || *c == b'.')
+    {
         j += 1;
     }
     let name = s[name_start..j].to_ascii_lowercase();
@@ -106,7 +109,9 @@ fn tag_at(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
             _ => {}
         }
         let an_start = j;
-        while b.get(j).is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/' | b'"' | b'\'')) {
+        while b.get(j).is_some_and(|c| {
+            !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/' | b'"' | b'\'')
+        }) {
             j += 1;
         }
         if j == an_start {
@@ -131,7 +136,10 @@ fn tag_at(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
                 }
                 Some(_) => {
                     let vs = j;
-                    while b.get(j).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>') {
+                    while b
+                        .get(j)
+                        .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>')
+                    {
                         j += 1;
                     }
                     value = decode_entities(&s[vs..j]);
@@ -141,7 +149,15 @@ fn tag_at(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
         }
         attrs.push((an, value));
     }
-    let tok = if closing { Token::End { name } } else { Token::Start { name, attrs, self_closing } };
+    let tok = if closing {
+        Token::End { name }
+    } else {
+        Token::Start {
+            name,
+            attrs,
+            self_closing,
+        }
+    };
     Some((Some(tok), j))
 }
 
@@ -178,12 +194,17 @@ fn entity_at(s: &str) -> Option<(char, usize)> {
             Some(h) => (h, 16, 3),
             None => (num, 10, 2),
         };
-        let n = digits.bytes().take_while(|c| (*c as char).is_digit(radix)).count();
+        let n = digits
+            .bytes()
+            .take_while(|c| (*c as char).is_digit(radix))
+            .count();
         if n == 0 || n > 8 {
             return None;
         }
         let value = u32::from_str_radix(&digits[..n], radix).ok()?;
-        let ch = char::from_u32(value).filter(|c| *c != '\0').unwrap_or('\u{FFFD}');
+        let ch = char::from_u32(value)
+            .filter(|c| *c != '\0')
+            .unwrap_or('\u{FFFD}');
         let semi = usize::from(digits.as_bytes().get(n) == Some(&b';'));
         return Some((ch, skip + n + semi));
     }
@@ -232,7 +253,10 @@ mod tests {
     fn start(name: &str, attrs: &[(&str, &str)], self_closing: bool) -> Token {
         Token::Start {
             name: name.into(),
-            attrs: attrs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            attrs: attrs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
             self_closing,
         }
     }
@@ -253,12 +277,21 @@ mod tests {
 
     #[test]
     fn entities_are_decoded_in_text_and_values() {
-        assert_eq!(decode_entities("a &amp; b &#106;&#x61;&Tab;&colon; &bogus; &#0;"), "a & b ja\t: &bogus; \u{FFFD}");
-        assert_eq!(tokenize("<a href=\"jav&#x09;ascript:x\">"), vec![start("a", &[("href", "jav\tascript:x")], false)]);
+        assert_eq!(
+            decode_entities("a &amp; b &#106;&#x61;&Tab;&colon; &bogus; &#0;"),
+            "a & b ja\t: &bogus; \u{FFFD}"
+        );
+        assert_eq!(
+            tokenize("<a href=\"jav&#x09;ascript:x\">"),
+            vec![start("a", &[("href", "jav\tascript:x")], false)]
+        );
     }
 
     #[test]
     fn a_lone_angle_bracket_is_text() {
-        assert_eq!(tokenize("1 < 2 and <3"), vec![Token::Text("1 < 2 and <3".into())]);
+        assert_eq!(
+            tokenize("1 < 2 and <3"),
+            vec![Token::Text("1 < 2 and <3".into())]
+        );
     }
 }

@@ -13,7 +13,9 @@ use crate::mdx::{Prepared, ADMONITIONS};
 use crate::policy::{self, AttrKind};
 use crate::raw_html::{self, Token};
 use crate::slug::Slugger;
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 /// How deep elements may nest; deeper content is kept as text in the
 /// deepest element, so neither output recurses without bound.
@@ -102,7 +104,12 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
     let mut b = Builder {
         post_path,
         prepared,
-        stack: vec![Frame { el: None, origin: Origin::Markdown, name: String::new(), children: Vec::new() }],
+        stack: vec![Frame {
+            el: None,
+            origin: Origin::Markdown,
+            name: String::new(),
+            children: Vec::new(),
+        }],
         dropping: 0,
         slugger: Slugger::new(),
         out: Rendered::default(),
@@ -132,7 +139,9 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
             Event::Start(tag) => b.start(tag),
             Event::End(tag) => b.end(tag),
             Event::Text(t) => b.text(&t),
-            Event::Code(c) => b.append(Node::Element(Element::own("code").with_child(Node::text(c.as_ref())))),
+            Event::Code(c) => b.append(Node::Element(
+                Element::own("code").with_child(Node::text(c.as_ref())),
+            )),
             Event::InlineMath(m) => b.math(&m, false),
             Event::DisplayMath(m) => b.math(&m, true),
             Event::SoftBreak => b.text("\n"),
@@ -155,7 +164,9 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
 
 impl Builder<'_> {
     fn top(&mut self) -> &mut Frame {
-        self.stack.last_mut().expect("the root frame is never popped")
+        self.stack
+            .last_mut()
+            .expect("the root frame is never popped")
     }
 
     fn append(&mut self, node: Node) {
@@ -175,12 +186,25 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, el: Option<Element>, origin: Origin, name: &str) {
-        let el = if self.stack.len() >= MAX_DEPTH { None } else { el };
-        let origin = if el.is_none() && matches!(origin, Origin::Html(_)) { Origin::Transparent } else { origin };
+        let el = if self.stack.len() >= MAX_DEPTH {
+            None
+        } else {
+            el
+        };
+        let origin = if el.is_none() && matches!(origin, Origin::Html(_)) {
+            Origin::Transparent
+        } else {
+            origin
+        };
         if origin == Origin::Drop {
             self.dropping += 1;
         }
-        self.stack.push(Frame { el, origin, name: name.to_string(), children: Vec::new() });
+        self.stack.push(Frame {
+            el,
+            origin,
+            name: name.to_string(),
+            children: Vec::new(),
+        });
     }
 
     /// Pops the top frame and hands its node to the new top.
@@ -239,7 +263,13 @@ impl Builder<'_> {
                 self.push(Some(Element::own("pre")), Origin::Markdown, "");
                 let mut code = Element::own("code");
                 if let CodeBlockKind::Fenced(info) = kind {
-                    let lang: String = info.split([' ', ',', '{']).next().unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+')).collect();
+                    let lang: String = info
+                        .split([' ', ',', '{'])
+                        .next()
+                        .unwrap_or("")
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+                        .collect();
                     if !lang.is_empty() {
                         code.set_text("class", format!("language-{lang}"));
                     }
@@ -289,7 +319,10 @@ impl Builder<'_> {
                     _ => None,
                 };
                 if let Some(a) = align {
-                    cell.set("style", AttrValue::Style(vec![("text-align", a.to_string())]));
+                    cell.set(
+                        "style",
+                        AttrValue::Style(vec![("text-align", a.to_string())]),
+                    );
                 }
                 self.cell += 1;
                 cell
@@ -299,8 +332,17 @@ impl Builder<'_> {
             Tag::Strikethrough => Element::own("del"),
             Tag::Superscript => Element::own("sup"),
             Tag::Subscript => Element::own("sub"),
-            Tag::Link { link_type, dest_url, title, .. } => {
-                let dest = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                let dest = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
                 match self.link_element(&dest, UrlUse::Link) {
                     Some(mut a) => {
                         if !title.is_empty() {
@@ -314,7 +356,9 @@ impl Builder<'_> {
                     }
                 }
             }
-            Tag::Image { dest_url, title, .. } => match self.link_element(&dest_url, UrlUse::Image) {
+            Tag::Image {
+                dest_url, title, ..
+            } => match self.link_element(&dest_url, UrlUse::Image) {
                 Some(mut img) => {
                     if !title.is_empty() {
                         img.set_text("title", title.to_string());
@@ -323,7 +367,11 @@ impl Builder<'_> {
                 }
                 None => broken("image", &dest_url),
             },
-            Tag::MetadataBlock(_) | Tag::HtmlBlock | Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+            Tag::MetadataBlock(_)
+            | Tag::HtmlBlock
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => {
                 self.push(None, Origin::Markdown, "");
                 return;
             }
@@ -345,7 +393,12 @@ impl Builder<'_> {
                     if let Some(id) = &id {
                         h.set_text("id", policy::safe_id(id));
                     }
-                    self.out.headings.push(Heading { level, id, text: text.trim().to_string(), line });
+                    self.out.headings.push(Heading {
+                        level,
+                        id,
+                        text: text.trim().to_string(),
+                        line,
+                    });
                     self.append(Node::Element(h));
                 }
             }
@@ -360,7 +413,13 @@ impl Builder<'_> {
                 }
             }
             TagEnd::FootnoteDefinition => {
-                let label = self.stack.iter().rev().find(|f| f.origin == Origin::Markdown).map(|f| f.name.clone()).unwrap_or_default();
+                let label = self
+                    .stack
+                    .iter()
+                    .rev()
+                    .find(|f| f.origin == Origin::Markdown)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default();
                 if let Some(Node::Element(li)) = self.pop_markdown() {
                     self.footnotes.push((label, li));
                 }
@@ -383,7 +442,11 @@ impl Builder<'_> {
     fn link_element(&mut self, dest: &str, usage: UrlUse) -> Option<Element> {
         match resolve(dest, self.post_path, usage) {
             Ok(target) => {
-                let (tag, attr) = if usage == UrlUse::Link { ("a", "href") } else { ("img", "src") };
+                let (tag, attr) = if usage == UrlUse::Link {
+                    ("a", "href")
+                } else {
+                    ("img", "src")
+                };
                 let mut el = Element::own(tag);
                 el.set(attr, AttrValue::Url(target.clone()));
                 match &target {
@@ -401,7 +464,10 @@ impl Builder<'_> {
                 Some(el)
             }
             Err(e) => {
-                self.out.diagnostics.push(Diagnostic::warning(self.line, format!("link `{dest}` dropped: {e}")));
+                self.out.diagnostics.push(Diagnostic::warning(
+                    self.line,
+                    format!("link `{dest}` dropped: {e}"),
+                ));
                 None
             }
         }
@@ -411,7 +477,11 @@ impl Builder<'_> {
         for token in raw_html::tokenize(html) {
             match token {
                 Token::Text(t) => self.text(&t),
-                Token::Start { name, attrs, self_closing } => self.html_start(&name, &attrs, self_closing),
+                Token::Start {
+                    name,
+                    attrs,
+                    self_closing,
+                } => self.html_start(&name, &attrs, self_closing),
                 Token::End { name } => self.html_end(&name),
             }
         }
@@ -431,7 +501,13 @@ impl Builder<'_> {
             return;
         }
         if name == "ps-admonition" {
-            let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()).unwrap_or("");
+            let get = |k: &str| {
+                attrs
+                    .iter()
+                    .find(|(n, _)| n == k)
+                    .map(|(_, v)| v.as_str())
+                    .unwrap_or("")
+            };
             let el = admonition(get("kind"), get("title"));
             self.push(Some(el), Origin::Html("ps-admonition"), name);
             return;
@@ -447,7 +523,9 @@ impl Builder<'_> {
             return;
         };
         for (an, value) in attrs {
-            let Some((an, kind)) = policy::html_attr(el.tag(), an) else { continue };
+            let Some((an, kind)) = policy::html_attr(el.tag(), an) else {
+                continue;
+            };
             match kind {
                 AttrKind::Text => {
                     if let Some(v) = policy::text_attr_value(an, value) {
@@ -462,7 +540,11 @@ impl Builder<'_> {
                     }
                 }
                 AttrKind::LinkUrl | AttrKind::ImageUrl => {
-                    let usage = if kind == AttrKind::LinkUrl { UrlUse::Link } else { UrlUse::Image };
+                    let usage = if kind == AttrKind::LinkUrl {
+                        UrlUse::Link
+                    } else {
+                        UrlUse::Image
+                    };
                     if let Some(linked) = self.link_element(value, usage) {
                         for a in linked.attrs() {
                             el.set(a.name, a.value.clone());
@@ -490,7 +572,14 @@ impl Builder<'_> {
             return;
         }
         // Close the matching open raw-HTML element, never past a Markdown block.
-        let found = self.stack.iter().rev().take_while(|f| f.origin != Origin::Markdown).position(|f| f.name == name && matches!(f.origin, Origin::Html(_) | Origin::Transparent));
+        let found = self
+            .stack
+            .iter()
+            .rev()
+            .take_while(|f| f.origin != Origin::Markdown)
+            .position(|f| {
+                f.name == name && matches!(f.origin, Origin::Html(_) | Origin::Transparent)
+            });
         if let Some(depth) = found {
             for _ in 0..=depth {
                 self.pop_append();
@@ -508,7 +597,13 @@ impl Builder<'_> {
         };
         let id = policy::safe_id(label);
         let mut a = Element::own("a");
-        a.set("href", AttrValue::Url(Target::Post { path: self.post_path.to_string(), anchor: Some(format!("fn-{id}")) }));
+        a.set(
+            "href",
+            AttrValue::Url(Target::Post {
+                path: self.post_path.to_string(),
+                anchor: Some(format!("fn-{id}")),
+            }),
+        );
         a.set_text("id", format!("fnref-{id}"));
         a.push(Node::text(n.to_string()));
         let mut sup = Element::own("sup");
@@ -538,10 +633,18 @@ impl Builder<'_> {
         if !self.footnotes.is_empty() {
             let mut ol = Element::own("ol");
             let order = &self.footnote_order;
-            self.footnotes.sort_by_key(|(label, _)| order.iter().position(|l| l == label).unwrap_or(usize::MAX));
+            self.footnotes.sort_by_key(|(label, _)| {
+                order.iter().position(|l| l == label).unwrap_or(usize::MAX)
+            });
             for (label, mut li) in self.footnotes {
                 let mut back = Element::own("a");
-                back.set("href", AttrValue::Url(Target::Post { path: self.post_path.to_string(), anchor: Some(format!("fnref-{}", policy::safe_id(&label))) }));
+                back.set(
+                    "href",
+                    AttrValue::Url(Target::Post {
+                        path: self.post_path.to_string(),
+                        anchor: Some(format!("fnref-{}", policy::safe_id(&label))),
+                    }),
+                );
                 back.set_text("class", "footnote-backref");
                 back.push(Node::text("↩"));
                 li.push(Node::Element(back));
@@ -582,13 +685,21 @@ fn blockquote_kind(k: BlockQuoteKind) -> &'static str {
 
 /// An admonition box: `div.admonition.admonition-<kind>` with a title line.
 fn admonition(kind: &str, title: &str) -> Element {
-    let kind = ADMONITIONS.iter().find(|k| **k == kind).copied().unwrap_or("note");
+    let kind = ADMONITIONS
+        .iter()
+        .find(|k| **k == kind)
+        .copied()
+        .unwrap_or("note");
     let mut div = Element::own("div");
     div.set_text("class", format!("admonition admonition-{kind}"));
     div.set_text("role", "note");
     let mut head = Element::own("p");
     head.set_text("class", "admonition-title");
-    let title = if title.trim().is_empty() { kind.to_ascii_uppercase() } else { title.trim().to_string() };
+    let title = if title.trim().is_empty() {
+        kind.to_ascii_uppercase()
+    } else {
+        title.trim().to_string()
+    };
     head.push(Node::text(title));
     div.push(Node::Element(head));
     div

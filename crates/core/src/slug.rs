@@ -77,12 +77,18 @@ mod tests {
             slugify("1. When Visualizing is the First Step to Reasoning: MIRA, a Benchmark for Visual Chain-of-Thought bytedance"),
             "1-when-visualizing-is-the-first-step-to-reasoning-mira-a-benchmark-for-visual-chain-of-thought-bytedance"
         );
-        assert_eq!(slugify("4. Can Visual Input Be Compressed?"), "4-can-visual-input-be-compressed");
+        assert_eq!(
+            slugify("4. Can Visual Input Be Compressed?"),
+            "4-can-visual-input-be-compressed"
+        );
     }
 
     #[test]
     fn hangul_and_other_letters_are_kept() {
-        assert_eq!(slugify("시각적 사고 (Visual Thought)"), "시각적-사고-visual-thought");
+        assert_eq!(
+            slugify("시각적 사고 (Visual Thought)"),
+            "시각적-사고-visual-thought"
+        );
         assert_eq!(slugify("Café Ünïcode"), "café-ünïcode");
     }
 

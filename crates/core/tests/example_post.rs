@@ -8,14 +8,18 @@ use papershelf_core::post::Post;
 use std::path::PathBuf;
 
 fn example() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/format/example-post.md");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/format/example-post.md");
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) if std::env::var_os("CI").is_none() => {
             eprintln!("skipped: {} not found", path.display());
             None
         }
-        Err(e) => panic!("CI must have shared/ beside the clone: {}: {e}", path.display()),
+        Err(e) => panic!(
+            "CI must have shared/ beside the clone: {}: {e}",
+            path.display()
+        ),
     }
 }
 
@@ -25,7 +29,12 @@ const PATH: &str = "papers/y2025/nov/20251106.md";
 fn heading_ids_match_docusaurus() {
     let Some(text) = example() else { return };
     let parsed = Post::parse(PATH, &text);
-    let ids: Vec<&str> = parsed.rendered.headings.iter().filter_map(|h| h.id.as_deref()).collect();
+    let ids: Vec<&str> = parsed
+        .rendered
+        .headings
+        .iter()
+        .filter_map(|h| h.id.as_deref())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -43,7 +52,10 @@ fn heading_ids_match_docusaurus() {
             "sft-regularized-direct-preference-optimization-with-gt-pair-for-improving-video-generation",
         ]
     );
-    assert_eq!(parsed.rendered.headings[0].id, None, "the # title has no id");
+    assert_eq!(
+        parsed.rendered.headings[0].id, None,
+        "the # title has no id"
+    );
 }
 
 #[test]
@@ -54,17 +66,29 @@ fn seven_entries_with_tags_and_subtitles() {
     assert_eq!(post.date, "2025-11-06");
     let e = &post.entries;
     assert_eq!(e.len(), 7);
-    assert_eq!(e.iter().map(|e| e.number).collect::<Vec<_>>(), (0..7).map(Some).collect::<Vec<_>>());
+    assert_eq!(
+        e.iter().map(|e| e.number).collect::<Vec<_>>(),
+        (0..7).map(Some).collect::<Vec<_>>()
+    );
     assert_eq!(e[0].title, "Don't Blind Your VLA");
-    assert_eq!(e[0].subtitle.as_deref(), Some("Aligning Visual Representations for OOD Generalization"));
-    assert_eq!(e[0].url.as_deref(), Some("https://huggingface.co/papers/2510.25616"));
+    assert_eq!(
+        e[0].subtitle.as_deref(),
+        Some("Aligning Visual Representations for OOD Generalization")
+    );
+    assert_eq!(
+        e[0].url.as_deref(),
+        Some("https://huggingface.co/papers/2510.25616")
+    );
     assert!(e[0].tags.is_empty());
     assert_eq!(e[1].tags, ["bytedance"]);
     assert_eq!(e[1].subtitle, None);
     assert_eq!(e[3].title, "THE COLLABORATION GAP");
     assert_eq!(e[3].tags, ["microsoft"]);
     assert_eq!(e[5].tags, ["tencent"]);
-    assert_eq!(e[5].subtitle.as_deref(), Some("Evaluating Large Language Models by Letting Them Draw"));
+    assert_eq!(
+        e[5].subtitle.as_deref(),
+        Some("Evaluating Large Language Models by Letting Them Draw")
+    );
     assert_eq!(e[6].title, "Reg-DPO");
     assert_eq!(e[6].tags, ["bytedance"]);
     assert_eq!(e[6].anchor, "6-reg-dpo-bytedance");
@@ -74,7 +98,12 @@ fn seven_entries_with_tags_and_subtitles() {
 fn imports_hidden_and_three_images_resolved_with_widths() {
     let Some(text) = example() else { return };
     let parsed = Post::parse(PATH, &text);
-    let html = to_html(&parsed.doc, &HashLinker { content_base: "content/".into() });
+    let html = to_html(
+        &parsed.doc,
+        &HashLinker {
+            content_base: "content/".into(),
+        },
+    );
     assert!(!html.contains("import"), "import lines must not be shown");
     for n in [2, 0, 1] {
         let img = format!(
@@ -99,7 +128,12 @@ fn cross_post_link_is_routed_and_external_links_open_a_new_tab() {
             anchor: Some("latent-sketchpad-sketching-visual-thoughts-to-elicit-multimodal-reasoning-in-mllms-microsoft".into())
         }
     );
-    let html = to_html(&parsed.doc, &HashLinker { content_base: "content/".into() });
+    let html = to_html(
+        &parsed.doc,
+        &HashLinker {
+            content_base: "content/".into(),
+        },
+    );
     assert!(html.contains(r##"<a href="#/post/papers/y2025/oct/20251029?id=latent-sketchpad-sketching-visual-thoughts-to-elicit-multimodal-reasoning-in-mllms-microsoft">Latent Sketchpad</a>"##));
     assert!(html.contains(r#"<a href="https://huggingface.co/papers/2511.02779" target="_blank" rel="noopener noreferrer">"#));
     assert!(html.contains("<strong>MIRA 벤치마크</strong> 제안"));

@@ -1,0 +1,31 @@
+# papershelf: the only entry points. Each installs what is missing first (scripts/setup.sh).
+SHELL := bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+CLI := cargo run --quiet --release -p papershelf-cli --
+
+.PHONY: serve test dist bench
+
+## make serve: trunk serve on http://127.0.0.1:8080 with the bundled content, rebuilding on change.
+serve:
+	scripts/setup.sh build
+	$(CLI) index content
+	trunk serve --offline
+
+## make dist: release build into dist/, with content/ and its index.json in dist/content/.
+dist:
+	scripts/setup.sh build
+	$(CLI) index content
+	trunk build --release --offline
+
+## make test: every test: the core and CLI natively, components in headless Chromium, end to end.
+test:
+	scripts/setup.sh test
+	cargo test -p papershelf-core -p papershelf-cli
+	cargo test -p papershelf-app --target wasm32-unknown-unknown --test web
+	$(MAKE) --no-print-directory dist
+	node --test --test-concurrency=1 tests/e2e/
+
+## make bench: the speed and size benchmark (added by the performance issue).
+bench:
+	@echo "make bench: not built yet; the performance issue adds it (see README)."

@@ -1,0 +1,102 @@
+//! The only place that fetches: the index and the posts, from the content directory.
+
+use papershelf_core::index::{Index, INDEX_VERSION};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestCache, RequestInit, Response};
+
+/// Why a fetch gave no usable content, worded for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// The file is not there (404, or a host that answers with an HTML page).
+    NotFound(String),
+    /// The server answered with another error status.
+    Status(u16, String),
+    /// No answer at all: offline, refused, blocked by CORS.
+    Network(String),
+    /// The file came but is not what it should be.
+    Invalid(String),
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::NotFound(url) => write!(f, "{url} was not found on the server."),
+            FetchError::Status(code, url) => write!(f, "The server answered {code} for {url}. Try again in a moment."),
+            FetchError::Network(url) => write!(
+                f,
+                "Could not reach {url}. Check your connection; if the content is on another site, that site must allow it (CORS)."
+            ),
+            FetchError::Invalid(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+/// GETs `url`, always asking the server whether the copy is fresh (a new
+/// deploy is seen at once), and returns the response body as text.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let response = get(url).await?;
+    let text = JsFuture::from(
+        response
+            .text()
+            .map_err(|_| FetchError::Network(url.to_string()))?,
+    )
+    .await
+    .map_err(|_| FetchError::Network(url.to_string()))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Fetches a post's Markdown. A host that serves an HTML page for a missing
+/// file (status 200 or 404) counts as not found.
+pub async fn fetch_post(url: &str) -> Result<String, FetchError> {
+    let text = fetch_text(url).await?;
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return Err(FetchError::NotFound(url.to_string()));
+    }
+    Ok(text)
+}
+
+/// Fetches `index.json` and reads it with the browser's own JSON parser.
+pub async fn fetch_index(url: &str) -> Result<Index, FetchError> {
+    let response = get(url).await?;
+    let promise = response
+        .json()
+        .map_err(|_| FetchError::Invalid(format!("{url} is not JSON.")))?;
+    let value = JsFuture::from(promise).await.map_err(|_| {
+        FetchError::Invalid(format!(
+            "{url} is not valid JSON: regenerate it with `papershelf index content`."
+        ))
+    })?;
+    let index: Index = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| FetchError::Invalid(format!("{url} does not have the expected fields ({e}): regenerate it with `papershelf index content`.")))?;
+    if index.version != INDEX_VERSION {
+        return Err(FetchError::Invalid(format!(
+            "{url} has format version {}, this viewer reads version {INDEX_VERSION}.",
+            index.version
+        )));
+    }
+    Ok(index)
+}
+
+async fn get(url: &str) -> Result<Response, FetchError> {
+    let network = || FetchError::Network(url.to_string());
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_cache(RequestCache::NoCache);
+    let request = Request::new_with_str_and_init(url, &init).map_err(|_| network())?;
+    let window = web_sys::window().ok_or_else(network)?;
+    let value: JsValue = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| network())?;
+    let response: Response = value.dyn_into().map_err(|_| network())?;
+    match response.status() {
+        200..=299 => Ok(response),
+        404 | 410 => Err(FetchError::NotFound(url.to_string())),
+        code => Err(FetchError::Status(code, url.to_string())),
+    }
+}

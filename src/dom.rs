@@ -1,0 +1,50 @@
+//! The safe tree as DOM nodes, built with `createElement`, `setAttribute`
+//! and text nodes only. No string from a post is ever parsed as HTML here.
+
+use papershelf_core::doc::{AttrValue, Doc, Linker, Namespace, Node};
+use papershelf_core::html::style_text;
+use web_sys::Document;
+
+const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
+
+/// Builds the nodes of `doc` into `parent`, replacing what it held.
+pub fn render_into(parent: &web_sys::Element, doc: &Doc, linker: &dyn Linker) {
+    parent.set_text_content(None);
+    let Some(document) = parent.owner_document() else {
+        return;
+    };
+    let fragment = document.create_document_fragment();
+    for node in &doc.children {
+        if let Some(n) = build(&document, node, linker) {
+            let _ = fragment.append_child(&n);
+        }
+    }
+    let _ = parent.append_child(&fragment);
+}
+
+/// One node and its children. Depth is bounded by the core (`MAX_DEPTH`).
+fn build(document: &Document, node: &Node, linker: &dyn Linker) -> Option<web_sys::Node> {
+    match node {
+        Node::Text(t) => Some(document.create_text_node(t).into()),
+        Node::Element(el) => {
+            let element = match el.namespace() {
+                Namespace::Html => document.create_element(el.tag()).ok()?,
+                Namespace::MathMl => document.create_element_ns(Some(MATHML_NS), el.tag()).ok()?,
+            };
+            for attr in el.attrs() {
+                let value = match &attr.value {
+                    AttrValue::Text(t) => t.clone(),
+                    AttrValue::Url(target) => linker.url(target),
+                    AttrValue::Style(decls) => style_text(decls),
+                };
+                let _ = element.set_attribute(attr.name, &value);
+            }
+            for child in &el.children {
+                if let Some(c) = build(document, child, linker) {
+                    let _ = element.append_child(&c);
+                }
+            }
+            Some(element.into())
+        }
+    }
+}

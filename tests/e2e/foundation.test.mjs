@@ -1,0 +1,77 @@
+// The release build, served over HTTP, read in headless Chromium as a reader would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, newPage, postsOnDisk, shots } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the home page lists every post on disk, newest first', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.base);
+  await page.locator('.post-item').first().waitFor();
+  const shown = await page.locator('.post-item time.date').allTextContents();
+  const expected = postsOnDisk().map((p) => p.date);
+  assert.ok(expected.length >= 12, 'at least 12 sample posts');
+  assert.deepEqual(shown, expected);
+  await page.screenshot({ path: path.join(shots, 'home-1280.png') });
+  page.assertClean();
+});
+
+test('clicking a post shows its title and its first entry heading', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.base);
+  await page.getByRole('link', { name: '2025-11-06 papers review' }).click();
+  await page.locator('.post-body h1').waitFor();
+  assert.equal(await page.locator('.post-body h1').textContent(), '2025-11-06 papers review');
+  const first = page.locator('.post-body h2').first();
+  assert.equal(await first.textContent(), '0. Visual Spatial Tuning');
+  assert.equal(await first.getAttribute('id'), '0-visual-spatial-tuning');
+  assert.match(page.url(), /#\/post\/papers\/y2025\/nov\/20251106$/);
+  await page.screenshot({ path: path.join(shots, 'post-1280.png') });
+  page.assertClean();
+});
+
+test('every image of a post with images loads', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/post/papers/y2025/nov/20251106`);
+  await page.locator('.post-body img').first().waitFor();
+  const imgs = page.locator('.post-body img');
+  assert.equal(await imgs.count(), 3);
+  for (const img of await imgs.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.complete, await img.elementHandle());
+    const { w, width } = await img.evaluate((el) => ({ w: el.naturalWidth, width: el.style.width }));
+    assert.ok(w > 0, 'image decoded');
+    assert.equal(width, '500px');
+  }
+  page.assertClean();
+});
+
+test('a Docusaurus link to another post opens it at the heading', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/post/papers/y2025/nov/20251106`);
+  await page.getByRole('link', { name: 'Latent Sketchpad' }).click();
+  const heading = page.locator('[id="1-latent-sketchpad-sketching-visual-thoughts-to-elicit-multimodal-reasoning-in-mllms-microsoft"]');
+  await heading.waitFor();
+  assert.match(page.url(), /#\/post\/papers\/y2025\/oct\/20251029\?id=1-latent-sketchpad/);
+  assert.ok(await heading.isVisible());
+  page.assertClean();
+});
+
+test('a post that does not exist shows not-found, and the site keeps working', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/post/papers/y2031/jan/20310101`);
+  await page.getByRole('heading', { name: 'Post not found' }).waitFor();
+  await page.getByRole('link', { name: 'See all posts' }).click();
+  await page.locator('.post-item').first().waitFor();
+  page.assertClean();
+});

@@ -1,0 +1,80 @@
+// Shared by the end-to-end tests: a static server for dist/ and a headless
+// Chromium that fails the test on any page error or panic.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = path.join(root, 'dist');
+export const shots = path.join(root, 'target', 'screenshots');
+fs.mkdirSync(shots, { recursive: true });
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.png': 'image/png' };
+
+/**
+ * Serves `dir` on 127.0.0.1 (a free port). Options:
+ * - prefix: serve under a sub-path such as `/repo/`
+ * - requests: an array every requested URL path is pushed to
+ */
+export async function serve(dir = dist, { prefix = '/', requests = [] } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { base, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Headless Chromium as the machine provides it. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A new page that records uncaught errors and Rust panics; call `assertClean()`
+ * at the end of a test.
+ */
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /panicked|RuntimeError|unreachable/.test(m.text())) errors.push(`panic: ${m.text()}`);
+  });
+  page.assertClean = () => {
+    if (errors.length) throw new Error(errors.join('\n'));
+  };
+  return page;
+}
+
+/** Every post on disk under content/, as {path, date} from the file name, newest first. */
+export function postsOnDisk() {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) out.push(path.relative(path.join(root, 'content'), p));
+    }
+  };
+  walk(path.join(root, 'content'));
+  return out
+    .map((p) => {
+      const m = path.basename(p).match(/^(\d{4})(\d{2})(\d{2})/);
+      return { path: p, date: m ? `${m[1]}-${m[2]}-${m[3]}` : '' };
+    })
+    .sort((a, b) => (b.date + b.path).localeCompare(a.date + a.path));
+}
