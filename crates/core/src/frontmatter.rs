@@ -87,7 +87,8 @@ impl FrontMatter {
                 }
             }
             Err(e) => {
-                let line = e.marker().line() as u32 + 2;
+                // Markers count lines from 1; the YAML starts on file line 2.
+                let line = e.marker().line() as u32 + 1;
                 let message = format!(
                     "bad front matter: {} (check quoting: a value with `: ` or starting with `[`, `{{`, `*` or `&` needs quotes)",
                     e.info()
@@ -222,6 +223,7 @@ mod tests {
     #[test]
     fn bad_yaml_reports_its_line_and_keeps_what_it_can() {
         let (fm, err) = FrontMatter::parse("title: Fine\ntags: [a, b\ndate: 2025-01-02\n");
+        // `tags: [a, b` is file line 3; the parser notices on a later line.
         let err = err.expect("an error");
         assert!(err.line >= 3, "{err}");
         assert!(err.message.contains("bad front matter"), "{err}");

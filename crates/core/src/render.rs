@@ -219,7 +219,8 @@ impl Builder<'_> {
         }
         match frame.el {
             Some(mut el) => {
-                el.children = frame.children;
+                // Keep children the element was made with (an admonition's title).
+                el.children.extend(frame.children);
                 Some(Node::Element(el))
             }
             None => {
@@ -430,6 +431,12 @@ impl Builder<'_> {
                     self.append(node);
                 }
             }
+            TagEnd::Paragraph => {
+                // A paragraph left empty by dropped markup (`<svg …>` on its own) is not shown.
+                if let Some(node) = self.pop_markdown().filter(|n| !is_blank(n)) {
+                    self.append(node);
+                }
+            }
             _ => {
                 if let Some(node) = self.pop_markdown() {
                     self.append(node);
@@ -488,14 +495,9 @@ impl Builder<'_> {
     }
 
     fn html_start(&mut self, name: &str, attrs: &[(String, String)], self_closing: bool) {
-        if self.dropping > 0 {
-            if policy::drops_content(name) && !self_closing {
-                self.push(None, Origin::Drop, name);
-            }
-            return;
-        }
-        if policy::drops_content(name) {
-            if !self_closing {
+        if self.dropping > 0 || policy::drops_content(name) {
+            // `<embed>` is void: it has no content to drop and no end tag to wait for.
+            if policy::drops_content(name) && !self_closing && !policy::is_void(name) {
                 self.push(None, Origin::Drop, name);
             }
             return;
@@ -508,7 +510,18 @@ impl Builder<'_> {
                     .map(|(_, v)| v.as_str())
                     .unwrap_or("")
             };
-            let el = admonition(get("kind"), get("title"));
+            let mut el = admonition(get("kind"), "");
+            let title = get("title").trim();
+            if !title.is_empty() && self.stack.len() < MAX_DEPTH / 2 {
+                // The title is inline Markdown (`:::tip[Custom *title*]`).
+                let inline = render(&crate::mdx::prepare(title, self.line), self.post_path);
+                if let (Some(Node::Element(head)), Some(Node::Element(p))) = (
+                    el.children.first_mut(),
+                    inline.doc.children.into_iter().next(),
+                ) {
+                    head.children = p.children;
+                }
+            }
             self.push(Some(el), Origin::Html("ps-admonition"), name);
             return;
         }
@@ -703,6 +716,16 @@ fn admonition(kind: &str, title: &str) -> Element {
     head.push(Node::text(title));
     div.push(Node::Element(head));
     div
+}
+
+fn is_blank(node: &Node) -> bool {
+    match node {
+        Node::Element(e) => e
+            .children
+            .iter()
+            .all(|c| matches!(c, Node::Text(t) if t.trim().is_empty())),
+        Node::Text(t) => t.trim().is_empty(),
+    }
 }
 
 /// A visible marker where an element could not be shown.

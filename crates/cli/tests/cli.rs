@@ -1,0 +1,137 @@
+//! The `papershelf` binary on real directories.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn papershelf(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_papershelf"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn here(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_reports_every_problem_with_path_and_line() {
+    let dir = here("tests/broken-content");
+    let out = papershelf(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let broken = format!("{}/papers/y2025/nov/20251102.md", dir.display());
+    let expect = [
+        format!("{broken}:4: error: bad front matter"),
+        format!("{broken}:6: error: import `missing` from `./asset/missing.png`: the file `papers/y2025/nov/asset/missing.png` does not exist"),
+        format!("{broken}:11: error: unknown name `nope`"),
+        format!("{broken}:13: error: link to `papers/y2025/oct/20250101.md`: there is no such post"),
+        format!("{broken}:14: error: link to `papers/y2025/oct/20251001.md#1-target-paper-metaa`: that post has no such heading (did you mean `#1-target-paper-meta`?)"),
+        format!("{}/papers/y2025/oct/20251001.md:1: warning: another post", dir.display()),
+    ];
+    for e in &expect {
+        assert!(
+            text.lines().any(|l| l.starts_with(e.as_str())),
+            "missing `{e}` in:\n{text}"
+        );
+    }
+    assert_eq!(text.lines().count(), expect.len(), "{text}");
+}
+
+#[test]
+fn check_passes_on_the_sample_content() {
+    let out = papershelf(&["check", here("../../content").to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}
+
+#[test]
+fn index_writes_posts_newest_first_without_drafts() {
+    let tmp = std::env::temp_dir().join(format!("papershelf-index-{}", std::process::id()));
+    let posts = tmp.join("papers/y2025/nov");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::write(
+        posts.join("20251101.md"),
+        "# Old\n\n## 1. [P](https://x.org) `meta`\n",
+    )
+    .unwrap();
+    std::fs::write(posts.join("20251120.md"), "# New\n").unwrap();
+    std::fs::write(
+        posts.join("20251125.md"),
+        "---\ndraft: true\n---\n# Draft\n",
+    )
+    .unwrap();
+    let out = papershelf(&["index", tmp.to_str().unwrap(), "--out", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let index: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(index["version"], 1);
+    let titles: Vec<&str> = index["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["New", "Old"]);
+    assert_eq!(index["posts"][1]["entries"][0]["tags"][0], "meta");
+    assert_eq!(index["posts"][1]["entries"][0]["anchor"], "1-p-meta");
+    let out = papershelf(&["index", tmp.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(tmp.join("index.json").exists());
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+#[test]
+fn render_prints_the_safe_tree() {
+    let post = here("../../content/papers/y2025/nov/20251106.md");
+    let out = papershelf(&["render", post.to_str().unwrap()]);
+    assert!(out.status.success());
+    let html = stdout(&out);
+    assert!(html.contains(r#"<img src="content/papers/y2025/nov/asset/blog_20251106_img2.png" loading="lazy" style="width:500px">"#), "{html}");
+    assert!(!html.contains("import "));
+}
+
+#[test]
+fn bad_input_gets_a_clear_answer() {
+    let out = papershelf(&["check", "/no/such/dir"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is not a directory"),
+        "{}",
+        stderr(&out)
+    );
+
+    let empty = std::env::temp_dir().join(format!("papershelf-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = papershelf(&["index", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("has no .md posts"),
+        "{}",
+        stderr(&out)
+    );
+
+    let latin1 = empty.join("20250101.md");
+    std::fs::write(&latin1, b"# Caf\xe9\n").unwrap();
+    let out = papershelf(&["render", latin1.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("not valid UTF-8"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("<h1>Caf\u{FFFD}</h1>"));
+    std::fs::remove_dir_all(&empty).ok();
+
+    let out = papershelf(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("usage:"));
+}
