@@ -1,15 +1,22 @@
 //! Which page is shown, as a value. Where it is kept (the URL hash on a
 //! static host, memory when embedded) is the viewer's business.
 //!
-//! Hash form: `#/` (posts), `#/post/<path without .md>?id=<anchor>`.
+//! Hash forms: `#/` (posts), `#/papers`, `#/tags`,
+//! `#/post/<path without .md>?id=<anchor>`; the lists take a filter query
+//! `?tags=a,b&match=any&q=words`.
 
-use crate::links::{normalize, percent_decode};
+use crate::catalog::{Filter, Match};
+use crate::links::{normalize, percent_decode, percent_encode};
 
 /// A page of the viewer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// `#/`: the posts, newest first.
-    Home,
+    /// `#/`: the posts, newest first, filtered.
+    Home(Filter),
+    /// `#/papers`: every reviewed paper, filtered.
+    Papers(Filter),
+    /// `#/tags`: every tag with its counts.
+    Tags,
     /// `#/post/<path>`: one post, optionally scrolled to a heading.
     Post {
         /// Post file path relative to the content directory, with `.md`.
@@ -40,8 +47,11 @@ impl Route {
         };
         let (path, query) = h.split_once('?').unwrap_or((h, ""));
         let path = path.strip_prefix('/').unwrap_or(path);
-        if path.is_empty() {
-            return Route::Home;
+        match path.trim_end_matches('/') {
+            "" => return Route::Home(filter_of(query)),
+            "papers" => return Route::Papers(filter_of(query)),
+            "tags" => return Route::Tags,
+            _ => {}
         }
         let Some(post) = path.strip_prefix("post/") else {
             return not_found();
@@ -56,10 +66,81 @@ impl Route {
     /// The hash for this route, starting with `#/`.
     pub fn to_hash(&self) -> String {
         match self {
-            Route::Home => "#/".to_string(),
+            Route::Home(f) => format!("#/{}", filter_query(f)),
+            Route::Papers(f) => format!("#/papers{}", filter_query(f)),
+            Route::Tags => "#/tags".to_string(),
             Route::Post { path, anchor } => crate::doc::post_hash(path, anchor.as_deref()),
             Route::NotFound { asked } => format!("#{asked}"),
         }
+    }
+
+    /// The filter of a list page, if this is one.
+    pub fn filter(&self) -> Option<&Filter> {
+        match self {
+            Route::Home(f) | Route::Papers(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The same list page with another filter.
+    pub fn with_filter(&self, filter: Filter) -> Route {
+        match self {
+            Route::Papers(_) => Route::Papers(filter),
+            _ => Route::Home(filter),
+        }
+    }
+}
+
+fn filter_of(query: &str) -> Filter {
+    let tags = query_param(query, "tags")
+        .map(|t| {
+            let mut tags: Vec<String> = Vec::new();
+            for tag in t
+                .split(',')
+                .map(|s| s.trim().to_lowercase())
+                .filter(|s| !s.is_empty())
+            {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            tags
+        })
+        .unwrap_or_default();
+    let mode = if query_param(query, "match").as_deref() == Some("any") {
+        Match::Any
+    } else {
+        Match::All
+    };
+    Filter {
+        tags,
+        mode,
+        text: query_param(query, "q").unwrap_or_default(),
+    }
+}
+
+fn filter_query(f: &Filter) -> String {
+    let mut parts = Vec::new();
+    if !f.tags.is_empty() {
+        parts.push(format!(
+            "tags={}",
+            f.tags
+                .iter()
+                .map(|t| percent_encode(t))
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+        if f.mode == Match::Any {
+            parts.push("match=any".to_string());
+        }
+    }
+    if !f.text.is_empty() {
+        parts.push(format!("q={}", percent_encode(&f.text)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
     }
 }
 
@@ -100,8 +181,19 @@ mod tests {
 
     #[test]
     fn home_and_posts_round_trip() {
+        let filtered = Filter {
+            tags: vec!["meta".into(), "비전 모델".into()],
+            mode: Match::Any,
+            text: "sam 3".into(),
+        };
+        assert_eq!(
+            filtered_hash(&filtered),
+            "#/papers?tags=meta,%EB%B9%84%EC%A0%84%20%EB%AA%A8%EB%8D%B8&match=any&q=sam%203"
+        );
         for r in [
-            Route::Home,
+            Route::Home(Filter::default()),
+            Route::Papers(filtered),
+            Route::Tags,
             Route::Post {
                 path: "papers/y2025/oct/20251029.md".into(),
                 anchor: Some("1-kimi".into()),
@@ -109,8 +201,19 @@ mod tests {
         ] {
             assert_eq!(Route::from_hash(&r.to_hash()), r);
         }
-        assert_eq!(Route::from_hash(""), Route::Home);
-        assert_eq!(Route::from_hash("#"), Route::Home);
+        assert_eq!(Route::from_hash(""), Route::Home(Filter::default()));
+        assert_eq!(Route::from_hash("#"), Route::Home(Filter::default()));
+        let f = Route::from_hash("#/?tags=Agents,bytedance,agents");
+        assert_eq!(
+            f.filter().unwrap().tags,
+            ["agents", "bytedance"],
+            "lower case, no repeats"
+        );
+        assert_eq!(f.filter().unwrap().mode, Match::All);
+    }
+
+    fn filtered_hash(f: &Filter) -> String {
+        Route::Papers(f.clone()).to_hash()
     }
 
     #[test]

@@ -1,0 +1,476 @@
+//! Finding reviewed papers: posts and papers filtered by tags and title
+//! words, with facet counts, computed from the index in memory.
+//!
+//! Tags are compared case-insensitively (shown in lower case). A post has
+//! its own tags and every tag of its entries; a paper has its entry's tags
+//! and its post's tags. The same paper (same URL) reviewed twice is one
+//! [`Paper`] with two [`Review`]s.
+
+use crate::index::Index;
+use std::collections::HashMap;
+
+/// How selected tags combine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Match {
+    /// Every selected tag (the default).
+    #[default]
+    All,
+    /// At least one selected tag.
+    Any,
+}
+
+/// What the reader is looking for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Selected tags, lower case, in the order chosen.
+    pub tags: Vec<String>,
+    /// How they combine.
+    pub mode: Match,
+    /// Words that must all appear in the title (any case, any script).
+    pub text: String,
+}
+
+impl Filter {
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty() && self.text.trim().is_empty()
+    }
+
+    /// This filter with `tag` added (or removed if already selected).
+    pub fn toggled(&self, tag: &str) -> Filter {
+        let tag = tag.to_lowercase();
+        let mut f = self.clone();
+        match f.tags.iter().position(|t| *t == tag) {
+            Some(i) => {
+                f.tags.remove(i);
+            }
+            None => f.tags.push(tag),
+        }
+        f
+    }
+}
+
+/// One review of a paper: where in which post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    /// The post's path.
+    pub post_path: String,
+    /// The post's title.
+    pub post_title: String,
+    /// The post's date.
+    pub date: String,
+    /// The entry heading's id.
+    pub anchor: String,
+}
+
+/// A reviewed paper, once per URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paper {
+    /// Title as first reviewed.
+    pub title: String,
+    /// Subtitle, if any review had one.
+    pub subtitle: Option<String>,
+    /// The paper's link.
+    pub url: Option<String>,
+    /// Its tags and its posts' tags, lower case.
+    pub tags: Vec<String>,
+    /// Every review, newest first.
+    pub reviews: Vec<Review>,
+}
+
+/// A tag with how many posts and papers carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    /// The tag, lower case.
+    pub tag: String,
+    /// Posts with the tag (on the post or on any entry).
+    pub posts: usize,
+    /// Papers with the tag (on the entry or on its post).
+    pub papers: usize,
+}
+
+/// The result of a filter: matching item positions and facet counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    /// Positions of matching items, in catalog order (newest first).
+    pub items: Vec<usize>,
+    /// For each tag not selected: how many items the filter would give with it added.
+    /// Sorted by count, then name; tags that would give nothing are left out.
+    pub facets: Vec<(String, usize)>,
+}
+
+struct Row {
+    tags: Vec<u32>,
+    text: String,
+}
+
+/// Every post and paper of an index, ready to filter.
+pub struct Catalog {
+    tag_names: Vec<String>,
+    tag_ids: HashMap<String, u32>,
+    post_rows: Vec<Row>,
+    paper_rows: Vec<Row>,
+    papers: Vec<Paper>,
+}
+
+impl Catalog {
+    /// Builds the catalog (once per index).
+    pub fn new(index: &Index) -> Catalog {
+        let mut c = Catalog {
+            tag_names: Vec::new(),
+            tag_ids: HashMap::new(),
+            post_rows: Vec::new(),
+            paper_rows: Vec::new(),
+            papers: Vec::new(),
+        };
+        let mut by_url: HashMap<String, usize> = HashMap::new();
+        for post in &index.posts {
+            let post_tags: Vec<u32> = post.tags.iter().map(|t| c.intern(t)).collect();
+            let mut tags = post_tags.clone();
+            let mut text = post.title.to_lowercase();
+            for e in &post.entries {
+                tags.extend(e.tags.iter().map(|t| c.intern(t)).collect::<Vec<_>>());
+                text.push('\n');
+                text.push_str(&e.title.to_lowercase());
+                if let Some(s) = &e.subtitle {
+                    text.push('\n');
+                    text.push_str(&s.to_lowercase());
+                }
+            }
+            c.post_rows.push(Row {
+                tags: sorted(tags),
+                text,
+            });
+            for e in &post.entries {
+                let review = Review {
+                    post_path: post.path.clone(),
+                    post_title: post.title.clone(),
+                    date: post.date.clone(),
+                    anchor: e.anchor.clone(),
+                };
+                let entry_tags: Vec<u32> = e
+                    .tags
+                    .iter()
+                    .map(|t| c.intern(t))
+                    .chain(post_tags.iter().copied())
+                    .collect();
+                let existing = e.url.as_ref().and_then(|u| by_url.get(u).copied());
+                match existing {
+                    Some(i) => {
+                        let p = &mut c.papers[i];
+                        p.reviews.push(review);
+                        if p.subtitle.is_none() {
+                            p.subtitle = e.subtitle.clone();
+                        }
+                        let row = &mut c.paper_rows[i];
+                        row.tags = sorted(row.tags.iter().copied().chain(entry_tags).collect());
+                        p.tags = row
+                            .tags
+                            .iter()
+                            .map(|t| c.tag_names[*t as usize].clone())
+                            .collect();
+                    }
+                    None => {
+                        if let Some(u) = &e.url {
+                            by_url.insert(u.clone(), c.papers.len());
+                        }
+                        let tags = sorted(entry_tags);
+                        let mut text = e.title.to_lowercase();
+                        if let Some(s) = &e.subtitle {
+                            text.push('\n');
+                            text.push_str(&s.to_lowercase());
+                        }
+                        c.papers.push(Paper {
+                            title: e.title.clone(),
+                            subtitle: e.subtitle.clone(),
+                            url: e.url.clone(),
+                            tags: tags
+                                .iter()
+                                .map(|t| c.tag_names[*t as usize].clone())
+                                .collect(),
+                            reviews: vec![review],
+                        });
+                        c.paper_rows.push(Row { tags, text });
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    fn intern(&mut self, tag: &str) -> u32 {
+        let tag = tag.trim().to_lowercase();
+        if let Some(id) = self.tag_ids.get(&tag) {
+            return *id;
+        }
+        let id = self.tag_names.len() as u32;
+        self.tag_names.push(tag.clone());
+        self.tag_ids.insert(tag, id);
+        id
+    }
+
+    /// Every paper, in order of first review (newest first).
+    pub fn papers(&self) -> &[Paper] {
+        &self.papers
+    }
+
+    /// Posts matching `filter` (positions in the index's post list).
+    pub fn filter_posts(&self, filter: &Filter) -> Results {
+        self.run(&self.post_rows, filter)
+    }
+
+    /// Papers matching `filter` (positions in [`Catalog::papers`]).
+    pub fn filter_papers(&self, filter: &Filter) -> Results {
+        self.run(&self.paper_rows, filter)
+    }
+
+    /// Every tag with its post and paper counts, by paper count, then post count, then name.
+    pub fn tag_counts(&self) -> Vec<TagCount> {
+        let mut posts = vec![0usize; self.tag_names.len()];
+        let mut papers = vec![0usize; self.tag_names.len()];
+        for r in &self.post_rows {
+            for t in &r.tags {
+                posts[*t as usize] += 1;
+            }
+        }
+        for r in &self.paper_rows {
+            for t in &r.tags {
+                papers[*t as usize] += 1;
+            }
+        }
+        let mut out: Vec<TagCount> = self
+            .tag_names
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TagCount {
+                tag: t.clone(),
+                posts: posts[i],
+                papers: papers[i],
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.papers
+                .cmp(&a.papers)
+                .then(b.posts.cmp(&a.posts))
+                .then(a.tag.cmp(&b.tag))
+        });
+        out
+    }
+
+    fn run(&self, rows: &[Row], filter: &Filter) -> Results {
+        let words: Vec<String> = filter
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        // A selected tag no item has matches nothing (under "all") and adds nothing (under "any").
+        let selected: Vec<Option<u32>> = filter
+            .tags
+            .iter()
+            .map(|t| self.tag_ids.get(&t.to_lowercase()).copied())
+            .collect();
+        let text_ok = |r: &Row| words.iter().all(|w| r.text.contains(w.as_str()));
+        let tags_ok = |r: &Row| {
+            if selected.is_empty() {
+                return true;
+            }
+            let has = |t: &Option<u32>| t.is_some_and(|t| r.tags.binary_search(&t).is_ok());
+            match filter.mode {
+                Match::All => selected.iter().all(has),
+                Match::Any => selected.iter().any(has),
+            }
+        };
+        let mut items = Vec::new();
+        let mut with_tag = vec![0usize; self.tag_names.len()];
+        let mut extra = vec![0usize; self.tag_names.len()];
+        for (i, r) in rows.iter().enumerate() {
+            if !text_ok(r) {
+                continue;
+            }
+            if tags_ok(r) {
+                items.push(i);
+                for t in &r.tags {
+                    with_tag[*t as usize] += 1;
+                }
+            } else if filter.mode == Match::Any {
+                for t in &r.tags {
+                    extra[*t as usize] += 1;
+                }
+            }
+        }
+        let is_selected = |t: usize| selected.contains(&Some(t as u32));
+        let mut facets: Vec<(String, usize)> = (0..self.tag_names.len())
+            .filter(|t| !is_selected(*t))
+            .map(|t| {
+                let count = match (filter.mode, selected.is_empty()) {
+                    (Match::Any, false) => items.len() + extra[t],
+                    _ => with_tag[t],
+                };
+                (self.tag_names[t].clone(), count)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        facets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Results { items, facets }
+    }
+}
+
+fn sorted(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::post::Post;
+
+    fn index() -> Index {
+        let posts = [
+            ("a/20251120.md", "# Nov 20\n\n## 1. [SAM 3](https://x.org/sam3) `meta`\n### Segment Anything with Concepts\n\n## 2. [Nemotron](https://x.org/nemo) `nvidia`\n"),
+            ("a/20251106.md", "---\ntags: [agents]\n---\n# Nov 6\n\n## 1. [Lumine](https://x.org/lumine) `bytedance`\n\n## 2. [모델 평가](https://x.org/ko) `Meta`\n"),
+            ("a/20251029.md", "# Oct 29\n\n## 1. [SAM 3 again](https://x.org/sam3) `meta` `vision`\n\n## 2. No link `bytedance`\n"),
+        ];
+        Index::build(posts.iter().map(|(p, t)| Post::parse(p, t).post))
+    }
+
+    fn f(tags: &[&str], mode: Match, text: &str) -> Filter {
+        Filter {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            mode,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn the_same_paper_is_one_card_with_both_reviews() {
+        let c = Catalog::new(&index());
+        let titles: Vec<&str> = c.papers().iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["SAM 3", "Nemotron", "Lumine", "모델 평가", "No link"]
+        );
+        let sam = &c.papers()[0];
+        assert_eq!(
+            sam.reviews
+                .iter()
+                .map(|r| r.date.as_str())
+                .collect::<Vec<_>>(),
+            ["2025-11-20", "2025-10-29"]
+        );
+        assert_eq!(sam.tags, ["meta", "vision"]);
+        assert_eq!(
+            sam.subtitle.as_deref(),
+            Some("Segment Anything with Concepts")
+        );
+    }
+
+    #[test]
+    fn all_tags_must_match_by_default_and_post_tags_count() {
+        let c = Catalog::new(&index());
+        assert_eq!(
+            c.filter_posts(&f(&["meta"], Match::All, "")).items,
+            [0, 1, 2]
+        );
+        assert_eq!(
+            c.filter_posts(&f(&["meta", "bytedance"], Match::All, ""))
+                .items,
+            [1, 2]
+        );
+        // The post tag `agents` reaches every entry of its post.
+        assert_eq!(
+            c.filter_papers(&f(&["agents", "bytedance"], Match::All, ""))
+                .items,
+            [2]
+        );
+        assert_eq!(
+            c.filter_papers(&f(&["agents", "meta"], Match::All, ""))
+                .items,
+            [3]
+        );
+        assert_eq!(
+            c.filter_papers(&f(&["nope"], Match::All, "")).items,
+            Vec::<usize>::new()
+        );
+    }
+
+    #[test]
+    fn any_mode_unites() {
+        let c = Catalog::new(&index());
+        assert_eq!(
+            c.filter_papers(&f(&["nvidia", "vision"], Match::Any, ""))
+                .items,
+            [0, 1]
+        );
+    }
+
+    #[test]
+    fn facets_count_what_adding_a_tag_would_give() {
+        let c = Catalog::new(&index());
+        let r = c.filter_papers(&f(&["meta"], Match::All, ""));
+        assert_eq!(r.items, [0, 3]);
+        assert_eq!(
+            r.facets,
+            [("agents".to_string(), 1), ("vision".to_string(), 1)]
+        );
+        let r = c.filter_papers(&f(&["nvidia"], Match::Any, ""));
+        // Under "any", adding bytedance gives nvidia's 1 + bytedance's 2.
+        assert!(
+            r.facets.contains(&("bytedance".to_string(), 3)),
+            "{:?}",
+            r.facets
+        );
+        let none = c.filter_papers(&Filter::default());
+        // Three tags give two papers each: by name.
+        assert_eq!(
+            &none.facets[..3],
+            [
+                ("agents".to_string(), 2),
+                ("bytedance".to_string(), 2),
+                ("meta".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn title_words_narrow_in_any_script_and_case() {
+        let c = Catalog::new(&index());
+        assert_eq!(c.filter_papers(&f(&[], Match::All, "sam")).items, [0]);
+        assert_eq!(c.filter_papers(&f(&[], Match::All, "모델")).items, [3]);
+        assert_eq!(
+            c.filter_papers(&f(&[], Match::All, "segment concepts"))
+                .items,
+            [0]
+        );
+        assert_eq!(
+            c.filter_posts(&f(&["meta"], Match::All, "lumine")).items,
+            [1]
+        );
+    }
+
+    #[test]
+    fn tag_counts_are_sorted_by_count_then_name() {
+        let c = Catalog::new(&index());
+        let counts = c.tag_counts();
+        assert_eq!(
+            counts[0],
+            TagCount {
+                tag: "meta".into(),
+                posts: 3,
+                papers: 2
+            }
+        );
+        assert_eq!(
+            counts[1],
+            TagCount {
+                tag: "bytedance".into(),
+                posts: 2,
+                papers: 2
+            }
+        );
+        let names: Vec<&str> = counts.iter().map(|t| t.tag.as_str()).collect();
+        // Papers first, then posts, then name.
+        assert_eq!(names, ["meta", "bytedance", "agents", "nvidia", "vision"]);
+    }
+}
