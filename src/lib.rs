@@ -1,20 +1,26 @@
 //! papershelf in the browser: a Leptos view over the pure core.
 //!
-//! [`App`] keeps the [`Route`] in the URL hash and shows the [`Viewer`];
-//! the pages under [`pages`] map the core's model to views, [`api`] is the
-//! only place that fetches, [`dom`] turns the core's safe tree into nodes.
+//! [`Viewer`] shows the page for a [`Route`]; where the route is kept is the
+//! caller's choice ([`RouteMode`]): the URL hash on a static host ([`App`]),
+//! or memory when embedded. The pages under [`pages`] map the core's model to
+//! views, [`api`] is the only place that fetches, [`dom`] turns the core's
+//! safe tree into nodes.
 
 pub mod api;
 pub mod dom;
 pub mod pages;
+pub mod theme;
 
 use api::FetchError;
 use leptos::prelude::*;
+use papershelf_core::catalog::Catalog;
 use papershelf_core::index::Index;
 pub use papershelf_core::route::Route;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Something fetched: still loading, ready, or failed with a reason.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Load<T> {
     /// The request is under way.
     Loading,
@@ -24,62 +30,190 @@ pub enum Load<T> {
     Failed(FetchError),
 }
 
+/// The loaded index and the catalog built from it once.
+pub struct Library {
+    /// The index as fetched.
+    pub index: Index,
+    /// Posts and papers ready to filter.
+    pub catalog: Catalog,
+}
+
+/// Where a viewer keeps its route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteMode {
+    /// In the page's URL hash: links can be bookmarked and shared.
+    Hash,
+    /// In memory only: the host page's URL is never touched.
+    Memory,
+}
+
+/// How a navigation is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// A new history entry (a click).
+    Push,
+    /// Replaces the current one (typing in the search box).
+    Replace,
+}
+
 /// What every page of one viewer shares.
 #[derive(Clone, Copy)]
 pub struct Shelf {
     /// The content directory's URL, ending in `/`.
     pub content_base: StoredValue<String>,
     /// The index, once loaded.
-    pub index: RwSignal<Load<Index>>,
+    pub library: RwSignal<Load<Arc<Library>>>,
     /// The page shown.
     pub route: RwSignal<Route>,
+    /// Where the route is kept.
+    pub mode: RouteMode,
 }
 
 impl Shelf {
     /// (Re)loads the index.
     pub fn load_index(self) {
-        self.index.set(Load::Loading);
+        self.library.set(Load::Loading);
         let url = format!("{}index.json", self.content_base.get_value());
         leptos::task::spawn_local(async move {
             let result = api::fetch_index(&url).await;
-            self.index.try_set(match result {
-                Ok(index) => Load::Ready(index),
+            self.library.try_set(match result {
+                Ok(index) => {
+                    let catalog = Catalog::new(&index);
+                    Load::Ready(Arc::new(Library { index, catalog }))
+                }
                 Err(e) => Load::Failed(e),
             });
         });
     }
+
+    /// Shows `route`, recording it where this viewer keeps routes.
+    pub fn navigate(self, route: Route, nav: Nav) {
+        if self.mode == RouteMode::Hash {
+            let hash = route.to_hash();
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = match nav {
+                    Nav::Push => {
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+                    }
+                    Nav::Replace => history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&hash),
+                    ),
+                };
+            }
+        }
+        self.route.set(route);
+    }
 }
 
-/// The viewer: header, the page for the current route, and the index it reads.
+/// Which page component is shown: a filter change keeps the page (and the
+/// focus in its search box); another post makes a new one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Page {
+    Home,
+    Papers,
+    Tags,
+    Post(String),
+    NotFound(String),
+}
+
+impl Page {
+    fn of(route: &Route) -> Page {
+        match route {
+            Route::Home(_) => Page::Home,
+            Route::Papers(_) => Page::Papers,
+            Route::Tags => Page::Tags,
+            Route::Post { path, .. } => Page::Post(path.clone()),
+            Route::NotFound { asked } => Page::NotFound(asked.clone()),
+        }
+    }
+}
+
+/// The viewer: header, navigation, and the page for the current route.
 #[component]
 pub fn Viewer(
     /// URL of the content directory holding `index.json`, ending in `/`.
     #[prop(into)]
     content_base: String,
-    /// The route to show; the caller decides where it is kept.
+    /// The route to show.
     route: RwSignal<Route>,
+    /// Where the route is kept.
+    mode: RouteMode,
 ) -> impl IntoView {
     let shelf = Shelf {
         content_base: StoredValue::new(content_base),
-        index: RwSignal::new(Load::Loading),
+        library: RwSignal::new(Load::Loading),
         route,
+        mode,
     };
     shelf.load_index();
     provide_context(shelf);
+    let page = Memo::new(move |_| Page::of(&route.get()));
+    let theme = theme::Theme::load();
+
+    // In-app links (`#/…`) navigate through the shelf, so an embedded viewer
+    // never touches its host page's URL.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(anchor) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(href) = anchor.get_attribute("href").filter(|h| h.starts_with("#/")) else {
+            return;
+        };
+        ev.prevent_default();
+        shelf.navigate(Route::from_hash(&href), Nav::Push);
+    };
+
     view! {
-        <div class="papershelf">
+        <div class="papershelf" data-theme=move || theme.get().attr() on:click=on_click>
+            <a class="skip-link" href="#main" on:click=|ev| {
+                ev.prevent_default();
+                focus_main();
+            }>"Skip to content"</a>
             <header class="site-header">
                 <a class="brand" href="#/">"papershelf"</a>
-                <span class="tagline">"paper reviews"</span>
+                <nav class="site-nav" aria-label="Sections">
+                    <a href="#/" aria-current=move || (page.get() == Page::Home).then_some("page")>"Posts"</a>
+                    <a href="#/papers" aria-current=move || (page.get() == Page::Papers).then_some("page")>"Papers"</a>
+                    <a href="#/tags" aria-current=move || (page.get() == Page::Tags).then_some("page")>"Tags"</a>
+                </nav>
+                <theme::ThemeToggle theme=theme/>
             </header>
-            <main class="page" id="main">
-                {move || match route.get() {
-                    Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-                    Route::Post { path, anchor } => view! { <pages::post::PostPage path=path anchor=anchor/> }.into_any(),
-                    Route::NotFound { asked } => view! { <pages::not_found::NotFound asked=asked/> }.into_any(),
+            <main class="page" id="main" tabindex="-1">
+                {move || match page.get() {
+                    Page::Home => view! { <pages::home::HomePage/> }.into_any(),
+                    Page::Papers => view! { <pages::papers::PapersPage/> }.into_any(),
+                    Page::Tags => view! { <pages::tags::TagsPage/> }.into_any(),
+                    Page::Post(path) => view! { <pages::post::PostPage path=path/> }.into_any(),
+                    Page::NotFound(asked) => view! { <pages::not_found::NotFound asked=asked/> }.into_any(),
                 }}
             </main>
         </div>
+    }
+}
+
+fn focus_main() {
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+    {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }
 
@@ -87,11 +221,18 @@ pub fn Viewer(
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::from_hash(&current_hash()));
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::from_hash(&current_hash()));
+    // Back, forward, a typed or bookmarked hash.
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
+        route.set(Route::from_hash(&current_hash()))
     });
-    on_cleanup(move || handle.remove());
-    view! { <Viewer content_base="content/" route=route/> }
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::from_hash(&current_hash()))
+    });
+    on_cleanup(move || {
+        on_pop.remove();
+        on_hash.remove();
+    });
+    view! { <Viewer content_base="content/" route=route mode=RouteMode::Hash/> }
 }
 
 fn current_hash() -> String {

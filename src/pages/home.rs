@@ -1,23 +1,70 @@
-//! `#/`: the posts, newest first, grouped by month.
+//! `#/`: the posts, newest first, grouped by month, filtered by tags and title words.
 
+use super::filter::{current_filter, FilterBar, ShowMore};
 use super::{ErrorBox, Loading};
 use crate::{Load, Shelf};
 use leptos::prelude::*;
+use papershelf_core::catalog::Results;
 use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
 
-/// The home page: the post list once the index is loaded.
+/// Posts per "page"; "Show more" adds as many again.
+const PAGE: usize = 30;
+
+/// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
     set_title("papershelf");
-    move || match shelf.index.get() {
+    move || match shelf.library.get() {
         Load::Loading => view! { <Loading what="the posts"/> }.into_any(),
         Load::Failed(error) => {
             view! { <ErrorBox error=error retry=Callback::new(move |_| shelf.load_index())/> }
                 .into_any()
         }
-        Load::Ready(index) => view! { <PostList posts=index.posts/> }.into_any(),
+        Load::Ready(_) => view! { <FilteredPosts/> }.into_any(),
+    }
+}
+
+#[component]
+fn FilteredPosts() -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    let filter = current_filter(shelf);
+    let results = Memo::new(move |_| {
+        shelf.library.with(|l| match l {
+            Load::Ready(lib) => filter.with(|f| lib.catalog.filter_posts(f)),
+            _ => Results::default(),
+        })
+    });
+    let limit = RwSignal::new(PAGE);
+    // A new filter starts again from the first page.
+    Effect::watch(move || filter.get(), move |_, _, _| limit.set(PAGE), false);
+    let total = Signal::derive(move || results.with(|r| r.items.len()));
+    let shown = move || {
+        let posts: Vec<Post> = shelf.library.with(|l| match l {
+            Load::Ready(lib) => results.with(|r| {
+                r.items
+                    .iter()
+                    .take(limit.get())
+                    .map(|i| lib.index.posts[*i].clone())
+                    .collect()
+            }),
+            _ => Vec::new(),
+        });
+        let selected = filter.with(|f| f.tags.clone());
+        view! { <PostList posts=posts selected=selected/> }
+    };
+    view! {
+        <h1 class="page-title">"Posts"</h1>
+        <FilterBar facets=Signal::derive(move || results.with(|r| r.facets.clone())) noun="posts"/>
+        <p class="result-count" role="status" aria-live="polite">
+            {move || match total.get() {
+                1 => "1 post".to_string(),
+                n => format!("{n} posts"),
+            }}
+        </p>
+        {shown}
+        <ShowMore limit=limit total=total step=PAGE/>
     }
 }
 
@@ -26,9 +73,13 @@ pub fn HomePage() -> impl IntoView {
 pub fn PostList(
     /// The posts, newest first.
     posts: Vec<Post>,
+    /// Tags selected in the filter, highlighted where they appear.
+    #[prop(optional)]
+    selected: Vec<String>,
 ) -> impl IntoView {
     if posts.is_empty() {
-        return view! { <p class="empty">"No posts yet. Add one under content/ and run papershelf index content."</p> }.into_any();
+        return view! { <p class="empty">"No posts match. Remove a tag or change the search."</p> }
+            .into_any();
     }
     let mut months: Vec<(String, Vec<Post>)> = Vec::new();
     for post in posts {
@@ -44,10 +95,13 @@ pub fn PostList(
                 .into_iter()
                 .map(|(month, posts)| {
                     let label = month.clone();
+                    let selected = selected.clone();
                     view! {
                         <section class="month" aria-label=label>
                             <h2 class="month-title">{month}</h2>
-                            <ul class="posts">{posts.into_iter().map(|p| view! { <PostItem post=p/> }).collect_view()}</ul>
+                            <ul class="posts">
+                                {posts.into_iter().map(|p| view! { <PostItem post=p selected=selected.clone()/> }).collect_view()}
+                            </ul>
                         </section>
                     }
                 })
@@ -62,6 +116,8 @@ pub fn PostList(
 fn PostItem(
     /// The post to show.
     post: Post,
+    /// Tags selected in the filter.
+    selected: Vec<String>,
 ) -> impl IntoView {
     let href = post_hash(&post.path, None);
     let path = post.path.clone();
@@ -69,6 +125,7 @@ fn PostItem(
         <li class="post-item">
             <time class="date" datetime=post.date.clone()>{post.date.clone()}</time>
             <a class="post-title" href=href>{post.title.clone()}</a>
+            {post.tags.into_iter().map(|t| view! { <TagLink on=is_on(&selected, &t) tag=t/> }).collect_view()}
             <ul class="entries">
                 {post
                     .entries
@@ -78,7 +135,7 @@ fn PostItem(
                         view! {
                             <li class="entry">
                                 <a href=href>{e.title}</a>
-                                {e.tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
+                                {e.tags.into_iter().map(|t| view! { <TagLink on=is_on(&selected, &t) tag=t/> }).collect_view()}
                             </li>
                         }
                     })
@@ -86,6 +143,30 @@ fn PostItem(
             </ul>
         </li>
     }
+}
+
+/// A tag that filters the posts by itself when followed.
+#[component]
+pub fn TagLink(
+    /// The tag as written.
+    tag: String,
+    /// Whether the tag is selected in the filter (then it is highlighted).
+    #[prop(optional)]
+    on: bool,
+) -> impl IntoView {
+    let lower = tag.to_lowercase();
+    let href = papershelf_core::route::Route::Home(papershelf_core::catalog::Filter {
+        tags: vec![lower],
+        ..Default::default()
+    })
+    .to_hash();
+    view! { <a class="tag" class:selected=on href=href>{tag}</a> }
+}
+
+fn is_on(selected: &[String], tag: &str) -> bool {
+    selected
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(tag) || *s == tag.to_lowercase())
 }
 
 /// Sets the document's title.

@@ -1,8 +1,11 @@
-//! One module per route.
+//! One module per route, and the pieces they share.
 
+pub mod filter;
 pub mod home;
 pub mod not_found;
+pub mod papers;
 pub mod post;
+pub mod tags;
 
 use crate::api::FetchError;
 use leptos::prelude::*;

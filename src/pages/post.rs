@@ -1,33 +1,36 @@
 //! `#/post/<path>`: one post, fetched as Markdown and rendered by the core.
 
-use super::home::set_title;
+use super::home::{set_title, TagLink};
 use super::{ErrorBox, Loading};
 use crate::api::{self, FetchError};
-use crate::{dom, Load, Shelf};
+use crate::{dom, Load, Route, Shelf};
 use leptos::html::Div;
 use leptos::prelude::*;
-use papershelf_core::doc::HashLinker;
+use papershelf_core::doc::{post_hash, Doc, HashLinker, Node};
 use papershelf_core::post::{ParsedPost, Post};
 
-/// Fetches, parses and shows one post, then scrolls to `anchor`.
+/// Fetches, parses and shows one post; follows `?id=` to a heading.
 #[component]
 pub fn PostPage(
     /// Post file path relative to the content directory.
     path: String,
-    /// Heading id to scroll to.
-    anchor: Option<String>,
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
     let state: RwSignal<Load<ParsedPost>> = RwSignal::new(Load::Loading);
     let body = NodeRef::<Div>::new();
     let path = StoredValue::new(path);
+    let anchor = Memo::new(move |_| match shelf.route.get() {
+        Route::Post { anchor, .. } => anchor,
+        _ => None,
+    });
     let load = move || {
         state.set(Load::Loading);
         let path = path.get_value();
         let url = format!("{}{}", shelf.content_base.get_value(), path);
         leptos::task::spawn_local(async move {
             let result = api::fetch_post(&url).await;
-            // A page left before the answer came is gone: `try_set` then does nothing.
+            // A page left before the answer came is gone: `try_set` then does nothing,
+            // so a slow post never overwrites the one shown after it.
             state.try_set(match result {
                 Ok(text) => Load::Ready(Post::parse(&path, &text)),
                 Err(FetchError::NotFound(_)) => Load::Failed(FetchError::NotFound(path.clone())),
@@ -37,6 +40,7 @@ pub fn PostPage(
     };
     load();
 
+    // Build the body once per load.
     Effect::new(move || {
         let Some(container) = body.get() else { return };
         state.with(|s| {
@@ -45,11 +49,30 @@ pub fn PostPage(
                 let linker = HashLinker {
                     content_base: shelf.content_base.get_value(),
                 };
-                dom::render_into(&container, &parsed.doc, &linker);
-                scroll_to(anchor.as_deref());
+                dom::render_into(&container, &without_title(&parsed.doc), &linker);
             }
         });
+        scroll_to(anchor.get_untracked().as_deref());
     });
+    // Follow later `?id=` changes without fetching again.
+    Effect::watch(
+        move || anchor.get(),
+        move |a, _, _| scroll_to(a.as_deref()),
+        false,
+    );
+
+    let neighbours = move || {
+        shelf.library.with(|l| match l {
+            Load::Ready(lib) => {
+                let (older, newer) = lib.index.neighbours(&path.get_value());
+                (
+                    older.map(|p| (p.path.clone(), p.title.clone())),
+                    newer.map(|p| (p.path.clone(), p.title.clone())),
+                )
+            }
+            _ => (None, None),
+        })
+    };
 
     view! {
         <article class="post">
@@ -57,32 +80,72 @@ pub fn PostPage(
                 Load::Loading => view! { <Loading what="the post"/> }.into_any(),
                 Load::Failed(FetchError::NotFound(p)) => view! { <PostNotFound path=p.clone()/> }.into_any(),
                 Load::Failed(e) => view! { <ErrorBox error=e.clone() retry=Callback::new(move |_| load())/> }.into_any(),
-                Load::Ready(parsed) => view! { <PostHeader post=parsed.post.clone() has_h1=has_h1(parsed)/> }.into_any(),
+                Load::Ready(parsed) => view! { <PostHeader post=parsed.post.clone()/> }.into_any(),
             })}
             <div class="post-body" node_ref=body></div>
+            {move || {
+                let ready = state.with(|s| matches!(s, Load::Ready(_)));
+                let (older, newer) = neighbours();
+                ready.then(|| view! {
+                    <nav class="post-nav" aria-label="More posts">
+                        {older.map(|(p, t)| view! { <a class="older" rel="prev" href=post_hash(&p, None)>"← " {t}</a> })}
+                        {newer.map(|(p, t)| view! { <a class="newer" rel="next" href=post_hash(&p, None)>{t} " →"</a> })}
+                    </nav>
+                })
+            }}
         </article>
     }
 }
 
-fn has_h1(parsed: &ParsedPost) -> bool {
-    parsed.rendered.headings.iter().any(|h| h.level == 1)
+/// The body without its leading `# ` heading: the header shows the title.
+fn without_title(doc: &Doc) -> Doc {
+    let mut doc = doc.clone();
+    let first = doc
+        .children
+        .iter()
+        .position(|n| !matches!(n, Node::Text(t) if t.trim().is_empty()));
+    if let Some(i) =
+        first.filter(|i| matches!(&doc.children[*i], Node::Element(e) if e.tag() == "h1"))
+    {
+        doc.children.remove(i);
+    }
+    doc
 }
 
-/// Date and tags above the body; the title too when the body has no `# ` heading.
+/// Date, tags, title and the table of entries above the body.
 #[component]
 fn PostHeader(
     /// The post.
     post: Post,
-    /// Whether the body already shows the title as its `# ` heading.
-    has_h1: bool,
 ) -> impl IntoView {
+    let path = post.path.clone();
+    let entries = post.entries.clone();
     view! {
         <div class="post-meta">
             <a class="back" href="#/">"← All posts"</a>
             <time class="date" datetime=post.date.clone()>{post.date.clone()}</time>
-            {post.tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
+            {post.tags.into_iter().map(|t| view! { <TagLink tag=t/> }).collect_view()}
         </div>
-        {(!has_h1).then(|| view! { <h1 class="post-title">{post.title}</h1> })}
+        <h1 class="post-title">{post.title}</h1>
+        {(!entries.is_empty()).then(|| view! {
+            <nav class="toc" aria-label="Papers in this post">
+                <ul>
+                    {entries
+                        .into_iter()
+                        .map(|e| {
+                            let href = post_hash(&path, Some(&e.anchor));
+                            view! {
+                                <li>
+                                    {e.number.map(|n| view! { <span class="num">{format!("{n}.")}</span> })}
+                                    <a href=href>{e.title}</a>
+                                    {e.tags.into_iter().map(|t| view! { <TagLink tag=t/> }).collect_view()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        })}
     }
 }
 
@@ -102,9 +165,13 @@ fn PostNotFound(
     }
 }
 
-/// Scrolls to a heading by id (also under the prefix given to ids that look like globals).
+/// Scrolls to a heading by id (also under the prefix given to ids that look
+/// like globals), or to the top.
 fn scroll_to(anchor: Option<&str>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
         return;
     };
     let target = anchor.and_then(|a| {
@@ -114,10 +181,6 @@ fn scroll_to(anchor: Option<&str>) {
     });
     match target {
         Some(el) => el.scroll_into_view(),
-        None => {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        }
+        None => window.scroll_to_with_x_and_y(0.0, 0.0),
     }
 }

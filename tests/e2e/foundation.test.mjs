@@ -30,8 +30,9 @@ test('clicking a post shows its title and its first entry heading', async () => 
   const page = await newPage(browser);
   await page.goto(server.base);
   await page.getByRole('link', { name: '2025-11-06 papers review' }).click();
-  await page.locator('.post-body h1').waitFor();
-  assert.equal(await page.locator('.post-body h1').textContent(), '2025-11-06 papers review');
+  await page.locator('h1.post-title').waitFor();
+  assert.equal(await page.locator('h1.post-title').textContent(), '2025-11-06 papers review');
+  assert.equal(await page.locator('.post-body h1').count(), 0, 'the title is shown once');
   const first = page.locator('.post-body h2').first();
   assert.equal(await first.textContent(), '0. Visual Spatial Tuning');
   assert.equal(await first.getAttribute('id'), '0-visual-spatial-tuning');

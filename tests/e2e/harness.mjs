@@ -17,16 +17,19 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  * Serves `dir` on 127.0.0.1 (a free port). Options:
  * - prefix: serve under a sub-path such as `/repo/`
  * - requests: an array every requested URL path is pushed to
+ * - contentDir: serve `content/` from this directory instead
  */
-export async function serve(dir = dist, { prefix = '/', requests = [] } = {}) {
+export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
     let rel = decodeURIComponent(url.pathname.slice(prefix.length));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
+    const from = contentDir && rel.startsWith('content/') ? contentDir : dir;
+    if (from === contentDir) rel = rel.slice('content/'.length);
+    const file = path.resolve(from, rel);
+    if (!file.startsWith(from) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
@@ -77,4 +80,67 @@ export function postsOnDisk() {
       return { path: p, date: m ? `${m[1]}-${m[2]}-${m[3]}` : '' };
     })
     .sort((a, b) => (b.date + b.path).localeCompare(a.date + a.path));
+}
+
+/** The index the release build serves. */
+export function distIndex() {
+  return JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index.json'), 'utf8'));
+}
+
+/**
+ * An independent oracle for the filter: how many posts and papers match
+ * `tags` under `mode` ('all' or 'any'). Post: own tags and its entries' tags;
+ * paper (unique by URL): its entries' tags and their posts' tags.
+ */
+export function expectedCounts(index, tags, mode = 'all') {
+  const lower = (xs) => xs.map((t) => t.toLowerCase());
+  const ok = (has) => (mode === 'all' ? tags.every((t) => has.has(t)) : tags.some((t) => has.has(t)));
+  let posts = 0;
+  const papers = new Map();
+  for (const p of index.posts) {
+    const postTags = new Set(lower([...p.tags, ...p.entries.flatMap((e) => e.tags)]));
+    if (ok(postTags)) posts++;
+    p.entries.forEach((e, i) => {
+      const key = e.url ?? `${p.path}#${i}`;
+      const set = papers.get(key) ?? new Set();
+      lower([...e.tags, ...p.tags]).forEach((t) => set.add(t));
+      papers.set(key, set);
+    });
+  }
+  return { posts, papers: [...papers.values()].filter(ok).length };
+}
+
+/** Writes an index of `posts` posts with `entries` entries in all to `dir`/index.json. */
+export function writeLargeIndex(dir, posts = 4000, entries = 25000) {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const orgs = Array.from({ length: 60 }, (_, i) => `org${i}`);
+  const topics = ['agents', 'vision', 'rl', 'reasoning', 'speech', 'robotics', 'safety', 'data', 'efficiency', '멀티모달'];
+  const out = [];
+  let made = 0;
+  for (let i = 0; i < posts; i++) {
+    const day = new Date(Date.UTC(2015, 0, 1) + i * 86400000);
+    const ymd = day.toISOString().slice(0, 10);
+    const n = Math.round((entries - made) / (posts - i));
+    made += n;
+    const postTags = rnd() < 0.2 ? [topics[Math.floor(rnd() * topics.length)]] : [];
+    out.push({
+      path: `papers/y${ymd.slice(0, 4)}/m${ymd.slice(5, 7)}/${ymd.replaceAll('-', '')}.md`,
+      title: `${ymd} papers review`,
+      date: ymd,
+      tags: postTags,
+      description: '',
+      entries: Array.from({ length: n }, (_, j) => ({
+        number: j,
+        title: `Paper ${i}-${j} on ${topics[(i + j) % topics.length]} 연구`,
+        url: `https://example.org/${i}/${j}`,
+        tags: [orgs[Math.floor(rnd() * orgs.length)], ...(rnd() < 0.3 ? [topics[Math.floor(rnd() * topics.length)]] : [])],
+        anchor: `${j}-paper-${i}-${j}`,
+      })),
+    });
+  }
+  out.reverse();
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ version: 1, posts: out }));
+  return out;
 }

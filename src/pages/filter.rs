@@ -1,0 +1,159 @@
+//! The filter controls shared by `#/` and `#/papers`: a title search, the
+//! selected tags as removable chips, all/any, and every other tag with the
+//! number of results it would give.
+
+use crate::{Nav, Shelf};
+use leptos::prelude::*;
+use papershelf_core::catalog::{Filter, Match};
+use wasm_bindgen::JsCast;
+
+/// How many facet tags are shown before "More tags".
+const FACETS_SHOWN: usize = 24;
+
+/// The current list filter (empty on other pages).
+pub fn current_filter(shelf: Shelf) -> Memo<Filter> {
+    Memo::new(move |_| {
+        shelf
+            .route
+            .with(|r| r.filter().cloned().unwrap_or_default())
+    })
+}
+
+fn set_filter(shelf: Shelf, filter: Filter, nav: Nav) {
+    let route = shelf.route.with_untracked(|r| r.with_filter(filter));
+    shelf.navigate(route, nav);
+}
+
+/// Search box, chips, match mode and facets.
+#[component]
+pub fn FilterBar(
+    /// Facets: each unselected tag and how many results adding it gives.
+    facets: Signal<Vec<(String, usize)>>,
+    /// What the list holds ("posts" or "papers"), for labels.
+    noun: &'static str,
+) -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    let filter = current_filter(shelf);
+    let all_facets = RwSignal::new(false);
+
+    let on_input = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let mut f = filter.get_untracked();
+        f.text = input.value();
+        set_filter(shelf, f, Nav::Replace);
+    };
+    let toggle = move |tag: String| {
+        let f = filter.get_untracked().toggled(&tag);
+        set_filter(shelf, f, Nav::Push);
+    };
+    let set_mode = move |mode: Match| {
+        let mut f = filter.get_untracked();
+        f.mode = mode;
+        set_filter(shelf, f, Nav::Push);
+    };
+    let clear = move |_| set_filter(shelf, Filter::default(), Nav::Push);
+
+    view! {
+        <section class="filters" aria-label=format!("Filter {noun}")>
+            <label class="search">
+                <span class="visually-hidden">{format!("Search {noun} by title")}</span>
+                <input
+                    type="search"
+                    placeholder=format!("Search {noun} by title…")
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=on_input
+                    autocomplete="off"
+                />
+            </label>
+            <Show when=move || filter.with(|f| !f.tags.is_empty())>
+                <div class="selected" role="group" aria-label="Selected tags">
+                    {move || {
+                        filter
+                            .get()
+                            .tags
+                            .into_iter()
+                            .map(|tag| {
+                                let label = format!("Remove tag {tag}");
+                                let t = tag.clone();
+                                view! {
+                                    <button type="button" class="chip" aria-label=label on:click=move |_| toggle(t.clone())>
+                                        {tag}
+                                        <span aria-hidden="true">" ×"</span>
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    <span class="match" role="radiogroup" aria-label="Match">
+                        <button type="button" role="radio" aria-checked=move || (filter.with(|f| f.mode) == Match::All).to_string() on:click=move |_| set_mode(Match::All)>
+                            "all tags"
+                        </button>
+                        <button type="button" role="radio" aria-checked=move || (filter.with(|f| f.mode) == Match::Any).to_string() on:click=move |_| set_mode(Match::Any)>
+                            "any tag"
+                        </button>
+                    </span>
+                    <button type="button" class="clear" on:click=clear>"Clear all"</button>
+                </div>
+            </Show>
+            <div class="facets" role="group" aria-label="Add a tag">
+                {move || {
+                    let list = facets.get();
+                    let total = list.len();
+                    let shown = if all_facets.get() { total } else { total.min(FACETS_SHOWN) };
+                    let buttons = list
+                        .into_iter()
+                        .take(shown)
+                        .map(|(tag, count)| {
+                            let label = format!("{tag}, {count} {noun}");
+                            let t = tag.clone();
+                            view! {
+                                <button type="button" class="facet" aria-label=label on:click=move |_| toggle(t.clone())>
+                                    {tag}
+                                    <span class="count">{count}</span>
+                                </button>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        {buttons}
+                        {(total > FACETS_SHOWN)
+                            .then(|| {
+                                view! {
+                                    <button type="button" class="more-tags" aria-expanded=move || all_facets.get().to_string() on:click=move |_| all_facets.update(|a| *a = !*a)>
+                                        {move || if all_facets.get() { "Fewer tags".to_string() } else { format!("{} more tags", total - FACETS_SHOWN) }}
+                                    </button>
+                                }
+                            })}
+                    }
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// A "Show more" button for a paged list; `limit` grows by `step`.
+#[component]
+pub fn ShowMore(
+    /// How many items are shown now.
+    limit: RwSignal<usize>,
+    /// How many there are.
+    total: Signal<usize>,
+    /// How many more each press shows.
+    step: usize,
+) -> impl IntoView {
+    move || {
+        let remaining = total.get().saturating_sub(limit.get());
+        (remaining > 0).then(|| {
+            view! {
+                <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l += step)>
+                    {format!("Show {} more ({remaining} left)", remaining.min(step))}
+                </button>
+            }
+        })
+    }
+}

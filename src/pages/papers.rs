@@ -1,0 +1,115 @@
+//! `#/papers`: every reviewed paper as a card, filtered by tags and title words.
+
+use super::filter::{current_filter, FilterBar, ShowMore};
+use super::home::{set_title, TagLink};
+use super::{ErrorBox, Loading};
+use crate::{Load, Shelf};
+use leptos::prelude::*;
+use papershelf_core::catalog::{Paper, Results};
+use papershelf_core::doc::post_hash;
+
+/// Cards per "page"; "Show more" adds as many again.
+const PAGE: usize = 40;
+
+/// The papers page.
+#[component]
+pub fn PapersPage() -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    set_title("Papers · papershelf");
+    move || match shelf.library.get() {
+        Load::Loading => view! { <Loading what="the papers"/> }.into_any(),
+        Load::Failed(error) => {
+            view! { <ErrorBox error=error retry=Callback::new(move |_| shelf.load_index())/> }
+                .into_any()
+        }
+        Load::Ready(_) => view! { <FilteredPapers/> }.into_any(),
+    }
+}
+
+#[component]
+fn FilteredPapers() -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    let filter = current_filter(shelf);
+    let results = Memo::new(move |_| {
+        shelf.library.with(|l| match l {
+            Load::Ready(lib) => filter.with(|f| lib.catalog.filter_papers(f)),
+            _ => Results::default(),
+        })
+    });
+    let limit = RwSignal::new(PAGE);
+    Effect::watch(move || filter.get(), move |_, _, _| limit.set(PAGE), false);
+    let total = Signal::derive(move || results.with(|r| r.items.len()));
+    let cards = move || {
+        let selected = filter.with(|f| f.tags.clone());
+        let papers: Vec<Paper> = shelf.library.with(|l| match l {
+            Load::Ready(lib) => results.with(|r| {
+                r.items
+                    .iter()
+                    .take(limit.get())
+                    .map(|i| lib.catalog.papers()[*i].clone())
+                    .collect()
+            }),
+            _ => Vec::new(),
+        });
+        if papers.is_empty() {
+            return view! { <p class="empty">"No papers match. Remove a tag or change the search."</p> }.into_any();
+        }
+        view! {
+            <ul class="paper-cards">
+                {papers.into_iter().map(|p| view! { <PaperCard paper=p selected=selected.clone()/> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <h1 class="page-title">"Papers"</h1>
+        <FilterBar facets=Signal::derive(move || results.with(|r| r.facets.clone())) noun="papers"/>
+        <p class="result-count" role="status" aria-live="polite">
+            {move || match total.get() {
+                1 => "1 paper".to_string(),
+                n => format!("{n} papers"),
+            }}
+        </p>
+        {cards}
+        <ShowMore limit=limit total=total step=PAGE/>
+    }
+}
+
+/// One paper: title (linking to the paper), subtitle, tags, and every review of it.
+#[component]
+fn PaperCard(
+    /// The paper.
+    paper: Paper,
+    /// Tags selected in the filter.
+    selected: Vec<String>,
+) -> impl IntoView {
+    let title = match paper.url.clone() {
+        Some(url) => view! { <a class="paper-link" href=url target="_blank" rel="noopener noreferrer">{paper.title.clone()}</a> }.into_any(),
+        None => view! { <span>{paper.title.clone()}</span> }.into_any(),
+    };
+    view! {
+        <li class="paper-card">
+            <h2 class="paper-title">{title}</h2>
+            {paper.subtitle.map(|s| view! { <p class="paper-subtitle">{s}</p> })}
+            <div class="paper-tags">
+                {paper.tags.into_iter().map(|t| view! { <TagLink on=selected.contains(&t) tag=t/> }).collect_view()}
+            </div>
+            <ul class="reviews">
+                {paper
+                    .reviews
+                    .into_iter()
+                    .map(|r| {
+                        let href = post_hash(&r.post_path, Some(&r.anchor));
+                        view! {
+                            <li>
+                                <a class="review-link" href=href>
+                                    "Review, " <time datetime=r.date.clone()>{r.date.clone()}</time>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </li>
+    }
+}

@@ -1,0 +1,208 @@
+// Reading and filtering: every route, tag filters, search, keyboard, themes,
+// and a site of 4,000 posts / 25,000 entries.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, newPage, shots, distIndex, expectedCounts, writeLargeIndex } from './harness.mjs';
+
+let server, browser, index;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  index = distIndex();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const count = async (page) => Number((await page.locator('.result-count').textContent()).split(' ')[0]);
+
+async function shoot(page, name) {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`) });
+  }
+}
+
+test('every route shows its page', async () => {
+  const page = await newPage(browser);
+  const pages = [
+    ['#/', 'Posts', 'posts'],
+    ['#/papers', 'Papers', 'papers'],
+    ['#/tags', 'Tags', 'tags'],
+    ['#/post/papers/y2025/nov/20251120', '2025-11-20 papers review', 'post'],
+    ['#/no/such/page', 'Page not found', 'not-found'],
+  ];
+  for (const [hash, heading, name] of pages) {
+    await page.goto(server.base + hash);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await shoot(page, name);
+  }
+  // The papers page lists each URL once, with every review of it.
+  await page.goto(`${server.base}#/papers`);
+  await page.locator('.paper-card').first().waitFor();
+  assert.equal(await count(page), expectedCounts(index, []).papers);
+  // The tags page counts match the oracle and are sorted by papers, then posts.
+  await page.goto(`${server.base}#/tags`);
+  const rows = await page.locator('.tag-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  for (const [tag, papers, posts] of rows) {
+    const e = expectedCounts(index, [tag]);
+    assert.deepEqual([Number(papers), Number(posts)], [e.papers, e.posts], tag);
+  }
+  const sorted = [...rows].sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
+  assert.deepEqual(rows, sorted);
+  // Not found says what was asked and links home.
+  await page.goto(`${server.base}#/no/such/page`);
+  assert.match(await page.locator('.not-found').textContent(), /\/no\/such\/page/);
+  await page.getByRole('link', { name: 'See all posts' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
+  page.assertClean();
+});
+
+test('two tags filter with AND, then OR, with the expected counts, and survive a reload', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.base);
+  await page.locator('.facet').first().waitFor();
+  const all = expectedCounts(index, ['meta', 'microsoft'], 'all');
+  const any = expectedCounts(index, ['meta', 'microsoft'], 'any');
+  assert.ok(all.posts < any.posts, 'the sample content tells AND from OR');
+
+  // The facet says how many posts adding the tag gives, before it is clicked.
+  const metaFacet = page.locator('.facet', { hasText: /^meta\s*\d+$/ });
+  assert.equal(Number(await metaFacet.locator('.count').textContent()), expectedCounts(index, ['meta']).posts);
+  await metaFacet.click();
+  await page.locator('.chip', { hasText: 'meta' }).waitFor();
+  const msFacet = page.locator('.facet', { hasText: /^microsoft\s*\d+$/ });
+  assert.equal(Number(await msFacet.locator('.count').textContent()), all.posts);
+  await msFacet.click();
+  await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, all.posts);
+  assert.equal(await count(page), all.posts);
+  assert.match(page.url(), /#\/\?tags=meta,microsoft$/);
+
+  await page.getByRole('radio', { name: 'any tag' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, any.posts);
+  assert.match(page.url(), /tags=meta,microsoft&match=any$/);
+  await shoot(page, 'filtered');
+
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, any.posts);
+  assert.equal(await page.locator('.chip').count(), 2);
+  assert.equal(await page.getByRole('radio', { name: 'any tag' }).getAttribute('aria-checked'), 'true');
+
+  // The same filter on the papers page.
+  await page.getByRole('link', { name: 'Papers', exact: true }).click();
+  await page.goto(`${server.base}#/papers?tags=meta,microsoft&match=any`);
+  await page.waitForFunction((n) => document.querySelectorAll('.paper-card').length === n, any.papers);
+  await page.getByRole('button', { name: 'Remove tag microsoft' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.paper-card').length === n, expectedCounts(index, ['meta']).papers);
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await page.waitForFunction((n) => document.querySelector('.result-count').textContent === `${n} papers`, expectedCounts(index, []).papers);
+  assert.equal(await page.locator('.paper-card').count(), Math.min(40, expectedCounts(index, []).papers), 'one page of cards');
+  page.assertClean();
+});
+
+test('the search box narrows by title words as you type, in Korean and English', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/papers`);
+  const box = page.getByRole('searchbox', { name: 'Search papers by title' });
+  await box.pressSequentially('sam');
+  await page.waitForFunction(() => document.querySelectorAll('.paper-card').length === 1);
+  assert.equal(await page.locator('.paper-title').textContent(), 'SAM 3');
+  await expectFocused(page, 'input[type=search]');
+  await box.fill('');
+  await box.pressSequentially('발표');
+  await page.waitForFunction(() => document.querySelectorAll('.paper-card').length === 1);
+  assert.match(await page.locator('.paper-title').textContent(), /Paper2Video: 논문을 발표 영상으로/);
+  assert.match(decodeURIComponent(page.url()), /q=발표$/);
+  // Combined with a tag: a word that no `meta` paper has.
+  await page.goto(`${server.base}#/papers?tags=meta&q=${encodeURIComponent('발표')}`);
+  await page.getByText('No papers match').waitFor();
+  page.assertClean();
+});
+
+async function expectFocused(page, selector) {
+  assert.ok(await page.evaluate((s) => document.activeElement?.matches(s), selector), `${selector} keeps the focus`);
+}
+
+test('a post can be reached and read with the keyboard alone', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.base);
+  await page.locator('.post-item').first().waitFor();
+  let found = false;
+  for (let i = 0; i < 80 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.classList.contains('post-title'));
+  }
+  assert.ok(found, 'a post title is reachable with Tab');
+  const title = await page.evaluate(() => document.activeElement.textContent);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  // A facet is a button: Enter toggles it.
+  await page.goto(server.base);
+  await page.locator('.facet').first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.chip').first().waitFor();
+  page.assertClean();
+});
+
+test('the dark theme follows the system and the toggle overrides it, remembered', async () => {
+  const page = await newPage(browser, { colorScheme: 'dark' });
+  await page.goto(server.base);
+  await page.locator('.post-item').first().waitFor();
+  const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('.papershelf')).backgroundColor);
+  assert.equal(await bg(), 'rgb(21, 21, 23)');
+  await shoot(page, 'dark');
+  await page.getByRole('button', { name: 'Theme: system' }).click();
+  assert.equal(await bg(), 'rgb(251, 251, 249)');
+  await page.reload();
+  await page.locator('.post-item').first().waitFor();
+  assert.equal(await bg(), 'rgb(251, 251, 249)', 'the choice is remembered');
+  await page.getByRole('button', { name: 'Theme: light' }).click();
+  assert.equal(await bg(), 'rgb(21, 21, 23)');
+  page.assertClean();
+});
+
+test('4,000 posts and 25,000 entries filter without a stall', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-large-'));
+  const posts = writeLargeIndex(dir);
+  const big = await serve(undefined, { contentDir: dir });
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${big.base}#/papers`);
+    await page.locator('.paper-card').first().waitFor();
+    assert.equal(await count(page), 25000);
+    assert.equal(await page.locator('.paper-card').count(), 40, 'only one page of cards is in the DOM');
+    const tag = await page.locator('.facet').first().evaluate((b) => b.firstChild.textContent);
+    const expected = expectedCounts({ posts }, [tag]).papers;
+    // Time from the click to the next frame after the list changed.
+    const ms = await page.evaluate(async (n) => {
+      const facet = document.querySelector('.facet');
+      const t0 = performance.now();
+      facet.click();
+      while (Number(document.querySelector('.result-count').textContent.split(' ')[0]) !== n) await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return performance.now() - t0;
+    }, expected);
+    console.log(`# tag click to paint on 25,000 entries: ${ms.toFixed(1)} ms`);
+    const typed = await page.evaluate(async () => {
+      const input = document.querySelector('input[type=search]');
+      const t0 = performance.now();
+      input.value = '멀티모달';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return performance.now() - t0;
+    });
+    console.log(`# search keystroke to paint on 25,000 entries: ${typed.toFixed(1)} ms`);
+    await page.goto(`${big.base}#/?tags=org7,agents&match=any`);
+    await page.waitForFunction((n) => document.querySelector('.result-count')?.textContent === `${n} posts`, expectedCounts({ posts }, ['org7', 'agents'], 'any').posts);
+    page.assertClean();
+  } finally {
+    await big.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
