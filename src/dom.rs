@@ -2,7 +2,7 @@
 //! and text nodes only. No string from a post is ever parsed as HTML here.
 
 use papershelf_core::doc::{AttrValue, Doc, Linker, Namespace, Node};
-use papershelf_core::html::style_text;
+use wasm_bindgen::JsCast;
 use web_sys::Document;
 
 const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
@@ -35,7 +35,17 @@ fn build(document: &Document, node: &Node, linker: &dyn Linker) -> Option<web_sy
                 let value = match &attr.value {
                     AttrValue::Text(t) => t.clone(),
                     AttrValue::Url(target) => linker.url(target),
-                    AttrValue::Style(decls) => style_text(decls),
+                    AttrValue::Style(decls) => {
+                        // Through CSSOM, which a Content-Security-Policy without
+                        // 'unsafe-inline' allows (a `style` attribute it would block).
+                        if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+                            let style = html.style();
+                            for (property, value) in decls {
+                                let _ = style.set_property(property, value);
+                            }
+                        }
+                        continue;
+                    }
                 };
                 let _ = element.set_attribute(attr.name, &value);
             }

@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod dom;
+pub mod embed;
 pub mod pages;
 pub mod theme;
 
@@ -67,6 +68,8 @@ pub struct Shelf {
     pub route: RwSignal<Route>,
     /// Where the route is kept.
     pub mode: RouteMode,
+    /// The viewer's root element.
+    pub root: NodeRef<leptos::html::Div>,
 }
 
 impl Shelf {
@@ -105,6 +108,36 @@ impl Shelf {
         }
         self.route.set(route);
     }
+
+    /// Sets the page title, on a page of our own only (never a host page's).
+    pub fn set_title(self, title: &str) {
+        if self.mode == RouteMode::Hash && !embedded() {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(title);
+            }
+        }
+    }
+
+    /// Scrolls the viewer's top into view: the window's top on our own page,
+    /// the viewer itself (only if it is above the screen) when embedded.
+    pub fn scroll_to_top(self) {
+        if self.mode == RouteMode::Hash && !embedded() {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        } else if let Some(root) = self.root.get_untracked() {
+            if root.get_bounding_client_rect().top() < 0.0 {
+                root.scroll_into_view();
+            }
+        }
+    }
+}
+
+/// Whether this module was loaded by `embed.js` inside someone else's page.
+pub fn embedded() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w, &"__papershelfEmbedded".into()).is_ok_and(|v| v.is_truthy())
+    })
 }
 
 /// Which page component is shown: a filter change keeps the page (and the
@@ -141,15 +174,18 @@ pub fn Viewer(
     /// Where the route is kept.
     mode: RouteMode,
 ) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
     let shelf = Shelf {
         content_base: StoredValue::new(content_base),
         library: RwSignal::new(Load::Loading),
         route,
         mode,
+        root,
     };
     shelf.load_index();
     provide_context(shelf);
     let page = Memo::new(move |_| Page::of(&route.get()));
+    let main_ref = NodeRef::<leptos::html::Main>::new();
     let theme = theme::Theme::load();
 
     // In-app links (`#/…`) navigate through the shelf, so an embedded viewer
@@ -179,10 +215,12 @@ pub fn Viewer(
     };
 
     view! {
-        <div class="papershelf" data-theme=move || theme.get().attr() on:click=on_click>
-            <a class="skip-link" href="#main" on:click=|ev| {
+        <div class="papershelf" node_ref=root data-theme=move || theme.get().attr() on:click=on_click>
+            <a class="skip-link" href="#main" on:click=move |ev| {
                 ev.prevent_default();
-                focus_main();
+                if let Some(main) = main_ref.get() {
+                    let _ = main.focus();
+                }
             }>"Skip to content"</a>
             <header class="site-header">
                 <a class="brand" href="#/">"papershelf"</a>
@@ -193,7 +231,7 @@ pub fn Viewer(
                 </nav>
                 <theme::ThemeToggle theme=theme/>
             </header>
-            <main class="page" id="main" tabindex="-1">
+            <main class="page" node_ref=main_ref tabindex="-1">
                 {move || match page.get() {
                     Page::Home => view! { <pages::home::HomePage/> }.into_any(),
                     Page::Papers => view! { <pages::papers::PapersPage/> }.into_any(),
@@ -206,22 +244,16 @@ pub fn Viewer(
     }
 }
 
-fn focus_main() {
-    if let Some(main) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
-    {
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
-    }
-}
-
 /// The page on a static host: the route lives in the URL hash.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Viewer content_base="content/" route=hash_route() mode=RouteMode::Hash/> }
+}
+
+/// A route signal kept in step with the URL hash (back, forward, a typed or
+/// bookmarked hash).
+pub fn hash_route() -> RwSignal<Route> {
     let route = RwSignal::new(Route::from_hash(&current_hash()));
-    // Back, forward, a typed or bookmarked hash.
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
         route.set(Route::from_hash(&current_hash()))
     });
@@ -232,7 +264,7 @@ pub fn App() -> impl IntoView {
         on_pop.remove();
         on_hash.remove();
     });
-    view! { <Viewer content_base="content/" route=route mode=RouteMode::Hash/> }
+    route
 }
 
 fn current_hash() -> String {

@@ -15,7 +15,7 @@ const PAGE: usize = 30;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    set_title("papershelf");
+    shelf.set_title("papershelf");
     move || match shelf.library.get() {
         Load::Loading => view! { <Loading what="the posts"/> }.into_any(),
         Load::Failed(error) => {
@@ -167,11 +167,4 @@ fn is_on(selected: &[String], tag: &str) -> bool {
     selected
         .iter()
         .any(|s| s.eq_ignore_ascii_case(tag) || *s == tag.to_lowercase())
-}
-
-/// Sets the document's title.
-pub fn set_title(title: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(title);
-    }
 }

@@ -1,7 +1,7 @@
 //! `#/papers`: every reviewed paper as a card, filtered by tags and title words.
 
 use super::filter::{current_filter, FilterBar, ShowMore};
-use super::home::{set_title, TagLink};
+use super::home::TagLink;
 use super::{ErrorBox, Loading};
 use crate::{Load, Shelf};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ const PAGE: usize = 40;
 #[component]
 pub fn PapersPage() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    set_title("Papers · papershelf");
+    shelf.set_title("Papers · papershelf");
     move || match shelf.library.get() {
         Load::Loading => view! { <Loading what="the papers"/> }.into_any(),
         Load::Failed(error) => {

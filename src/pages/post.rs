@@ -1,6 +1,6 @@
 //! `#/post/<path>`: one post, fetched as Markdown and rendered by the core.
 
-use super::home::{set_title, TagLink};
+use super::home::TagLink;
 use super::{ErrorBox, Loading};
 use crate::api::{self, FetchError};
 use crate::{dom, Load, Route, Shelf};
@@ -45,19 +45,23 @@ pub fn PostPage(
         let Some(container) = body.get() else { return };
         state.with(|s| {
             if let Load::Ready(parsed) = s {
-                set_title(&format!("{} · papershelf", parsed.post.title));
+                shelf.set_title(&format!("{} · papershelf", parsed.post.title));
                 let linker = HashLinker {
                     content_base: shelf.content_base.get_value(),
                 };
                 dom::render_into(&container, &without_title(&parsed.doc), &linker);
             }
         });
-        scroll_to(anchor.get_untracked().as_deref());
+        scroll_to(shelf, &container, anchor.get_untracked().as_deref());
     });
     // Follow later `?id=` changes without fetching again.
     Effect::watch(
         move || anchor.get(),
-        move |a, _, _| scroll_to(a.as_deref()),
+        move |a, _, _| {
+            if let Some(container) = body.get_untracked() {
+                scroll_to(shelf, &container, a.as_deref());
+            }
+        },
         false,
     );
 
@@ -155,7 +159,7 @@ fn PostNotFound(
     /// The path that was asked for.
     path: String,
 ) -> impl IntoView {
-    set_title("Post not found · papershelf");
+    expect_context::<Shelf>().set_title("Post not found · papershelf");
     view! {
         <section class="not-found" role="alert">
             <h1>"Post not found"</h1>
@@ -165,22 +169,16 @@ fn PostNotFound(
     }
 }
 
-/// Scrolls to a heading by id (also under the prefix given to ids that look
-/// like globals), or to the top.
-fn scroll_to(anchor: Option<&str>) {
-    let Some(window) = web_sys::window() else {
-        return;
+/// Scrolls to a heading of the post by id (also under the prefix given to
+/// ids that look like globals), or to the viewer's top.
+fn scroll_to(shelf: Shelf, body: &web_sys::HtmlDivElement, anchor: Option<&str>) {
+    let find = |id: &str| {
+        body.query_selector(&format!("[id=\"{}\"]", id.replace(['"', '\\'], "")))
+            .ok()
+            .flatten()
     };
-    let Some(document) = window.document() else {
-        return;
-    };
-    let target = anchor.and_then(|a| {
-        document
-            .get_element_by_id(a)
-            .or_else(|| document.get_element_by_id(&format!("user-content-{a}")))
-    });
-    match target {
+    match anchor.and_then(|a| find(a).or_else(|| find(&format!("user-content-{a}")))) {
         Some(el) => el.scroll_into_view(),
-        None => window.scroll_to_with_x_and_y(0.0, 0.0),
+        None => shelf.scroll_to_top(),
     }
 }

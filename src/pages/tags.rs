@@ -1,6 +1,5 @@
 //! `#/tags`: every tag with how many posts and papers carry it.
 
-use super::home::set_title;
 use super::{ErrorBox, Loading};
 use crate::{Load, Shelf};
 use leptos::prelude::*;
@@ -11,7 +10,7 @@ use papershelf_core::route::Route;
 #[component]
 pub fn TagsPage() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    set_title("Tags · papershelf");
+    shelf.set_title("Tags · papershelf");
     move || match shelf.library.get() {
         Load::Loading => view! { <Loading what="the tags"/> }.into_any(),
         Load::Failed(error) => {

@@ -18,18 +18,33 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  * - prefix: serve under a sub-path such as `/repo/`
  * - requests: an array every requested URL path is pushed to
  * - contentDir: serve `content/` from this directory instead
+ * - cors: send Access-Control-Allow-Origin: * with every response
+ * - fallback: answer a missing file with index.html and this status (200 or 404),
+ *   as some static hosts do
+ * - headers: more headers for every response (e.g. a Content-Security-Policy)
  */
-export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null } = {}) {
+export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null, cors = false, fallback = null, headers = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
-    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    if (cors) res.setHeader('access-control-allow-origin', '*');
+    const missing = () => {
+      if (fallback) {
+        res.writeHead(fallback, { 'content-type': 'text/html; charset=utf-8' });
+        fs.createReadStream(path.join(dir, 'index.html')).pipe(res);
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+      }
+    };
+    if (!url.pathname.startsWith(prefix)) { missing(); return; }
     let rel = decodeURIComponent(url.pathname.slice(prefix.length));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const from = contentDir && rel.startsWith('content/') ? contentDir : dir;
     if (from === contentDir) rel = rel.slice('content/'.length);
     const file = path.resolve(from, rel);
-    if (!file.startsWith(from) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
+    if (!file.startsWith(from) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { missing(); return; }
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
@@ -143,4 +158,11 @@ export function writeLargeIndex(dir, posts = 4000, entries = 25000) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ version: 1, posts: out }));
   return out;
+}
+
+/** A copy of dist/ in a temporary directory, to break on purpose. */
+export function copyDist() {
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'papershelf-dist-'));
+  fs.cpSync(dist, dir, { recursive: true });
+  return dir;
 }

@@ -1,0 +1,56 @@
+// Trunk post_build hook (runs in TRUNK_STAGING_DIR, for `trunk build` and `trunk serve`).
+//
+// 1. Moves Trunk's inline loader <script type="module"> into boot-<hash>.js, so a
+//    Content-Security-Policy needs no 'unsafe-inline' (trunk-rs/trunk#288), and makes
+//    it say clearly when WebAssembly cannot start.
+// 2. Writes embed.js from www/embed.js with the hashed app file names filled in.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+// The directory of index.html (www/).
+const source = process.env.TRUNK_SOURCE_DIR ?? path.join(process.cwd(), 'www');
+if (!staging) throw new Error('post-build.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)');
+
+const htmlPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(htmlPath, 'utf8');
+const loader = html.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
+if (!loader) throw new Error('post-build.mjs: Trunk\'s loader script was not found in index.html; check the Trunk version (0.21.14)');
+const [inline, appJs, appWasm] = loader;
+const css = fs.readdirSync(staging).find((f) => /^style-[0-9a-f]+\.css$/.test(f));
+if (!css) throw new Error('post-build.mjs: no hashed style-*.css in the build');
+
+const boot = `// Starts papershelf; says what is wrong when it cannot.
+import init from './${appJs}';
+const say = (text) => {
+  const boot = document.getElementById('boot');
+  if (boot) {
+    boot.textContent = text;
+    boot.setAttribute('role', 'alert');
+  }
+};
+if (typeof WebAssembly !== 'object') {
+  say('papershelf needs WebAssembly, which this browser does not have. Open the site in a current browser.');
+} else {
+  try {
+    await init({ module_or_path: './${appWasm}' });
+  } catch (e) {
+    const csp = /Content Security Policy|unsafe-eval|CompileError/i.test(String(e));
+    say(csp
+      ? "papershelf cannot start: this site's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src."
+      : \`papershelf could not start: \${e && e.message ? e.message : e}. Reload the page; if it keeps happening, the site may be half-deployed.\`);
+  }
+}
+`;
+const bootName = `boot-${crypto.createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(staging, bootName), boot);
+html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
+fs.writeFileSync(htmlPath, html);
+
+const embed = fs
+  .readFileSync(path.join(source, 'embed.js'), 'utf8')
+  .replaceAll('__APP_JS__', appJs)
+  .replaceAll('__APP_WASM__', appWasm)
+  .replaceAll('__APP_CSS__', css);
+fs.writeFileSync(path.join(staging, 'embed.js'), embed);

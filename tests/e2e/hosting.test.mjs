@@ -1,0 +1,189 @@
+// Any static host, any page: sub-paths, stale indexes, hosts that answer 404s
+// with HTML, a Content-Security-Policy, and the viewer embedded in another
+// site's page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, newPage, copyDist, shots } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const POST = 'papers/y2025/nov/20251106';
+const ANCHOR = '3-token-pruning-revisited-nvidia';
+
+test('dist/ works under a sub-path: a deep link, a reload, every request under the sub-path', async () => {
+  const requests = [];
+  const server = await serve(undefined, { prefix: '/repo/', requests });
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${server.base}#/post/${POST}?id=${ANCHOR}`);
+    const heading = page.locator(`[id="${ANCHOR}"]`);
+    await heading.waitFor();
+    await page.reload();
+    await heading.waitFor();
+    assert.ok(await heading.isVisible());
+    for (const img of await page.locator('.post-body img').all()) {
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+    }
+    const outside = requests.filter((r) => !r.startsWith('/repo/'));
+    assert.deepEqual(outside, [], 'every URL is relative to the sub-path');
+    page.assertClean();
+  } finally {
+    await server.close();
+  }
+});
+
+test('a post listed in a stale index but gone from the host shows not-found', async () => {
+  const dir = copyDist();
+  fs.rmSync(path.join(dir, 'content', 'papers/y2025/nov/20251120.md'));
+  const server = await serve(dir);
+  try {
+    const page = await newPage(browser);
+    await page.goto(server.base);
+    await page.getByRole('link', { name: '2025-11-20 papers review' }).click();
+    await page.getByRole('heading', { name: 'Post not found' }).waitFor();
+    assert.match(await page.locator('.not-found').textContent(), /papers\/y2025\/nov\/20251120\.md/);
+    await page.getByRole('link', { name: 'See all posts' }).click();
+    await page.getByRole('link', { name: '2025-11-13 papers review' }).click();
+    await page.locator('h1.post-title', { hasText: '2025-11-13' }).waitFor();
+    page.assertClean();
+  } finally {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+for (const status of [200, 404]) {
+  test(`a host that answers a missing post with an HTML page (status ${status}) shows not-found`, async () => {
+    const server = await serve(undefined, { fallback: status });
+    try {
+      const page = await newPage(browser);
+      await page.goto(`${server.base}#/post/papers/y2030/jan/20300101`);
+      await page.getByRole('heading', { name: 'Post not found' }).waitFor();
+      assert.equal(await page.locator('.post-body').textContent(), '', 'the HTML page is not rendered as a post');
+      page.assertClean();
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; object-src 'none'";
+
+test('the README Content-Security-Policy runs the app with no violation', async () => {
+  const server = await serve(undefined, { headers: { 'content-security-policy': CSP } });
+  try {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${server.base}#/post/${POST}`);
+    await page.locator('.post-body img').first().waitFor();
+    assert.equal(await page.locator('.post-body img').first().evaluate((el) => getComputedStyle(el).width), '500px', 'styles from content apply');
+    assert.equal(await page.locator('.post-body div').first().evaluate((el) => getComputedStyle(el).textAlign), 'center');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    page.assertClean();
+  } finally {
+    await server.close();
+  }
+});
+
+test("without 'wasm-unsafe-eval' the page says what to change", async () => {
+  const server = await serve(undefined, { headers: { 'content-security-policy': CSP.replace(" 'wasm-unsafe-eval'", '') } });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.base);
+    await page.locator('#boot', { hasText: 'wasm-unsafe-eval' }).waitFor();
+    assert.equal(await page.locator('#boot').getAttribute('role'), 'alert');
+  } finally {
+    await server.close();
+  }
+});
+
+test('the embed snippet loads the viewer from another origin with CORS; the host URL never changes', async () => {
+  const app = await serve(undefined, { cors: true });
+  const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-host-'));
+  fs.writeFileSync(
+    path.join(hostDir, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>host</title>
+<style>body { font-family: serif; color: rgb(128, 0, 32); } h1 { color: rgb(255, 0, 0); } .tag { color: rgb(0, 128, 0); }</style>
+<h1>Host page</h1><span class="tag" id="host-tag">host tag</span>
+<script type="module" src="${app.base}embed.js"></script>
+<div id="one" style="width: 600px"><papershelf-viewer></papershelf-viewer></div>
+<div id="two" style="width: 400px"><papershelf-viewer post="papers/y2025/oct/20251029"></papershelf-viewer></div>`,
+  );
+  const host = await serve(hostDir);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${host.base}index.html`);
+    const start = page.url();
+    const one = page.locator('#one papershelf-viewer');
+    const two = page.locator('#two papershelf-viewer');
+    await one.locator('.post-item').first().waitFor();
+    await two.locator('h1.post-title', { hasText: '2025-10-29 papers review' }).waitFor();
+
+    // Styles do not leak either way.
+    assert.equal(await page.locator('#host-tag').evaluate((el) => getComputedStyle(el).color), 'rgb(0, 128, 0)');
+    assert.equal(await page.locator('h1').first().evaluate((el) => getComputedStyle(el).color), 'rgb(255, 0, 0)');
+    assert.notEqual(await two.locator('h1.post-title').evaluate((el) => getComputedStyle(el).color), 'rgb(255, 0, 0)');
+    assert.notEqual(await one.locator('.brand').evaluate((el) => getComputedStyle(el).fontFamily), 'serif');
+    // It sizes to its container.
+    assert.equal(Math.round((await one.boundingBox()).width), 600);
+
+    await one.getByRole('link', { name: '2025-11-06 papers review' }).click();
+    await one.locator('h1.post-title', { hasText: '2025-11-06' }).waitFor();
+    for (const img of await one.locator('.post-body img').all()) {
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+    }
+    await one.locator('.post-meta').getByRole('link', { name: '← All posts' }).click();
+    await one.locator('.facet').first().waitFor();
+    await one.locator('.facet', { hasText: /^bytedance/ }).click();
+    await one.locator('.chip', { hasText: 'bytedance' }).waitFor();
+    assert.equal(page.url(), start, 'the host page URL is unchanged');
+    // The second viewer did not move.
+    assert.equal(await two.locator('h1.post-title').textContent(), '2025-10-29 papers review');
+    await page.screenshot({ path: path.join(shots, 'embed-1280.png'), fullPage: true });
+    page.assertClean();
+  } finally {
+    await host.close();
+    await app.close();
+    fs.rmSync(hostDir, { recursive: true, force: true });
+  }
+});
+
+test('content on another origin without CORS fails with a clear message', async () => {
+  const app = await serve(undefined, { cors: true });
+  const noCors = await serve();
+  const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-host-'));
+  fs.writeFileSync(
+    path.join(hostDir, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><script type="module" src="${app.base}embed.js"></script>
+<papershelf-viewer content="${noCors.base}content/"></papershelf-viewer>`,
+  );
+  const host = await serve(hostDir);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${host.base}index.html`);
+    const alert = page.locator('papershelf-viewer .error-box');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /CORS/);
+    assert.ok(await alert.getByRole('button', { name: 'Try again' }).isVisible());
+    page.assertClean();
+  } finally {
+    await host.close();
+    await noCors.close();
+    await app.close();
+    fs.rmSync(hostDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,54 @@
+// papershelf embed: defines <papershelf-viewer>. Use it in any page:
+//
+//   <script type="module" src="https://example.org/papers/embed.js"></script>
+//   <papershelf-viewer tags="agents"></papershelf-viewer>
+//
+// Attributes: content (URL of a directory holding index.json; default: content/
+// next to this file), tags (an initial filter, comma-separated), post (open one
+// post, e.g. papers/y2025/nov/20251106), route (memory, the default: never touches
+// the page's URL; or hash). The viewer lives in a shadow root: its styles and the
+// page's do not mix. `make dist` fills in the hashed file names below.
+const here = new URL('.', import.meta.url);
+const APP_JS = new URL('__APP_JS__', here);
+const APP_WASM = new URL('__APP_WASM__', here);
+const APP_CSS = new URL('__APP_CSS__', here);
+
+// Tells the app not to take over the page's <body>.
+globalThis.__papershelfEmbedded = true;
+let app;
+const start = () =>
+  (app ??= import(APP_JS.href).then(async (module) => {
+    await module.default({ module_or_path: APP_WASM });
+    return module;
+  }));
+
+class PapershelfViewer extends HTMLElement {
+  async connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = APP_CSS.href;
+    const mount = document.createElement('div');
+    mount.className = 'papershelf-mount';
+    mount.textContent = 'Loading papershelf…';
+    root.append(style, mount);
+    const content = this.getAttribute('content');
+    const options = {
+      content: new URL(content ?? 'content/', content ? document.baseURI : here).href.replace(/\/?$/, '/'),
+      tags: this.getAttribute('tags'),
+      post: this.getAttribute('post'),
+      route: this.getAttribute('route') ?? 'memory',
+    };
+    try {
+      const module = await start();
+      mount.textContent = '';
+      module.mount_viewer(mount, options);
+    } catch (e) {
+      mount.setAttribute('role', 'alert');
+      mount.textContent = `papershelf could not start: ${e && e.message ? e.message : e}. If this page and papershelf are on different sites, papershelf's host must send CORS headers.`;
+    }
+  }
+}
+
+if (!customElements.get('papershelf-viewer')) customElements.define('papershelf-viewer', PapershelfViewer);
