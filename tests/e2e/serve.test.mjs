@@ -1,0 +1,69 @@
+// `make serve` while writing: a post added or edited under content/ shows up
+// without a manual rebuild (Trunk's watcher, the pre-build index hook, and its
+// auto-reload).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { root, launch, newPage } from './harness.mjs';
+
+const freePort = () =>
+  new Promise((ok) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+
+async function waitForHttp(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok && (await r.text()).includes('boot')) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`trunk serve did not answer on ${url} within ${ms / 1000}s`);
+}
+
+test('a post added and edited under trunk serve appears without a manual rebuild', { timeout: 600_000 }, async () => {
+  const port = await freePort();
+  const postDir = path.join(root, 'content', 'papers', 'y2099', 'jan');
+  const post = path.join(postDir, '20990101.md');
+  const trunk = spawn('trunk', ['serve', '--offline', '--port', String(port), '--dist', path.join(root, 'target', 'serve-dist')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  trunk.stdout.on('data', (d) => (log += d));
+  trunk.stderr.on('data', (d) => (log += d));
+  const browser = await launch();
+  try {
+    const base = `http://127.0.0.1:${port}/`;
+    await waitForHttp(base, 480_000).catch((e) => assert.fail(`${e.message}\n${log.slice(-3000)}`));
+    const page = await newPage(browser);
+    await page.goto(base);
+    await page.locator('.post-item').first().waitFor();
+
+    fs.mkdirSync(postDir, { recursive: true });
+    fs.writeFileSync(post, '# Written under trunk serve\n\n## 1. [A new paper](https://example.org/new) `servetest`\n');
+    await page.getByRole('link', { name: 'Written under trunk serve' }).waitFor({ timeout: 240_000 });
+
+    fs.writeFileSync(post, '# Edited under trunk serve\n\n## 1. [A new paper](https://example.org/new) `servetest`\n');
+    await page.getByRole('link', { name: 'Edited under trunk serve' }).waitFor({ timeout: 240_000 });
+    await page.getByRole('link', { name: 'Edited under trunk serve' }).click();
+    await page.locator('h1.post-title', { hasText: 'Edited under trunk serve' }).waitFor();
+  } finally {
+    fs.rmSync(path.join(root, 'content', 'papers', 'y2099'), { recursive: true, force: true });
+    await browser.close();
+    try {
+      process.kill(-trunk.pid, 'SIGTERM');
+    } catch {}
+    // trunk may have stopped before re-indexing without the test post.
+    spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'papershelf-cli', '--', 'index', 'content'], { cwd: root, stdio: 'ignore' });
+  }
+});
