@@ -69,6 +69,12 @@ impl FrontMatter {
     /// On a YAML error, returns what a line-by-line reading could recover
     /// together with the error.
     pub fn parse(yaml: &str) -> (FrontMatter, Option<Diagnostic>) {
+        // The YAML parser recurses on nesting; front matter is flat, so refuse deep nesting.
+        if yaml.len() > 64 * 1024 || bracket_depth(yaml) > 32 {
+            let message =
+                "front matter is too large or too deeply nested: keep it to `key: value` lines";
+            return (Self::recover(yaml), Some(Diagnostic::error(2, message)));
+        }
         match YamlLoader::load_from_str(yaml) {
             Ok(docs) => {
                 let Some(doc) = docs.into_iter().next() else {
@@ -147,6 +153,28 @@ impl FrontMatter {
         }
         fm
     }
+}
+
+/// The deepest `[`/`{` nesting, and indentation levels counted as nesting too.
+fn bracket_depth(yaml: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for c in yaml.chars() {
+        match c {
+            '[' | '{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let indent = yaml
+        .lines()
+        .map(|l| l.len() - l.trim_start().len())
+        .max()
+        .unwrap_or(0)
+        / 2;
+    max.max(indent)
 }
 
 fn split_tag_list(s: &str) -> Vec<String> {

@@ -12,7 +12,8 @@ use crate::raw_html::{tokenize, Token};
 #[cfg(feature = "math")]
 pub fn to_tree(tex: &str, display: bool) -> Option<Element> {
     use latex2mathml::{latex_to_mathml, DisplayStyle};
-    if tex.len() > 20_000 {
+    // The LaTeX parser recurses on groups: refuse what could exhaust the (small, wasm) stack.
+    if tex.len() > 20_000 || nesting(tex) > 40 {
         return None;
     }
     let style = if display {
@@ -22,6 +23,23 @@ pub fn to_tree(tex: &str, display: bool) -> Option<Element> {
     };
     let mathml = latex_to_mathml(tex, style).ok()?;
     build(&mathml)
+}
+
+/// The deepest `{`/`\left` nesting in `tex`.
+#[cfg_attr(not(feature = "math"), allow(dead_code))]
+fn nesting(tex: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for (i, c) in tex.char_indices() {
+        let opens = c == '{' || tex[i..].starts_with("\\left") || tex[i..].starts_with("\\begin");
+        let closes = c == '}' || tex[i..].starts_with("\\right") || tex[i..].starts_with("\\end");
+        if opens {
+            depth += 1;
+            max = max.max(depth);
+        } else if closes {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    max
 }
 
 /// Without the `math` feature, math is shown as its source.

@@ -36,15 +36,18 @@ pub struct Prepared {
     pub imports: Vec<Import>,
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
+    /// Byte offset in `markdown` where each output line starts.
+    line_starts: Vec<usize>,
 }
 
 impl Prepared {
     /// The file line of a byte offset in [`Prepared::markdown`].
     pub fn line_of(&self, offset: usize) -> u32 {
-        let out_line = self.markdown.as_bytes()[..offset.min(self.markdown.len())]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        // `line_starts` is sorted: a binary search keeps rendering linear.
+        let out_line = self
+            .line_starts
+            .partition_point(|start| *start <= offset)
+            .saturating_sub(1);
         self.line_map
             .get(out_line)
             .or(self.line_map.last())
@@ -67,7 +70,11 @@ pub const ADMONITIONS: &[&str] = &[
 ];
 
 /// How many lines a JSX tag may span before it is taken as text.
-const MAX_TAG_LINES: usize = 40;
+const MAX_TAG_LINES: usize = 16;
+
+/// How long a JSX tag may be; a longer one is text. Bounding it keeps the
+/// pre-pass linear on lines full of unclosed `<a b={`.
+const MAX_TAG_BYTES: usize = 4096;
 
 /// Runs the pre-pass over a post body whose first line is file line `first_line`.
 pub fn prepare(body: &str, first_line: u32) -> Prepared {
@@ -144,17 +151,24 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
             push(&mut p, "", file_line);
             continue;
         }
-        // Join the lines of a JSX tag that spans several.
+        // Join the lines of a JSX tag that spans several. The tag can only end on
+        // a line with `>`, so only those lines trigger a new check.
         let mut joined = line.to_string();
         let mut extra = 0;
-        while has_unclosed_jsx(&joined) && extra < MAX_TAG_LINES && i + extra < lines.len() {
-            joined.push(' ');
-            joined.push_str(lines[i + extra].trim_end_matches('\r'));
-            extra += 1;
-        }
-        if has_unclosed_jsx(&joined) || (extra > 0 && !joined.contains("={")) {
-            joined = line.to_string();
-            extra = 0;
+        if has_unclosed_jsx(&joined) {
+            while extra < MAX_TAG_LINES && i + extra < lines.len() {
+                let next = lines[i + extra].trim_end_matches('\r');
+                joined.push(' ');
+                joined.push_str(next);
+                extra += 1;
+                if next.contains('>') && !has_unclosed_jsx(&joined) {
+                    break;
+                }
+            }
+            if has_unclosed_jsx(&joined) || !joined.contains("={") {
+                joined = line.to_string();
+                extra = 0;
+            }
         }
         i += extra;
         let imports = p.imports.clone();
@@ -177,6 +191,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
 }
 
 fn push(p: &mut Prepared, line: &str, file_line: u32) {
+    p.line_starts.push(p.markdown.len());
     p.markdown.push_str(line);
     p.markdown.push('\n');
     p.line_map.push(file_line);
@@ -247,8 +262,13 @@ fn has_unclosed_jsx(line: &str) -> bool {
     while let Some(off) = line[i..].find('<') {
         let at = i + off;
         if b.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
-            if let JsxParse::Incomplete = parse_jsx_tag(&line[at..]) {
-                return true;
+            match parse_jsx_tag(&line[at..]) {
+                JsxParse::Incomplete => return true,
+                JsxParse::Tag(tag) => {
+                    i = at + tag.len;
+                    continue;
+                }
+                JsxParse::NotATag => {}
             }
         }
         i = at + 1;
@@ -284,6 +304,26 @@ enum JsxParse {
 
 /// Parses a JSX opening tag at the start of `s` (which starts with `<`).
 fn parse_jsx_tag(s: &str) -> JsxParse {
+    let window = floor_char_boundary(s, MAX_TAG_BYTES);
+    match parse_jsx_tag_within(&s[..window]) {
+        JsxParse::Incomplete if window < s.len() => JsxParse::NotATag,
+        other => other,
+    }
+}
+
+/// The largest char boundary of `s` at or below `at`.
+pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    let mut i = at;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn parse_jsx_tag_within(s: &str) -> JsxParse {
     let b = s.as_bytes();
     let mut j = 1;
     while b

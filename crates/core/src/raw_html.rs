@@ -35,7 +35,17 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'<' {
-            if let Some((tok, next)) = tag_at(input, i) {
+            let parsed = tag_at(input, i);
+            if parsed.is_none()
+                && b.get(i + 1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/')
+            {
+                // A tag left open at the end: like a browser, never backtrack into it.
+                // The rest is text, which keeps tokenizing linear.
+                text.push_str(&input[i..]);
+                break;
+            }
+            if let Some((tok, next)) = parsed {
                 if !text.is_empty() {
                     tokens.push(Token::Text(decode_entities(&std::mem::take(&mut text))));
                 }
@@ -60,14 +70,24 @@ pub fn tokenize(input: &str) -> Vec<Token> {
 /// for something skipped (a comment); `None` when no tag starts here.
 fn tag_at(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
     let rest = &s[i..];
+    if rest.starts_with("<!--") || rest.starts_with("<!") || rest.starts_with("<?") {
+        return skipped_at(s, i);
+    }
+    tag_within(s, i)
+}
+
+/// A comment, doctype or processing instruction: skipped up to its end.
+fn skipped_at(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
+    let rest = &s[i..];
     if let Some(body) = rest.strip_prefix("<!--") {
         let end = body.find("-->").map_or(s.len(), |e| i + 4 + e + 3);
         return Some((None, end));
     }
-    if rest.starts_with("<!") || rest.starts_with("<?") {
-        let end = rest.find('>').map_or(s.len(), |e| i + e + 1);
-        return Some((None, end));
-    }
+    let end = rest.find('>').map_or(s.len(), |e| i + e + 1);
+    Some((None, end))
+}
+
+fn tag_within(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
     let b = s.as_bytes();
     let mut j = i + 1;
     let closing = b.get(j) == Some(&b'/');
