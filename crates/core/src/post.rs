@@ -78,6 +78,14 @@ impl Post {
     pub fn parse(path: &str, text: &str) -> ParsedPost {
         let mut diagnostics = Vec::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // CommonMark: U+0000 is replaced by U+FFFD.
+        let nul_free;
+        let text = if text.contains('\0') {
+            nul_free = text.replace('\0', "\u{fffd}");
+            nul_free.as_str()
+        } else {
+            text
+        };
         let too_big = text.len() > MAX_POST_BYTES;
         let text = if too_big {
             diagnostics.push(Diagnostic::error(
