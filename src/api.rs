@@ -1,6 +1,7 @@
 //! The only place that fetches: the index and the posts, from the content directory.
 
 use papershelf_core::index::{Index, INDEX_VERSION};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestCache, RequestInit, Response};
@@ -14,6 +15,8 @@ pub enum FetchError {
     Status(u16, String),
     /// No answer at all: offline, refused, blocked by CORS.
     Network(String),
+    /// No answer within [`TIMEOUT_MS`].
+    Timeout(String),
     /// The file came but is not what it should be.
     Invalid(String),
 }
@@ -27,22 +30,30 @@ impl std::fmt::Display for FetchError {
                 f,
                 "Could not reach {url}. Check your connection; if the content is on another site, that site must allow it (CORS)."
             ),
+            FetchError::Timeout(url) => write!(
+                f,
+                "{url} took longer than {} seconds to answer. Check your connection and try again.",
+                TIMEOUT_MS / 1000
+            ),
             FetchError::Invalid(why) => write!(f, "{why}"),
         }
     }
 }
 
+/// How long a request may take, body included.
+pub const TIMEOUT_MS: i32 = 10_000;
+
 /// GETs `url`, always asking the server whether the copy is fresh (a new
 /// deploy is seen at once), and returns the response body as text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let response = get(url).await?;
+    let (response, timer) = get(url).await?;
     let text = JsFuture::from(
         response
             .text()
             .map_err(|_| FetchError::Network(url.to_string()))?,
     )
     .await
-    .map_err(|_| FetchError::Network(url.to_string()))?;
+    .map_err(|_| timer.error(url))?;
     Ok(text.as_string().unwrap_or_default())
 }
 
@@ -63,17 +74,22 @@ pub async fn fetch_post(url: &str) -> Result<String, FetchError> {
 
 /// Fetches `index.json` and reads it with the browser's own JSON parser.
 pub async fn fetch_index(url: &str) -> Result<Index, FetchError> {
-    let response = get(url).await?;
+    let (response, timer) = get(url).await?;
     let promise = response
         .json()
         .map_err(|_| FetchError::Invalid(format!("{url} is not JSON.")))?;
-    let value = JsFuture::from(promise).await.map_err(|_| {
-        FetchError::Invalid(format!(
-            "{url} is not valid JSON: regenerate it with `papershelf index content`."
-        ))
+    let value = JsFuture::from(promise)
+        .await
+        .map_err(|_| match timer.error(url) {
+            FetchError::Timeout(u) => FetchError::Timeout(u),
+            _ => FetchError::Invalid(format!(
+                "{url} is not valid JSON: regenerate it with `papershelf index content`."
+            )),
+        })?;
+    drop(timer);
+    let index: Index = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        FetchError::Invalid(format!("{url} does not have the expected fields ({e}): regenerate it with `papershelf index content`."))
     })?;
-    let index: Index = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| FetchError::Invalid(format!("{url} does not have the expected fields ({e}): regenerate it with `papershelf index content`.")))?;
     if index.version != INDEX_VERSION {
         return Err(FetchError::Invalid(format!(
             "{url} has format version {}, this viewer reads version {INDEX_VERSION}.",
@@ -83,19 +99,75 @@ pub async fn fetch_index(url: &str) -> Result<Index, FetchError> {
     Ok(index)
 }
 
-async fn get(url: &str) -> Result<Response, FetchError> {
+/// Aborts a request after [`TIMEOUT_MS`]; cleared when dropped.
+struct Timer {
+    controller: Option<web_sys::AbortController>,
+    handle: Option<i32>,
+    _abort: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    fn start() -> Timer {
+        let controller = web_sys::AbortController::new().ok();
+        let for_timer = controller.clone();
+        let abort = Closure::<dyn FnMut()>::new(move || {
+            if let Some(c) = &for_timer {
+                c.abort();
+            }
+        });
+        let handle = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
+        });
+        Timer {
+            controller,
+            handle,
+            _abort: abort,
+        }
+    }
+
+    /// The error for a failed request: a timeout if the timer fired.
+    fn error(&self, url: &str) -> FetchError {
+        if self
+            .controller
+            .as_ref()
+            .is_some_and(|c| c.signal().aborted())
+        {
+            FetchError::Timeout(url.to_string())
+        } else {
+            FetchError::Network(url.to_string())
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let (Some(w), Some(h)) = (web_sys::window(), self.handle) {
+            w.clear_timeout_with_handle(h);
+        }
+    }
+}
+
+async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
     let network = || FetchError::Network(url.to_string());
+    let timer = Timer::start();
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_cache(RequestCache::NoCache);
+    if let Some(c) = &timer.controller {
+        init.set_signal(Some(&c.signal()));
+    }
     let request = Request::new_with_str_and_init(url, &init).map_err(|_| network())?;
     let window = web_sys::window().ok_or_else(network)?;
     let value: JsValue = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| network())?;
+        .map_err(|_| timer.error(url))?;
     let response: Response = value.dyn_into().map_err(|_| network())?;
     match response.status() {
-        200..=299 => Ok(response),
+        200..=299 => Ok((response, timer)),
         404 | 410 => Err(FetchError::NotFound(url.to_string())),
         code => Err(FetchError::Status(code, url.to_string())),
     }

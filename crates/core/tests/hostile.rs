@@ -11,14 +11,33 @@ const PATH: &str = "papers/y2025/nov/20251106.md";
 
 fn render(text: &str) -> (ParsedPost, String) {
     let parsed = Post::parse(PATH, text);
-    let html = to_html(&parsed.doc, &HashLinker { content_base: "content/".into() });
+    let html = to_html(
+        &parsed.doc,
+        &HashLinker {
+            content_base: "content/".into(),
+        },
+    );
     (parsed, html)
 }
 
 /// What no rendered post may ever hold.
 fn assert_safe(name: &str, parsed: &ParsedPost, html: &str) {
     let lower = html.to_ascii_lowercase();
-    for banned in ["<script", "<iframe", "<object", "<embed", "<base", "<meta", "<form", "<style", "<svg", "<link", "<textarea", "<template", "<noscript"] {
+    for banned in [
+        "<script",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<base",
+        "<meta",
+        "<form",
+        "<style",
+        "<svg",
+        "<link",
+        "<textarea",
+        "<template",
+        "<noscript",
+    ] {
         assert!(!lower.contains(banned), "{name}: {banned} in\n{html}");
     }
     let mut stack: Vec<&Node> = parsed.doc.children.iter().collect();
@@ -29,20 +48,46 @@ fn assert_safe(name: &str, parsed: &ParsedPost, html: &str) {
             match &a.value {
                 AttrValue::Url(Target::External { url }) => {
                     let u = url.to_ascii_lowercase();
-                    assert!(["http://", "https://", "mailto:", "data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].iter().any(|s| u.starts_with(s)), "{name}: URL {url}");
+                    assert!(
+                        [
+                            "http://",
+                            "https://",
+                            "mailto:",
+                            "data:image/png",
+                            "data:image/gif",
+                            "data:image/jpeg",
+                            "data:image/webp"
+                        ]
+                        .iter()
+                        .any(|s| u.starts_with(s)),
+                        "{name}: URL {url}"
+                    );
                 }
                 AttrValue::Url(Target::Asset { path } | Target::Post { path, .. }) => {
-                    assert!(!path.split('/').any(|s| s == ".."), "{name}: path {path} leaves the content directory");
+                    assert!(
+                        !path.split('/').any(|s| s == ".."),
+                        "{name}: path {path} leaves the content directory"
+                    );
                 }
                 AttrValue::Style(decls) => {
                     for (p, v) in decls {
-                        assert!(!v.contains('(') && !v.contains(':'), "{name}: style {p}:{v}");
-                        assert!(!["position", "background", "behavior"].contains(p), "{name}: style {p}");
+                        assert!(
+                            !v.contains('(') && !v.contains(':'),
+                            "{name}: style {p}:{v}"
+                        );
+                        assert!(
+                            !["position", "background", "behavior"].contains(p),
+                            "{name}: style {p}"
+                        );
                     }
                 }
                 AttrValue::Text(t) => {
                     if a.name == "id" {
-                        assert!(!["__proto__", "location", "document", "window", "cookie"].contains(&t.as_str()), "{name}: id {t}");
+                        assert!(
+                            !["__proto__", "location", "document", "window", "cookie"]
+                                .contains(&t.as_str()),
+                            "{name}: id {t}"
+                        );
                     }
                 }
             }
@@ -111,28 +156,55 @@ fn every_hostile_post_is_defused() {
         let (parsed, html) = render(text);
         assert_safe(name, &parsed, &html);
         let plain: String = parsed.doc.children.iter().map(Node::plain_text).collect();
-        assert!(plain.contains(shown), "{name}: {shown:?} not shown in {plain:?}");
+        assert!(
+            plain.contains(shown),
+            "{name}: {shown:?} not shown in {plain:?}"
+        );
     }
 }
 
 #[test]
 fn front_matter_markup_stays_text() {
-    let (parsed, _) = render("---\ntitle: \"<img src=x onerror=alert(1)>\"\ntags: [\"<script>\"]\n---\nbody");
-    assert_eq!(parsed.post.title, "<img src=x onerror=alert(1)>", "a title is text, shown as written");
+    let (parsed, _) =
+        render("---\ntitle: \"<img src=x onerror=alert(1)>\"\ntags: [\"<script>\"]\n---\nbody");
+    assert_eq!(
+        parsed.post.title, "<img src=x onerror=alert(1)>",
+        "a title is text, shown as written"
+    );
     assert_eq!(parsed.post.tags, ["<script>"]);
 }
 
 #[test]
 fn import_paths_outside_the_content_directory_bind_nothing() {
-    for text in ["import x from '/etc/passwd';\n<img src={x} />", "import x from 'https://evil.example/x.png';\n<img src={x} />"] {
+    for text in [
+        "import x from '/etc/passwd';\n<img src={x} />",
+        "import x from 'https://evil.example/x.png';\n<img src={x} />",
+    ] {
         let (parsed, html) = render(text);
         assert!(!html.contains("<img"), "{html}");
-        assert!(parsed.diagnostics.iter().any(|d| d.message.contains("unknown name `x`")), "{:?}", parsed.diagnostics);
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("unknown name `x`")),
+            "{:?}",
+            parsed.diagnostics
+        );
     }
     let (parsed, html) = render("import x from '../../../../../../etc/passwd';\n<img src={x} />");
     assert!(!html.contains("<img") && !html.contains("src="), "{html}");
-    assert!(html.contains("ps-broken"), "the refused image is marked: {html}");
-    assert!(parsed.diagnostics.iter().any(|d| d.message.contains("outside the content directory")), "{:?}", parsed.diagnostics);
+    assert!(
+        html.contains("ps-broken"),
+        "the refused image is marked: {html}"
+    );
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("outside the content directory")),
+        "{:?}",
+        parsed.diagnostics
+    );
 }
 
 #[test]
@@ -142,18 +214,27 @@ fn odd_encodings_render_or_are_refused_with_a_message() {
     assert_eq!(p.post.entries[0].tags, ["tag"]);
     let (p, html) = render("# NUL\0 byte\n\ntext\0more");
     assert!(html.contains("NUL"), "{html}");
-    assert_eq!(p.post.title.chars().filter(|c| *c == '\0').count(), 0, "NUL is replaced");
+    assert_eq!(
+        p.post.title.chars().filter(|c| *c == '\0').count(),
+        0,
+        "NUL is replaced"
+    );
     let lossy = String::from_utf8_lossy(b"# Caf\xe9\n\nok").into_owned();
     assert_eq!(render(&lossy).0.post.title, "Caf\u{fffd}");
 }
 
 #[test]
 fn a_ten_megabyte_post_renders() {
-    let para = "Some review text with **bold** and `code` and a [link](https://example.org). ".repeat(20) + "\n\n";
+    let para = "Some review text with **bold** and `code` and a [link](https://example.org). "
+        .repeat(20)
+        + "\n\n";
     let mut text = String::from("# Big\n\n");
     let mut n = 0;
     while text.len() < 10 << 20 {
-        text.push_str(&format!("## {n}. [Paper {n}](https://example.org/{n}) `tag{}`\n\n", n % 50));
+        text.push_str(&format!(
+            "## {n}. [Paper {n}](https://example.org/{n}) `tag{}`\n\n",
+            n % 50
+        ));
         text.push_str(&para);
         n += 1;
     }
@@ -163,5 +244,9 @@ fn a_ten_megabyte_post_renders() {
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     let huge = "x".repeat(papershelf_core::post::MAX_POST_BYTES + 1);
     let (parsed, _) = render(&huge);
-    assert!(parsed.diagnostics[0].message.contains("split it"), "{:?}", parsed.diagnostics);
+    assert!(
+        parsed.diagnostics[0].message.contains("split it"),
+        "{:?}",
+        parsed.diagnostics
+    );
 }
