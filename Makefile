@@ -26,6 +26,11 @@ test:
 	$(MAKE) --no-print-directory dist
 	node --test --test-concurrency=1 tests/e2e/
 
-## make bench: the speed and size benchmark (added by the performance issue).
+## make bench: sizes, throughput, first render against docsify, filtering at scale; writes BENCHMARKS.md.
 bench:
-	@echo "make bench: not built yet; the performance issue adds it (see README)."
+	scripts/setup.sh test
+	$(MAKE) --no-print-directory dist
+	cargo build --quiet --release -p papershelf-bench-wasm --target wasm32-unknown-unknown
+	wasm-bindgen --target web --out-dir target/bench/wasm target/wasm32-unknown-unknown/release/papershelf_bench_wasm.wasm
+	cargo bench --quiet -p papershelf-core --bench render -- --warm-up-time 1 --measurement-time 5
+	node tests/bench/run.mjs

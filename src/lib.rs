@@ -77,11 +77,20 @@ impl Shelf {
     pub fn load_index(self) {
         self.library.set(Load::Loading);
         let url = format!("{}index.json", self.content_base.get_value());
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark("papershelf:index:start");
+        }
         leptos::task::spawn_local(async move {
             let result = api::fetch_index(&url).await;
             self.library.try_set(match result {
                 Ok(index) => {
                     let catalog = Catalog::new(&index);
+                    // Fetch, the browser's JSON.parse and the catalog: `make bench` reads it.
+                    if let Some(p) = &performance {
+                        let _ =
+                            p.measure_with_start_mark("papershelf:index", "papershelf:index:start");
+                    }
                     Load::Ready(Arc::new(Library { index, catalog }))
                 }
                 Err(e) => Load::Failed(e),

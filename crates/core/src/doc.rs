@@ -168,6 +168,15 @@ impl Element {
         self.children.push(node);
     }
 
+    /// The element's text content, markup dropped.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for child in &self.children {
+            child.collect_text(&mut out);
+        }
+        out
+    }
+
     /// Builder form of [`Element::push`].
     pub(crate) fn with_child(mut self, node: Node) -> Self {
         self.children.push(node);

@@ -31,4 +31,5 @@ pub mod post;
 pub mod raw_html;
 pub mod render;
 pub mod route;
+pub mod sample;
 pub mod slug;

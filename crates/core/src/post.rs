@@ -144,9 +144,11 @@ impl Post {
             math: rendered.has_math,
             entries,
         };
+        let mut rendered = rendered;
+        let doc = std::mem::take(&mut rendered.doc);
         ParsedPost {
             post,
-            doc: rendered.doc.clone(),
+            doc,
             rendered,
             imports: prepared.imports,
             diagnostics,
@@ -215,7 +217,7 @@ fn entries(doc: &Doc) -> Vec<PaperEntry> {
         entry.subtitle = blocks
             .get(i + 1)
             .filter(|n| n.tag() == "h3")
-            .map(|n| Node::Element((*n).clone()).plain_text().trim().to_string());
+            .map(|n| n.plain_text().trim().to_string());
         out.push(entry);
     }
     out
@@ -245,19 +247,19 @@ fn entry_from_heading(h: &Element) -> Option<PaperEntry> {
             Node::Element(e)
                 if e.tag() == "code" && (link.is_some() || !loose_text.trim().is_empty()) =>
             {
-                let tag = Node::Element(e.clone()).plain_text().trim().to_string();
+                let tag = e.plain_text().trim().to_string();
                 if !tag.is_empty() && !tags.contains(&tag) {
                     tags.push(tag);
                 }
             }
-            Node::Element(e) => loose_text.push_str(&Node::Element(e.clone()).plain_text()),
+            Node::Element(e) => loose_text.push_str(&e.plain_text()),
         }
     }
     if number.is_none() && link.is_none() {
         return None;
     }
     let title = match link {
-        Some(a) => Node::Element(a.clone()).plain_text(),
+        Some(a) => a.plain_text(),
         None => loose_text,
     };
     let url = link.and_then(|a| a.target()).map(|t| match t {

@@ -95,6 +95,7 @@ struct Builder<'a> {
     in_table_head: bool,
     footnotes: Vec<(String, Element)>,
     footnote_order: Vec<String>,
+    footnote_numbers: std::collections::HashMap<String, usize>,
     heading_attrs: Option<(Option<String>, u32)>,
     line: u32,
 }
@@ -118,6 +119,7 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
         in_table_head: false,
         footnotes: Vec::new(),
         footnote_order: Vec::new(),
+        footnote_numbers: std::collections::HashMap::new(),
         heading_attrs: None,
         line: 1,
     };
@@ -385,7 +387,7 @@ impl Builder<'_> {
             TagEnd::Heading(_) => {
                 if let Some(Node::Element(mut h)) = self.pop_markdown() {
                     let (custom, line) = self.heading_attrs.take().unwrap_or((None, self.line));
-                    let text = Node::Element(h.clone()).plain_text();
+                    let text = h.plain_text();
                     let level = h.tag().as_bytes()[1] - b'0';
                     let id = (level > 1).then(|| match custom {
                         Some(c) => self.slugger.unique(c),
@@ -406,7 +408,7 @@ impl Builder<'_> {
             TagEnd::Image => {
                 if let Some(Node::Element(mut img)) = self.pop_markdown() {
                     if img.tag() == "img" {
-                        let alt = Node::Element(img.clone()).plain_text();
+                        let alt = img.plain_text();
                         img.children.clear();
                         img.set_text("alt", alt);
                     }
@@ -601,13 +603,14 @@ impl Builder<'_> {
     }
 
     fn footnote_ref(&mut self, label: &str) {
-        let n = match self.footnote_order.iter().position(|l| l == label) {
-            Some(i) => i + 1,
-            None => {
-                self.footnote_order.push(label.to_string());
-                self.footnote_order.len()
-            }
-        };
+        let next = self.footnote_order.len() + 1;
+        let n = *self
+            .footnote_numbers
+            .entry(label.to_string())
+            .or_insert(next);
+        if n == next {
+            self.footnote_order.push(label.to_string());
+        }
         let id = policy::safe_id(label);
         let mut a = Element::own("a");
         a.set(

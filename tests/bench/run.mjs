@@ -1,0 +1,204 @@
+// `make bench`: sizes, throughput, first render against docsify, filtering at
+// scale, index load, long tasks and heap. Prints a table and writes BENCHMARKS.md.
+// Every figure is a median over repeated runs, all in one run on one machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, launch, root, dist, writeLargeIndex, expectedCounts } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+const budgets = [];
+const row = (what, value, note = '') => {
+  rows.push([what, value, note]);
+  console.log(`${what.padEnd(58)} ${value}${note ? `  (${note})` : ''}`);
+};
+const budget = (what, ok, detail) => budgets.push([what, ok, detail]);
+
+// 1. Transfer sizes of what a reader downloads before the first post.
+const files = fs.readdirSync(dist);
+const pick = (re) => files.filter((f) => re.test(f)).map((f) => fs.readFileSync(path.join(dist, f)));
+const sizes = { wasm: pick(/_bg\.wasm$/), js: pick(/^(papershelf-app-[0-9a-f]+\.js|boot-[0-9a-f]+\.js)$/), css: pick(/^style-[0-9a-f]+\.css$/) };
+let firstLoadGz = 0;
+for (const [kind, bufs] of Object.entries(sizes)) {
+  const raw = bufs.reduce((a, b) => a + b.length, 0);
+  const gz = bufs.reduce((a, b) => a + zlib.gzipSync(b, { level: 9 }).length, 0);
+  const br = bufs.reduce((a, b) => a + zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+  firstLoadGz += gz;
+  row(`transfer: ${kind} (raw / gzip / brotli)`, `${kb(raw)} / ${kb(gz)} / ${kb(br)}`);
+}
+row('transfer: wasm + JS + CSS, gzip', kb(firstLoadGz));
+budget('first load ≤ 130 KB gzipped', firstLoadGz <= 130 * 1024, `${kb(firstLoadGz)}; ${firstLoadGz > 130 * 1024 ? `over by ${kb(firstLoadGz - 130 * 1024)}` : 'within'}`);
+
+// 2. Native parse-and-render throughput (criterion medians).
+for (const name of ['samples', 'generated-100k']) {
+  const est = JSON.parse(fs.readFileSync(path.join(root, 'target/criterion/render', name, 'new/estimates.json'), 'utf8'));
+  const bench = JSON.parse(fs.readFileSync(path.join(root, 'target/criterion/render', name, 'new/benchmark.json'), 'utf8'));
+  const bytes = bench.throughput?.Bytes ?? 0;
+  row(`parse+render native, ${name}`, `${(bytes / (est.median.point_estimate / 1e9) / 1e6).toFixed(1)} MB/s`, 'criterion median');
+}
+
+const browser = await launch();
+const chromium = `Chromium ${browser.version()}`;
+try {
+  // 3. Parse-and-render in the browser (the core compiled to wasm as shipped: opt-level z).
+  const wasmDir = path.join(root, 'target/bench/wasm');
+  const page = await browser.newPage();
+  const srv = await serve(wasmDir);
+  const samples = [];
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') && samples.push([path.relative(path.join(root, 'content'), path.join(d, e.name)), fs.readFileSync(path.join(d, e.name), 'utf8')])));
+  walk(path.join(root, 'content'));
+  fs.writeFileSync(path.join(wasmDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>');
+  await page.goto(srv.base);
+  const wasmRates = await page.evaluate(async ({ samples, runs }) => {
+    const m = await import('./papershelf_bench_wasm.js');
+    await m.default();
+    const rate = (fn, bytes) => {
+      fn();
+      const xs = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        fn();
+        xs.push(bytes / ((performance.now() - t) / 1000) / 1e6);
+      }
+      xs.sort((a, b) => a - b);
+      return xs[(xs.length - 1) >> 1];
+    };
+    const enc = new TextEncoder();
+    const total = samples.reduce((a, [, t]) => a + enc.encode(t).length, 0);
+    const big = m.generated_post(100 * 1024);
+    return {
+      samples: rate(() => samples.forEach(([p, t]) => m.render_times(p, t, 5)), total * 5),
+      big: rate(() => m.render_times('papers/y2025/nov/20251106.md', big, 3), enc.encode(big).length * 3),
+    };
+  }, { samples, runs: RUNS });
+  await srv.close();
+  await page.close();
+  row('parse+render in Chromium (wasm), sample posts', `${wasmRates.samples.toFixed(1)} MB/s`);
+  row('parse+render in Chromium (wasm), generated 100 KB', `${wasmRates.big.toFixed(1)} MB/s`);
+  budget('parse+render in the browser ≥ 40 MB/s', Math.min(wasmRates.samples, wasmRates.big) >= 40, `${wasmRates.samples.toFixed(1)} / ${wasmRates.big.toFixed(1)} MB/s`);
+
+  // 4. Navigation to first post fully rendered: papershelf and docsify 4, same post.
+  const POST = 'papers/y2025/nov/20251106';
+  const entryCount = (fs.readFileSync(path.join(root, 'content', `${POST}.md`), 'utf8').match(/^## /gm) ?? []).length;
+  const docsifyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-docsify-'));
+  fs.cpSync(path.join(root, 'node_modules/docsify/lib'), docsifyDir, { recursive: true });
+  fs.mkdirSync(path.join(docsifyDir, path.dirname(POST)), { recursive: true });
+  fs.copyFileSync(path.join(root, 'content', `${POST}.md`), path.join(docsifyDir, `${POST}.md`));
+  fs.writeFileSync(
+    path.join(docsifyDir, 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="stylesheet" href="themes/vue.css"></head>
+<body><div id="app"></div><script>window.$docsify = { name: 'docsify', loadSidebar: false };</script><script src="docsify.min.js"></script></body></html>`,
+  );
+  const timeToRender = async (base, hash, ready) => {
+    const xs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.addInitScript(`(${ready.toString()})`.length && `window.__ready = ${ready.toString()};`);
+      await p.goto(base + hash);
+      await p.waitForFunction((n) => window.__ready(n), entryCount, { polling: 'raf', timeout: 30_000 });
+      xs.push(await p.evaluate(() => performance.now()));
+      await context.close();
+    }
+    return median(xs);
+  };
+  const app = await serve();
+  const docs = await serve(docsifyDir);
+  const ps = await timeToRender(app.base, `#/post/${POST}`, (n) => !!document.querySelector('h1.post-title') && document.querySelectorAll('.post-body h2').length === n);
+  const ds = await timeToRender(docs.base, `#/${POST}`, (n) => !!document.querySelector('.markdown-section h1') && document.querySelectorAll('.markdown-section h2').length === n);
+  await docs.close();
+  fs.rmSync(docsifyDir, { recursive: true, force: true });
+  row('navigation → first post rendered, papershelf', `${ps.toFixed(0)} ms`, `median of ${RUNS}, cold cache`);
+  row('navigation → first post rendered, docsify 4.13.1', `${ds.toFixed(0)} ms`, `median of ${RUNS}, cold cache`);
+  row('papershelf / docsify', `${(ps / ds).toFixed(2)}`);
+  budget('first post ≤ 300 ms', ps <= 300, `${ps.toFixed(0)} ms`);
+  budget('first post ≤ half of docsify', ps <= ds / 2, `${(ps / ds).toFixed(2)} × docsify`);
+
+  // 5-7. A generated site of 4,000 posts and 25,000 entries.
+  const bigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-bench-'));
+  const posts = writeLargeIndex(bigDir);
+  const indexBytes = fs.readFileSync(path.join(bigDir, 'index.json'));
+  row('index.json, 4,000 posts / 25,000 entries (raw / gzip)', `${kb(indexBytes.length)} / ${kb(zlib.gzipSync(indexBytes, { level: 9 }).length)}`);
+  const big = await serve(undefined, { contentDir: bigDir });
+  const loads = [];
+  const clicks = [];
+  let maxTask = 0;
+  let heap = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__longest = Math.max(window.__longest, e.duration)))).observe({ type: 'longtask', buffered: true });
+    });
+    await p.goto(`${big.base}#/papers`);
+    await p.waitForFunction(() => document.querySelector('.result-count')?.textContent === '25000 papers', null, { timeout: 60_000 });
+    loads.push(await p.evaluate(() => performance.getEntriesByName('papershelf:index')[0]?.duration ?? NaN));
+    if (i === 0) {
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Performance.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    }
+    const tag = await p.locator('.facet').first().evaluate((b) => b.firstChild.textContent);
+    const expected = expectedCounts({ posts }, [tag]).papers;
+    clicks.push(
+      await p.evaluate(async (n) => {
+        const t0 = performance.now();
+        document.querySelector('.facet').click();
+        while (document.querySelector('.result-count').textContent !== `${n} papers`) await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }, expected),
+    );
+    await p.waitForTimeout(100);
+    maxTask = Math.max(maxTask, await p.evaluate(() => window.__longest));
+    await context.close();
+  }
+  await big.close();
+  await app.close();
+  fs.rmSync(bigDir, { recursive: true, force: true });
+  const load = median(loads);
+  const click = median(clicks);
+  row('index load and parse (fetch + JSON.parse + catalog), 25,000 entries', `${load.toFixed(0)} ms`);
+  row('tag click → list painted, 25,000 entries', `${click.toFixed(1)} ms`);
+  row('longest main-thread task during load and filtering', `${maxTask.toFixed(0)} ms`, `max over ${RUNS} runs`);
+  row('JS heap after first render, 25,000 entries', kb(heap));
+  budget('tag click painted ≤ 100 ms', click <= 100, `${click.toFixed(1)} ms`);
+  budget('no main-thread task > 50 ms', maxTask <= 50, `${maxTask.toFixed(0)} ms`);
+} finally {
+  await browser.close();
+}
+
+// The table, with the machine it ran on.
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, ${chromium}, Node ${process.version}`;
+const md = [
+  '# Benchmarks',
+  '',
+  `Written by \`make bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Machine: ${machine}.`,
+  `Each figure is a median over ${RUNS} runs unless it says otherwise.`,
+  '',
+  '| measure | value | note |',
+  '|---|---|---|',
+  ...rows.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`),
+  '',
+  '## Budgets',
+  '',
+  '| budget | met | measured |',
+  '|---|---|---|',
+  ...budgets.map(([a, ok, d]) => `| ${a} | ${ok ? 'yes' : '**no**'} | ${d} |`),
+  '',
+];
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), md.join('\n'));
+console.log('\nBudgets:');
+for (const [a, ok, d] of budgets) console.log(`  ${ok ? '✓' : '✗'} ${a}: ${d}`);
+console.log('\nwrote BENCHMARKS.md');
