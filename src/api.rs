@@ -1,6 +1,7 @@
 //! The only place that fetches: the index and the posts, from the content directory.
 
-use papershelf_core::index::{Index, INDEX_VERSION};
+use papershelf_core::index::INDEX_VERSION;
+use papershelf_core::post::Post;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -72,8 +73,10 @@ pub async fn fetch_post(url: &str) -> Result<String, FetchError> {
     Ok(text)
 }
 
-/// Fetches `index.json` and reads it with the browser's own JSON parser.
-pub async fn fetch_index(url: &str) -> Result<Index, FetchError> {
+/// Fetches `index.json`, parses it with the browser's own JSON parser and
+/// checks its version; returns its `posts` array, still as JS values (see
+/// [`index_post`]), so a large index can be read a few posts at a time.
+pub async fn fetch_index(url: &str) -> Result<js_sys::Array, FetchError> {
     let (response, timer) = get(url).await?;
     let promise = response
         .json()
@@ -87,16 +90,41 @@ pub async fn fetch_index(url: &str) -> Result<Index, FetchError> {
             )),
         })?;
     drop(timer);
-    let index: Index = serde_wasm_bindgen::from_value(value).map_err(|e| {
-        FetchError::Invalid(format!("{url} does not have the expected fields ({e}): regenerate it with `papershelf index content`."))
-    })?;
-    if index.version != INDEX_VERSION {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(
+            "papershelf:index:fetch+JSON.parse",
+            "papershelf:index:start",
+        );
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(&value, &name.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    let fields_missing = || {
+        FetchError::Invalid(format!("{url} does not have the expected fields (`version` and `posts`): regenerate it with `papershelf index content`."))
+    };
+    let version = field("version")
+        .and_then(|v| v.as_f64())
+        .ok_or_else(fields_missing)?;
+    if version != f64::from(INDEX_VERSION) {
         return Err(FetchError::Invalid(format!(
-            "{url} has format version {}, this viewer reads version {INDEX_VERSION}.",
-            index.version
+            "{url} has format version {version}, this viewer reads version {INDEX_VERSION}."
         )));
     }
-    Ok(index)
+    field("posts")
+        .and_then(|p| p.dyn_into::<js_sys::Array>().ok())
+        .ok_or_else(fields_missing)
+}
+
+/// Post `i` of an index's `posts` array, as the core's [`Post`].
+pub fn index_post(url: &str, posts: &js_sys::Array, i: u32) -> Result<Post, FetchError> {
+    serde_wasm_bindgen::from_value(posts.get(i)).map_err(|e| {
+        FetchError::Invalid(format!(
+            "{url}: post {} does not have the expected fields ({e}): regenerate it with `papershelf index content`.",
+            i + 1
+        ))
+    })
 }
 
 /// Aborts a request after [`TIMEOUT_MS`]; cleared when dropped.

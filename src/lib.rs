@@ -73,26 +73,47 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    /// (Re)loads the index.
+    /// (Re)loads the index. A large index is read a slice at a time, giving
+    /// the page back to the browser about every 30 ms, so loading never
+    /// blocks it for long.
     pub fn load_index(self) {
         self.library.set(Load::Loading);
         let url = format!("{}index.json", self.content_base.get_value());
         let performance = web_sys::window().and_then(|w| w.performance());
-        if let Some(p) = &performance {
+        let now = move || performance.as_ref().map_or(0.0, |p| p.now());
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.mark("papershelf:index:start");
         }
         leptos::task::spawn_local(async move {
-            let result = api::fetch_index(&url).await;
-            self.library.try_set(match result {
-                Ok(index) => {
-                    let catalog = Catalog::new(&index);
-                    // Fetch, the browser's JSON.parse and the catalog: `make bench` reads it.
-                    if let Some(p) = &performance {
-                        let _ =
-                            p.measure_with_start_mark("papershelf:index", "papershelf:index:start");
+            let result = async {
+                let posts_js = api::fetch_index(&url).await?;
+                let mut posts = Vec::with_capacity(posts_js.length() as usize);
+                let mut catalog = Catalog::default();
+                let mut slice_start = now();
+                for i in 0..posts_js.length() {
+                    let post = api::index_post(&url, &posts_js, i)?;
+                    catalog.add_post(&post);
+                    posts.push(post);
+                    if now() - slice_start > 30.0 {
+                        yield_to_browser().await;
+                        slice_start = now();
                     }
-                    Load::Ready(Arc::new(Library { index, catalog }))
                 }
+                Ok::<_, FetchError>(Library {
+                    index: Index {
+                        version: papershelf_core::index::INDEX_VERSION,
+                        posts,
+                    },
+                    catalog,
+                })
+            }
+            .await;
+            // Fetch, the browser's JSON.parse, reading and the catalog: `make bench` reads it.
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = p.measure_with_start_mark("papershelf:index", "papershelf:index:start");
+            }
+            self.library.try_set(match result {
+                Ok(library) => Load::Ready(Arc::new(library)),
                 Err(e) => Load::Failed(e),
             });
         });
@@ -140,6 +161,16 @@ impl Shelf {
             }
         }
     }
+}
+
+/// Lets the browser paint and handle input before going on.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Whether this module was loaded by `embed.js` inside someone else's page.

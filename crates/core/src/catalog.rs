@@ -7,6 +7,7 @@
 //! [`Paper`] with two [`Review`]s.
 
 use crate::index::Index;
+use crate::post::Post;
 use std::collections::HashMap;
 
 /// How selected tags combine.
@@ -105,26 +106,31 @@ struct Row {
 }
 
 /// Every post and paper of an index, ready to filter.
+#[derive(Default)]
 pub struct Catalog {
     tag_names: Vec<String>,
     tag_ids: HashMap<String, u32>,
     post_rows: Vec<Row>,
     paper_rows: Vec<Row>,
     papers: Vec<Paper>,
+    by_url: HashMap<String, usize>,
 }
 
 impl Catalog {
     /// Builds the catalog (once per index).
     pub fn new(index: &Index) -> Catalog {
-        let mut c = Catalog {
-            tag_names: Vec::new(),
-            tag_ids: HashMap::new(),
-            post_rows: Vec::new(),
-            paper_rows: Vec::new(),
-            papers: Vec::new(),
-        };
-        let mut by_url: HashMap<String, usize> = HashMap::new();
+        let mut c = Catalog::default();
         for post in &index.posts {
+            c.add_post(post);
+        }
+        c
+    }
+
+    /// Adds the next post (posts come newest first), so a large index can be
+    /// taken in a few posts at a time without blocking the page.
+    pub fn add_post(&mut self, post: &Post) {
+        let c = self;
+        {
             let post_tags: Vec<u32> = post.tags.iter().map(|t| c.intern(t)).collect();
             let mut tags = post_tags.clone();
             let mut text = post.title.to_lowercase();
@@ -154,7 +160,7 @@ impl Catalog {
                     .map(|t| c.intern(t))
                     .chain(post_tags.iter().copied())
                     .collect();
-                let existing = e.url.as_ref().and_then(|u| by_url.get(u).copied());
+                let existing = e.url.as_ref().and_then(|u| c.by_url.get(u).copied());
                 match existing {
                     Some(i) => {
                         let p = &mut c.papers[i];
@@ -172,7 +178,7 @@ impl Catalog {
                     }
                     None => {
                         if let Some(u) = &e.url {
-                            by_url.insert(u.clone(), c.papers.len());
+                            c.by_url.insert(u.clone(), c.papers.len());
                         }
                         let tags = sorted(entry_tags);
                         let mut text = e.title.to_lowercase();
@@ -195,7 +201,6 @@ impl Catalog {
                 }
             }
         }
-        c
     }
 
     fn intern(&mut self, tag: &str) -> u32 {
@@ -324,7 +329,6 @@ fn sorted(mut v: Vec<u32>) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::post::Post;
 
     fn index() -> Index {
         let posts = [
