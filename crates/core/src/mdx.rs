@@ -171,8 +171,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
             }
         }
         i += extra;
-        let imports = p.imports.clone();
-        let converted = convert_line(&joined, &imports, file_line, &mut p.diagnostics);
+        let converted = convert_line(&joined, &p.imports, file_line, &mut p.diagnostics);
         push(&mut p, &converted, file_line);
     }
     for _ in open_admonitions {
