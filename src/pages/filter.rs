@@ -2,9 +2,9 @@
 //! selected tags as removable chips, all/any, and every other tag with the
 //! number of results it would give.
 
-use crate::{Nav, Shelf};
+use crate::{Load, Nav, Shelf};
 use leptos::prelude::*;
-use papershelf_core::catalog::{Filter, Match};
+use papershelf_core::catalog::{Catalog, Filter, Match, Results};
 use wasm_bindgen::JsCast;
 
 /// How many facet tags are shown before "More tags".
@@ -22,6 +22,73 @@ pub fn current_filter(shelf: Shelf) -> Memo<Filter> {
 fn set_filter(shelf: Shelf, filter: Filter, nav: Nav) {
     let route = shelf.route.with_untracked(|r| r.with_filter(filter));
     shelf.navigate(route, nav);
+}
+
+/// The current filter's results over posts or papers, shown a page at a time.
+#[derive(Clone, Copy)]
+pub struct Paged {
+    /// The current filter.
+    pub filter: Memo<Filter>,
+    /// Matching items and facets.
+    pub results: Memo<Results>,
+    /// How many items are shown; back to one page whenever the filter changes.
+    pub limit: RwSignal<usize>,
+    /// How many items match.
+    pub total: Signal<usize>,
+}
+
+impl Paged {
+    /// Runs `run` (the catalog's posts or papers filter) on the current filter.
+    pub fn new(shelf: Shelf, page: usize, run: fn(&Catalog, &Filter) -> Results) -> Paged {
+        let filter = current_filter(shelf);
+        let results = Memo::new(move |_| {
+            shelf.library.with(|l| match l {
+                Load::Ready(lib) => filter.with(|f| run(&lib.catalog, f)),
+                _ => Results::default(),
+            })
+        });
+        let limit = RwSignal::new(page);
+        Effect::watch(move || filter.get(), move |_, _, _| limit.set(page), false);
+        let total = Signal::derive(move || results.with(|r| r.items.len()));
+        Paged {
+            filter,
+            results,
+            limit,
+            total,
+        }
+    }
+
+    /// The positions of the items on the pages shown.
+    pub fn shown(&self) -> Vec<usize> {
+        self.results
+            .with(|r| r.items.iter().take(self.limit.get()).copied().collect())
+    }
+
+    /// The facets, for [`FilterBar`].
+    pub fn facets(&self) -> Signal<Vec<(String, usize)>> {
+        let results = self.results;
+        Signal::derive(move || results.with(|r| r.facets.clone()))
+    }
+}
+
+/// "12 posts", announced to screen readers as it changes.
+#[component]
+pub fn ResultCount(
+    /// How many items match.
+    total: Signal<usize>,
+    /// The noun for one item.
+    one: &'static str,
+    /// The noun for several.
+    many: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="result-count" role="status" aria-live="polite">
+            {move || match total.get() {
+                1 => format!("1 {one}"),
+                n => format!("{n} {many}"),
+            }}
+        </p>
+    }
 }
 
 /// Search box, chips, match mode and facets.

@@ -1,10 +1,10 @@
 //! `#/`: the posts, newest first, grouped by month, filtered by tags and title words.
 
-use super::filter::{current_filter, FilterBar, ShowMore};
-use super::{ErrorBox, Loading};
+use super::filter::{FilterBar, Paged, ResultCount, ShowMore};
+use super::when_loaded;
 use crate::{Load, Shelf};
 use leptos::prelude::*;
-use papershelf_core::catalog::Results;
+use papershelf_core::catalog::Catalog;
 use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
 
@@ -14,57 +14,32 @@ const PAGE: usize = 30;
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let shelf = expect_context::<Shelf>();
-    shelf.set_title("papershelf");
-    move || match shelf.library.get() {
-        Load::Loading => view! { <Loading what="the posts"/> }.into_any(),
-        Load::Failed(error) => {
-            view! { <ErrorBox error=error retry=Callback::new(move |_| shelf.load_index())/> }
-                .into_any()
-        }
-        Load::Ready(_) => view! { <FilteredPosts/> }.into_any(),
-    }
+    expect_context::<Shelf>().set_title("papershelf");
+    when_loaded("the posts", |_| view! { <FilteredPosts/> }.into_any())
 }
 
 #[component]
 fn FilteredPosts() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    let filter = current_filter(shelf);
-    let results = Memo::new(move |_| {
-        shelf.library.with(|l| match l {
-            Load::Ready(lib) => filter.with(|f| lib.catalog.filter_posts(f)),
-            _ => Results::default(),
-        })
-    });
-    let limit = RwSignal::new(PAGE);
-    // A new filter starts again from the first page.
-    Effect::watch(move || filter.get(), move |_, _, _| limit.set(PAGE), false);
-    let total = Signal::derive(move || results.with(|r| r.items.len()));
+    let paged = Paged::new(shelf, PAGE, Catalog::filter_posts);
     let shown = move || {
         let posts: Vec<Post> = shelf.library.with(|l| match l {
-            Load::Ready(lib) => results.with(|r| {
-                r.items
-                    .iter()
-                    .take(limit.get())
-                    .map(|i| lib.index.posts[*i].clone())
-                    .collect()
-            }),
+            Load::Ready(lib) => paged
+                .shown()
+                .into_iter()
+                .map(|i| lib.index.posts[i].clone())
+                .collect(),
             _ => Vec::new(),
         });
-        let selected = filter.with(|f| f.tags.clone());
+        let selected = paged.filter.with(|f| f.tags.clone());
         view! { <PostList posts=posts selected=selected/> }
     };
     view! {
         <h1 class="page-title">"Posts"</h1>
-        <FilterBar facets=Signal::derive(move || results.with(|r| r.facets.clone())) noun="posts"/>
-        <p class="result-count" role="status" aria-live="polite">
-            {move || match total.get() {
-                1 => "1 post".to_string(),
-                n => format!("{n} posts"),
-            }}
-        </p>
+        <FilterBar facets=paged.facets() noun="posts"/>
+        <ResultCount total=paged.total one="post" many="posts"/>
         {shown}
-        <ShowMore limit=limit total=total step=PAGE/>
+        <ShowMore limit=paged.limit total=paged.total step=PAGE/>
     }
 }
 

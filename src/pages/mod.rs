@@ -8,7 +8,26 @@ pub mod post;
 pub mod tags;
 
 use crate::api::FetchError;
+use crate::{Library, Load, Shelf};
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shows `ready` once the index is loaded; until then a loading line, or the
+/// error with a retry.
+pub fn when_loaded(
+    what: &'static str,
+    ready: impl Fn(Arc<Library>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    move || match shelf.library.get() {
+        Load::Loading => view! { <Loading what=what/> }.into_any(),
+        Load::Failed(error) => {
+            view! { <ErrorBox error=error retry=Callback::new(move |_| shelf.load_index())/> }
+                .into_any()
+        }
+        Load::Ready(library) => ready(library),
+    }
+}
 
 /// A failed fetch: what happened, and a button to try again.
 #[component]

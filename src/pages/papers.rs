@@ -1,11 +1,11 @@
 //! `#/papers`: every reviewed paper as a card, filtered by tags and title words.
 
-use super::filter::{current_filter, FilterBar, ShowMore};
+use super::filter::{FilterBar, Paged, ResultCount, ShowMore};
 use super::home::TagLink;
-use super::{ErrorBox, Loading};
+use super::when_loaded;
 use crate::{Load, Shelf};
 use leptos::prelude::*;
-use papershelf_core::catalog::{Paper, Results};
+use papershelf_core::catalog::{Catalog, Paper};
 use papershelf_core::doc::post_hash;
 
 /// Cards per "page"; "Show more" adds as many again.
@@ -14,41 +14,22 @@ const PAGE: usize = 40;
 /// The papers page.
 #[component]
 pub fn PapersPage() -> impl IntoView {
-    let shelf = expect_context::<Shelf>();
-    shelf.set_title("Papers · papershelf");
-    move || match shelf.library.get() {
-        Load::Loading => view! { <Loading what="the papers"/> }.into_any(),
-        Load::Failed(error) => {
-            view! { <ErrorBox error=error retry=Callback::new(move |_| shelf.load_index())/> }
-                .into_any()
-        }
-        Load::Ready(_) => view! { <FilteredPapers/> }.into_any(),
-    }
+    expect_context::<Shelf>().set_title("Papers · papershelf");
+    when_loaded("the papers", |_| view! { <FilteredPapers/> }.into_any())
 }
 
 #[component]
 fn FilteredPapers() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    let filter = current_filter(shelf);
-    let results = Memo::new(move |_| {
-        shelf.library.with(|l| match l {
-            Load::Ready(lib) => filter.with(|f| lib.catalog.filter_papers(f)),
-            _ => Results::default(),
-        })
-    });
-    let limit = RwSignal::new(PAGE);
-    Effect::watch(move || filter.get(), move |_, _, _| limit.set(PAGE), false);
-    let total = Signal::derive(move || results.with(|r| r.items.len()));
+    let paged = Paged::new(shelf, PAGE, Catalog::filter_papers);
     let cards = move || {
-        let selected = filter.with(|f| f.tags.clone());
+        let selected = paged.filter.with(|f| f.tags.clone());
         let papers: Vec<Paper> = shelf.library.with(|l| match l {
-            Load::Ready(lib) => results.with(|r| {
-                r.items
-                    .iter()
-                    .take(limit.get())
-                    .map(|i| lib.catalog.papers()[*i].clone())
-                    .collect()
-            }),
+            Load::Ready(lib) => paged
+                .shown()
+                .into_iter()
+                .map(|i| lib.catalog.papers()[i].clone())
+                .collect(),
             _ => Vec::new(),
         });
         if papers.is_empty() {
@@ -63,15 +44,10 @@ fn FilteredPapers() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">"Papers"</h1>
-        <FilterBar facets=Signal::derive(move || results.with(|r| r.facets.clone())) noun="papers"/>
-        <p class="result-count" role="status" aria-live="polite">
-            {move || match total.get() {
-                1 => "1 paper".to_string(),
-                n => format!("{n} papers"),
-            }}
-        </p>
+        <FilterBar facets=paged.facets() noun="papers"/>
+        <ResultCount total=paged.total one="paper" many="papers"/>
         {cards}
-        <ShowMore limit=limit total=total step=PAGE/>
+        <ShowMore limit=paged.limit total=paged.total step=PAGE/>
     }
 }
 

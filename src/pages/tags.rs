@@ -1,7 +1,7 @@
 //! `#/tags`: every tag with how many posts and papers carry it.
 
-use super::{ErrorBox, Loading};
-use crate::{Load, Shelf};
+use super::when_loaded;
+use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::Filter;
 use papershelf_core::route::Route;
@@ -9,17 +9,10 @@ use papershelf_core::route::Route;
 /// The tags page.
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    let shelf = expect_context::<Shelf>();
-    shelf.set_title("Tags · papershelf");
-    move || match shelf.library.get() {
-        Load::Loading => view! { <Loading what="the tags"/> }.into_any(),
-        Load::Failed(error) => {
-            view! { <ErrorBox error=error retry=Callback::new(move |_| shelf.load_index())/> }
-                .into_any()
-        }
-        Load::Ready(lib) => {
-            let counts = lib.catalog.tag_counts();
-            view! {
+    expect_context::<Shelf>().set_title("Tags · papershelf");
+    when_loaded("the tags", |lib| {
+        let counts = lib.catalog.tag_counts();
+        view! {
                 <h1 class="page-title">"Tags"</h1>
                 <p class="result-count">{format!("{} tags", counts.len())}</p>
                 <table class="tag-table">
@@ -50,6 +43,5 @@ pub fn TagsPage() -> impl IntoView {
                 </table>
             }
             .into_any()
-        }
-    }
+    })
 }

@@ -32,11 +32,6 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether nothing is selected.
-    pub fn is_empty(&self) -> bool {
-        self.tags.is_empty() && self.text.trim().is_empty()
-    }
-
     /// This filter with `tag` added (or removed if already selected).
     pub fn toggled(&self, tag: &str) -> Filter {
         let tag = tag.to_lowercase();

@@ -31,11 +31,6 @@ impl Index {
         }
     }
 
-    /// The post at `path` (relative to the content directory).
-    pub fn post(&self, path: &str) -> Option<&Post> {
-        self.posts.iter().find(|p| p.path == path)
-    }
-
     /// The posts before (older) and after (newer) the one at `path`.
     pub fn neighbours(&self, path: &str) -> (Option<&Post>, Option<&Post>) {
         let Some(i) = self.posts.iter().position(|p| p.path == path) else {

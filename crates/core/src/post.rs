@@ -154,21 +154,6 @@ impl Post {
             diagnostics,
         }
     }
-
-    /// Every tag of the post and of its entries, without repeats.
-    pub fn all_tags(&self) -> Vec<&str> {
-        let mut tags: Vec<&str> = Vec::new();
-        for t in self
-            .tags
-            .iter()
-            .chain(self.entries.iter().flat_map(|e| e.tags.iter()))
-        {
-            if !tags.contains(&t.as_str()) {
-                tags.push(t);
-            }
-        }
-        tags
-    }
 }
 
 fn file_stem(path: &str) -> &str {
