@@ -30,7 +30,11 @@ fn time(text: &str) -> Duration {
         .unwrap()
 }
 
+/// Timed cases run one at a time, so parallel tests do not skew each other's timings.
+static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let _one_at_a_time = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     let small = make(n);
     let large = make(8 * n);
     let (a, b) = (time(&small), time(&large));
