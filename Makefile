@@ -22,9 +22,10 @@ dist:
 test:
 	scripts/setup.sh test
 	cargo test -p papershelf-core -p papershelf-cli
+	cargo test -p papershelf-core --no-default-features --features math --lib
 	cargo test -p papershelf-app --target wasm32-unknown-unknown --test web
 	$(MAKE) --no-print-directory dist
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 
 ## make bench: sizes, throughput, first render against docsify, filtering at scale; writes BENCHMARKS.md.
 bench:

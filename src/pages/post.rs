@@ -84,7 +84,7 @@ pub fn PostPage(
                 Load::Loading => view! { <Loading what="the post"/> }.into_any(),
                 Load::Failed(FetchError::NotFound(p)) => view! { <PostNotFound path=p.clone()/> }.into_any(),
                 Load::Failed(e) => view! { <ErrorBox error=e.clone() retry=Callback::new(move |_| load())/> }.into_any(),
-                Load::Ready(parsed) => view! { <PostHeader post=parsed.post.clone()/> }.into_any(),
+                Load::Ready(parsed) => view! { <PostHeader post=with_index_metadata(shelf, &parsed.post)/> }.into_any(),
             })}
             <div class="post-body" node_ref=body></div>
             {move || {
@@ -99,6 +99,29 @@ pub fn PostPage(
             }}
         </article>
     }
+}
+
+/// The post's title, date, tags and description as the index has them (the
+/// CLI reads front matter with a full YAML parser; the browser build does
+/// not), with the entries as just parsed. A post missing from the index keeps
+/// what the browser read.
+fn with_index_metadata(shelf: Shelf, parsed: &Post) -> Post {
+    shelf
+        .library
+        .with(|l| match l {
+            Load::Ready(lib) => {
+                lib.index
+                    .posts
+                    .iter()
+                    .find(|p| p.path == parsed.path)
+                    .map(|indexed| Post {
+                        entries: parsed.entries.clone(),
+                        ..indexed.clone()
+                    })
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| parsed.clone())
 }
 
 /// The body without its leading `# ` heading: the header shows the title.

@@ -76,3 +76,13 @@ test('a post that does not exist shows not-found, and the site keeps working', a
   await page.locator('.post-item').first().waitFor();
   page.assertClean();
 });
+
+test('a post with front matter shows its title and tags as the CLI read them', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/post/papers/y2025/sep/20250924`);
+  await page.locator('h1.post-title', { hasText: 'Agents and tool use, September roundup' }).waitFor();
+  assert.deepEqual(await page.locator('.post-meta .tag').allTextContents(), ['agents', 'tool-use']);
+  assert.equal(await page.locator('.post-body .admonition-title').textContent(), 'What to take from it');
+  assert.ok(await page.locator('.post-body .footnotes li').count() >= 1);
+  page.assertClean();
+});

@@ -50,7 +50,13 @@ export async function serve(dir = dist, { prefix = '/', requests = [], contentDi
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;
-  return { base, requests, close: () => new Promise((ok) => server.close(ok)) };
+  // Close open keep-alive connections too: a page left open must not hold the server.
+  const close = () =>
+    new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    });
+  return { base, requests, close };
 }
 
 /** Headless Chromium as the machine provides it. */

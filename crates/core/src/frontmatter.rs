@@ -1,6 +1,7 @@
 //! YAML front matter, as Docusaurus reads it: a `---` block at the top of a post.
 
 use crate::diagnostic::Diagnostic;
+#[cfg(feature = "yaml")]
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// The front matter fields papershelf uses. Unknown keys are ignored.
@@ -65,9 +66,17 @@ pub fn split(text: &str) -> Split<'_> {
 }
 
 impl FrontMatter {
+    /// Reads a front matter block that starts at file line 2 with the line
+    /// reader (the build without the `yaml` feature: the browser).
+    #[cfg(not(feature = "yaml"))]
+    pub fn parse(yaml: &str) -> (FrontMatter, Option<Diagnostic>) {
+        (Self::recover(yaml), None)
+    }
+
     /// Parses the YAML of a front matter block that starts at file line 2.
     /// On a YAML error, returns what a line-by-line reading could recover
     /// together with the error.
+    #[cfg(feature = "yaml")]
     pub fn parse(yaml: &str) -> (FrontMatter, Option<Diagnostic>) {
         // The YAML parser recurses on nesting; front matter is flat, so refuse deep nesting.
         if yaml.len() > 64 * 1024 || bracket_depth(yaml) > 32 {
@@ -104,6 +113,7 @@ impl FrontMatter {
         }
     }
 
+    #[cfg(feature = "yaml")]
     fn from_yaml(doc: &Yaml) -> FrontMatter {
         let text = |key: &str| match &doc[key] {
             Yaml::String(s) => Some(s.clone()),
@@ -134,28 +144,59 @@ impl FrontMatter {
         }
     }
 
-    /// Reads `key: value` lines one by one, for front matter YAML rejected.
+    /// Reads `key: value` lines one by one: the fields papershelf uses, with
+    /// tags as `[a, b]`, `a, b` or a `- a` list on the lines below.
     fn recover(yaml: &str) -> FrontMatter {
         let mut fm = FrontMatter::default();
+        let mut in_tags = false;
         for line in yaml.lines() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            if in_tags {
+                if let Some(item) = trimmed.strip_prefix("- ") {
+                    fm.tags.extend(clean_tags(vec![unquote(item).to_string()]));
+                    continue;
+                }
+                in_tags = false;
+            }
+            if line.starts_with([' ', '\t']) {
+                continue;
+            }
             let Some((key, value)) = line.split_once(':') else {
                 continue;
             };
-            let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+            let value = unquote(value);
             match key.trim() {
                 "title" if !value.is_empty() => fm.title = Some(value.to_string()),
                 "date" if !value.is_empty() => fm.date = Some(value.to_string()),
                 "description" if !value.is_empty() => fm.description = Some(value.to_string()),
                 "draft" => fm.draft = value == "true",
+                "tags" if value.is_empty() => in_tags = true,
                 "tags" => fm.tags = clean_tags(split_tag_list(value)),
                 _ => {}
             }
         }
+        let tags = std::mem::take(&mut fm.tags);
+        fm.tags = clean_tags(tags);
         fm
     }
 }
 
+/// A value without its surrounding quotes (and without a trailing comment when unquoted).
+fn unquote(value: &str) -> &str {
+    let v = value.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    v.split(" #").next().unwrap_or(v).trim()
+}
+
 /// The deepest `[`/`{` nesting, and indentation levels counted as nesting too.
+#[cfg(feature = "yaml")]
 fn bracket_depth(yaml: &str) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     for c in yaml.chars() {
@@ -249,6 +290,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "yaml")]
     fn bad_yaml_reports_its_line_and_keeps_what_it_can() {
         let (fm, err) = FrontMatter::parse("title: Fine\ntags: [a, b\ndate: 2025-01-02\n");
         // `tags: [a, b` is file line 3; the parser notices on a later line.
@@ -257,6 +299,21 @@ mod tests {
         assert!(err.message.contains("bad front matter"), "{err}");
         assert_eq!(fm.title.as_deref(), Some("Fine"));
         assert_eq!(fm.date.as_deref(), Some("2025-01-02"));
+    }
+
+    #[test]
+    fn the_line_reader_takes_what_posts_use() {
+        let fm = FrontMatter::recover(
+            "title: \"Agents: a week\"\ndate: 2025-11-20 # a comment\ntags:\n  - agents\n  - 'rl'\ndraft: true\nauthors:\n  - name: x\n",
+        );
+        assert_eq!(fm.title.as_deref(), Some("Agents: a week"));
+        assert_eq!(fm.date.as_deref(), Some("2025-11-20"));
+        assert_eq!(fm.tags, vec!["agents", "rl"]);
+        assert!(fm.draft);
+        assert_eq!(
+            FrontMatter::recover("tags: [a, \"b\", a]\n").tags,
+            vec!["a", "b"]
+        );
     }
 
     #[test]
