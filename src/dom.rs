@@ -1,20 +1,21 @@
 //! The safe tree as DOM nodes, built with `createElement`, `setAttribute`
 //! and text nodes only. No string from a post is ever parsed as HTML here.
 
-use papershelf_core::doc::{AttrValue, Doc, Linker, Namespace, Node};
+use papershelf_core::doc::{AttrValue, Linker, Namespace, Node};
 use wasm_bindgen::JsCast;
 use web_sys::Document;
 
 const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
 
-/// Builds the nodes of `doc` into `parent`, replacing what it held.
-pub fn render_into(parent: &web_sys::Element, doc: &Doc, linker: &dyn Linker) {
+/// Builds `nodes` (a document's blocks, or some of them) into `parent`,
+/// replacing what it held.
+pub fn render_into(parent: &web_sys::Element, nodes: &[Node], linker: &dyn Linker) {
     parent.set_text_content(None);
     let Some(document) = parent.owner_document() else {
         return;
     };
     let fragment = document.create_document_fragment();
-    for node in &doc.children {
+    for node in nodes {
         if let Some(n) = build(&document, node, linker) {
             let _ = fragment.append_child(&n);
         }

@@ -56,7 +56,7 @@ fn hostile_markup_never_becomes_live_elements() {
     let root = container();
     render_into(
         &root,
-        &parsed.doc,
+        &parsed.doc().children,
         &HashLinker {
             content_base: "content/".into(),
         },

@@ -94,13 +94,14 @@ pub fn ResultCount(
 /// Search box, chips, match mode and facets.
 #[component]
 pub fn FilterBar(
+    /// The current filter (from [`Paged`]).
+    filter: Memo<Filter>,
     /// Facets: each unselected tag and how many results adding it gives.
     facets: Signal<Vec<(String, usize)>>,
     /// What the list holds ("posts" or "papers"), for labels.
     noun: &'static str,
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    let filter = current_filter(shelf);
     let all_facets = RwSignal::new(false);
 
     let on_input = move |ev: web_sys::Event| {

@@ -36,7 +36,7 @@ fn FilteredPosts() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">"Posts"</h1>
-        <FilterBar facets=paged.facets() noun="posts"/>
+        <FilterBar filter=paged.filter facets=paged.facets() noun="posts"/>
         <ResultCount total=paged.total one="post" many="posts"/>
         {shown}
         <ShowMore limit=paged.limit total=paged.total step=PAGE/>
@@ -139,7 +139,6 @@ pub fn TagLink(
 }
 
 fn is_on(selected: &[String], tag: &str) -> bool {
-    selected
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(tag) || *s == tag.to_lowercase())
+    // Selected tags are lower case (the route makes them so).
+    selected.contains(&tag.to_lowercase())
 }

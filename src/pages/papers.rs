@@ -44,7 +44,7 @@ fn FilteredPapers() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">"Papers"</h1>
-        <FilterBar facets=paged.facets() noun="papers"/>
+        <FilterBar filter=paged.filter facets=paged.facets() noun="papers"/>
         <ResultCount total=paged.total one="paper" many="papers"/>
         {cards}
         <ShowMore limit=paged.limit total=paged.total step=PAGE/>

@@ -49,7 +49,7 @@ pub fn PostPage(
                 let linker = HashLinker {
                     content_base: shelf.content_base.get_value(),
                 };
-                dom::render_into(&container, &without_title(&parsed.doc), &linker);
+                dom::render_into(&container, without_title(parsed.doc()), &linker);
             }
         });
         scroll_to(shelf, &container, anchor.get_untracked().as_deref());
@@ -124,19 +124,18 @@ fn with_index_metadata(shelf: Shelf, parsed: &Post) -> Post {
         .unwrap_or_else(|| parsed.clone())
 }
 
-/// The body without its leading `# ` heading: the header shows the title.
-fn without_title(doc: &Doc) -> Doc {
-    let mut doc = doc.clone();
+/// The body's blocks after its leading `# ` heading: the header shows the title.
+fn without_title(doc: &Doc) -> &[Node] {
     let first = doc
         .children
         .iter()
         .position(|n| !matches!(n, Node::Text(t) if t.trim().is_empty()));
-    if let Some(i) =
-        first.filter(|i| matches!(&doc.children[*i], Node::Element(e) if e.tag() == "h1"))
-    {
-        doc.children.remove(i);
+    match first {
+        Some(i) if matches!(&doc.children[i], Node::Element(e) if e.tag() == "h1") => {
+            &doc.children[i + 1..]
+        }
+        _ => &doc.children,
     }
-    doc
 }
 
 /// Date, tags, title and the table of entries above the body.

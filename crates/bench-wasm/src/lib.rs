@@ -12,7 +12,7 @@ pub fn render_times(path: &str, text: &str, times: u32) -> usize {
         content_base: "content/".into(),
     };
     (0..times)
-        .map(|_| to_html(&Post::parse(path, text).doc, &linker).len())
+        .map(|_| to_html(Post::parse(path, text).doc(), &linker).len())
         .sum()
 }
 

@@ -86,7 +86,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     print!(
         "{}",
         to_html(
-            &parsed.doc,
+            parsed.doc(),
             &HashLinker {
                 content_base: "content/".into()
             }

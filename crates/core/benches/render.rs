@@ -11,7 +11,7 @@ use std::path::Path;
 fn render(path: &str, text: &str) -> usize {
     let parsed = Post::parse(path, text);
     to_html(
-        &parsed.doc,
+        parsed.doc(),
         &HashLinker {
             content_base: "content/".into(),
         },

@@ -124,75 +124,72 @@ impl Catalog {
     /// Adds the next post (posts come newest first), so a large index can be
     /// taken in a few posts at a time without blocking the page.
     pub fn add_post(&mut self, post: &Post) {
-        let c = self;
-        {
-            let post_tags: Vec<u32> = post.tags.iter().map(|t| c.intern(t)).collect();
-            let mut tags = post_tags.clone();
-            let mut text = post.title.to_lowercase();
-            for e in &post.entries {
-                tags.extend(e.tags.iter().map(|t| c.intern(t)).collect::<Vec<_>>());
+        let post_tags: Vec<u32> = post.tags.iter().map(|t| self.intern(t)).collect();
+        let mut tags = post_tags.clone();
+        let mut text = post.title.to_lowercase();
+        for e in &post.entries {
+            tags.extend(e.tags.iter().map(|t| self.intern(t)).collect::<Vec<_>>());
+            text.push('\n');
+            text.push_str(&e.title.to_lowercase());
+            if let Some(s) = &e.subtitle {
                 text.push('\n');
-                text.push_str(&e.title.to_lowercase());
-                if let Some(s) = &e.subtitle {
-                    text.push('\n');
-                    text.push_str(&s.to_lowercase());
-                }
+                text.push_str(&s.to_lowercase());
             }
-            c.post_rows.push(Row {
-                tags: sorted(tags),
-                text,
-            });
-            for e in &post.entries {
-                let review = Review {
-                    post_path: post.path.clone(),
-                    post_title: post.title.clone(),
-                    date: post.date.clone(),
-                    anchor: e.anchor.clone(),
-                };
-                let entry_tags: Vec<u32> = e
-                    .tags
-                    .iter()
-                    .map(|t| c.intern(t))
-                    .chain(post_tags.iter().copied())
-                    .collect();
-                let existing = e.url.as_ref().and_then(|u| c.by_url.get(u).copied());
-                match existing {
-                    Some(i) => {
-                        let p = &mut c.papers[i];
-                        p.reviews.push(review);
-                        if p.subtitle.is_none() {
-                            p.subtitle = e.subtitle.clone();
-                        }
-                        let row = &mut c.paper_rows[i];
-                        row.tags = sorted(row.tags.iter().copied().chain(entry_tags).collect());
-                        p.tags = row
-                            .tags
+        }
+        self.post_rows.push(Row {
+            tags: sorted(tags),
+            text,
+        });
+        for e in &post.entries {
+            let review = Review {
+                post_path: post.path.clone(),
+                post_title: post.title.clone(),
+                date: post.date.clone(),
+                anchor: e.anchor.clone(),
+            };
+            let entry_tags: Vec<u32> = e
+                .tags
+                .iter()
+                .map(|t| self.intern(t))
+                .chain(post_tags.iter().copied())
+                .collect();
+            let existing = e.url.as_ref().and_then(|u| self.by_url.get(u).copied());
+            match existing {
+                Some(i) => {
+                    let p = &mut self.papers[i];
+                    p.reviews.push(review);
+                    if p.subtitle.is_none() {
+                        p.subtitle = e.subtitle.clone();
+                    }
+                    let row = &mut self.paper_rows[i];
+                    row.tags = sorted(row.tags.iter().copied().chain(entry_tags).collect());
+                    p.tags = row
+                        .tags
+                        .iter()
+                        .map(|t| self.tag_names[*t as usize].clone())
+                        .collect();
+                }
+                None => {
+                    if let Some(u) = &e.url {
+                        self.by_url.insert(u.clone(), self.papers.len());
+                    }
+                    let tags = sorted(entry_tags);
+                    let mut text = e.title.to_lowercase();
+                    if let Some(s) = &e.subtitle {
+                        text.push('\n');
+                        text.push_str(&s.to_lowercase());
+                    }
+                    self.papers.push(Paper {
+                        title: e.title.clone(),
+                        subtitle: e.subtitle.clone(),
+                        url: e.url.clone(),
+                        tags: tags
                             .iter()
-                            .map(|t| c.tag_names[*t as usize].clone())
-                            .collect();
-                    }
-                    None => {
-                        if let Some(u) = &e.url {
-                            c.by_url.insert(u.clone(), c.papers.len());
-                        }
-                        let tags = sorted(entry_tags);
-                        let mut text = e.title.to_lowercase();
-                        if let Some(s) = &e.subtitle {
-                            text.push('\n');
-                            text.push_str(&s.to_lowercase());
-                        }
-                        c.papers.push(Paper {
-                            title: e.title.clone(),
-                            subtitle: e.subtitle.clone(),
-                            url: e.url.clone(),
-                            tags: tags
-                                .iter()
-                                .map(|t| c.tag_names[*t as usize].clone())
-                                .collect(),
-                            reviews: vec![review],
-                        });
-                        c.paper_rows.push(Row { tags, text });
-                    }
+                            .map(|t| self.tag_names[*t as usize].clone())
+                            .collect(),
+                        reviews: vec![review],
+                    });
+                    self.paper_rows.push(Row { tags, text });
                 }
             }
         }

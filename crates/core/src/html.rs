@@ -52,6 +52,13 @@ pub fn style_text(decls: &[(&'static str, String)]) -> String {
         .join(";")
 }
 
+/// Escapes text for a double-quoted attribute value.
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(s, true, &mut out);
+    out
+}
+
 fn escape_into(s: &str, attr: bool, out: &mut String) {
     for c in s.chars() {
         match c {

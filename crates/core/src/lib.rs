@@ -12,7 +12,7 @@
 //!     "# 2025-11-06 papers review\n\n## 1. [MIRA](https://example.org/mira) `bytedance`\n");
 //! assert_eq!(parsed.post.date, "2025-11-06");
 //! assert_eq!(parsed.post.entries[0].tags, vec!["bytedance"]);
-//! let html = to_html(&parsed.doc, &HashLinker { content_base: "content/".into() });
+//! let html = to_html(parsed.doc(), &HashLinker { content_base: "content/".into() });
 //! assert!(html.contains(r#"<h2 id="1-mira-bytedance">"#));
 //! ```
 

@@ -13,6 +13,7 @@
 //! raw HTML. Each output line remembers the file line it came from.
 
 use crate::diagnostic::Diagnostic;
+use crate::html::escape_attr;
 
 /// One `import name from 'path'` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,7 +312,7 @@ fn parse_jsx_tag(s: &str) -> JsxParse {
 }
 
 /// The largest char boundary of `s` at or below `at`.
-pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
+fn floor_char_boundary(s: &str, at: usize) -> usize {
     if at >= s.len() {
         return s.len();
     }
@@ -671,14 +672,6 @@ fn split_top_level(s: &str) -> Vec<&str> {
         parts.push(&s[start..]);
     }
     parts
-}
-
-/// Escapes text for a double-quoted attribute.
-pub fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -59,8 +59,6 @@ pub struct PaperEntry {
 pub struct ParsedPost {
     /// The content model.
     pub post: Post,
-    /// The rendered body.
-    pub doc: Doc,
     /// Everything the renderer found (links, assets, headings) for `check`.
     pub rendered: Rendered,
     /// Asset imports, for `check`.
@@ -71,6 +69,13 @@ pub struct ParsedPost {
 
 /// Largest post papershelf renders (larger ones are refused with a message).
 pub const MAX_POST_BYTES: usize = 16 * 1024 * 1024;
+
+impl ParsedPost {
+    /// The rendered body: the safe tree the browser and the CLI show.
+    pub fn doc(&self) -> &Doc {
+        &self.rendered.doc
+    }
+}
 
 impl Post {
     /// Parses a post's text. `path` is relative to the content directory.
@@ -144,11 +149,8 @@ impl Post {
             math: rendered.has_math,
             entries,
         };
-        let mut rendered = rendered;
-        let doc = std::mem::take(&mut rendered.doc);
         ParsedPost {
             post,
-            doc,
             rendered,
             imports: prepared.imports,
             diagnostics,

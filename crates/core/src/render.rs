@@ -85,7 +85,6 @@ struct Frame {
 
 struct Builder<'a> {
     post_path: &'a str,
-    prepared: &'a Prepared,
     stack: Vec<Frame>,
     dropping: usize,
     slugger: Slugger,
@@ -104,7 +103,6 @@ struct Builder<'a> {
 pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
     let mut b = Builder {
         post_path,
-        prepared,
         stack: vec![Frame {
             el: None,
             origin: Origin::Markdown,
@@ -673,7 +671,6 @@ impl Builder<'_> {
             children.push(Node::Element(section));
         }
         self.out.doc = Doc { children };
-        let _ = self.prepared;
         self.out
     }
 }

@@ -99,7 +99,7 @@ fn imports_hidden_and_three_images_resolved_with_widths() {
     let Some(text) = example() else { return };
     let parsed = Post::parse(PATH, &text);
     let html = to_html(
-        &parsed.doc,
+        parsed.doc(),
         &HashLinker {
             content_base: "content/".into(),
         },
@@ -129,7 +129,7 @@ fn cross_post_link_is_routed_and_external_links_open_a_new_tab() {
         }
     );
     let html = to_html(
-        &parsed.doc,
+        parsed.doc(),
         &HashLinker {
             content_base: "content/".into(),
         },

@@ -30,7 +30,7 @@ fn fixtures() {
         let input = fs::read_to_string(case.join("input.md")).unwrap();
         let parsed = Post::parse("papers/y2025/nov/20251106.md", &input);
         let html = to_html(
-            &parsed.doc,
+            parsed.doc(),
             &HashLinker {
                 content_base: "content/".into(),
             },

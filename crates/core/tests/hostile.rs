@@ -12,7 +12,7 @@ const PATH: &str = "papers/y2025/nov/20251106.md";
 fn render(text: &str) -> (ParsedPost, String) {
     let parsed = Post::parse(PATH, text);
     let html = to_html(
-        &parsed.doc,
+        parsed.doc(),
         &HashLinker {
             content_base: "content/".into(),
         },
@@ -40,7 +40,7 @@ fn assert_safe(name: &str, parsed: &ParsedPost, html: &str) {
     ] {
         assert!(!lower.contains(banned), "{name}: {banned} in\n{html}");
     }
-    let mut stack: Vec<&Node> = parsed.doc.children.iter().collect();
+    let mut stack: Vec<&Node> = parsed.doc().children.iter().collect();
     while let Some(node) = stack.pop() {
         let Node::Element(el) = node else { continue };
         for a in el.attrs() {
@@ -155,7 +155,7 @@ fn every_hostile_post_is_defused() {
     for (name, text, shown) in CASES {
         let (parsed, html) = render(text);
         assert_safe(name, &parsed, &html);
-        let plain: String = parsed.doc.children.iter().map(Node::plain_text).collect();
+        let plain: String = parsed.doc().children.iter().map(Node::plain_text).collect();
         assert!(
             plain.contains(shown),
             "{name}: {shown:?} not shown in {plain:?}"

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 fn render(text: &str) -> usize {
     let parsed = Post::parse("papers/y2025/nov/20251106.md", text);
     to_html(
-        &parsed.doc,
+        parsed.doc(),
         &HashLinker {
             content_base: "content/".into(),
         },
