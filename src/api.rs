@@ -73,38 +73,76 @@ pub async fn fetch_post(url: &str) -> Result<String, FetchError> {
     Ok(text)
 }
 
-/// Fetches `index.json`, parses it with the browser's own JSON parser and
-/// checks its version; returns its `posts` array, still as JS values (see
-/// [`index_post`]), so a large index can be read a few posts at a time.
-pub async fn fetch_index(url: &str) -> Result<js_sys::Array, FetchError> {
+/// `index.json` as fetched, its posts not yet read: see [`IndexPosts::post`].
+pub struct IndexPosts {
+    url: String,
+    /// One JSON text per post (the CLI's one-post-per-line layout), or, for
+    /// an index written on one line, the posts already parsed.
+    items: js_sys::Array,
+    lines: bool,
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string, without copying it into Rust first.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+}
+
+/// Fetches `index.json` and checks its version. The CLI writes the header on
+/// the first line and one post per line; such an index is split here and
+/// each post is parsed by the browser's own `JSON.parse` only when asked for
+/// (see [`IndexPosts::post`]), so a large index can be read a few posts at a
+/// time. An index on one line is parsed whole.
+pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
     let (response, timer) = get(url).await?;
-    let promise = response
-        .json()
-        .map_err(|_| FetchError::Invalid(format!("{url} is not JSON.")))?;
-    let value = JsFuture::from(promise)
-        .await
-        .map_err(|_| match timer.error(url) {
-            FetchError::Timeout(u) => FetchError::Timeout(u),
-            _ => FetchError::Invalid(format!(
-                "{url} is not valid JSON: regenerate it with `papershelf index content`."
-            )),
-        })?;
+    let text = JsFuture::from(
+        response
+            .text()
+            .map_err(|_| FetchError::Network(url.to_string()))?,
+    )
+    .await
+    .map_err(|_| timer.error(url))?;
     drop(timer);
+    let text = js_sys::JsString::from(text);
+    let not_json = || {
+        FetchError::Invalid(format!(
+            "{url} is not valid JSON: regenerate it with `papershelf index content`."
+        ))
+    };
+    let lines = text.split("\n");
+    let header = js_sys::JsString::from(lines.get(0));
+    let by_line = lines.length() > 1 && {
+        let head = header.trim_end();
+        head.ends_with("[", head.length() as i32)
+    };
+    let (value, items) = if by_line {
+        // `{"version":1,"posts":[` closed, to read the version.
+        let header = json_parse(&header.concat(&"]}".into())).map_err(|_| not_json())?;
+        let last = lines.length() - 1;
+        let end = (1..=last)
+            .rev()
+            .find(|&i| js_sys::JsString::from(lines.get(i)).trim().length() > 0)
+            .unwrap_or(0);
+        if end == 0 || js_sys::JsString::from(lines.get(end)).trim() != "]}" {
+            return Err(not_json());
+        }
+        (header, lines.slice(1, end))
+    } else {
+        let value = json_parse(&text).map_err(|_| not_json())?;
+        let posts = field(&value, "posts").and_then(|p| p.dyn_into::<js_sys::Array>().ok());
+        (value, posts.unwrap_or_default())
+    };
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.measure_with_start_mark(
             "papershelf:index:fetch+JSON.parse",
             "papershelf:index:start",
         );
     }
-    let field = |name: &str| {
-        js_sys::Reflect::get(&value, &name.into())
-            .ok()
-            .filter(|v| !v.is_undefined())
-    };
     let fields_missing = || {
         FetchError::Invalid(format!("{url} does not have the expected fields (`version` and `posts`): regenerate it with `papershelf index content`."))
     };
-    let version = field("version")
+    let version = field(&value, "version")
         .and_then(|v| v.as_f64())
         .ok_or_else(fields_missing)?;
     if version != f64::from(INDEX_VERSION) {
@@ -112,19 +150,64 @@ pub async fn fetch_index(url: &str) -> Result<js_sys::Array, FetchError> {
             "{url} has format version {version}, this viewer reads version {INDEX_VERSION}."
         )));
     }
-    field("posts")
-        .and_then(|p| p.dyn_into::<js_sys::Array>().ok())
-        .ok_or_else(fields_missing)
+    if !field(&value, "posts").is_some_and(|p| p.is_array()) {
+        return Err(fields_missing());
+    }
+    Ok(IndexPosts {
+        url: url.to_string(),
+        items,
+        lines: by_line,
+    })
 }
 
-/// Post `i` of an index's `posts` array, as the core's [`Post`].
-pub fn index_post(url: &str, posts: &js_sys::Array, i: u32) -> Result<Post, FetchError> {
-    serde_wasm_bindgen::from_value(posts.get(i)).map_err(|e| {
-        FetchError::Invalid(format!(
-            "{url}: post {} does not have the expected fields ({e}): regenerate it with `papershelf index content`.",
-            i + 1
-        ))
-    })
+fn field(value: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(value, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
+
+impl IndexPosts {
+    /// How many posts the index holds.
+    pub fn len(&self) -> u32 {
+        self.items.length()
+    }
+
+    /// Whether the index holds no posts.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Post `i`, as the core's [`Post`]: parsed by the browser's
+    /// `JSON.parse` and read into Rust with serde-wasm-bindgen.
+    pub fn post(&self, i: u32) -> Result<Post, FetchError> {
+        let item = self.items.get(i);
+        let value = if self.lines {
+            let line = js_sys::JsString::from(item);
+            let line = line.trim_end();
+            let n = line.length();
+            let line = if n > 0 && line.char_code_at(n - 1) == f64::from(b',') {
+                line.slice(0, n - 1)
+            } else {
+                line
+            };
+            json_parse(&line).map_err(|_| {
+                FetchError::Invalid(format!(
+                    "{}, line {}, is not valid JSON: regenerate it with `papershelf index content`.",
+                    self.url,
+                    i + 2
+                ))
+            })?
+        } else {
+            item
+        };
+        serde_wasm_bindgen::from_value(value).map_err(|e| {
+            FetchError::Invalid(format!(
+                "{}: post {} does not have the expected fields ({e}): regenerate it with `papershelf index content`.",
+                self.url,
+                i + 1
+            ))
+        })
+    }
 }
 
 /// Aborts a request after [`TIMEOUT_MS`]; cleared when dropped.

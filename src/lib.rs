@@ -74,7 +74,7 @@ pub struct Shelf {
 
 impl Shelf {
     /// (Re)loads the index. A large index is read a slice at a time, giving
-    /// the page back to the browser about every 30 ms, so loading never
+    /// the page back to the browser about every [`SLICE_MS`], so loading never
     /// blocks it for long.
     pub fn load_index(self) {
         self.library.set(Load::Loading);
@@ -86,19 +86,21 @@ impl Shelf {
         }
         leptos::task::spawn_local(async move {
             let result = async {
-                let posts_js = api::fetch_index(&url).await?;
-                let mut posts = Vec::with_capacity(posts_js.length() as usize);
+                let index = api::fetch_index(&url).await?;
+                let mut posts = Vec::with_capacity(index.len() as usize);
                 let mut catalog = Catalog::default();
                 let mut slice_start = now();
-                for i in 0..posts_js.length() {
-                    let post = api::index_post(&url, &posts_js, i)?;
-                    catalog.add_post(&post);
-                    posts.push(post);
-                    if now() - slice_start > 30.0 {
+                for i in 0..index.len() {
+                    if now() - slice_start > SLICE_MS {
                         yield_to_browser().await;
                         slice_start = now();
                     }
+                    let post = index.post(i)?;
+                    catalog.add_post(&post);
+                    posts.push(post);
                 }
+                // The first list is drawn in a task of its own.
+                yield_to_browser().await;
                 Ok::<_, FetchError>(Library {
                     index: Index {
                         version: papershelf_core::index::INDEX_VERSION,
@@ -162,6 +164,10 @@ impl Shelf {
         }
     }
 }
+
+/// How long one slice of index reading may run before the page gets the
+/// main thread back (the budget for a whole task is 50 ms).
+const SLICE_MS: f64 = 20.0;
 
 /// Lets the browser paint and handle input before going on.
 async fn yield_to_browser() {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, copyDist, root } from './harness.mjs';
+import { serve, launch, newPage, copyDist, root, dist } from './harness.mjs';
 
 let browser, dir, server;
 const HOSTILE = 'papers/y2025/dec/20251201';
@@ -135,6 +135,8 @@ for (const [what, body, message] of [
   ['malformed JSON', '{"version": 1, "posts": [', /not valid JSON/],
   ['missing fields', '{"version": 1, "posts": [{"title": "no path"}]}', /expected fields/],
   ['another version', '{"version": 9, "posts": []}', /version 9/],
+  ['a broken line', '{"version":1,"posts":[\n{"path":"a.md","title":"A","date":"2025-01-01","tags":[],"entries":[]},\n{"path": oops\n]}\n', /line 3, is not valid JSON/],
+  ['a missing end', '{"version":1,"posts":[\n{"path":"a.md","title":"A","date":"2025-01-01","tags":[],"entries":[]},\n', /not valid JSON/],
 ]) {
   test(`an index with ${what} says so; posts still open by link`, async () => {
     const page = await guardedPage();
@@ -146,6 +148,16 @@ for (const [what, body, message] of [
     await page.check();
   });
 }
+
+test('an index written on one line (by another tool) is read too', async () => {
+  const page = await guardedPage();
+  const index = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index.json'), 'utf8'));
+  await page.route('**/content/index.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
+  await page.goto(server.base);
+  await page.locator('.result-count', { hasText: `${index.posts.length} posts` }).waitFor();
+  assert.equal(await page.locator('.post-item').count(), index.posts.length);
+  await page.check();
+});
 
 test('a stalled request times out with a message and a retry', { timeout: 60_000 }, async () => {
   const page = await guardedPage();

@@ -162,7 +162,8 @@ export function writeLargeIndex(dir, posts = 4000, entries = 25000) {
   }
   out.reverse();
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ version: 1, posts: out }));
+  // One post per line, as `papershelf index` writes it.
+  fs.writeFileSync(path.join(dir, 'index.json'), `{"version":1,"posts":[\n${out.map((p) => JSON.stringify(p)).join(',\n')}\n]}\n`);
   return out;
 }
 

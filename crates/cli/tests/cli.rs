@@ -87,6 +87,17 @@ fn index_writes_posts_newest_first_without_drafts() {
     assert_eq!(titles, ["New", "Old"]);
     assert_eq!(index["posts"][1]["entries"][0]["tags"][0], "meta");
     assert_eq!(index["posts"][1]["entries"][0]["anchor"], "1-p-meta");
+    // One post per line after the header, so the viewer can read it in slices.
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0], r#"{"version":1,"posts":["#);
+    assert_eq!(lines[3], "]}");
+    for (line, title) in [(lines[1], "New"), (lines[2], "Old")] {
+        let post: serde_json::Value =
+            serde_json::from_str(line.strip_suffix(',').unwrap_or(line)).unwrap();
+        assert_eq!(post["title"], title);
+    }
     let out = papershelf(&["index", tmp.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(tmp.join("index.json").exists());
