@@ -22,7 +22,7 @@ dist:
 test:
 	scripts/setup.sh test
 	cargo test -p papershelf-core -p papershelf-cli
-	cargo test -p papershelf-core --no-default-features --features math --lib
+	cargo test -p papershelf-core --no-default-features --lib
 	cargo test -p papershelf-app --target wasm32-unknown-unknown --test web
 	$(MAKE) --no-print-directory dist
 	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/

@@ -3,7 +3,9 @@
 // 1. Moves Trunk's inline loader <script type="module"> into boot-<hash>.js, so a
 //    Content-Security-Policy needs no 'unsafe-inline' (trunk-rs/trunk#288), and makes
 //    it say clearly when WebAssembly cannot start.
-// 2. Writes embed.js from www/embed.js with the hashed app file names filled in.
+// 2. Gives the math renderer (crates/math-wasm, built by Trunk as an unhashed "worker")
+//    hashed file names, and defines globalThis.__papershelfMath() for the app to import it.
+// 3. Writes embed.js from www/embed.js with the hashed app file names filled in.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -21,8 +23,23 @@ const [inline, appJs, appWasm] = loader;
 const css = fs.readdirSync(staging).find((f) => /^style-[0-9a-f]+\.css$/.test(f));
 if (!css) throw new Error('post-build.mjs: no hashed style-*.css in the build');
 
+// The math renderer: papershelf-math.js + papershelf-math_bg.wasm -> papershelf-math-<hash>.*
+const mathJsIn = path.join(staging, 'papershelf-math.js');
+const mathWasmIn = path.join(staging, 'papershelf-math_bg.wasm');
+if (!fs.existsSync(mathJsIn) || !fs.existsSync(mathWasmIn)) throw new Error('post-build.mjs: the math module (papershelf-math.js and _bg.wasm) is missing from the build');
+const mathHash = crypto.createHash('sha256').update(fs.readFileSync(mathJsIn)).update(fs.readFileSync(mathWasmIn)).digest('hex').slice(0, 16);
+const mathJs = `papershelf-math-${mathHash}.js`;
+const mathWasm = `papershelf-math-${mathHash}_bg.wasm`;
+const mathGlue = fs.readFileSync(mathJsIn, 'utf8');
+if (!mathGlue.includes("'papershelf-math_bg.wasm'")) throw new Error('post-build.mjs: the math module\'s loader does not name papershelf-math_bg.wasm; check the wasm-bindgen version');
+fs.writeFileSync(path.join(staging, mathJs), mathGlue.replaceAll("'papershelf-math_bg.wasm'", `'${mathWasm}'`));
+fs.renameSync(mathWasmIn, path.join(staging, mathWasm));
+fs.rmSync(mathJsIn);
+
 const boot = `// Starts papershelf; says what is wrong when it cannot.
 import init from './${appJs}';
+// Imports the math renderer; the app calls it the first time a post has math.
+globalThis.__papershelfMath ??= () => import('./${mathJs}').then(async (m) => { await m.default(); return m; });
 const say = (text) => {
   const boot = document.getElementById('boot');
   if (boot) {
@@ -52,5 +69,7 @@ const embed = fs
   .readFileSync(path.join(source, 'embed.js'), 'utf8')
   .replaceAll('__APP_JS__', appJs)
   .replaceAll('__APP_WASM__', appWasm)
-  .replaceAll('__APP_CSS__', css);
+  .replaceAll('__APP_CSS__', css)
+  .replaceAll('__MATH_JS__', mathJs);
+if (/__[A-Z_]+__/.test(embed)) throw new Error(`post-build.mjs: embed.js still has a placeholder: ${embed.match(/__[A-Z_]+__/)[0]}`);
 fs.writeFileSync(path.join(staging, 'embed.js'), embed);

@@ -16,15 +16,16 @@ pub fn render_into(parent: &web_sys::Element, nodes: &[Node], linker: &dyn Linke
     };
     let fragment = document.create_document_fragment();
     for node in nodes {
-        if let Some(n) = build(&document, node, linker) {
+        if let Some(n) = self::node(&document, node, linker) {
             let _ = fragment.append_child(&n);
         }
     }
     let _ = parent.append_child(&fragment);
 }
 
-/// One node and its children. Depth is bounded by the core (`MAX_DEPTH`).
-fn build(document: &Document, node: &Node, linker: &dyn Linker) -> Option<web_sys::Node> {
+/// One node and its children, as DOM nodes of `document`. Depth is bounded
+/// by the core (`MAX_DEPTH`).
+pub fn node(document: &Document, node: &Node, linker: &dyn Linker) -> Option<web_sys::Node> {
     match node {
         Node::Text(t) => Some(document.create_text_node(t).into()),
         Node::Element(el) => {
@@ -51,7 +52,7 @@ fn build(document: &Document, node: &Node, linker: &dyn Linker) -> Option<web_sy
                 let _ = element.set_attribute(attr.name, &value);
             }
             for child in &el.children {
-                if let Some(c) = build(document, child, linker) {
+                if let Some(c) = self::node(document, child, linker) {
                     let _ = element.append_child(&c);
                 }
             }

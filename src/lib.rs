@@ -9,6 +9,7 @@
 pub mod api;
 pub mod dom;
 pub mod embed;
+pub mod math;
 pub mod pages;
 pub mod theme;
 

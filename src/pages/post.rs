@@ -50,6 +50,12 @@ pub fn PostPage(
                     content_base: shelf.content_base.get_value(),
                 };
                 dom::render_into(&container, without_title(parsed.doc()), &linker);
+                if parsed.rendered.has_math {
+                    let container: web_sys::Element = container.clone().into();
+                    leptos::task::spawn_local(async move {
+                        crate::math::render_math(container, &linker).await;
+                    });
+                }
             }
         });
         scroll_to(shelf, &container, anchor.get_untracked().as_deref());

@@ -159,6 +159,18 @@ test('an index written on one line (by another tool) is read too', async () => {
   await page.check();
 });
 
+test('a math renderer that cannot load leaves the TeX readable and says why', async () => {
+  const page = await guardedPage();
+  await page.route('**/papershelf-math-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${server.base}#/post/papers/y2025/jan/20250115`);
+  const failed = page.locator('.post-body code.math-failed');
+  await failed.first().waitFor();
+  assert.match(await failed.first().getAttribute('title'), /could not be loaded/);
+  assert.match(await page.locator('.post-body code.math-display').first().textContent(), /\\/);
+  assert.equal(await page.locator('.post-body math').count(), 0);
+  await page.check();
+});
+
 test('a stalled request times out with a message and a retry', { timeout: 60_000 }, async () => {
   const page = await guardedPage();
   let stall = true;

@@ -120,7 +120,8 @@ test('the embed snippet loads the viewer from another origin with CORS; the host
 <h1>Host page</h1><span class="tag" id="host-tag">host tag</span>
 <script type="module" src="${app.base}embed.js"></script>
 <div id="one" style="width: 600px"><papershelf-viewer></papershelf-viewer></div>
-<div id="two" style="width: 400px"><papershelf-viewer post="papers/y2025/oct/20251029"></papershelf-viewer></div>`,
+<div id="two" style="width: 400px"><papershelf-viewer post="papers/y2025/oct/20251029"></papershelf-viewer></div>
+<div id="three" style="width: 500px"><papershelf-viewer post="papers/y2025/jan/20250115"></papershelf-viewer></div>`,
   );
   const host = await serve(hostDir);
   try {
@@ -131,6 +132,8 @@ test('the embed snippet loads the viewer from another origin with CORS; the host
     const two = page.locator('#two papershelf-viewer');
     await one.locator('.post-item').first().waitFor();
     await two.locator('h1.post-title', { hasText: '2025-10-29 papers review' }).waitFor();
+    // The math renderer is imported from papershelf's origin too.
+    await page.locator('#three papershelf-viewer').locator('math[display="block"]').first().waitFor();
 
     // Styles do not leak either way.
     assert.equal(await page.locator('#host-tag').evaluate((el) => getComputedStyle(el).color), 'rgb(0, 128, 0)');

@@ -150,6 +150,28 @@ test('a post can be reached and read with the keyboard alone', async () => {
   page.assertClean();
 });
 
+test('math is drawn by a renderer module that only posts with math download', async () => {
+  const requests = [];
+  const srv = await serve(undefined, { requests });
+  const page = await newPage(browser);
+  await page.goto(`${srv.base}#/post/papers/y2025/nov/20251106`);
+  await page.locator('.post-body h2').first().waitFor();
+  await page.waitForTimeout(200);
+  assert.deepEqual(requests.filter((r) => r.includes('papershelf-math')), [], 'a post without math loads no math renderer');
+  await page.goto(`${srv.base}#/post/papers/y2025/jan/20250115`);
+  await page.locator('.post-body math[display="block"]').first().waitFor();
+  assert.ok((await page.locator('.post-body math').count()) >= 2, 'inline and display math');
+  assert.equal(await page.locator('.post-body code[data-ps-math]').count(), 0, 'no placeholder left');
+  assert.match(await page.locator('.post-body math').first().textContent(), /M.*t/);
+  // Laid out as one formula, not its parts stacked like paragraphs.
+  const box = await page.locator('.post-body math[display="block"]').first().boundingBox();
+  assert.ok(box.height < 60, `display math is ${box.height}px tall`);
+  assert.equal(requests.filter((r) => r.endsWith('_bg.wasm') && r.includes('papershelf-math')).length, 1);
+  await shoot(page, 'math');
+  page.assertClean();
+  await srv.close();
+});
+
 test('the dark theme follows the system and the toggle overrides it, remembered', async () => {
   const page = await newPage(browser, { colorScheme: 'dark' });
   await page.goto(server.base);

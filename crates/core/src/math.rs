@@ -1,16 +1,34 @@
 //! `$…$` and `$$…$$` as MathML elements of the safe tree.
 //!
 //! The LaTeX is turned into MathML text by `latex2mathml`, then read back
-//! with the raw-HTML tokenizer through the MathML allow-list, so even the
-//! math renderer's output cannot add anything outside the policy.
+//! with the raw-HTML tokenizer through the MathML allow-list
+//! ([`from_mathml`]), so even the math renderer's output cannot add anything
+//! outside the policy.
+//!
+//! Without the `math` feature (the browser's first download) math becomes a
+//! placeholder: a `code` element holding the TeX, marked with [`MATH_ATTR`].
+//! The browser loads the renderer (a second, small wasm module built from
+//! [`tex_to_mathml`]) only when a post has math, and swaps each placeholder
+//! for [`from_mathml`] of its output.
 
 use crate::doc::{AttrValue, Element, Node};
 use crate::raw_html::{tokenize, Token};
+
+/// The attribute that marks a math placeholder: `display` or `inline`.
+/// Only the renderer sets it (no `data-` attribute passes the content policy).
+pub const MATH_ATTR: &str = "data-ps-math";
 
 /// The MathML tree for `tex`, or `None` where it cannot be rendered (the
 /// caller then shows the TeX source).
 #[cfg(feature = "math")]
 pub fn to_tree(tex: &str, display: bool) -> Option<Element> {
+    from_mathml(&tex_to_mathml(tex, display)?)
+}
+
+/// MathML markup for `tex`, as `latex2mathml` writes it, or `None` where it
+/// cannot be rendered. Not safe to show as it is: read it with [`from_mathml`].
+#[cfg(feature = "math")]
+pub fn tex_to_mathml(tex: &str, display: bool) -> Option<String> {
     use latex2mathml::{latex_to_mathml, DisplayStyle};
     // The LaTeX parser recurses on groups: refuse what could exhaust the (small, wasm) stack.
     if tex.len() > 20_000 || nesting(tex) > 40 {
@@ -21,8 +39,7 @@ pub fn to_tree(tex: &str, display: bool) -> Option<Element> {
     } else {
         DisplayStyle::Inline
     };
-    let mathml = latex_to_mathml(tex, style).ok()?;
-    build(&mathml)
+    latex_to_mathml(tex, style).ok()
 }
 
 /// The deepest `{`/`\left` nesting in `tex`.
@@ -48,9 +65,10 @@ pub fn to_tree(_tex: &str, _display: bool) -> Option<Element> {
     None
 }
 
-/// Builds MathML elements from markup, dropping whatever is not allowed.
-#[cfg_attr(not(feature = "math"), allow(dead_code))]
-fn build(markup: &str) -> Option<Element> {
+/// A `<math>` element read from MathML markup through the MathML allow-list:
+/// elements and attributes not on it are dropped, text stays text. `None`
+/// unless the markup's root is `<math>`.
+pub fn from_mathml(markup: &str) -> Option<Element> {
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     for token in tokenize(markup) {
@@ -107,6 +125,24 @@ mod tests {
         let el = to_tree("\\frac{a}{b}", false).expect("renders");
         assert_eq!(el.tag(), "math");
         assert_eq!(Node::Element(el).plain_text(), "ab");
+    }
+
+    #[test]
+    fn renderer_output_passes_the_mathml_allow_list() {
+        let el = from_mathml(
+            "<math onload=\"x()\"><mi href=\"javascript:x\">a</mi><script>x()</script><mtext>b</mtext></math>",
+        )
+        .expect("a math root");
+        let html = crate::html::to_html(
+            &crate::doc::Doc {
+                children: vec![Node::Element(el)],
+            },
+            &crate::doc::HashLinker {
+                content_base: String::new(),
+            },
+        );
+        assert_eq!(html, "<math><mi>a</mi>x()<mtext>b</mtext></math>");
+        assert!(from_mathml("<div>x</div>").is_none());
     }
 
     #[test]

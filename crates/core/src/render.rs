@@ -632,6 +632,10 @@ impl Builder<'_> {
             None => {
                 let mut code = Element::own("code");
                 code.set_text("class", if display { "math math-display" } else { "math" });
+                code.set_text(
+                    crate::math::MATH_ATTR,
+                    if display { "display" } else { "inline" },
+                );
                 code.push(Node::text(tex));
                 self.append(Node::Element(code));
             }
