@@ -60,13 +60,20 @@ pub fn escape_attr(s: &str) -> String {
 }
 
 fn escape_into(s: &str, attr: bool, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attr => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    // Copies the runs between special bytes whole; all four are ASCII, so
+    // every cut falls on a character boundary.
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attr => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(escaped);
+        start = i + 1;
     }
+    out.push_str(&s[start..]);
 }

@@ -14,6 +14,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::html::escape_attr;
+use std::borrow::Cow;
 
 /// One `import name from 'path'` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +82,9 @@ const MAX_TAG_BYTES: usize = 4096;
 pub fn prepare(body: &str, first_line: u32) -> Prepared {
     let mut p = Prepared::default();
     let lines: Vec<&str> = body.split('\n').collect();
+    p.markdown.reserve(body.len() + 64);
+    p.line_starts.reserve(lines.len());
+    p.line_map.reserve(lines.len());
     let mut fence: Option<(u8, usize)> = None;
     let mut open_admonitions: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -154,21 +158,23 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
         }
         // Join the lines of a JSX tag that spans several. The tag can only end on
         // a line with `>`, so only those lines trigger a new check.
-        let mut joined = line.to_string();
+        let mut joined = Cow::Borrowed(line);
         let mut extra = 0;
-        if has_unclosed_jsx(&joined) {
+        if has_unclosed_jsx(line) {
+            let mut more = line.to_string();
             while extra < MAX_TAG_LINES && i + extra < lines.len() {
                 let next = lines[i + extra].trim_end_matches('\r');
-                joined.push(' ');
-                joined.push_str(next);
+                more.push(' ');
+                more.push_str(next);
                 extra += 1;
-                if next.contains('>') && !has_unclosed_jsx(&joined) {
+                if next.contains('>') && !has_unclosed_jsx(&more) {
                     break;
                 }
             }
-            if has_unclosed_jsx(&joined) || !joined.contains("={") {
-                joined = line.to_string();
+            if has_unclosed_jsx(&more) || !more.contains("={") {
                 extra = 0;
+            } else {
+                joined = Cow::Owned(more);
             }
         }
         i += extra;
@@ -448,14 +454,14 @@ fn balanced(s: &str, start: usize) -> Option<usize> {
 }
 
 /// Rewrites the JSX in one (joined) line, leaving code spans alone.
-fn convert_line(
-    line: &str,
+fn convert_line<'a>(
+    line: &'a str,
     imports: &[Import],
     file_line: u32,
     diags: &mut Vec<Diagnostic>,
-) -> String {
+) -> Cow<'a, str> {
     if !line.contains('{') {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let b = line.as_bytes();
     let mut out = String::with_capacity(line.len());
@@ -508,7 +514,7 @@ fn convert_line(
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Writes a JSX tag as an HTML tag.

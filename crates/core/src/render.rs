@@ -182,7 +182,14 @@ impl Builder<'_> {
     }
 
     fn text(&mut self, t: &str) {
-        self.append(Node::text(t));
+        if self.dropping > 0 {
+            return;
+        }
+        // Runs of text events (soft breaks, entities) grow one node.
+        match self.top().children.last_mut() {
+            Some(Node::Text(last)) => last.push_str(t),
+            _ => self.top().children.push(Node::text(t)),
+        }
     }
 
     fn push(&mut self, el: Option<Element>, origin: Origin, name: &str) {
@@ -220,7 +227,11 @@ impl Builder<'_> {
         match frame.el {
             Some(mut el) => {
                 // Keep children the element was made with (an admonition's title).
-                el.children.extend(frame.children);
+                if el.children.is_empty() {
+                    el.children = frame.children;
+                } else {
+                    el.children.extend(frame.children);
+                }
                 Some(Node::Element(el))
             }
             None => {
