@@ -37,7 +37,21 @@ fs.renameSync(mathWasmIn, path.join(staging, mathWasm));
 fs.rmSync(mathJsIn);
 
 const boot = `// Starts papershelf; says what is wrong when it cannot.
-import init from './${appJs}';
+// The index and the post the URL names start downloading now, beside the app;
+// the app takes these answers (api.rs) instead of asking again. Only plain
+// paths are fetched early; the app checks every route itself anyway.
+{
+  const early = (globalThis.__papershelfPrefetch = {});
+  const get = (url) => {
+    early[url] = fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
+    early[url].catch(() => {}); // the app reports failures; an unused one is not an error
+  };
+  get('content/index.json');
+  const post = /^#\\/post\\/([A-Za-z0-9_.\\/-]+)(?:\\?.*)?$/.exec(location.hash)?.[1];
+  if (post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    get(\`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`);
+  }
+}
 // Imports the math renderer; the app calls it the first time a post has math.
 globalThis.__papershelfMath ??= () => import('./${mathJs}').then(async (m) => { await m.default(); return m; });
 const say = (text) => {
@@ -51,6 +65,7 @@ if (typeof WebAssembly !== 'object') {
   say('papershelf needs WebAssembly, which this browser does not have. Open the site in a current browser.');
 } else {
   try {
+    const { default: init } = await import('./${appJs}');
     await init({ module_or_path: './${appWasm}' });
   } catch (e) {
     const csp = /Content Security Policy|unsafe-eval|CompileError/i.test(String(e));

@@ -262,9 +262,42 @@ impl Drop for Timer {
     }
 }
 
+/// The answer the boot script already asked for (`__papershelfPrefetch`),
+/// taken once: a retry asks the server again.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    let early = js_sys::Reflect::get(&js_sys::global(), &"__papershelfPrefetch".into()).ok()?;
+    let promise = js_sys::Reflect::get(&early, &url.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &url.into());
+    Some(promise)
+}
+
 async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
     let network = || FetchError::Network(url.to_string());
     let timer = Timer::start();
+    if let Some(early) = prefetched(url) {
+        match JsFuture::from(early).await {
+            Ok(value) => {
+                if let Ok(response) = value.dyn_into::<Response>() {
+                    return checked(url, response, timer);
+                }
+            }
+            // It gave up after the same 10 s.
+            Err(e)
+                if js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .as_deref()
+                    == Some("TimeoutError") =>
+            {
+                return Err(FetchError::Timeout(url.to_string()));
+            }
+            // Otherwise ask again, to report what happens now.
+            Err(_) => {}
+        }
+    }
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_cache(RequestCache::NoCache);
@@ -277,6 +310,10 @@ async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
         .await
         .map_err(|_| timer.error(url))?;
     let response: Response = value.dyn_into().map_err(|_| network())?;
+    checked(url, response, timer)
+}
+
+fn checked(url: &str, response: Response, timer: Timer) -> Result<(Response, Timer), FetchError> {
     match response.status() {
         200..=299 => Ok((response, timer)),
         404 | 410 => Err(FetchError::NotFound(url.to_string())),

@@ -36,6 +36,10 @@ test('dist/ works under a sub-path: a deep link, a reload, every request under t
     }
     const outside = requests.filter((r) => !r.startsWith('/repo/'));
     assert.deepEqual(outside, [], 'every URL is relative to the sub-path');
+    // The boot script fetched the index and the post beside the app, and the
+    // app used those answers: one request each per page load.
+    assert.equal(requests.filter((r) => r === '/repo/content/index.json').length, 2);
+    assert.equal(requests.filter((r) => r === `/repo/content/${POST}.md`).length, 2);
     page.assertClean();
   } finally {
     await server.close();
