@@ -96,21 +96,13 @@ extern "C" {
 /// time. An index on one line is parsed whole.
 pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
     let (response, timer) = get(url).await?;
-    let text = JsFuture::from(
-        response
-            .text()
-            .map_err(|_| FetchError::Network(url.to_string()))?,
-    )
-    .await
-    .map_err(|_| timer.error(url))?;
+    let lines = read_lines(&response).await.map_err(|_| timer.error(url))?;
     drop(timer);
-    let text = js_sys::JsString::from(text);
     let not_json = || {
         FetchError::Invalid(format!(
             "{url} is not valid JSON: regenerate it with `papershelf index content`."
         ))
     };
-    let lines = text.split("\n");
     let header = js_sys::JsString::from(lines.get(0));
     let by_line = lines.length() > 1 && {
         let head = header.trim_end();
@@ -129,7 +121,7 @@ pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
         }
         (header, lines.slice(1, end))
     } else {
-        let value = json_parse(&text).map_err(|_| not_json())?;
+        let value = json_parse(&lines.join("\n")).map_err(|_| not_json())?;
         let posts = field(&value, "posts").and_then(|p| p.dyn_into::<js_sys::Array>().ok());
         (value, posts.unwrap_or_default())
     };
@@ -158,6 +150,55 @@ pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
         items,
         lines: by_line,
     })
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `TextDecoder`, bound here so its text stays a JS string.
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    /// `decode(bytes, {stream})`.
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &JsValue, options: &JsValue) -> js_sys::JsString;
+}
+
+/// A response body as its lines, read chunk by chunk as it arrives and
+/// decoded here rather than in one piece by `text()`, so a large index never
+/// blocks the page: every [`crate::SLICE_MS`] the page gets the main thread back.
+async fn read_lines(response: &Response) -> Result<js_sys::Array, JsValue> {
+    let lines = js_sys::Array::new();
+    let Some(body) = response.body() else {
+        let text = JsFuture::from(response.text()?).await?;
+        return Ok(js_sys::JsString::from(text).split("\n"));
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let decoder = TextDecoder::new();
+    let streaming = js_sys::Object::new();
+    js_sys::Reflect::set(&streaming, &"stream".into(), &true.into())?;
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let mut tail = js_sys::JsString::from("");
+    let mut slice_start = now();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await?;
+        if js_sys::Reflect::get(&chunk, &"done".into())?.is_truthy() {
+            break;
+        }
+        let bytes = js_sys::Reflect::get(&chunk, &"value".into())?;
+        let parts = tail.concat(&decoder.decode(&bytes, &streaming)).split("\n");
+        tail = parts.pop().unchecked_into();
+        for part in parts.iter() {
+            lines.push(&part);
+        }
+        if now() - slice_start > crate::SLICE_MS {
+            crate::yield_to_browser().await;
+            slice_start = now();
+        }
+    }
+    let rest = decoder.decode(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
+    lines.push(&tail.concat(&rest));
+    Ok(lines)
 }
 
 fn field(value: &JsValue, name: &str) -> Option<JsValue> {

@@ -88,6 +88,8 @@ impl Shelf {
         leptos::task::spawn_local(async move {
             let result = async {
                 let index = api::fetch_index(&url).await?;
+                // Decoding the answer was a task of its own; so is each slice.
+                yield_to_browser().await;
                 let mut posts = Vec::with_capacity(index.len() as usize);
                 let mut catalog = Catalog::default();
                 let mut slice_start = now();
@@ -168,10 +170,10 @@ impl Shelf {
 
 /// How long one slice of index reading may run before the page gets the
 /// main thread back (the budget for a whole task is 50 ms).
-const SLICE_MS: f64 = 20.0;
+pub const SLICE_MS: f64 = 10.0;
 
 /// Lets the browser paint and handle input before going on.
-async fn yield_to_browser() {
+pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

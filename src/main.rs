@@ -11,5 +11,10 @@ fn main() {
     {
         boot.remove();
     }
-    leptos::mount::mount_to_body(papershelf_app::App);
+    // Mounting is a task of its own, after the one that compiled and started
+    // the module: neither blocks the page for long.
+    wasm_bindgen_futures::spawn_local(async {
+        papershelf_app::yield_to_browser().await;
+        leptos::mount::mount_to_body(papershelf_app::App);
+    });
 }
