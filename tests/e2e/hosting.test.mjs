@@ -95,6 +95,9 @@ test('the README Content-Security-Policy runs the app with no violation', async 
     await page.locator('.post-body img').first().waitFor();
     assert.equal(await page.locator('.post-body img').first().evaluate((el) => getComputedStyle(el).width), '500px', 'styles from content apply');
     assert.equal(await page.locator('.post-body div').first().evaluate((el) => getComputedStyle(el).textAlign), 'center');
+    // The math renderer, a second module imported on demand, runs under it too.
+    await page.goto(`${server.base}#/post/papers/y2025/jan/20250115`);
+    await page.locator('.post-body math').first().waitFor();
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     page.assertClean();
   } finally {
