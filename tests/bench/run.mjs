@@ -79,8 +79,10 @@ try {
   const wasmRates = await page.evaluate(async ({ samples, runs }) => {
     const m = await import('./papershelf_bench_wasm.js');
     await m.default();
+    // Steady state: V8 first runs wasm in its baseline tier and optimises hot
+    // functions in the background, so warm up for a second before timing.
     const rate = (fn, bytes) => {
-      fn();
+      for (const t0 = performance.now(); performance.now() - t0 < 1000; ) fn();
       const xs = [];
       for (let i = 0; i < runs; i++) {
         const t = performance.now();
@@ -201,13 +203,13 @@ try {
   const click = median(clicks);
   row('index load and parse (fetch + JSON.parse + catalog), 25,000 entries', `${load.toFixed(0)} ms`);
   const fetchParse = median(parts['papershelf:index:fetch+JSON.parse']);
-  row('  of which fetch + the browser\'s JSON.parse', `${fetchParse.toFixed(0)} ms`);
-  row('  of which JS → Rust (serde-wasm-bindgen) and the catalog, in ≤30 ms slices', `${(load - fetchParse).toFixed(0)} ms`);
+  row('  of which fetch, and the body read and split into lines as it arrives', `${fetchParse.toFixed(0)} ms`);
+  row('  of which JSON.parse per post, JS → Rust (serde-wasm-bindgen) and the catalog, in 10 ms slices', `${(load - fetchParse).toFixed(0)} ms`);
   row('tag click → list painted, 25,000 entries', `${click.toFixed(1)} ms`);
-  row('longest main-thread task during load and filtering', `${maxTask.toFixed(0)} ms`, `max over ${RUNS} runs`);
+  row('longest main-thread task during load and filtering', maxTask ? `${maxTask.toFixed(0)} ms` : 'none ≥ 50 ms', `max over ${RUNS} runs; the Long Tasks API reports tasks of 50 ms or more`);
   row('JS heap after first render, 25,000 entries', kb(heap));
   budget('tag click painted ≤ 100 ms', click <= 100, `${click.toFixed(1)} ms`);
-  budget('no main-thread task > 50 ms', maxTask <= 50, `${maxTask.toFixed(0)} ms`);
+  budget('no main-thread task > 50 ms', maxTask <= 50, maxTask ? `${maxTask.toFixed(0)} ms` : 'none ≥ 50 ms');
 } finally {
   await browser.close();
 }
