@@ -54,7 +54,7 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
             .map_err(|_| FetchError::Network(url.to_string()))?,
     )
     .await
-    .map_err(|_| timer.error(url))?;
+    .map_err(|e| timer.error(url, &e))?;
     Ok(text.as_string().unwrap_or_default())
 }
 
@@ -96,7 +96,9 @@ extern "C" {
 /// time. An index on one line is parsed whole.
 pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
     let (response, timer) = get(url).await?;
-    let lines = read_lines(&response).await.map_err(|_| timer.error(url))?;
+    let lines = read_lines(&response)
+        .await
+        .map_err(|e| timer.error(url, &e))?;
     drop(timer);
     let not_json = || {
         FetchError::Invalid(format!(
@@ -126,10 +128,7 @@ pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
         (value, posts.unwrap_or_default())
     };
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.measure_with_start_mark(
-            "papershelf:index:fetch+JSON.parse",
-            "papershelf:index:start",
-        );
+        let _ = p.measure_with_start_mark("papershelf:index:fetch", "papershelf:index:start");
     }
     let fields_missing = || {
         FetchError::Invalid(format!("{url} does not have the expected fields (`version` and `posts`): regenerate it with `papershelf index content`."))
@@ -251,6 +250,15 @@ impl IndexPosts {
     }
 }
 
+/// Whether `e` is the `TimeoutError` of `AbortSignal.timeout` (the boot
+/// script's prefetches use it).
+fn is_timeout(e: &JsValue) -> bool {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .is_some_and(|n| n == "TimeoutError")
+}
+
 /// Aborts a request after [`TIMEOUT_MS`]; cleared when dropped.
 struct Timer {
     controller: Option<web_sys::AbortController>,
@@ -281,12 +289,14 @@ impl Timer {
         }
     }
 
-    /// The error for a failed request: a timeout if the timer fired.
-    fn error(&self, url: &str) -> FetchError {
-        if self
-            .controller
-            .as_ref()
-            .is_some_and(|c| c.signal().aborted())
+    /// The error for a request that failed with `e`: a timeout if the timer
+    /// (or, for a prefetched answer, the boot script's own timeout) fired.
+    fn error(&self, url: &str, e: &JsValue) -> FetchError {
+        if is_timeout(e)
+            || self
+                .controller
+                .as_ref()
+                .is_some_and(|c| c.signal().aborted())
         {
             FetchError::Timeout(url.to_string())
         } else {
@@ -326,15 +336,7 @@ async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
                 }
             }
             // It gave up after the same 10 s.
-            Err(e)
-                if js_sys::Reflect::get(&e, &"name".into())
-                    .ok()
-                    .and_then(|n| n.as_string())
-                    .as_deref()
-                    == Some("TimeoutError") =>
-            {
-                return Err(FetchError::Timeout(url.to_string()));
-            }
+            Err(e) if is_timeout(&e) => return Err(FetchError::Timeout(url.to_string())),
             // Otherwise ask again, to report what happens now.
             Err(_) => {}
         }
@@ -349,7 +351,7 @@ async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
     let window = web_sys::window().ok_or_else(network)?;
     let value: JsValue = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| timer.error(url))?;
+        .map_err(|e| timer.error(url, &e))?;
     let response: Response = value.dyn_into().map_err(|_| network())?;
     checked(url, response, timer)
 }

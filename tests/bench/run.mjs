@@ -159,7 +159,7 @@ try {
   row('index.json, 4,000 posts / 25,000 entries (raw / gzip)', `${kb(indexBytes.length)} / ${kb(zlib.gzipSync(indexBytes, { level: 9 }).length)}`);
   const big = await serve(undefined, { contentDir: bigDir });
   const loads = [];
-  const parts = { 'papershelf:index:fetch+JSON.parse': [] };
+  const parts = { 'papershelf:index:fetch': [] };
   const clicks = [];
   let maxTask = 0;
   let heap = 0;
@@ -202,7 +202,7 @@ try {
   const load = median(loads);
   const click = median(clicks);
   row('index load and parse (fetch + JSON.parse + catalog), 25,000 entries', `${load.toFixed(0)} ms`);
-  const fetchParse = median(parts['papershelf:index:fetch+JSON.parse']);
+  const fetchParse = median(parts['papershelf:index:fetch']);
   row('  of which fetch, and the body read and split into lines as it arrives', `${fetchParse.toFixed(0)} ms`);
   row('  of which JSON.parse per post, JS → Rust (serde-wasm-bindgen) and the catalog, in 10 ms slices', `${(load - fetchParse).toFixed(0)} ms`);
   row('tag click → list painted, 25,000 entries', `${click.toFixed(1)} ms`);
