@@ -82,9 +82,7 @@ impl Shelf {
         let url = format!("{}index.json", self.content_base.get_value());
         let performance = web_sys::window().and_then(|w| w.performance());
         let now = move || performance.as_ref().map_or(0.0, |p| p.now());
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark("papershelf:index:start");
-        }
+        mark("index:start");
         leptos::task::spawn_local(async move {
             let result = async {
                 let index = api::fetch_index(&url).await?;
@@ -165,6 +163,14 @@ impl Shelf {
                 root.scroll_into_view();
             }
         }
+    }
+}
+
+/// Records a `performance.mark` named `papershelf:<name>`; `make bench` reads
+/// them to say where the time to the first post goes.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("papershelf:{name}"));
     }
 }
 

@@ -1,5 +1,6 @@
 fn main() {
     console_error_panic_hook::set_once();
+    papershelf_app::mark("start");
     // Loaded by embed.js inside another page: `<papershelf-viewer>` mounts itself.
     if papershelf_app::embedded() {
         return;
@@ -16,5 +17,6 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         papershelf_app::yield_to_browser().await;
         leptos::mount::mount_to_body(papershelf_app::App);
+        papershelf_app::mark("mounted");
     });
 }

@@ -29,10 +29,15 @@ pub fn PostPage(
         let url = format!("{}{}", shelf.content_base.get_value(), path);
         leptos::task::spawn_local(async move {
             let result = api::fetch_post(&url).await;
+            crate::mark("post:fetched");
             // A page left before the answer came is gone: `try_set` then does nothing,
             // so a slow post never overwrites the one shown after it.
             state.try_set(match result {
-                Ok(text) => Load::Ready(Post::parse(&path, &text)),
+                Ok(text) => {
+                    let parsed = Post::parse(&path, &text);
+                    crate::mark("post:parsed");
+                    Load::Ready(parsed)
+                }
                 Err(FetchError::NotFound(_)) => Load::Failed(FetchError::NotFound(path.clone())),
                 Err(e) => Load::Failed(e),
             });
@@ -50,6 +55,7 @@ pub fn PostPage(
                     content_base: shelf.content_base.get_value(),
                 };
                 dom::render_into(&container, without_title(parsed.doc()), &linker);
+                crate::mark("post:rendered");
                 if parsed.rendered.has_math {
                     let container: web_sys::Element = container.clone().into();
                     leptos::task::spawn_local(async move {

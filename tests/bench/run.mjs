@@ -130,23 +130,42 @@ try {
     await p.goto(base + hash);
     await p.waitForFunction(() => window.__readyAt > 0, null, { timeout: 30_000 });
     const t = await p.evaluate(() => window.__readyAt);
+    // Where the time went: when the app's files arrived, and the app's own marks.
+    const steps = await p.evaluate(() => {
+      const at = {};
+      for (const e of performance.getEntriesByType('resource')) {
+        const kind = e.name.endsWith('.wasm') ? 'wasm' : /papershelf-app-[0-9a-f]+\.js$/.test(e.name) ? 'app.js' : /\.md$/.test(e.name) ? 'post' : null;
+        if (kind) at[`${kind} downloaded`] = e.responseEnd;
+      }
+      for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('papershelf:')) at[e.name.slice(11)] ??= e.startTime;
+      return at;
+    });
     await context.close();
-    return t;
+    return { t, steps };
   };
   const app = await serve();
   const docs = await serve(docsifyDir);
   // Alternating, so both see the same machine.
   const psRuns = [];
   const dsRuns = [];
+  const steps = {};
   for (let i = 0; i < RUNS; i++) {
-    psRuns.push(await timeToRender(app.base, `#/post/${POST}`, (n) => !!document.querySelector('h1.post-title') && document.querySelectorAll('.post-body h2').length === n));
-    dsRuns.push(await timeToRender(docs.base, `#/${POST}`, (n) => !!document.querySelector('.markdown-section h1') && document.querySelectorAll('.markdown-section h2').length === n));
+    const ours = await timeToRender(app.base, `#/post/${POST}`, (n) => !!document.querySelector('h1.post-title') && document.querySelectorAll('.post-body h2').length === n);
+    psRuns.push(ours.t);
+    for (const [k, v] of Object.entries(ours.steps)) (steps[k] ??= []).push(v);
+    dsRuns.push((await timeToRender(docs.base, `#/${POST}`, (n) => !!document.querySelector('.markdown-section h1') && document.querySelectorAll('.markdown-section h2').length === n)).t);
   }
   const ps = median(psRuns);
   const ds = median(dsRuns);
   await docs.close();
   fs.rmSync(docsifyDir, { recursive: true, force: true });
   row('navigation → first post rendered, papershelf', `${ps.toFixed(0)} ms`, `median of ${RUNS}, cold cache`);
+  const order = ['app.js downloaded', 'wasm downloaded', 'post downloaded', 'start', 'mounted', 'post:fetched', 'post:parsed', 'post:rendered'];
+  row(
+    '  papershelf, step by step (median ms after navigation)',
+    order.filter((k) => steps[k]).map((k) => `${k} ${median(steps[k]).toFixed(0)}`).join(' → '),
+    '`start`: the wasm module runs; `mounted`: the page is built; then the post is taken, parsed and put in the DOM',
+  );
   row('navigation → first post rendered, docsify 4.13.1', `${ds.toFixed(0)} ms`, `median of ${RUNS}, cold cache`);
   row('papershelf / docsify', `${(ps / ds).toFixed(2)}`);
   budget('first post ≤ 300 ms', ps <= 300, `${ps.toFixed(0)} ms`);
