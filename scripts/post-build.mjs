@@ -40,20 +40,22 @@ const boot = `// Starts papershelf; says what is wrong when it cannot.
 // The index and the post the URL names start downloading now, beside the app;
 // the app takes these answers (api.rs) instead of asking again. Only plain
 // paths are fetched early; the app checks every route itself anyway.
-{
+// Skipped where AbortSignal.timeout is missing: a prefetch must not wait forever.
+if (typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function') {
   const early = (globalThis.__papershelfPrefetch = {});
   const get = (url) => {
     early[url] = fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
     early[url].catch(() => {}); // the app reports failures; an unused one is not an error
   };
   get('content/index.json');
-  const post = /^#\\/post\\/([A-Za-z0-9_.\\/-]+)(?:\\?.*)?$/.exec(location.hash)?.[1];
+  const match = /^#\\/post\\/([A-Za-z0-9_.\\/-]+)(?:\\?.*)?$/.exec(location.hash);
+  const post = match && match[1];
   if (post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')) {
     get(\`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`);
   }
 }
 // Imports the math renderer; the app calls it the first time a post has math.
-globalThis.__papershelfMath ??= () => import('./${mathJs}').then(async (m) => { await m.default(); return m; });
+globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${mathJs}').then(async (m) => { await m.default(); return m; }));
 const say = (text) => {
   const boot = document.getElementById('boot');
   if (boot) {
