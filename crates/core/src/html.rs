@@ -77,3 +77,45 @@ fn escape_into(s: &str, attr: bool, out: &mut String) {
     }
     out.push_str(&s[start..]);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Element, HashLinker};
+
+    fn html_of(node: Node) -> String {
+        to_html(
+            &Doc {
+                children: vec![node],
+            },
+            &HashLinker {
+                content_base: "content/".into(),
+            },
+        )
+    }
+
+    #[test]
+    fn text_escapes_markup_and_keeps_every_other_character() {
+        let text = "<b>&é한\"글'</b>a&&<";
+        assert_eq!(
+            html_of(Node::Text(text.into())),
+            "&lt;b&gt;&amp;é한\"글'&lt;/b&gt;a&amp;&amp;&lt;"
+        );
+        assert_eq!(html_of(Node::Text(String::new())), "");
+        assert_eq!(html_of(Node::Text("한국어".into())), "한국어");
+    }
+
+    #[test]
+    fn attribute_values_also_escape_quotes() {
+        assert_eq!(
+            escape_attr("\"><x a=\"é\""),
+            "&quot;&gt;&lt;x a=&quot;é&quot;"
+        );
+        let mut el = Element::html("span").expect("allowed");
+        el.set_text("title", "\"onload=\"x()");
+        assert_eq!(
+            html_of(Node::Element(el)),
+            "<span title=\"&quot;onload=&quot;x()\"></span>"
+        );
+    }
+}
