@@ -43,15 +43,18 @@ const boot = `// Starts papershelf; says what is wrong when it cannot.
 // Skipped where AbortSignal.timeout is missing: a prefetch must not wait forever.
 if (typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function') {
   const early = (globalThis.__papershelfPrefetch = {});
-  const get = (url) => {
-    early[url] = fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
+  // The index as a Response (the app reads it as it streams in); the post read
+  // to the end, as {status, text}, so the app can show it as soon as it starts.
+  const get = (url, read) => {
+    const answer = fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
+    early[url] = read ? answer.then((r) => r.text().then((text) => ({ status: r.status, text }))) : answer;
     early[url].catch(() => {}); // the app reports failures; an unused one is not an error
   };
-  get('content/index.json');
+  get('content/index.json', false);
   const match = /^#\\/post\\/([A-Za-z0-9_.\\/-]+)(?:\\?.*)?$/.exec(location.hash);
   const post = match && match[1];
   if (post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    get(\`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`);
+    get(\`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`, true);
   }
 }
 // Imports the math renderer; the app calls it the first time a post has math.

@@ -47,6 +47,27 @@ pub const TIMEOUT_MS: i32 = 10_000;
 /// GETs `url`, always asking the server whether the copy is fresh (a new
 /// deploy is seen at once), and returns the response body as text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    // The boot script may have read it already, as `{status, text}`: then the
+    // post is shown in the same task that builds the page.
+    if let Some(early) = prefetched(url) {
+        match JsFuture::from(early).await {
+            Ok(answer) => {
+                let get = |k: &str| js_sys::Reflect::get(&answer, &k.into()).unwrap_or_default();
+                if let (Some(status), Some(text)) =
+                    (get("status").as_f64(), get("text").as_string())
+                {
+                    return match status as u16 {
+                        200..=299 => Ok(text),
+                        404 | 410 => Err(FetchError::NotFound(url.to_string())),
+                        code => Err(FetchError::Status(code, url.to_string())),
+                    };
+                }
+            }
+            Err(e) if is_timeout(&e) => return Err(FetchError::Timeout(url.to_string())),
+            // Otherwise ask again, to report what happens now.
+            Err(_) => {}
+        }
+    }
     let (response, timer) = get(url).await?;
     let text = JsFuture::from(
         response
