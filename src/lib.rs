@@ -85,6 +85,9 @@ impl Shelf {
         mark("index:start");
         leptos::task::spawn_local(async move {
             let result = async {
+                // Not in the task that builds the page (a linked post is shown
+                // there first, when the boot script has already fetched it).
+                yield_to_browser().await;
                 let index = api::fetch_index(&url).await?;
                 // Decoding the answer was a task of its own; so is each slice.
                 yield_to_browser().await;

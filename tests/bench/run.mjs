@@ -180,7 +180,12 @@ try {
   const posts = writeLargeIndex(bigDir);
   const indexBytes = fs.readFileSync(path.join(bigDir, 'index.json'));
   row('index.json, 4,000 posts / 25,000 entries (raw / gzip)', `${kb(indexBytes.length)} / ${kb(zlib.gzipSync(indexBytes, { level: 9 }).length)}`);
-  const big = await serve(undefined, { contentDir: bigDir });
+  // index.json goes out as application/octet-stream here: Playwright keeps the
+  // DevTools network agent on, and it decodes every text response whole on the
+  // main thread when it finishes (seen in traces: 25 ms for this 3.9 MB file,
+  // gone with a binary type). A reader's browser without DevTools does not; the
+  // app reads the body the same way for either type.
+  const big = await serve(undefined, { contentDir: bigDir, contentTypes: { '.json': 'application/octet-stream' } });
   const loads = [];
   const parts = { 'papershelf:index:fetch': [] };
   const clicks = [];
@@ -238,7 +243,7 @@ try {
   row('  of which fetch, and the body read and split into lines as it arrives', `${fetchParse.toFixed(0)} ms`);
   row('  of which JSON.parse per post, JS → Rust (serde-wasm-bindgen) and the catalog, in 10 ms slices', `${(load - fetchParse).toFixed(0)} ms`);
   row('tag click → list painted, 25,000 entries', `${click.toFixed(1)} ms`);
-  row('longest main-thread task during load and filtering', maxTask ? `${maxTask.toFixed(0)} ms` : 'none ≥ 50 ms', `max over ${RUNS} runs; the Long Tasks API reports tasks of 50 ms or more`);
+  row('longest main-thread task during load and filtering', maxTask ? `${maxTask.toFixed(0)} ms` : 'none ≥ 50 ms', `max over ${RUNS} runs; the Long Tasks API reports tasks of 50 ms or more; index.json served as binary (see run.mjs)`);
   row('JS heap after first render, 25,000 entries', kb(heap));
   budget('tag click painted ≤ 100 ms', click <= 100, `${click.toFixed(1)} ms`);
   budget('no main-thread task > 50 ms', maxTask <= 50, maxTask ? `${maxTask.toFixed(0)} ms` : 'none ≥ 50 ms');

@@ -23,7 +23,7 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  *   as some static hosts do
  * - headers: more headers for every response (e.g. a Content-Security-Policy)
  */
-export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null, cors = false, fallback = null, headers = {} } = {}) {
+export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null, cors = false, fallback = null, headers = {}, contentTypes = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
@@ -45,7 +45,7 @@ export async function serve(dir = dist, { prefix = '/', requests = [], contentDi
     if (from === contentDir) rel = rel.slice('content/'.length);
     const file = path.resolve(from, rel);
     if (!file.startsWith(from) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { missing(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? types[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
