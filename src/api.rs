@@ -183,11 +183,14 @@ extern "C" {
     fn decode(this: &TextDecoder, bytes: &JsValue, options: &JsValue) -> js_sys::JsString;
 }
 
+/// How much of the index body is decoded and split in one step.
+const PIECE_BYTES: u32 = 128 * 1024;
+
 /// A response body as its lines, read chunk by chunk as it arrives and
 /// decoded here rather than in one piece by `text()`, so a large index never
 /// blocks the page: every [`crate::SLICE_MS`] the page gets the main thread back.
 async fn read_lines(response: &Response) -> Result<js_sys::Array, JsValue> {
-    let lines = js_sys::Array::new();
+    let mut lines = js_sys::Array::new();
     let Some(body) = response.body() else {
         let text = JsFuture::from(response.text()?).await?;
         return Ok(js_sys::JsString::from(text).split("\n"));
@@ -205,15 +208,28 @@ async fn read_lines(response: &Response) -> Result<js_sys::Array, JsValue> {
         if js_sys::Reflect::get(&chunk, &"done".into())?.is_truthy() {
             break;
         }
-        let bytes = js_sys::Reflect::get(&chunk, &"value".into())?;
-        let parts = tail.concat(&decoder.decode(&bytes, &streaming)).split("\n");
-        tail = parts.pop().unchecked_into();
-        for part in parts.iter() {
-            lines.push(&part);
-        }
-        if now() - slice_start > crate::SLICE_MS {
-            crate::yield_to_browser().await;
-            slice_start = now();
+        // A chunk can be megabytes: it is decoded a piece at a time, so no
+        // single step keeps the main thread for long.
+        let bytes: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &"value".into())?.unchecked_into();
+        let mut at = 0;
+        while at < bytes.length() {
+            let end = (at + PIECE_BYTES).min(bytes.length());
+            let text = decoder.decode(&bytes.subarray(at, end), &streaming);
+            if text.includes("\n", 0) {
+                let parts = tail.concat(&text).split("\n");
+                tail = parts.pop().unchecked_into();
+                // One call, not one per line.
+                lines = lines.concat(&parts);
+            } else {
+                // Within one long line (an index written on one line).
+                tail = tail.concat(&text);
+            }
+            at = end;
+            if now() - slice_start > crate::SLICE_MS {
+                crate::yield_to_browser().await;
+                slice_start = now();
+            }
         }
     }
     let rest = decoder.decode(&JsValue::UNDEFINED, &JsValue::UNDEFINED);

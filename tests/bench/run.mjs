@@ -195,8 +195,8 @@ try {
     const context = await browser.newContext();
     const p = await context.newPage();
     await p.addInitScript(() => {
-      window.__longest = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__longest = Math.max(window.__longest, e.duration)))).observe({ type: 'longtask', buffered: true });
+      window.__long = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
       // Loaded: said on the console, so nothing is evaluated in the page while it loads.
       let said = false;
       new MutationObserver(() => {
@@ -211,10 +211,15 @@ try {
     await loaded;
     loads.push(await p.evaluate(() => performance.getEntriesByName('papershelf:index')[0]?.duration ?? NaN));
     for (const [name, xs] of Object.entries(parts)) xs.push(await p.evaluate((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN, name));
+    // The heap, after a garbage collection the benchmark forces: that pause is
+    // not the app's, so long tasks inside it are left out below.
+    let forced = [0, 0];
     if (i === 0) {
       const cdp = await context.newCDPSession(p);
       await cdp.send('Performance.enable');
+      const from = await p.evaluate(() => performance.now());
       await cdp.send('HeapProfiler.collectGarbage');
+      forced = [from, await p.evaluate(() => performance.now())];
       const { metrics } = await cdp.send('Performance.getMetrics');
       heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
     }
@@ -230,7 +235,10 @@ try {
       }, expected),
     );
     await p.waitForTimeout(100);
-    maxTask = Math.max(maxTask, await p.evaluate(() => window.__longest));
+    for (const [start, duration] of await p.evaluate(() => window.__long)) {
+      if (start >= forced[0] && start <= forced[1]) continue;
+      maxTask = Math.max(maxTask, duration);
+    }
     await context.close();
   }
   await big.close();
