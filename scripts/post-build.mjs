@@ -14,6 +14,8 @@ const staging = process.env.TRUNK_STAGING_DIR;
 // The directory of index.html (www/).
 const source = process.env.TRUNK_SOURCE_DIR ?? path.join(process.cwd(), 'www');
 if (!staging) throw new Error('post-build.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)');
+// A content hash for file names.
+const hash = (...parts) => parts.reduce((h, p) => h.update(p), crypto.createHash('sha256')).digest('hex').slice(0, 16);
 
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
@@ -27,7 +29,7 @@ if (!css) throw new Error('post-build.mjs: no hashed style-*.css in the build');
 const mathJsIn = path.join(staging, 'papershelf-math.js');
 const mathWasmIn = path.join(staging, 'papershelf-math_bg.wasm');
 if (!fs.existsSync(mathJsIn) || !fs.existsSync(mathWasmIn)) throw new Error('post-build.mjs: the math module (papershelf-math.js and _bg.wasm) is missing from the build');
-const mathHash = crypto.createHash('sha256').update(fs.readFileSync(mathJsIn)).update(fs.readFileSync(mathWasmIn)).digest('hex').slice(0, 16);
+const mathHash = hash(fs.readFileSync(mathJsIn), fs.readFileSync(mathWasmIn));
 const mathJs = `papershelf-math-${mathHash}.js`;
 const mathWasm = `papershelf-math-${mathHash}_bg.wasm`;
 const mathGlue = fs.readFileSync(mathJsIn, 'utf8');
@@ -80,7 +82,7 @@ if (typeof WebAssembly !== 'object') {
   }
 }
 `;
-const bootName = `boot-${crypto.createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+const bootName = `boot-${hash(boot)}.js`;
 fs.writeFileSync(path.join(staging, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
 fs.writeFileSync(htmlPath, html);

@@ -49,23 +49,10 @@ pub const TIMEOUT_MS: i32 = 10_000;
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     // The boot script may have read it already, as `{status, text}`: then the
     // post is shown in the same task that builds the page.
-    if let Some(early) = prefetched(url) {
-        match JsFuture::from(early).await {
-            Ok(answer) => {
-                let get = |k: &str| js_sys::Reflect::get(&answer, &k.into()).unwrap_or_default();
-                if let (Some(status), Some(text)) =
-                    (get("status").as_f64(), get("text").as_string())
-                {
-                    return match status as u16 {
-                        200..=299 => Ok(text),
-                        404 | 410 => Err(FetchError::NotFound(url.to_string())),
-                        code => Err(FetchError::Status(code, url.to_string())),
-                    };
-                }
-            }
-            Err(e) if is_timeout(&e) => return Err(FetchError::Timeout(url.to_string())),
-            // Otherwise ask again, to report what happens now.
-            Err(_) => {}
+    if let Some(answer) = take_prefetched(url).await? {
+        let get = |k: &str| js_sys::Reflect::get(&answer, &k.into()).unwrap_or_default();
+        if let (Some(status), Some(text)) = (get("status").as_f64(), get("text").as_string()) {
+            return status_ok(url, status as u16).map(|()| text);
         }
     }
     let (response, timer) = get(url).await?;
@@ -148,9 +135,7 @@ pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
         let posts = field(&value, "posts").and_then(|p| p.dyn_into::<js_sys::Array>().ok());
         (value, posts.unwrap_or_default())
     };
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.measure_with_start_mark("papershelf:index:fetch", "papershelf:index:start");
-    }
+    crate::timing::measure("index:fetch", "index:start");
     let fields_missing = || {
         FetchError::Invalid(format!("{url} does not have the expected fields (`version` and `posts`): regenerate it with `papershelf index content`."))
     };
@@ -188,7 +173,7 @@ const PIECE_BYTES: u32 = 128 * 1024;
 
 /// A response body as its lines, read chunk by chunk as it arrives and
 /// decoded here rather than in one piece by `text()`, so a large index never
-/// blocks the page: every [`crate::SLICE_MS`] the page gets the main thread back.
+/// blocks the page: it works in [`crate::timing::Slices`].
 async fn read_lines(response: &Response) -> Result<js_sys::Array, JsValue> {
     let mut lines = js_sys::Array::new();
     let Some(body) = response.body() else {
@@ -199,10 +184,8 @@ async fn read_lines(response: &Response) -> Result<js_sys::Array, JsValue> {
     let decoder = TextDecoder::new();
     let streaming = js_sys::Object::new();
     js_sys::Reflect::set(&streaming, &"stream".into(), &true.into())?;
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
     let mut tail = js_sys::JsString::from("");
-    let mut slice_start = now();
+    let mut slices = crate::timing::Slices::start();
     loop {
         let chunk = JsFuture::from(reader.read()).await?;
         if js_sys::Reflect::get(&chunk, &"done".into())?.is_truthy() {
@@ -226,10 +209,7 @@ async fn read_lines(response: &Response) -> Result<js_sys::Array, JsValue> {
                 tail = tail.concat(&text);
             }
             at = end;
-            if now() - slice_start > crate::SLICE_MS {
-                crate::yield_to_browser().await;
-                slice_start = now();
-            }
+            slices.check().await;
         }
     }
     let rest = decoder.decode(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
@@ -351,31 +331,36 @@ impl Drop for Timer {
 }
 
 /// The answer the boot script already asked for (`__papershelfPrefetch`),
-/// taken once: a retry asks the server again.
-fn prefetched(url: &str) -> Option<js_sys::Promise> {
-    let early = js_sys::Reflect::get(&js_sys::global(), &"__papershelfPrefetch".into()).ok()?;
-    let promise = js_sys::Reflect::get(&early, &url.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+/// taken once: a retry asks the server again. `None` when there is none, or
+/// when it failed other than by timing out (then asking again reports what
+/// happens now).
+async fn take_prefetched(url: &str) -> Result<Option<JsValue>, FetchError> {
+    let early = js_sys::Reflect::get(&js_sys::global(), &"__papershelfPrefetch".into())
+        .ok()
+        .filter(|e| e.is_object());
+    let Some(early) = early else { return Ok(None) };
+    let Some(promise) = js_sys::Reflect::get(&early, &url.into())
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return Ok(None);
+    };
     let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &url.into());
-    Some(promise)
+    match JsFuture::from(promise).await {
+        Ok(answer) => Ok(Some(answer)),
+        // It gave up after the same 10 s.
+        Err(e) if is_timeout(&e) => Err(FetchError::Timeout(url.to_string())),
+        Err(_) => Ok(None),
+    }
 }
 
 async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
     let network = || FetchError::Network(url.to_string());
     let timer = Timer::start();
-    if let Some(early) = prefetched(url) {
-        match JsFuture::from(early).await {
-            Ok(value) => {
-                if let Ok(response) = value.dyn_into::<Response>() {
-                    return checked(url, response, timer);
-                }
-            }
-            // It gave up after the same 10 s.
-            Err(e) if is_timeout(&e) => return Err(FetchError::Timeout(url.to_string())),
-            // Otherwise ask again, to report what happens now.
-            Err(_) => {}
+    if let Some(response) = take_prefetched(url).await? {
+        if let Ok(response) = response.dyn_into::<Response>() {
+            status_ok(url, response.status())?;
+            return Ok((response, timer));
         }
     }
     let init = RequestInit::new();
@@ -390,12 +375,14 @@ async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
         .await
         .map_err(|e| timer.error(url, &e))?;
     let response: Response = value.dyn_into().map_err(|_| network())?;
-    checked(url, response, timer)
+    status_ok(url, response.status())?;
+    Ok((response, timer))
 }
 
-fn checked(url: &str, response: Response, timer: Timer) -> Result<(Response, Timer), FetchError> {
-    match response.status() {
-        200..=299 => Ok((response, timer)),
+/// An HTTP status as success or the error the reader sees.
+fn status_ok(url: &str, status: u16) -> Result<(), FetchError> {
+    match status {
+        200..=299 => Ok(()),
         404 | 410 => Err(FetchError::NotFound(url.to_string())),
         code => Err(FetchError::Status(code, url.to_string())),
     }

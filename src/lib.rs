@@ -12,6 +12,7 @@ pub mod embed;
 pub mod math;
 pub mod pages;
 pub mod theme;
+pub mod timing;
 
 use api::FetchError;
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ use papershelf_core::catalog::Catalog;
 use papershelf_core::index::Index;
 pub use papershelf_core::route::Route;
 use std::sync::Arc;
+use timing::{yield_to_browser, Slices};
 use wasm_bindgen::JsCast;
 
 /// Something fetched: still loading, ready, or failed with a reason.
@@ -75,14 +77,12 @@ pub struct Shelf {
 
 impl Shelf {
     /// (Re)loads the index. A large index is read a slice at a time, giving
-    /// the page back to the browser about every [`SLICE_MS`], so loading never
+    /// the page back to the browser about every [`timing::SLICE_MS`], so loading never
     /// blocks it for long.
     pub fn load_index(self) {
         self.library.set(Load::Loading);
         let url = format!("{}index.json", self.content_base.get_value());
-        let performance = web_sys::window().and_then(|w| w.performance());
-        let now = move || performance.as_ref().map_or(0.0, |p| p.now());
-        mark("index:start");
+        timing::mark("index:start");
         leptos::task::spawn_local(async move {
             let result = async {
                 // Not in the task that builds the page (a linked post is shown
@@ -93,12 +93,9 @@ impl Shelf {
                 yield_to_browser().await;
                 let mut posts = Vec::with_capacity(index.len() as usize);
                 let mut catalog = Catalog::default();
-                let mut slice_start = now();
+                let mut slices = Slices::start();
                 for i in 0..index.len() {
-                    if now() - slice_start > SLICE_MS {
-                        yield_to_browser().await;
-                        slice_start = now();
-                    }
+                    slices.check().await;
                     let post = index.post(i)?;
                     catalog.add_post(&post);
                     posts.push(post);
@@ -115,9 +112,7 @@ impl Shelf {
             }
             .await;
             // Fetch, the browser's JSON.parse, reading and the catalog: `make bench` reads it.
-            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = p.measure_with_start_mark("papershelf:index", "papershelf:index:start");
-            }
+            timing::measure("index", "index:start");
             self.library.try_set(match result {
                 Ok(library) => Load::Ready(Arc::new(library)),
                 Err(e) => Load::Failed(e),
@@ -167,28 +162,6 @@ impl Shelf {
             }
         }
     }
-}
-
-/// Records a `performance.mark` named `papershelf:<name>`; `make bench` reads
-/// them to say where the time to the first post goes.
-pub fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(&format!("papershelf:{name}"));
-    }
-}
-
-/// How long one slice of index reading may run before the page gets the
-/// main thread back (the budget for a whole task is 50 ms).
-pub const SLICE_MS: f64 = 10.0;
-
-/// Lets the browser paint and handle input before going on.
-pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Whether this module was loaded by `embed.js` inside someone else's page.

@@ -1,6 +1,6 @@
 fn main() {
     console_error_panic_hook::set_once();
-    papershelf_app::mark("start");
+    papershelf_app::timing::mark("start");
     // Loaded by embed.js inside another page: `<papershelf-viewer>` mounts itself.
     if papershelf_app::embedded() {
         return;
@@ -15,8 +15,8 @@ fn main() {
     // Mounting is a task of its own, after the one that compiled and started
     // the module: neither blocks the page for long.
     wasm_bindgen_futures::spawn_local(async {
-        papershelf_app::yield_to_browser().await;
+        papershelf_app::timing::yield_to_browser().await;
         leptos::mount::mount_to_body(papershelf_app::App);
-        papershelf_app::mark("mounted");
+        papershelf_app::timing::mark("mounted");
     });
 }

@@ -2,7 +2,7 @@
 //! selected tags as removable chips, all/any, and every other tag with the
 //! number of results it would give.
 
-use crate::{Load, Nav, Shelf};
+use crate::{Library, Load, Nav, Shelf};
 use leptos::prelude::*;
 use papershelf_core::catalog::{Catalog, Filter, Match, Results};
 use wasm_bindgen::JsCast;
@@ -35,6 +35,7 @@ pub struct Paged {
     pub limit: RwSignal<usize>,
     /// How many items match.
     pub total: Signal<usize>,
+    shelf: Shelf,
 }
 
 impl Paged {
@@ -55,13 +56,20 @@ impl Paged {
             results,
             limit,
             total,
+            shelf,
         }
     }
 
-    /// The positions of the items on the pages shown.
-    pub fn shown(&self) -> Vec<usize> {
-        self.results
-            .with(|r| r.items.iter().take(self.limit.get()).copied().collect())
+    /// The items on the pages shown, each taken from the library by `item`
+    /// (given its position in the catalog's posts or papers).
+    pub fn shown<T>(&self, item: impl Fn(&Library, usize) -> T) -> Vec<T> {
+        let positions: Vec<usize> = self
+            .results
+            .with(|r| r.items.iter().take(self.limit.get()).copied().collect());
+        self.shelf.library.with(|l| match l {
+            Load::Ready(lib) => positions.into_iter().map(|i| item(lib, i)).collect(),
+            _ => Vec::new(),
+        })
     }
 
     /// The facets, for [`FilterBar`].

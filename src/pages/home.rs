@@ -2,7 +2,7 @@
 
 use super::filter::{FilterBar, Paged, ResultCount, ShowMore};
 use super::when_loaded;
-use crate::{Load, Shelf};
+use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::Catalog;
 use papershelf_core::doc::post_hash;
@@ -23,14 +23,7 @@ fn FilteredPosts() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
     let paged = Paged::new(shelf, PAGE, Catalog::filter_posts);
     let shown = move || {
-        let posts: Vec<Post> = shelf.library.with(|l| match l {
-            Load::Ready(lib) => paged
-                .shown()
-                .into_iter()
-                .map(|i| lib.index.posts[i].clone())
-                .collect(),
-            _ => Vec::new(),
-        });
+        let posts: Vec<Post> = paged.shown(|lib, i| lib.index.posts[i].clone());
         let selected = paged.filter.with(|f| f.tags.clone());
         view! { <PostList posts=posts selected=selected/> }
     };

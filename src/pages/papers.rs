@@ -3,7 +3,7 @@
 use super::filter::{FilterBar, Paged, ResultCount, ShowMore};
 use super::home::TagLink;
 use super::when_loaded;
-use crate::{Load, Shelf};
+use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::{Catalog, Paper};
 use papershelf_core::doc::post_hash;
@@ -24,14 +24,7 @@ fn FilteredPapers() -> impl IntoView {
     let paged = Paged::new(shelf, PAGE, Catalog::filter_papers);
     let cards = move || {
         let selected = paged.filter.with(|f| f.tags.clone());
-        let papers: Vec<Paper> = shelf.library.with(|l| match l {
-            Load::Ready(lib) => paged
-                .shown()
-                .into_iter()
-                .map(|i| lib.catalog.papers()[i].clone())
-                .collect(),
-            _ => Vec::new(),
-        });
+        let papers: Vec<Paper> = paged.shown(|lib, i| lib.catalog.papers()[i].clone());
         if papers.is_empty() {
             return view! { <p class="empty">"No papers match. Remove a tag or change the search."</p> }.into_any();
         }

@@ -29,13 +29,13 @@ pub fn PostPage(
         let url = format!("{}{}", shelf.content_base.get_value(), path);
         leptos::task::spawn_local(async move {
             let result = api::fetch_post(&url).await;
-            crate::mark("post:fetched");
+            crate::timing::mark("post:fetched");
             // A page left before the answer came is gone: `try_set` then does nothing,
             // so a slow post never overwrites the one shown after it.
             state.try_set(match result {
                 Ok(text) => {
                     let parsed = Post::parse(&path, &text);
-                    crate::mark("post:parsed");
+                    crate::timing::mark("post:parsed");
                     Load::Ready(parsed)
                 }
                 Err(FetchError::NotFound(_)) => Load::Failed(FetchError::NotFound(path.clone())),
@@ -55,7 +55,7 @@ pub fn PostPage(
                     content_base: shelf.content_base.get_value(),
                 };
                 dom::render_into(&container, without_title(parsed.doc()), &linker);
-                crate::mark("post:rendered");
+                crate::timing::mark("post:rendered");
                 if parsed.rendered.has_math {
                     let container: web_sys::Element = container.clone().into();
                     leptos::task::spawn_local(async move {
