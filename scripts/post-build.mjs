@@ -2,9 +2,12 @@
 //
 // 1. Moves Trunk's inline loader <script type="module"> into boot-<hash>.js, so a
 //    Content-Security-Policy needs no 'unsafe-inline' (trunk-rs/trunk#288), and makes
-//    it say clearly when WebAssembly cannot start.
-// 2. Gives the math renderer (crates/math-wasm, built by Trunk as an unhashed "worker")
-//    hashed file names, and defines globalThis.__papershelfMath() for the app to import it.
+//    it say clearly when WebAssembly cannot start. On a link to a post, boot.js shows
+//    the post with the small reader module first, then loads the app; so Trunk's
+//    preloads of the app are taken out (they would download it before the post shows).
+// 2. Gives the reader (crates/reader-wasm) and the math renderer (crates/math-wasm),
+//    built by Trunk as unhashed "workers", hashed file names, and defines
+//    globalThis.__papershelfMath() for the app to import the math renderer.
 // 3. Writes embed.js from www/embed.js with the hashed app file names filled in.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,55 +28,104 @@ const [inline, appJs, appWasm] = loader;
 const css = fs.readdirSync(staging).find((f) => /^style-[0-9a-f]+\.css$/.test(f));
 if (!css) throw new Error('post-build.mjs: no hashed style-*.css in the build');
 
-// The math renderer: papershelf-math.js + papershelf-math_bg.wasm -> papershelf-math-<hash>.*
-const mathJsIn = path.join(staging, 'papershelf-math.js');
-const mathWasmIn = path.join(staging, 'papershelf-math_bg.wasm');
-if (!fs.existsSync(mathJsIn) || !fs.existsSync(mathWasmIn)) throw new Error('post-build.mjs: the math module (papershelf-math.js and _bg.wasm) is missing from the build');
-const mathHash = hash(fs.readFileSync(mathJsIn), fs.readFileSync(mathWasmIn));
-const mathJs = `papershelf-math-${mathHash}.js`;
-const mathWasm = `papershelf-math-${mathHash}_bg.wasm`;
-const mathGlue = fs.readFileSync(mathJsIn, 'utf8');
-if (!mathGlue.includes("'papershelf-math_bg.wasm'")) throw new Error('post-build.mjs: the math module\'s loader does not name papershelf-math_bg.wasm; check the wasm-bindgen version');
-fs.writeFileSync(path.join(staging, mathJs), mathGlue.replaceAll("'papershelf-math_bg.wasm'", `'${mathWasm}'`));
-fs.renameSync(mathWasmIn, path.join(staging, mathWasm));
-fs.rmSync(mathJsIn);
+// A module Trunk built as an unhashed "worker": <name>.js + <name>_bg.wasm -> <name>-<hash>.*
+const hashModule = (name) => {
+  const jsIn = path.join(staging, `${name}.js`);
+  const wasmIn = path.join(staging, `${name}_bg.wasm`);
+  if (!fs.existsSync(jsIn) || !fs.existsSync(wasmIn)) throw new Error(`post-build.mjs: the module ${name} (${name}.js and _bg.wasm) is missing from the build`);
+  const h = hash(fs.readFileSync(jsIn), fs.readFileSync(wasmIn));
+  const js = `${name}-${h}.js`;
+  const wasm = `${name}-${h}_bg.wasm`;
+  const glue = fs.readFileSync(jsIn, 'utf8');
+  if (!glue.includes(`'${name}_bg.wasm'`)) throw new Error(`post-build.mjs: the loader of ${name} does not name ${name}_bg.wasm; check the wasm-bindgen version`);
+  fs.writeFileSync(path.join(staging, js), glue.replaceAll(`'${name}_bg.wasm'`, `'${wasm}'`));
+  fs.renameSync(wasmIn, path.join(staging, wasm));
+  fs.rmSync(jsIn);
+  return { js, wasm };
+};
+const math = hashModule('papershelf-math');
+const reader = hashModule('papershelf-reader');
+
+// Trunk's preloads of the app: boot.js fetches the app itself, after a linked post is shown.
+const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/([^"]+)"[^>]*>/g)];
+for (const [link, file] of preloads) {
+  if (file !== appJs && file !== appWasm) throw new Error(`post-build.mjs: unexpected preload of ${file} in index.html`);
+  html = html.replace(link, '');
+}
 
 const boot = `// Starts papershelf; says what is wrong when it cannot.
-// The index and the post the URL names start downloading now, beside the app;
-// the app takes these answers (api.rs) instead of asking again. Only plain
-// paths are fetched early; the app checks every route itself anyway.
-// Skipped where AbortSignal.timeout is missing: a prefetch must not wait forever.
-if (typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function') {
-  const early = (globalThis.__papershelfPrefetch = {});
-  // The index as a Response (the app reads it as it streams in); the post read
-  // to the end, as {status, text}, so the app can show it as soon as it starts.
-  const get = (url, read) => {
-    const answer = fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
-    early[url] = read ? answer.then((r) => r.text().then((text) => ({ status: r.status, text }))) : answer;
-    early[url].catch(() => {}); // the app reports failures; an unused one is not an error
-  };
-  get('content/index.json', false);
-  const match = /^#\\/post\\/([A-Za-z0-9_.\\/-]+)(?:\\?.*)?$/.exec(location.hash);
-  const post = match && match[1];
-  if (post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    get(\`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`, true);
-  }
-}
-// Imports the math renderer; the app calls it the first time a post has math.
-globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${mathJs}').then(async (m) => { await m.default(); return m; }));
 const say = (text) => {
-  const boot = document.getElementById('boot');
-  if (boot) {
-    boot.textContent = text;
-    boot.setAttribute('role', 'alert');
+  let boot = document.getElementById('boot');
+  if (!boot) {
+    boot = document.createElement('p');
+    boot.id = 'boot';
+    boot.className = 'boot-message';
+    document.body.prepend(boot);
   }
+  boot.textContent = text;
+  boot.setAttribute('role', 'alert');
 };
+// Imports the math renderer; the app calls it the first time a post has math.
+globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${math.js}').then(async (m) => { await m.default(); return m; }));
+// Early answers the app takes (api.rs) instead of asking again: the post the URL
+// links to, read to the end as {status, text}, and the index as a Response (the
+// app reads it as it streams in). Only plain paths are fetched early; the app
+// checks every route itself anyway. Skipped where AbortSignal.timeout is
+// missing: an early fetch must not wait forever.
+const early = typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function' ? (globalThis.__papershelfPrefetch = {}) : null;
+const get = (url, read) => {
+  if (!early) return;
+  const answer = fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
+  early[url] = read ? answer.then((r) => r.text().then((text) => ({ status: r.status, text }))) : answer;
+  early[url].catch(() => {}); // the app reports failures; an unused one is not an error
+};
+const match = /^#\\/post\\/([A-Za-z0-9_.\\/-]+)(?:\\?.*)?$/.exec(location.hash);
+const post = match && match[1];
+const postUrl = early && post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')
+  ? \`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`
+  : null;
+if (postUrl) get(postUrl, true);
+else get('content/index.json', false);
+
 if (typeof WebAssembly !== 'object') {
   say('papershelf needs WebAssembly, which this browser does not have. Open the site in a current browser.');
 } else {
+  if (postUrl) {
+    // A link to a post: the reader module (the core without the app, about half
+    // its size) shows it first; the app loads after it and takes the page over.
+    // A post that has not arrived within 2 s (or failed) is left to the app,
+    // which shows progress, errors and retries.
+    const wasm = fetch('./${reader.wasm}');
+    wasm.catch(() => {}); // reported by the import below
+    const reader = import('./${reader.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+    reader.catch(() => {}); // not shown early: the app shows the post
+    const answer = await Promise.race([
+      early[postUrl].catch(() => null),
+      new Promise((resolve) => setTimeout(resolve, 2000, null)),
+    ]);
+    if (answer && answer.status === 200) {
+      try {
+        if ((await reader).show_post(location.hash, postUrl, answer.text)) {
+          // Until the app takes over, the table of entries still scrolls to its headings.
+          addEventListener('hashchange', function follow() {
+            const view = document.querySelector('[data-first-view]');
+            if (!view) return removeEventListener('hashchange', follow);
+            const id = /[?&]id=([^&]*)/.exec(location.hash);
+            let anchor = null;
+            try { anchor = id && decodeURIComponent(id[1]); } catch (e) { /* not an id */ }
+            const heading = anchor && (document.getElementById(anchor) || document.getElementById('user-content-' + anchor));
+            if (heading && view.contains(heading)) heading.scrollIntoView();
+          });
+        }
+      } catch (e) {
+        // Not shown early: the app shows the post.
+      }
+    }
+    get('content/index.json', false);
+  }
   try {
     const { default: init } = await import('./${appJs}');
-    await init({ module_or_path: './${appWasm}' });
+    await init({ module_or_path: fetch('./${appWasm}') });
   } catch (e) {
     const csp = /Content Security Policy|unsafe-eval|CompileError/i.test(String(e));
     say(csp
@@ -92,6 +144,6 @@ const embed = fs
   .replaceAll('__APP_JS__', appJs)
   .replaceAll('__APP_WASM__', appWasm)
   .replaceAll('__APP_CSS__', css)
-  .replaceAll('__MATH_JS__', mathJs);
+  .replaceAll('__MATH_JS__', math.js);
 if (/__[A-Z_]+__/.test(embed)) throw new Error(`post-build.mjs: embed.js still has a placeholder: ${embed.match(/__[A-Z_]+__/)[0]}`);
 fs.writeFileSync(path.join(staging, 'embed.js'), embed);

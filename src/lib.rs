@@ -7,12 +7,14 @@
 //! safe tree into nodes.
 
 pub mod api;
-pub mod dom;
 pub mod embed;
 pub mod math;
 pub mod pages;
 pub mod theme;
 pub mod timing;
+
+/// The safe tree as DOM nodes (shared with the first view).
+pub use papershelf_web::dom;
 
 use api::FetchError;
 use leptos::prelude::*;
@@ -218,6 +220,13 @@ pub fn Viewer(
     let page = Memo::new(move |_| Page::of(&route.get()));
     let main_ref = NodeRef::<leptos::html::Main>::new();
     let theme = theme::Theme::load();
+    // A first view (a linked post shown before the app loaded) gives way as
+    // soon as the app shows another page; its own post hands it off when ready.
+    Effect::new(move || {
+        if !matches!(page.get(), Page::Post(p) if papershelf_web::first::shows(&p)) {
+            papershelf_web::first::hand_off();
+        }
+    });
 
     // In-app links (`#/…`) navigate through the shelf, so an embedded viewer
     // never touches its host page's URL.

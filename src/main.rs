@@ -17,6 +17,15 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         papershelf_app::timing::yield_to_browser().await;
         leptos::mount::mount_to_body(papershelf_app::App);
+        // A linked post already on screen (the first view): the app waits out
+        // of sight until its own page is ready, then takes over.
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .and_then(|b| b.last_element_child())
+        {
+            papershelf_web::first::wait(&root);
+        }
         papershelf_app::timing::mark("mounted");
     });
 }

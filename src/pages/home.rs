@@ -122,12 +122,7 @@ pub fn TagLink(
     #[prop(optional)]
     on: bool,
 ) -> impl IntoView {
-    let lower = tag.to_lowercase();
-    let href = papershelf_core::route::Route::Home(papershelf_core::catalog::Filter {
-        tags: vec![lower],
-        ..Default::default()
-    })
-    .to_hash();
+    let href = papershelf_web::header::tag_href(&tag);
     view! { <a class="tag" class:selected=on href=href>{tag}</a> }
 }
 

@@ -1,13 +1,13 @@
 //! `#/post/<path>`: one post, fetched as Markdown and rendered by the core.
 
-use super::home::TagLink;
 use super::{ErrorBox, Loading};
 use crate::api::{self, FetchError};
 use crate::{dom, Load, Route, Shelf};
 use leptos::html::Div;
 use leptos::prelude::*;
-use papershelf_core::doc::{post_hash, Doc, HashLinker, Node};
+use papershelf_core::doc::{post_hash, HashLinker};
 use papershelf_core::post::{ParsedPost, Post};
+use papershelf_web::{find_anchor, first, header};
 
 /// Fetches, parses and shows one post; follows `?id=` to a heading.
 #[component]
@@ -17,6 +17,7 @@ pub fn PostPage(
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
     let state: RwSignal<Load<ParsedPost>> = RwSignal::new(Load::Loading);
+    let head = NodeRef::<Div>::new();
     let body = NodeRef::<Div>::new();
     let path = StoredValue::new(path);
     let anchor = Memo::new(move |_| match shelf.route.get() {
@@ -45,26 +46,50 @@ pub fn PostPage(
     };
     load();
 
-    // Build the body once per load.
+    // The header: as parsed, then with the index's metadata once it arrives.
+    Effect::new(move || {
+        let Some(container) = head.get() else { return };
+        state.with(|s| match s {
+            Load::Ready(parsed) => {
+                header::render_into(&container, &with_index_metadata(shelf, &parsed.post))
+            }
+            _ => container.set_text_content(None),
+        });
+    });
+    // Build the body once per load; the first view's body is taken over as is.
     Effect::new(move || {
         let Some(container) = body.get() else { return };
-        state.with(|s| {
-            if let Load::Ready(parsed) = s {
-                shelf.set_title(&format!("{} · papershelf", parsed.post.title));
-                let linker = HashLinker {
-                    content_base: shelf.content_base.get_value(),
-                };
-                dom::render_into(&container, without_title(parsed.doc()), &linker);
-                crate::timing::mark("post:rendered");
-                if parsed.rendered.has_math {
-                    let container: web_sys::Element = container.clone().into();
-                    leptos::task::spawn_local(async move {
-                        crate::math::render_math(container, &linker).await;
-                    });
-                }
+        // The first view shows this post (the app is out of sight until it is ready).
+        let pending = first::shows(&path.get_value());
+        let adopted = state.with(|s| {
+            let Load::Ready(parsed) = s else {
+                return false;
+            };
+            shelf.set_title(&format!("{} · papershelf", parsed.post.title));
+            let linker = HashLinker {
+                content_base: shelf.content_base.get_value(),
+            };
+            let adopted = pending && first::take_over(&path.get_value(), &container);
+            if !adopted {
+                dom::render_into(&container, parsed.doc().after_title(), &linker);
             }
+            crate::timing::mark("post:rendered");
+            if parsed.rendered.has_math {
+                let container: web_sys::Element = container.clone().into();
+                leptos::task::spawn_local(async move {
+                    crate::math::render_math(container, &linker).await;
+                });
+            }
+            adopted
         });
-        scroll_to(shelf, &container, anchor.get_untracked().as_deref());
+        let loading = state.with(|s| matches!(s, Load::Loading));
+        if !loading {
+            first::hand_off();
+        }
+        // The first view's reader may have scrolled already: keep their place.
+        if !(adopted || pending && loading) {
+            scroll_to(shelf, &container, anchor.get_untracked().as_deref());
+        }
     });
     // Follow later `?id=` changes without fetching again.
     Effect::watch(
@@ -96,8 +121,9 @@ pub fn PostPage(
                 Load::Loading => view! { <Loading what="the post"/> }.into_any(),
                 Load::Failed(FetchError::NotFound(p)) => view! { <PostNotFound path=p.clone()/> }.into_any(),
                 Load::Failed(e) => view! { <ErrorBox error=e.clone() retry=Callback::new(move |_| load())/> }.into_any(),
-                Load::Ready(parsed) => view! { <PostHeader post=with_index_metadata(shelf, &parsed.post)/> }.into_any(),
+                Load::Ready(_) => ().into_any(),
             })}
+            <div class="post-head" node_ref=head></div>
             <div class="post-body" node_ref=body></div>
             {move || {
                 let ready = state.with(|s| matches!(s, Load::Ready(_)));
@@ -136,57 +162,6 @@ fn with_index_metadata(shelf: Shelf, parsed: &Post) -> Post {
         .unwrap_or_else(|| parsed.clone())
 }
 
-/// The body's blocks after its leading `# ` heading: the header shows the title.
-fn without_title(doc: &Doc) -> &[Node] {
-    let first = doc
-        .children
-        .iter()
-        .position(|n| !matches!(n, Node::Text(t) if t.trim().is_empty()));
-    match first {
-        Some(i) if matches!(&doc.children[i], Node::Element(e) if e.tag() == "h1") => {
-            &doc.children[i + 1..]
-        }
-        _ => &doc.children,
-    }
-}
-
-/// Date, tags, title and the table of entries above the body.
-#[component]
-fn PostHeader(
-    /// The post.
-    post: Post,
-) -> impl IntoView {
-    let path = post.path.clone();
-    let entries = post.entries.clone();
-    view! {
-        <div class="post-meta">
-            <a class="back" href="#/">"← All posts"</a>
-            <time class="date" datetime=post.date.clone()>{post.date.clone()}</time>
-            {post.tags.into_iter().map(|t| view! { <TagLink tag=t/> }).collect_view()}
-        </div>
-        <h1 class="post-title">{post.title}</h1>
-        {(!entries.is_empty()).then(|| view! {
-            <nav class="toc" aria-label="Papers in this post">
-                <ul>
-                    {entries
-                        .into_iter()
-                        .map(|e| {
-                            let href = post_hash(&path, Some(&e.anchor));
-                            view! {
-                                <li>
-                                    {e.number.map(|n| view! { <span class="num">{format!("{n}.")}</span> })}
-                                    <a href=href>{e.title}</a>
-                                    {e.tags.into_iter().map(|t| view! { <TagLink tag=t/> }).collect_view()}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
-        })}
-    }
-}
-
 /// A post that is not (or no longer) on the server.
 #[component]
 fn PostNotFound(
@@ -206,12 +181,7 @@ fn PostNotFound(
 /// Scrolls to a heading of the post by id (also under the prefix given to
 /// ids that look like globals), or to the viewer's top.
 fn scroll_to(shelf: Shelf, body: &web_sys::HtmlDivElement, anchor: Option<&str>) {
-    let find = |id: &str| {
-        body.query_selector(&format!("[id=\"{}\"]", id.replace(['"', '\\'], "")))
-            .ok()
-            .flatten()
-    };
-    match anchor.and_then(|a| find(a).or_else(|| find(&format!("user-content-{a}")))) {
+    match anchor.and_then(|a| find_anchor(body, a)) {
         Some(el) => el.scroll_into_view(),
         None => shelf.scroll_to_top(),
     }

@@ -16,6 +16,32 @@ pub struct Doc {
     pub children: Vec<Node>,
 }
 
+impl Doc {
+    /// The blocks after a leading `# ` heading (a post's header shows the
+    /// title), or all of them when the body does not open with one.
+    ///
+    /// ```
+    /// use papershelf_core::post::Post;
+    /// let parsed = Post::parse("a.md", "# Title\n\nFirst paragraph.\n");
+    /// let blocks = parsed.doc().after_title();
+    /// assert!(blocks.iter().all(|n| !matches!(n, papershelf_core::doc::Node::Element(e) if e.tag() == "h1")));
+    /// assert_eq!(Post::parse("b.md", "Text only.\n").doc().after_title().len(),
+    ///            Post::parse("b.md", "Text only.\n").doc().children.len());
+    /// ```
+    pub fn after_title(&self) -> &[Node] {
+        let first = self
+            .children
+            .iter()
+            .position(|n| !matches!(n, Node::Text(t) if t.trim().is_empty()));
+        match first {
+            Some(i) if matches!(&self.children[i], Node::Element(e) if e.tag() == "h1") => {
+                &self.children[i + 1..]
+            }
+            _ => &self.children,
+        }
+    }
+}
+
 /// One node of the tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {

@@ -1,0 +1,99 @@
+//! A post's header: back link, date, tags, title, and the table of the papers
+//! it reviews. The app and the first view build it with this one function, so
+//! the header does not change when the app takes the page over.
+
+use papershelf_core::catalog::Filter;
+use papershelf_core::doc::post_hash;
+use papershelf_core::post::Post;
+use papershelf_core::route::Route;
+use web_sys::{Document, Element};
+
+/// The home page filtered by `tag` (tags match without regard to case).
+pub fn tag_href(tag: &str) -> String {
+    Route::Home(Filter {
+        tags: vec![tag.to_lowercase()],
+        ..Default::default()
+    })
+    .to_hash()
+}
+
+/// An element with attributes and text. Only for the literal tag names of
+/// this crate, which `createElement` always accepts.
+pub fn element(document: &Document, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
+    let el = document
+        .create_element(tag)
+        .expect("createElement accepts a literal HTML tag name");
+    for (name, value) in attrs {
+        let _ = el.set_attribute(name, value);
+    }
+    if !text.is_empty() {
+        el.set_text_content(Some(text));
+    }
+    el
+}
+
+fn tag_link(document: &Document, tag: &str) -> Element {
+    element(
+        document,
+        "a",
+        &[("class", "tag"), ("href", &tag_href(tag))],
+        tag,
+    )
+}
+
+/// Fills `container` with the header of `post`, replacing what it held.
+pub fn render_into(container: &Element, post: &Post) {
+    container.set_text_content(None);
+    let Some(document) = container.owner_document() else {
+        return;
+    };
+    let meta = element(&document, "div", &[("class", "post-meta")], "");
+    let _ = meta.append_child(&element(
+        &document,
+        "a",
+        &[("class", "back"), ("href", "#/")],
+        "← All posts",
+    ));
+    let date = element(
+        &document,
+        "time",
+        &[("class", "date"), ("datetime", &post.date)],
+        &post.date,
+    );
+    let _ = meta.append_child(&date);
+    for tag in &post.tags {
+        let _ = meta.append_child(&tag_link(&document, tag));
+    }
+    let _ = container.append_child(&meta);
+    let title = element(&document, "h1", &[("class", "post-title")], &post.title);
+    let _ = container.append_child(&title);
+    if post.entries.is_empty() {
+        return;
+    }
+    let toc = element(
+        &document,
+        "nav",
+        &[("class", "toc"), ("aria-label", "Papers in this post")],
+        "",
+    );
+    let list = element(&document, "ul", &[], "");
+    for entry in &post.entries {
+        let item = element(&document, "li", &[], "");
+        if let Some(n) = entry.number {
+            let _ = item.append_child(&element(
+                &document,
+                "span",
+                &[("class", "num")],
+                &format!("{n}."),
+            ));
+        }
+        let href = post_hash(&post.path, Some(&entry.anchor));
+        let _ = item.append_child(&element(&document, "a", &[("href", &href)], &entry.title));
+        for tag in &entry.tags {
+            let _ = item.append_child(&tag_link(&document, tag));
+        }
+        let _ = list.append_child(&item);
+    }
+    let _ = toc.append_child(&list);
+    let _ = container.append_child(&toc);
+}

@@ -1,0 +1,27 @@
+//! The browser side that both wasm modules of the site share.
+//!
+//! The app (Leptos, the whole viewer) and the first view (`crates/reader-wasm`,
+//! a post on screen before the app has downloaded) build the same markup from
+//! the same code: [`dom`] turns the core's safe tree into nodes, [`header`]
+//! builds a post's date, tags, title and table of entries, [`theme`] holds
+//! the reader's theme choice, and [`first`] shows a linked post early and
+//! hands it to the app.
+
+pub mod dom;
+pub mod first;
+pub mod header;
+pub mod theme;
+
+/// The content directory of the site, relative to its page.
+pub const CONTENT_BASE: &str = "content/";
+
+/// The element of `root` whose `id` is `anchor` (or the `user-content-`
+/// prefixed id given to ids that look like globals), if any.
+pub fn find_anchor(root: &web_sys::Element, anchor: &str) -> Option<web_sys::Element> {
+    let find = |id: &str| {
+        root.query_selector(&format!("[id=\"{}\"]", id.replace(['"', '\\'], "")))
+            .ok()
+            .flatten()
+    };
+    find(anchor).or_else(|| find(&format!("user-content-{anchor}")))
+}

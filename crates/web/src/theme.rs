@@ -1,0 +1,78 @@
+//! The reader's theme choice, remembered in local storage. The app's toggle
+//! changes it; the first view only reads it, so it opens in the same colours.
+
+/// Where the choice is kept in local storage.
+pub const STORAGE_KEY: &str = "papershelf-theme";
+
+/// The reader's theme choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Follow the system setting.
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Choice {
+    /// The stored choice (system if none, or if storage is unavailable).
+    pub fn stored() -> Choice {
+        let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        match stored.as_deref() {
+            Some("light") => Choice::Light,
+            Some("dark") => Choice::Dark,
+            _ => Choice::System,
+        }
+    }
+
+    /// Remembers this choice.
+    pub fn store(self) {
+        if let Some(s) = storage() {
+            let _ = match self.attr() {
+                Some(v) => s.set_item(STORAGE_KEY, v),
+                None => s.remove_item(STORAGE_KEY),
+            };
+        }
+    }
+
+    /// The `data-theme` attribute value (none for the system setting).
+    pub fn attr(self) -> Option<&'static str> {
+        match self {
+            Choice::System => None,
+            Choice::Light => Some("light"),
+            Choice::Dark => Some("dark"),
+        }
+    }
+
+    /// The choice after this one: system → light → dark → system.
+    pub fn next(self) -> Choice {
+        match self {
+            Choice::System => Choice::Light,
+            Choice::Light => Choice::Dark,
+            Choice::Dark => Choice::System,
+        }
+    }
+
+    /// The toggle's accessible name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Choice::System => "Theme: system",
+            Choice::Light => "Theme: light",
+            Choice::Dark => "Theme: dark",
+        }
+    }
+
+    /// The toggle's symbol.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Choice::System => "◐",
+            Choice::Light => "☀",
+            Choice::Dark => "☾",
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}

@@ -1,0 +1,138 @@
+// The first view: a link to a post shows the post with the small reader module
+// before the app (Leptos) has downloaded; the app then takes the page over in
+// place. The app's files are held back here to look at the page in between.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, newPage, shots, distIndex } from './harness.mjs';
+
+let server, browser, index;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  index = distIndex();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const POST = 'papers/y2025/nov/20251106';
+
+/** Holds every request for the app's own files until `release()` is called. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const asked = [];
+  await page.route(/papershelf-app-[0-9a-f]+(_bg\.wasm|\.js)$/, async (route) => {
+    asked.push({ url: route.request().url(), firstViewShown: await page.locator('[data-first-view] .post-body h2').count() > 0 });
+    await held;
+    await route.continue();
+  });
+  return { release, asked };
+}
+
+// Markup without Leptos's empty comment markers, to compare the two views.
+const markup = (page, selector) =>
+  page.locator(selector).first().evaluate((el) => el.outerHTML.replace(/<!---->/g, ''));
+
+test('a linked post is read before the app downloads; the app then takes it over in place', async () => {
+  const page = await newPage(browser, { width: 390, height: 700 });
+  const app = await holdApp(page);
+  await page.goto(`${server.base}#/post/${POST}`);
+  const view = page.locator('[data-first-view]');
+  await view.locator('.post-body h2').first().waitFor();
+
+  // The whole post, as the app shows it: title, table of entries, every entry heading.
+  const entry = index.posts.find((p) => `${p.path}` === `${POST}.md`);
+  assert.ok(entry, 'the post is in the index');
+  assert.equal(await view.locator('h1.post-title').textContent(), entry.title);
+  assert.equal(await view.locator('.toc li').count(), entry.entries.length);
+  assert.equal(await view.locator('.post-body h2').count(), entry.entries.length);
+  assert.equal(await page.title(), `${entry.title} · papershelf`);
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
+  assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the post is on screen');
+  await page.screenshot({ path: path.join(shots, 'first-view-390.png') });
+
+  const siteHeader = await markup(page, '[data-first-view] .site-header');
+  const postHead = await markup(page, '[data-first-view] .post-head');
+  await page.evaluate(() => {
+    document.querySelector('[data-first-view] .post-body h2').probe = 'moved, not rebuilt';
+    window.scrollTo(0, 600);
+  });
+
+  app.release();
+  await view.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.papershelf').count(), 1, 'one viewer on the page');
+  assert.ok(await page.locator('.papershelf .post-body h2').first().isVisible(), 'the app is shown');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('.papershelf .post-body h2').probe),
+    'moved, not rebuilt',
+    "the app took the first view's body nodes over",
+  );
+  assert.equal(await page.evaluate(() => window.scrollY), 600, 'the reader stays where they were');
+  assert.equal(await markup(page, '.site-header'), siteHeader, 'the site header does not change');
+  assert.equal(await markup(page, '.post-head'), postHead, 'the post header does not change');
+
+  // The app is working: its older/newer links arrive with the index, a tag filters.
+  await page.locator('.post-nav a').first().waitFor();
+  await page.locator('.toc a.tag').first().click();
+  await page.locator('.result-count').waitFor();
+  page.assertClean();
+});
+
+test('a link followed in the first view is where the app opens; the first view keeps the theme', async () => {
+  const page = await newPage(browser, { colorScheme: 'light' });
+  await page.addInitScript(() => localStorage.setItem('papershelf-theme', 'dark'));
+  const app = await holdApp(page);
+  await page.goto(`${server.base}#/post/${POST}`);
+  const view = page.locator('[data-first-view]');
+  await view.locator('.post-body h2').first().waitFor();
+  assert.equal(await view.getAttribute('data-theme'), 'dark');
+  assert.equal(await view.locator('.theme-toggle').getAttribute('aria-label'), 'Theme: dark');
+
+  // The table of entries scrolls to its headings before the app is there.
+  const entryLink = view.locator('.toc li > a:not(.tag)').nth(2);
+  const anchor = new URL((await entryLink.getAttribute('href')).slice(1), 'x:/').searchParams.get('id');
+  await entryLink.click();
+  await page.waitForFunction((id) => {
+    const el = document.getElementById(id) ?? document.getElementById(`user-content-${id}`);
+    const top = el.getBoundingClientRect().top;
+    return top >= 0 && top < 50;
+  }, anchor);
+
+  // A tag followed before the app arrives: the app opens the filtered list.
+  const tag = (await view.locator('.toc a.tag').first().textContent()).toLowerCase();
+  await view.locator('.toc a.tag').first().click();
+  app.release();
+  await view.waitFor({ state: 'detached' });
+  await page.locator('.result-count').waitFor();
+  assert.ok(page.url().includes(`tags=${encodeURIComponent(tag)}`), page.url());
+  assert.equal(await page.locator('.papershelf').getAttribute('data-theme'), 'dark');
+  assert.equal(await page.locator('.papershelf').count(), 1);
+  page.assertClean();
+});
+
+test('without the reader module the app shows the post itself', async () => {
+  const page = await newPage(browser);
+  await page.route(/papershelf-reader-/, (route) => route.abort());
+  await page.goto(`${server.base}#/post/${POST}`);
+  await page.locator('.papershelf .post-body h2').first().waitFor();
+  assert.equal(await page.locator('[data-first-view]').count(), 0);
+  assert.equal(await page.locator('.papershelf').count(), 1);
+  assert.ok(await page.locator('h1.post-title').isVisible());
+  page.assertClean();
+});
+
+test('the home page does not load the reader module', async () => {
+  const requests = [];
+  const srv = await serve(undefined, { requests });
+  const page = await newPage(browser);
+  await page.goto(srv.base);
+  await page.locator('.post-item').first().waitFor();
+  await page.locator('.post-item a').first().click();
+  await page.locator('.post-body h2').first().waitFor();
+  assert.deepEqual(requests.filter((r) => r.includes('papershelf-reader')), []);
+  page.assertClean();
+  await srv.close();
+});
