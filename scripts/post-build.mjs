@@ -9,9 +9,12 @@
 //    built by Trunk as unhashed "workers", hashed file names, and defines
 //    globalThis.__papershelfMath() for the app to import the math renderer.
 // 3. Writes embed.js from www/embed.js with the hashed app file names filled in.
+// 4. Minifies every script and the style sheet with esbuild (wasm-bindgen's glue
+//    and these scripts are written to be read; the first view's budget counts them).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { transformSync } from 'esbuild';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 // The directory of index.html (www/).
@@ -19,6 +22,9 @@ const source = process.env.TRUNK_SOURCE_DIR ?? path.join(process.cwd(), 'www');
 if (!staging) throw new Error('post-build.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)');
 // A content hash for file names.
 const hash = (...parts) => parts.reduce((h, p) => h.update(p), crypto.createHash('sha256')).digest('hex').slice(0, 16);
+// Minified JavaScript (an ES module) or CSS. Names the module wasm-bindgen's glue exports stay.
+const minify = (code, loader = 'js') => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' }).code;
+const minifyFile = (file, loader) => fs.writeFileSync(file, minify(fs.readFileSync(file, 'utf8'), loader));
 
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
@@ -38,7 +44,7 @@ const hashModule = (name) => {
   const wasm = `${name}-${h}_bg.wasm`;
   const glue = fs.readFileSync(jsIn, 'utf8');
   if (!glue.includes(`'${name}_bg.wasm'`)) throw new Error(`post-build.mjs: the loader of ${name} does not name ${name}_bg.wasm; check the wasm-bindgen version`);
-  fs.writeFileSync(path.join(staging, js), glue.replaceAll(`'${name}_bg.wasm'`, `'${wasm}'`));
+  fs.writeFileSync(path.join(staging, js), minify(glue.replaceAll(`'${name}_bg.wasm'`, `'${wasm}'`)));
   fs.renameSync(wasmIn, path.join(staging, wasm));
   fs.rmSync(jsIn);
   return { js, wasm };
@@ -103,9 +109,11 @@ if (typeof WebAssembly !== 'object') {
       early[postUrl].catch(() => null),
       new Promise((resolve) => setTimeout(resolve, 2000, null)),
     ]);
-    if (answer && answer.status === 200) {
+    // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
+    if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
       try {
         if ((await reader).show_post(location.hash, postUrl, answer.text)) {
+          performance.mark('papershelf:first-view');
           // Until the app takes over, the table of entries still scrolls to its headings.
           addEventListener('hashchange', function follow() {
             const view = document.querySelector('[data-first-view]');
@@ -122,6 +130,12 @@ if (typeof WebAssembly !== 'object') {
       }
     }
     get('content/index.json', false);
+    // The app downloads once the post is painted (or after 100 ms where frames
+    // are not drawn, as in a background tab).
+    await new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, 100);
+    });
   }
   try {
     const { default: init } = await import('./${appJs}');
@@ -134,8 +148,9 @@ if (typeof WebAssembly !== 'object') {
   }
 }
 `;
-const bootName = `boot-${hash(boot)}.js`;
-fs.writeFileSync(path.join(staging, bootName), boot);
+const bootMin = minify(boot);
+const bootName = `boot-${hash(bootMin)}.js`;
+fs.writeFileSync(path.join(staging, bootName), bootMin);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
 fs.writeFileSync(htmlPath, html);
 
@@ -146,4 +161,18 @@ const embed = fs
   .replaceAll('__APP_CSS__', css)
   .replaceAll('__MATH_JS__', math.js);
 if (/__[A-Z_]+__/.test(embed)) throw new Error(`post-build.mjs: embed.js still has a placeholder: ${embed.match(/__[A-Z_]+__/)[0]}`);
-fs.writeFileSync(path.join(staging, 'embed.js'), embed);
+fs.writeFileSync(path.join(staging, 'embed.js'), minify(embed));
+
+// The app's glue, and the style sheet with its integrity hash in index.html made anew.
+minifyFile(path.join(staging, appJs));
+const cssPath = path.join(staging, css);
+const cssBefore = fs.readFileSync(cssPath);
+const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+minifyFile(cssPath, 'css');
+const cssAfter = fs.readFileSync(cssPath);
+const page = fs.readFileSync(htmlPath, 'utf8');
+if (page.includes(`integrity="${sri(cssBefore)}"`)) {
+  fs.writeFileSync(htmlPath, page.replace(`integrity="${sri(cssBefore)}"`, `integrity="${sri(cssAfter)}"`));
+} else if (page.includes('integrity=')) {
+  throw new Error('post-build.mjs: index.html has an integrity hash that is not the style sheet\'s; check the Trunk version (0.21.14)');
+}
