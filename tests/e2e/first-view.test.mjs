@@ -3,8 +3,9 @@
 // place. The app's files are held back here to look at the page in between.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, shots, distIndex } from './harness.mjs';
+import { serve, launch, newPage, shots, distIndex, copyDist } from './harness.mjs';
 
 let server, browser, index;
 before(async () => {
@@ -24,12 +25,15 @@ async function holdApp(page) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   const asked = [];
+  let askedOnce;
+  const firstAsk = new Promise((resolve) => (askedOnce = resolve));
   await page.route(/papershelf-app-[0-9a-f]+(_bg\.wasm|\.js)$/, async (route) => {
     asked.push({ url: route.request().url(), firstViewShown: await page.locator('[data-first-view] .post-body h2').count() > 0 });
+    askedOnce();
     await held;
     await route.continue();
   });
-  return { release, asked };
+  return { release, asked, firstAsk };
 }
 
 // Markup without Leptos's empty comment markers, to compare the two views.
@@ -135,4 +139,29 @@ test('the home page does not load the reader module', async () => {
   assert.deepEqual(requests.filter((r) => r.includes('papershelf-reader')), []);
   page.assertClean();
   await srv.close();
+});
+
+test('a post longer than the reader takes (256 KB) is left to the app', async () => {
+  const dir = copyDist();
+  const entries = 40;
+  const filler = 'VLM의 공간 지각을 따로 학습시키는 데이터셋. '.repeat(120);
+  const text = ['# A very long review', ...Array.from({ length: entries }, (_, i) => `## ${i}. [Paper ${i}](https://arxiv.org/abs/2511.${10000 + i})\n\n${filler}\n`)].join('\n\n');
+  assert.ok(Buffer.byteLength(text) > 256 * 1024, `${Buffer.byteLength(text)} bytes`);
+  fs.writeFileSync(path.join(dir, 'content', 'long.md'), text);
+  const srv = await serve(dir);
+  try {
+    const page = await newPage(browser);
+    const app = await holdApp(page);
+    await page.goto(`${srv.base}#/post/long`);
+    // The boot script asks for the app once it has decided on a first view.
+    await app.firstAsk;
+    assert.equal(await page.locator('[data-first-view]').count(), 0, 'no first view');
+    app.release();
+    await page.locator('.post-body h2').nth(entries - 1).waitFor();
+    assert.equal(await page.locator('h1.post-title').textContent(), 'A very long review');
+    page.assertClean();
+  } finally {
+    await srv.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
