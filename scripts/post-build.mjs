@@ -114,7 +114,14 @@ if (typeof WebAssembly !== 'object') {
       try {
         if ((await reader).show_post(location.hash, postUrl, answer.text)) {
           performance.mark('papershelf:first-view');
-          // Until the app takes over, the table of entries still scrolls to its headings.
+          // Until the app takes over: "Skip to content" moves the focus (a hash
+          // of its own would be a route the app does not know) ...
+          const view = document.querySelector('[data-first-view]');
+          view.querySelector('.skip-link').addEventListener('click', (e) => {
+            e.preventDefault();
+            view.querySelector('main').focus();
+          });
+          // ... and the table of entries scrolls to its headings.
           addEventListener('hashchange', function follow() {
             const view = document.querySelector('[data-first-view]');
             if (!view) return removeEventListener('hashchange', follow);

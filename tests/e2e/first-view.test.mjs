@@ -95,6 +95,14 @@ test('a link followed in the first view is where the app opens; the first view k
   assert.equal(await view.getAttribute('data-theme'), 'dark');
   assert.equal(await view.locator('.theme-toggle').getAttribute('aria-label'), 'Theme: dark');
 
+  // Keyboard: "Skip to content" focuses the page and keeps the route.
+  const before = page.url();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN');
+  assert.equal(page.url(), before);
+
   // The table of entries scrolls to its headings before the app is there.
   const entryLink = view.locator('.toc li > a:not(.tag)').nth(2);
   const anchor = new URL((await entryLink.getAttribute('href')).slice(1), 'x:/').searchParams.get('id');
@@ -114,6 +122,15 @@ test('a link followed in the first view is where the app opens; the first view k
   assert.ok(page.url().includes(`tags=${encodeURIComponent(tag)}`), page.url());
   assert.equal(await page.locator('.papershelf').getAttribute('data-theme'), 'dark');
   assert.equal(await page.locator('.papershelf').count(), 1);
+  page.assertClean();
+});
+
+test('an app that cannot start leaves the post readable and says what happened', async () => {
+  const page = await newPage(browser);
+  await page.route(/papershelf-app-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${server.base}#/post/${POST}`);
+  await page.getByRole('alert').filter({ hasText: 'papershelf could not start' }).waitFor();
+  assert.ok(await page.locator('[data-first-view] .post-body h2').first().isVisible(), 'the post is still there');
   page.assertClean();
 });
 
