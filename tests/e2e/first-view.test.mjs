@@ -62,6 +62,10 @@ test('a linked post is read before the app downloads; the app then takes it over
   const postHead = await markup(page, '[data-first-view] .post-head');
   await page.evaluate(() => {
     document.querySelector('[data-first-view] .post-body h2').probe = 'moved, not rebuilt';
+    // A reader with the keyboard in the body: the focus stays where it is.
+    const link = document.querySelector('[data-first-view] .post-body a[href]');
+    link.probe = 'focused';
+    link.focus({ preventScroll: true });
     window.scrollTo(0, 600);
   });
 
@@ -75,6 +79,7 @@ test('a linked post is read before the app downloads; the app then takes it over
     "the app took the first view's body nodes over",
   );
   assert.equal(await page.evaluate(() => window.scrollY), 600, 'the reader stays where they were');
+  assert.equal(await page.evaluate(() => document.activeElement.probe), 'focused', 'the focus stays on the same link');
   assert.equal(await markup(page, '.site-header'), siteHeader, 'the site header does not change');
   assert.equal(await markup(page, '.post-head'), postHead, 'the post header does not change');
 
@@ -120,8 +125,24 @@ test('a link followed in the first view is where the app opens; the first view k
   await view.waitFor({ state: 'detached' });
   await page.locator('.result-count').waitFor();
   assert.ok(page.url().includes(`tags=${encodeURIComponent(tag)}`), page.url());
+  // The focus was on the tag in the first view's header, which is gone: the app's page has it.
+  assert.ok(await page.evaluate(() => document.activeElement.matches('.papershelf main')));
   assert.equal(await page.locator('.papershelf').getAttribute('data-theme'), 'dark');
   assert.equal(await page.locator('.papershelf').count(), 1);
+  page.assertClean();
+});
+
+test('a linked post with math shows its TeX first, then the app draws the formulas', async () => {
+  const page = await newPage(browser);
+  const app = await holdApp(page);
+  await page.goto(`${server.base}#/post/papers/y2025/jan/20250115`);
+  const view = page.locator('[data-first-view]');
+  await view.locator('.post-body code[data-ps-math]').first().waitFor();
+  assert.equal(await view.locator('.post-body math').count(), 0, 'the reader module has no math renderer');
+  app.release();
+  await view.waitFor({ state: 'detached' });
+  await page.locator('.post-body math[display="block"]').first().waitFor();
+  assert.equal(await page.locator('.post-body code[data-ps-math]').count(), 0, 'every placeholder drawn');
   page.assertClean();
 });
 

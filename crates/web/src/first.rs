@@ -159,13 +159,15 @@ pub fn take_over(path: &str, container: &Element) -> bool {
     let Some(body) = view.query_selector(".post-body").ok().flatten() else {
         return false;
     };
-    // Read before the page gets shorter: moving the nodes out clamps the scroll.
+    // Read before the page changes: moving the nodes out clamps the scroll
+    // and takes the focus away.
     let y = window.scroll_y().unwrap_or(0.0);
+    let focused = focused_in(&view);
     container.set_text_content(None);
     while let Some(child) = body.first_child() {
         let _ = container.append_child(&child);
     }
-    replace(&window, &view, y);
+    replace(&window, &view, y, focused);
     true
 }
 
@@ -179,20 +181,53 @@ pub fn hand_off() {
         return;
     };
     let y = window.scroll_y().unwrap_or(0.0);
-    replace(&window, &view, y);
+    let focused = focused_in(&view);
+    replace(&window, &view, y, focused);
 }
 
-/// The waiting app in place of `view`, scrolled to `y`.
-fn replace(window: &web_sys::Window, view: &Element, y: f64) {
+/// The element of `view` that has the keyboard focus, if one has.
+fn focused_in(view: &Element) -> Option<web_sys::HtmlElement> {
+    let active = view.owner_document()?.active_element()?;
+    view.contains(Some(&active))
+        .then(|| active.dyn_into().ok())
+        .flatten()
+}
+
+/// The waiting app in place of `view`, scrolled to `y`. The focus, if the
+/// first view had it, goes back to the same element when it moved into the
+/// app (the body's nodes), else to the app's page.
+fn replace(
+    window: &web_sys::Window,
+    view: &Element,
+    y: f64,
+    focused: Option<web_sys::HtmlElement>,
+) {
     view.remove();
+    let mut shown = Vec::new();
     if let Some(document) = window.document() {
         if let Ok(waiting) = document.query_selector_all(&format!("[{WAIT_ATTR}]")) {
             for i in 0..waiting.length() {
                 if let Some(el) = waiting.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                     let _ = el.remove_attribute(WAIT_ATTR);
+                    shown.push(el);
                 }
             }
         }
     }
     window.scroll_to_with_x_and_y(0.0, y);
+    if let Some(focused) = focused {
+        let target = if focused.is_connected() {
+            Some(focused)
+        } else {
+            shown
+                .iter()
+                .find_map(|root| root.query_selector("main").ok().flatten())
+                .and_then(|main| main.dyn_into().ok())
+        };
+        if let Some(target) = target {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
+        }
+    }
 }
