@@ -287,7 +287,7 @@ pub fn Viewer(
 /// The page on a static host: the route lives in the URL hash.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Viewer content_base="content/" route=hash_route() mode=RouteMode::Hash/> }
+    view! { <Viewer content_base=papershelf_web::CONTENT_BASE route=hash_route() mode=RouteMode::Hash/> }
 }
 
 /// A route signal kept in step with the URL hash (back, forward, a typed or

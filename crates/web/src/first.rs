@@ -4,11 +4,17 @@
 //! module (`crates/reader-wasm`, the core without Leptos) beside the post,
 //! and [`show`] builds the page the app would build: the site header, the
 //! post's header and its body. The app then loads, mounts out of sight
-//! ([`wait`]) and, when its own page is ready, takes the view over in one
-//! step ([`hand_off`]): the post's body nodes move into the app (images
-//! already loaded stay loaded), the first view goes, the app appears at the
-//! same scroll position. Until then the first view is a page of plain links:
-//! following one changes the hash, which the app reads when it starts.
+//! ([`wait`]) and, when its own page for that post is ready, takes the view
+//! over in one step ([`take_over`]): the post's body nodes move into the app
+//! (images already loaded stay loaded), the first view goes, the app appears
+//! at the same scroll position with the keyboard focus where it was. If the
+//! app shows another page first, [`hand_off`] just gives way. Until then the
+//! first view is a page of plain links: following one changes the hash,
+//! which the app reads when it starts.
+//!
+//! The post header and body come from the same code as the app's
+//! ([`header`], [`dom`]); the site header here mirrors the app's `Viewer`
+//! markup, and `tests/e2e/first-view.test.mjs` checks the two are the same.
 
 use crate::theme::Choice;
 use crate::{dom, find_anchor, header, CONTENT_BASE};
