@@ -52,6 +52,17 @@ const hashModule = (name) => {
 const math = hashModule('papershelf-math');
 const reader = hashModule('papershelf-reader');
 
+// The style sheet, minified, with its integrity hash in index.html made anew.
+const cssPath = path.join(staging, css);
+const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+const cssIntegrity = `integrity="${sri(fs.readFileSync(cssPath))}"`;
+minifyFile(cssPath, 'css');
+if (html.includes(cssIntegrity)) {
+  html = html.replace(cssIntegrity, `integrity="${sri(fs.readFileSync(cssPath))}"`);
+} else if (html.includes('integrity=')) {
+  throw new Error('post-build.mjs: index.html has an integrity hash that is not the style sheet\'s; check the Trunk version (0.21.14)');
+}
+
 // Trunk's preloads of the app: boot.js fetches the app itself, after a linked post is shown.
 const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/([^"]+)"[^>]*>/g)];
 for (const [link, file] of preloads) {
@@ -112,7 +123,8 @@ if (typeof WebAssembly !== 'object') {
     // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
     if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
       try {
-        if ((await reader).show_post(location.hash, postUrl, answer.text)) {
+        const module = await reader;
+        if (module.show_post(location.hash, postUrl, answer.text)) {
           performance.mark('papershelf:first-view');
           // Until the app takes over: "Skip to content" moves the focus (a hash
           // of its own would be a route the app does not know) ...
@@ -123,13 +135,8 @@ if (typeof WebAssembly !== 'object') {
           });
           // ... and the table of entries scrolls to its headings.
           addEventListener('hashchange', function follow() {
-            const view = document.querySelector('[data-first-view]');
-            if (!view) return removeEventListener('hashchange', follow);
-            const id = /[?&]id=([^&]*)/.exec(location.hash);
-            let anchor = null;
-            try { anchor = id && decodeURIComponent(id[1]); } catch (e) { /* not an id */ }
-            const heading = anchor && (document.getElementById(anchor) || document.getElementById('user-content-' + anchor));
-            if (heading && view.contains(heading)) heading.scrollIntoView();
+            if (!document.querySelector('[data-first-view]')) return removeEventListener('hashchange', follow);
+            module.follow_anchor(location.hash);
           });
         }
       } catch (e) {
@@ -170,16 +177,5 @@ const embed = fs
 if (/__[A-Z_]+__/.test(embed)) throw new Error(`post-build.mjs: embed.js still has a placeholder: ${embed.match(/__[A-Z_]+__/)[0]}`);
 fs.writeFileSync(path.join(staging, 'embed.js'), minify(embed));
 
-// The app's glue, and the style sheet with its integrity hash in index.html made anew.
+// The app's glue.
 minifyFile(path.join(staging, appJs));
-const cssPath = path.join(staging, css);
-const cssBefore = fs.readFileSync(cssPath);
-const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
-minifyFile(cssPath, 'css');
-const cssAfter = fs.readFileSync(cssPath);
-const page = fs.readFileSync(htmlPath, 'utf8');
-if (page.includes(`integrity="${sri(cssBefore)}"`)) {
-  fs.writeFileSync(htmlPath, page.replace(`integrity="${sri(cssBefore)}"`, `integrity="${sri(cssAfter)}"`));
-} else if (page.includes('integrity=')) {
-  throw new Error('post-build.mjs: index.html has an integrity hash that is not the style sheet\'s; check the Trunk version (0.21.14)');
-}

@@ -50,8 +50,9 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     // The boot script may have read it already, as `{status, text}`: then the
     // post is shown in the same task that builds the page.
     if let Some(answer) = take_prefetched(url).await? {
-        let get = |k: &str| js_sys::Reflect::get(&answer, &k.into()).unwrap_or_default();
-        if let (Some(status), Some(text)) = (get("status").as_f64(), get("text").as_string()) {
+        let status = field(&answer, "status").and_then(|s| s.as_f64());
+        let text = field(&answer, "text").and_then(|t| t.as_string());
+        if let (Some(status), Some(text)) = (status, text) {
             return status_ok(url, status as u16).map(|()| text);
         }
     }

@@ -219,7 +219,7 @@ pub fn Viewer(
     provide_context(shelf);
     let page = Memo::new(move |_| Page::of(&route.get()));
     let main_ref = NodeRef::<leptos::html::Main>::new();
-    let theme = theme::Theme::load();
+    let theme = RwSignal::new(theme::Choice::stored());
     // A first view (a linked post shown before the app loaded) gives way as
     // soon as the app shows another page; its own post hands it off when ready.
     Effect::new(move || {

@@ -4,16 +4,6 @@ use leptos::prelude::*;
 
 pub use papershelf_web::theme::Choice;
 
-/// The theme signal, read from local storage.
-pub struct Theme;
-
-impl Theme {
-    /// The stored choice (system if none or storage is unavailable).
-    pub fn load() -> RwSignal<Choice> {
-        RwSignal::new(Choice::stored())
-    }
-}
-
 /// A button cycling system → light → dark.
 #[component]
 pub fn ThemeToggle(

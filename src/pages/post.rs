@@ -59,34 +59,36 @@ pub fn PostPage(
     // Build the body once per load; the first view's body is taken over as is.
     Effect::new(move || {
         let Some(container) = body.get() else { return };
-        // The first view shows this post (the app is out of sight until it is ready).
-        let pending = first::shows(&path.get_value());
-        let adopted = state.with(|s| {
-            let Load::Ready(parsed) = s else {
-                return false;
-            };
-            shelf.set_title(&format!("{} · papershelf", parsed.post.title));
-            let linker = HashLinker {
-                content_base: shelf.content_base.get_value(),
-            };
-            let adopted = pending && first::take_over(&path.get_value(), &container);
-            if !adopted {
-                dom::render_into(&container, parsed.doc().after_title(), &linker);
+        let path = path.get_value();
+        // The first view shows this post while the app is out of sight.
+        let pending = first::shows(&path);
+        let (loading, adopted) = state.with(|s| match s {
+            Load::Loading => (true, false),
+            Load::Failed(_) => (false, false),
+            Load::Ready(parsed) => {
+                shelf.set_title(&format!("{} · papershelf", parsed.post.title));
+                let linker = HashLinker {
+                    content_base: shelf.content_base.get_value(),
+                };
+                let adopted = first::take_over(&path, &container);
+                if !adopted {
+                    dom::render_into(&container, parsed.doc().after_title(), &linker);
+                }
+                crate::timing::mark("post:rendered");
+                if parsed.rendered.has_math {
+                    let container: web_sys::Element = container.clone().into();
+                    leptos::task::spawn_local(async move {
+                        crate::math::render_math(container, &linker).await;
+                    });
+                }
+                (false, adopted)
             }
-            crate::timing::mark("post:rendered");
-            if parsed.rendered.has_math {
-                let container: web_sys::Element = container.clone().into();
-                leptos::task::spawn_local(async move {
-                    crate::math::render_math(container, &linker).await;
-                });
-            }
-            adopted
         });
-        let loading = state.with(|s| matches!(s, Load::Loading));
         if !loading {
             first::hand_off();
         }
-        // The first view's reader may have scrolled already: keep their place.
+        // Taken over from the first view, or still behind it: the reader may
+        // have scrolled already, so their place is kept.
         if !(adopted || pending && loading) {
             scroll_to(shelf, &container, anchor.get_untracked().as_deref());
         }

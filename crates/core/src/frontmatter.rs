@@ -156,7 +156,7 @@ impl FrontMatter {
             }
             if in_tags {
                 if let Some(item) = trimmed.strip_prefix("- ") {
-                    fm.tags.extend(clean_tags(vec![unquote(item).to_string()]));
+                    fm.tags.push(unquote(item).to_string());
                     continue;
                 }
                 in_tags = false;
@@ -174,12 +174,12 @@ impl FrontMatter {
                 "description" if !value.is_empty() => fm.description = Some(value.to_string()),
                 "draft" => fm.draft = value == "true",
                 "tags" if value.is_empty() => in_tags = true,
-                "tags" => fm.tags = clean_tags(split_tag_list(value)),
+                "tags" => fm.tags = split_tag_list(value),
                 _ => {}
             }
         }
-        let tags = std::mem::take(&mut fm.tags);
-        fm.tags = clean_tags(tags);
+        // Trimmed, without empties and repeats, once for every way of writing them.
+        fm.tags = clean_tags(std::mem::take(&mut fm.tags));
         fm
     }
 }

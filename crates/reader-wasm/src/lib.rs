@@ -18,6 +18,14 @@ pub fn show_post(hash: &str, url: &str, text: &str) -> bool {
     text.len() <= MAX_POST_BYTES && papershelf_web::first::show(hash, url, text)
 }
 
+/// Scrolls the first view to the heading the page's `hash` names, if it links
+/// into the post shown; the boot script calls it on `hashchange` until the app
+/// takes over. Returns whether it scrolled.
+#[wasm_bindgen]
+pub fn follow_anchor(hash: &str) -> bool {
+    papershelf_web::first::follow(hash)
+}
+
 /// The module runs once per page, to show one post: memory is handed out by
 /// bumping a pointer and never given back, which spares the download a
 /// general allocator (6.8 KB of 129 KB gzipped) and is faster than one.

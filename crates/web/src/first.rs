@@ -128,14 +128,37 @@ fn first_view(document: &Document) -> Option<Element> {
         .flatten()
 }
 
-fn document() -> Option<Document> {
-    web_sys::window()?.document()
+/// The first view, if it shows the post at `path`.
+fn showing(path: &str) -> Option<Element> {
+    let view = first_view(&web_sys::window()?.document()?)?;
+    (view.get_attribute(VIEW_ATTR).as_deref() == Some(path)).then_some(view)
+}
+
+/// Scrolls the first view to the heading the page's `hash` names, when the
+/// hash links to the post it shows (a link in its table of entries, before
+/// the app is there to follow it). Returns whether it did.
+pub fn follow(hash: &str) -> bool {
+    let Route::Post {
+        path,
+        anchor: Some(anchor),
+    } = Route::from_hash(hash)
+    else {
+        return false;
+    };
+    let Some(target) = showing(&path).and_then(|view| find_anchor(&view, &anchor)) else {
+        return false;
+    };
+    target.scroll_into_view();
+    true
 }
 
 /// Keeps the app's `root` out of sight while a first view is shown; returns
 /// whether one is.
 pub fn wait(root: &Element) -> bool {
-    let shown = document().and_then(|d| first_view(&d)).is_some();
+    let shown = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| first_view(&d))
+        .is_some();
     if shown {
         let _ = root.set_attribute(WAIT_ATTR, "");
     }
@@ -144,9 +167,7 @@ pub fn wait(root: &Element) -> bool {
 
 /// Whether the first view shows the post at `path` (not yet handed off).
 pub fn shows(path: &str) -> bool {
-    document()
-        .and_then(|d| first_view(&d))
-        .is_some_and(|v| v.get_attribute(VIEW_ATTR).as_deref() == Some(path))
+    showing(path).is_some()
 }
 
 /// Takes the first view over if it shows the post at `path`: its body nodes
@@ -156,12 +177,9 @@ pub fn take_over(path: &str, container: &Element) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let Some(view) = window.document().and_then(|d| first_view(&d)) else {
+    let Some(view) = showing(path) else {
         return false;
     };
-    if view.get_attribute(VIEW_ATTR).as_deref() != Some(path) {
-        return false;
-    }
     let Some(body) = view.query_selector(".post-body").ok().flatten() else {
         return false;
     };
