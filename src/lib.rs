@@ -91,14 +91,16 @@ impl Shelf {
                 // there first, when the boot script has already fetched it).
                 yield_to_browser().await;
                 let index = api::fetch_index(&url).await?;
-                // Decoding the answer was a task of its own; so is each slice.
+                // Splitting the answer into lines was a task of its own; so is each slice.
                 yield_to_browser().await;
-                let mut posts = Vec::with_capacity(index.len() as usize);
+                let mut posts = Vec::with_capacity(index.len());
                 let mut catalog = Catalog::default();
                 let mut slices = Slices::start();
                 for i in 0..index.len() {
                     slices.check().await;
-                    let post = index.post(i)?;
+                    let post = index
+                        .post(i)
+                        .map_err(|e| FetchError::Invalid(e.describe(&url)))?;
                     catalog.add_post(&post);
                     posts.push(post);
                 }
@@ -113,7 +115,7 @@ impl Shelf {
                 })
             }
             .await;
-            // Fetch, the browser's JSON.parse, reading and the catalog: `make bench` reads it.
+            // Fetch, reading the posts (serde_json) and the catalog: `make bench` reads it.
             timing::measure("index", "index:start");
             self.library.try_set(match result {
                 Ok(library) => Load::Ready(Arc::new(library)),

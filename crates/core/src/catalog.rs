@@ -8,7 +8,16 @@
 
 use crate::index::Index;
 use crate::post::Post;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+
+/// `s` in lower case, as `str::to_lowercase` makes it (and faster for ASCII).
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
 
 /// How selected tags combine.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -125,32 +134,35 @@ impl Catalog {
     /// taken in a few posts at a time without blocking the page.
     pub fn add_post(&mut self, post: &Post) {
         let post_tags: Vec<u32> = post.tags.iter().map(|t| self.intern(t)).collect();
+        let each_entry: Vec<Vec<u32>> = post
+            .entries
+            .iter()
+            .map(|e| e.tags.iter().map(|t| self.intern(t)).collect())
+            .collect();
         let mut tags = post_tags.clone();
-        let mut text = post.title.to_lowercase();
-        for e in &post.entries {
-            tags.extend(e.tags.iter().map(|t| self.intern(t)).collect::<Vec<_>>());
+        let mut text = lower(&post.title);
+        for (e, entry_tags) in post.entries.iter().zip(&each_entry) {
+            tags.extend_from_slice(entry_tags);
             text.push('\n');
-            text.push_str(&e.title.to_lowercase());
+            text.push_str(&lower(&e.title));
             if let Some(s) = &e.subtitle {
                 text.push('\n');
-                text.push_str(&s.to_lowercase());
+                text.push_str(&lower(s));
             }
         }
         self.post_rows.push(Row {
             tags: sorted(tags),
             text,
         });
-        for e in &post.entries {
+        for (e, entry_tags) in post.entries.iter().zip(each_entry) {
             let review = Review {
                 post_path: post.path.clone(),
                 post_title: post.title.clone(),
                 date: post.date.clone(),
                 anchor: e.anchor.clone(),
             };
-            let entry_tags: Vec<u32> = e
-                .tags
-                .iter()
-                .map(|t| self.intern(t))
+            let entry_tags: Vec<u32> = entry_tags
+                .into_iter()
                 .chain(post_tags.iter().copied())
                 .collect();
             let existing = e.url.as_ref().and_then(|u| self.by_url.get(u).copied());
@@ -174,10 +186,10 @@ impl Catalog {
                         self.by_url.insert(u.clone(), self.papers.len());
                     }
                     let tags = sorted(entry_tags);
-                    let mut text = e.title.to_lowercase();
+                    let mut text = lower(&e.title);
                     if let Some(s) = &e.subtitle {
                         text.push('\n');
-                        text.push_str(&s.to_lowercase());
+                        text.push_str(&lower(s));
                     }
                     self.papers.push(Paper {
                         title: e.title.clone(),
@@ -196,13 +208,19 @@ impl Catalog {
     }
 
     fn intern(&mut self, tag: &str) -> u32 {
-        let tag = tag.trim().to_lowercase();
-        if let Some(id) = self.tag_ids.get(&tag) {
+        let tag = tag.trim();
+        // Most tags are written in lower case already: looked up as they are.
+        let tag = if tag.is_ascii() && !tag.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(tag)
+        } else {
+            std::borrow::Cow::Owned(lower(tag))
+        };
+        if let Some(id) = self.tag_ids.get(tag.as_ref()) {
             return *id;
         }
         let id = self.tag_names.len() as u32;
-        self.tag_names.push(tag.clone());
-        self.tag_ids.insert(tag, id);
+        self.tag_names.push(tag.to_string());
+        self.tag_ids.insert(tag.into_owned(), id);
         id
     }
 
