@@ -213,7 +213,6 @@ async fn take_prefetched(url: &str) -> Result<Option<JsValue>, FetchError> {
 }
 
 async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
-    let network = || FetchError::Network(url.to_string());
     let timer = Timer::start();
     if let Some(response) = take_prefetched(url).await? {
         if let Ok(response) = response.dyn_into::<Response>() {
@@ -221,20 +220,38 @@ async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
             return Ok((response, timer));
         }
     }
+    let response = request(url, &timer)
+        .await
+        .map_err(|e| timer.error(url, &e))?;
+    status_ok(url, response.status())?;
+    Ok((response, timer))
+}
+
+/// GETs `url`, asking the server whether the copy is fresh, until `timer` aborts it.
+async fn request(url: &str, timer: &Timer) -> Result<Response, JsValue> {
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_cache(RequestCache::NoCache);
     if let Some(c) = &timer.controller {
         init.set_signal(Some(&c.signal()));
     }
-    let request = Request::new_with_str_and_init(url, &init).map_err(|_| network())?;
-    let window = web_sys::window().ok_or_else(network)?;
-    let value: JsValue = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|e| timer.error(url, &e))?;
-    let response: Response = value.dyn_into().map_err(|_| network())?;
-    status_ok(url, response.status())?;
-    Ok((response, timer))
+    let request = Request::new_with_str_and_init(url, &init)?;
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    JsFuture::from(window.fetch_with_request(&request))
+        .await?
+        .dyn_into()
+}
+
+/// Reads `url` into an early answer `{status, text}`, as the boot script
+/// does for a linked post, for [`crate::prefetch`].
+pub async fn read_answer(url: String) -> Result<JsValue, JsValue> {
+    let timer = Timer::start();
+    let response = request(&url, &timer).await?;
+    let text = JsFuture::from(response.text()?).await?;
+    let answer = js_sys::Object::new();
+    js_sys::Reflect::set(&answer, &"status".into(), &response.status().into())?;
+    js_sys::Reflect::set(&answer, &"text".into(), &text)?;
+    Ok(answer.into())
 }
 
 /// An HTTP status as success or the error the reader sees.

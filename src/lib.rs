@@ -10,6 +10,7 @@ pub mod api;
 pub mod embed;
 pub mod math;
 pub mod pages;
+pub mod prefetch;
 pub mod theme;
 pub mod timing;
 
@@ -256,8 +257,21 @@ pub fn Viewer(
         shelf.navigate(Route::from_hash(&href), Nav::Push);
     };
 
+    // Posts fetched on intent: the pointer resting on a link, a press, the focus.
+    let intent = prefetch::Intent::new(shelf.content_base, route);
+
     view! {
-        <div class="papershelf" node_ref=root data-theme=move || theme.get().attr() on:click=on_click>
+        <div
+            class="papershelf"
+            node_ref=root
+            data-theme=move || theme.get().attr()
+            on:click=on_click
+            on:pointerover=move |ev| intent.hover(ev.target())
+            on:pointerout=move |ev| intent.leave(ev.related_target())
+            on:pointerdown=move |ev| intent.now(ev.target())
+            on:focusin=move |ev| intent.hover(ev.target())
+            on:focusout=move |ev| intent.leave(ev.related_target())
+        >
             <a class="skip-link" href="#main" on:click=move |ev| {
                 ev.prevent_default();
                 if let Some(main) = main_ref.get() {
