@@ -34,6 +34,7 @@ impl Index {
     /// The index as `papershelf index` writes it: one JSON document with the
     /// header on the first line and one post per line, so a viewer can read
     /// it a few posts at a time ([`IndexText`]) and never block the page.
+    #[cfg(feature = "json")]
     pub fn to_json_lines(&self) -> Result<String, serde_json::Error> {
         let mut out = format!("{{\"version\":{},\"posts\":[\n", self.version);
         for (i, post) in self.posts.iter().enumerate() {
@@ -61,6 +62,7 @@ impl Index {
 }
 
 /// Why an `index.json` cannot be read, for [`IndexError::describe`].
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IndexError {
     /// Not JSON; `line` (1-based) when the index has one post per line.
@@ -81,6 +83,7 @@ pub enum IndexError {
     },
 }
 
+#[cfg(feature = "json")]
 impl IndexError {
     /// The message a reader sees, naming the file at `url` and what to do.
     pub fn describe(&self, url: &str) -> String {
@@ -119,6 +122,7 @@ impl IndexError {
 /// assert_eq!(index.post(0).unwrap().title, "A");
 /// assert_eq!(index.post(1), Err(IndexError::NotJson { line: Some(3) }));
 /// ```
+#[cfg(feature = "json")]
 #[derive(Debug)]
 pub struct IndexText {
     text: Vec<u8>,
@@ -129,6 +133,7 @@ pub struct IndexText {
 }
 
 /// The header line, closed (`{"version":1,"posts":[` + `]}`).
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct Header {
     version: Option<u32>,
@@ -136,6 +141,7 @@ struct Header {
 }
 
 /// An index in any other layout: its posts as JSON not yet read.
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct Whole<'a> {
     version: Option<u32>,
@@ -143,6 +149,7 @@ struct Whole<'a> {
     posts: Option<Vec<&'a serde_json::value::RawValue>>,
 }
 
+#[cfg(feature = "json")]
 impl IndexText {
     /// Checks the header (the version) and finds the posts, without reading them.
     pub fn parse(mut text: Vec<u8>) -> Result<IndexText, IndexError> {
@@ -238,6 +245,7 @@ impl IndexText {
     }
 }
 
+#[cfg(feature = "json")]
 fn check(version: Option<u32>, has_posts: bool) -> Result<(), IndexError> {
     match version {
         Some(INDEX_VERSION) if has_posts => Ok(()),
@@ -246,7 +254,7 @@ fn check(version: Option<u32>, has_posts: bool) -> Result<(), IndexError> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "json"))]
 mod tests {
     use super::*;
     use crate::post::PaperEntry;
