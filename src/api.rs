@@ -93,11 +93,16 @@ pub async fn fetch_index(url: &str) -> Result<IndexText, FetchError> {
         .await
         .map_err(|e| timer.error(url, &e))?;
     drop(timer);
+    // Finding the lines of a large index is a task of its own.
+    crate::timing::yield_to_browser().await;
+    let index = IndexText::parse(bytes).map_err(|e| FetchError::Invalid(e.describe(url)));
     crate::timing::measure("index:fetch", "index:start");
-    IndexText::parse(bytes).map_err(|e| FetchError::Invalid(e.describe(url)))
+    index
 }
 
-/// A response body's bytes, copied into Rust chunk by chunk as they arrive.
+/// A response body's bytes, copied into Rust chunk by chunk as they arrive,
+/// in [`crate::timing::Slices`]: chunks already there are read without a
+/// task boundary between them, which would add up to one long task.
 async fn read_bytes(response: &Response) -> Result<Vec<u8>, JsValue> {
     let Some(body) = response.body() else {
         let buffer = JsFuture::from(response.array_buffer()?).await?;
@@ -105,7 +110,9 @@ async fn read_bytes(response: &Response) -> Result<Vec<u8>, JsValue> {
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::new();
+    let mut slices = crate::timing::Slices::start();
     loop {
+        slices.check().await;
         let chunk = JsFuture::from(reader.read()).await?;
         if js_sys::Reflect::get(&chunk, &"done".into())?.is_truthy() {
             break;

@@ -92,7 +92,7 @@ impl Shelf {
                 // there first, when the boot script has already fetched it).
                 yield_to_browser().await;
                 let index = api::fetch_index(&url).await?;
-                // Splitting the answer into lines was a task of its own; so is each slice.
+                // Reading the answer took tasks of its own; so does each slice.
                 yield_to_browser().await;
                 let mut posts = Vec::with_capacity(index.len());
                 let mut catalog = Catalog::default();

@@ -1,8 +1,6 @@
 //! Keeping the main thread free: work in slices, `performance` marks for
 //! `make bench`.
 
-use wasm_bindgen::JsCast;
-
 /// How long one slice of work (reading the index) may run before the page
 /// gets the main thread back (the budget for a whole task is 50 ms).
 pub const SLICE_MS: f64 = 10.0;
@@ -31,29 +29,14 @@ pub fn measure(name: &str, from: &str) {
     }
 }
 
-/// Lets the browser paint and handle input before going on: with
-/// `scheduler.yield()` where the browser has it (the work goes on right after
-/// whatever was waiting), else a zero `setTimeout`, which browsers stretch to
-/// 4 ms once such timeouts nest (after five of them), as a long loop's do.
+/// Lets the browser paint and handle input before going on.
 pub async fn yield_to_browser() {
-    let promise = scheduler_yield().unwrap_or_else(|| {
-        js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-            }
-        })
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// `scheduler.yield()`, if the browser has it.
-fn scheduler_yield() -> Option<js_sys::Promise> {
-    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok()?;
-    let function: js_sys::Function = js_sys::Reflect::get(&scheduler, &"yield".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    function.call0(&scheduler).ok()?.dyn_into().ok()
 }
 
 /// A loop's work cut into slices of [`SLICE_MS`]: call [`Slices::check`]
