@@ -92,16 +92,14 @@ impl Shelf {
                 // there first, when the boot script has already fetched it).
                 yield_to_browser().await;
                 let index = api::fetch_index(&url).await?;
-                // Reading the answer took tasks of its own; so does each slice.
+                // Decoding the answer was a task of its own; so is each slice.
                 yield_to_browser().await;
-                let mut posts = Vec::with_capacity(index.len());
+                let mut posts = Vec::with_capacity(index.len() as usize);
                 let mut catalog = Catalog::default();
                 let mut slices = Slices::start();
                 for i in 0..index.len() {
                     slices.check().await;
-                    let post = index
-                        .post(i)
-                        .map_err(|e| FetchError::Invalid(e.describe(&url)))?;
+                    let post = index.post(i)?;
                     catalog.add_post(&post);
                     posts.push(post);
                 }
@@ -116,7 +114,7 @@ impl Shelf {
                 })
             }
             .await;
-            // Fetch, reading the posts (serde_json) and the catalog: `make bench` reads it.
+            // Fetch, the browser's JSON.parse, reading and the catalog: `make bench` reads it.
             timing::measure("index", "index:start");
             self.library.try_set(match result {
                 Ok(library) => Load::Ready(Arc::new(library)),

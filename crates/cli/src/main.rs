@@ -52,7 +52,7 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
     };
     let posts = read_posts(&dir)?;
     let index = Index::build(posts.into_iter().map(|p| p.post));
-    let json = index.to_json_lines().map_err(|e| e.to_string())?;
+    let json = index_json(&index).map_err(|e| e.to_string())?;
     match out.as_deref() {
         Some("-") => print!("{json}"),
         Some(path) => write_if_changed(Path::new(path), &json)?,
@@ -62,6 +62,23 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
         eprintln!("papershelf: indexed {} posts", index.posts.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The index as JSON with one post per line (see the README): still one JSON
+/// document, and the browser can parse it a few lines at a time, so a large
+/// index never blocks the page for long.
+fn index_json(index: &Index) -> Result<String, serde_json::Error> {
+    let mut out = format!("{{\"version\":{},\"posts\":[\n", index.version);
+    for (i, post) in index.posts.iter().enumerate() {
+        out += &serde_json::to_string(post)?;
+        out += if i + 1 < index.posts.len() {
+            ",\n"
+        } else {
+            "\n"
+        };
+    }
+    out += "]}\n";
+    Ok(out)
 }
 
 /// Writes only when the text changed, so a file watcher does not loop.

@@ -464,6 +464,24 @@ mod tests {
     }
 
     #[test]
+    fn tags_and_titles_compare_in_any_case_and_script() {
+        let text = "# Day\n\n## 1. [ÉCOLE Études](https://x.org/e) `Ünïcode` `META`\n\n## 2. [Plain](https://x.org/p) `ünïcode` `meta`\n";
+        let c = Catalog::new(&Index::build([Post::parse("a/20251201.md", text).post]));
+        let names: Vec<String> = c.tag_counts().into_iter().map(|t| t.tag).collect();
+        assert_eq!(
+            names,
+            ["meta", "ünïcode"],
+            "one tag per name, in lower case"
+        );
+        assert_eq!(
+            c.filter_papers(&f(&["ÜNÏCODE"], Match::All, "")).items,
+            [0, 1]
+        );
+        assert_eq!(c.filter_papers(&f(&[], Match::All, "école")).items, [0]);
+        assert_eq!(c.filter_papers(&f(&[], Match::All, "ÉTUDES")).items, [0]);
+    }
+
+    #[test]
     fn tag_counts_are_sorted_by_count_then_name() {
         let c = Catalog::new(&index());
         let counts = c.tag_counts();
