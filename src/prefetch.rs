@@ -59,7 +59,8 @@ impl Intent {
         };
         let for_timer = url.clone();
         let fire = Closure::once_into_js(move || {
-            self.pending.set_value(None);
+            // `try_`: the viewer may have been taken out of the page since.
+            let _ = self.pending.try_set_value(None);
             fetch(&for_timer);
         });
         if let Ok(handle) = window
@@ -87,7 +88,7 @@ impl Intent {
         }
     }
 
-    /// A link was pressed or focused: fetch its post now.
+    /// A link was pressed: fetch its post now (the click follows).
     pub fn now(self, target: Option<web_sys::EventTarget>) {
         if let Some(url) = self.post_url(target) {
             fetch(&url);
