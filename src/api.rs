@@ -337,22 +337,72 @@ impl Drop for Timer {
     }
 }
 
-/// The answer the boot script already asked for (`__papershelfPrefetch`),
-/// taken once: a retry asks the server again. `None` when there is none, or
-/// when it failed other than by timing out (then asking again reports what
-/// happens now).
+/// Where answers asked for ahead of time wait to be taken: the boot
+/// script's (the linked post, the index) and [`fetch_early`]'s.
+const EARLY: &str = "__papershelfPrefetch";
+
+/// The early answers (`url` → promise), made when `create` and there are none yet.
+fn early_answers(create: bool) -> Option<js_sys::Object> {
+    let global = js_sys::global();
+    match js_sys::Reflect::get(&global, &EARLY.into()) {
+        Ok(e) if e.is_object() => Some(e.unchecked_into()),
+        _ if create => {
+            let e = js_sys::Object::new();
+            js_sys::Reflect::set(&global, &EARLY.into(), &e).ok()?;
+            Some(e)
+        }
+        _ => None,
+    }
+}
+
+/// Fetches `url` ahead of time into the early answers, as `{status, text}`
+/// like the boot script's, unless one is there already; [`fetch_post`] then
+/// takes it. An answer not taken within `keep_ms` is dropped, so a post
+/// edited meanwhile is asked for again. A failure is not reported here (the
+/// answer is then `undefined`): the page, if opened, asks again and says
+/// what happens then.
+pub fn fetch_early(url: &str, keep_ms: i32) {
+    let (Some(window), Some(early)) = (web_sys::window(), early_answers(true)) else {
+        return;
+    };
+    if js_sys::Reflect::has(&early, &url.into()).unwrap_or(true) {
+        return;
+    }
+    let for_read = url.to_string();
+    let answer = wasm_bindgen_futures::future_to_promise(async move {
+        Ok(read_answer(&for_read).await.unwrap_or(JsValue::UNDEFINED))
+    });
+    if js_sys::Reflect::set(&early, &url.into(), &answer).is_err() {
+        return;
+    }
+    let for_timer = url.to_string();
+    let drop_it = Closure::once_into_js(move || {
+        // Unless it was taken (or replaced) meanwhile.
+        if js_sys::Reflect::get(&early, &for_timer.as_str().into())
+            .is_ok_and(|a| a == JsValue::from(&answer))
+        {
+            let _ = js_sys::Reflect::delete_property(&early, &for_timer.into());
+        }
+    });
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(drop_it.unchecked_ref(), keep_ms);
+}
+
+/// The answer asked for ahead of time (by the boot script or
+/// [`fetch_early`]), taken once: a retry asks the server again. `None` when
+/// there is none, or when it failed other than by timing out (then asking
+/// again reports what happens now).
 async fn take_prefetched(url: &str) -> Result<Option<JsValue>, FetchError> {
-    let early = js_sys::Reflect::get(&js_sys::global(), &"__papershelfPrefetch".into())
-        .ok()
-        .filter(|e| e.is_object());
-    let Some(early) = early else { return Ok(None) };
+    let Some(early) = early_answers(false) else {
+        return Ok(None);
+    };
     let Some(promise) = js_sys::Reflect::get(&early, &url.into())
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
     else {
         return Ok(None);
     };
-    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &url.into());
+    let _ = js_sys::Reflect::delete_property(&early, &url.into());
     match JsFuture::from(promise).await {
         Ok(answer) => Ok(Some(answer)),
         // It gave up after the same 10 s.
@@ -392,10 +442,10 @@ async fn request(url: &str, timer: &Timer) -> Result<Response, JsValue> {
 }
 
 /// Reads `url` into an early answer `{status, text}`, as the boot script
-/// does for a linked post, for [`crate::prefetch`].
-pub async fn read_answer(url: String) -> Result<JsValue, JsValue> {
+/// does for a linked post.
+async fn read_answer(url: &str) -> Result<JsValue, JsValue> {
     let timer = Timer::start();
-    let response = request(&url, &timer).await?;
+    let response = request(url, &timer).await?;
     let text = JsFuture::from(response.text()?).await?;
     let answer = js_sys::Object::new();
     js_sys::Reflect::set(&answer, &"status".into(), &response.status().into())?;

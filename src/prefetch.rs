@@ -2,15 +2,15 @@
 //! is pressed, or that gets the keyboard focus has its Markdown fetched
 //! before the click, so the post opens without waiting for the network.
 //!
-//! The answer goes where the boot script puts the linked post
-//! (`__papershelfPrefetch`, read once by [`crate::api`]), so the post page
-//! takes it like any early answer, and shows errors and retries as usual.
+//! The answer goes where the boot script puts the linked post (see
+//! [`api::fetch_early`]), so the post page takes it like any early answer,
+//! and shows errors and retries as usual.
 
 use crate::api;
 use leptos::prelude::*;
 use papershelf_core::route::Route;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// How long the pointer rests on a link before its post is fetched: a pointer
 /// passing over a list of posts fetches nothing (as instant.page does).
@@ -113,59 +113,16 @@ impl Intent {
     }
 }
 
-/// Fetches `url` into the early answers, unless it is there already, the
-/// reader asked to save data, or the browser lacks what it needs.
+/// Fetches `url` ahead of time ([`api::fetch_early`]), unless the reader
+/// asked to save data.
 fn fetch(url: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let save_data = js_sys::Reflect::get(&window, &"navigator".into())
+    let save_data = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
         .and_then(|n| js_sys::Reflect::get(&n, &"connection".into()))
         .ok()
         .filter(|c| c.is_object())
         .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
         .is_some_and(|s| s.is_truthy());
-    if save_data {
-        return;
+    if !save_data {
+        api::fetch_early(url, KEEP_MS);
     }
-    let global = js_sys::global();
-    let key = "__papershelfPrefetch";
-    let early = match js_sys::Reflect::get(&global, &key.into()) {
-        Ok(e) if e.is_object() => e,
-        _ => {
-            let e: JsValue = js_sys::Object::new().into();
-            if js_sys::Reflect::set(&global, &key.into(), &e).is_err() {
-                return;
-            }
-            e
-        }
-    };
-    if js_sys::Reflect::has(&early, &url.into()).unwrap_or(true) {
-        return;
-    }
-    // A failure is not reported here (the answer is then `undefined`): the
-    // post page, if opened, asks again and says what happens then.
-    let for_read = url.to_string();
-    let answer = wasm_bindgen_futures::future_to_promise(async move {
-        Ok(api::read_answer(for_read)
-            .await
-            .unwrap_or(JsValue::UNDEFINED))
-    });
-    if js_sys::Reflect::set(&early, &url.into(), &answer).is_err() {
-        return;
-    }
-    // Not taken within KEEP_MS: dropped (if it is still this answer).
-    let for_timer = url.to_string();
-    let drop_it = Closure::once_into_js(move || {
-        if js_sys::Reflect::get(&early, &for_timer.as_str().into())
-            .is_ok_and(|a| a == JsValue::from(&answer))
-        {
-            let _ = js_sys::Reflect::delete_property(
-                early.unchecked_ref::<js_sys::Object>(),
-                &for_timer.into(),
-            );
-        }
-    });
-    let _ = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(drop_it.unchecked_ref(), KEEP_MS);
 }

@@ -21,12 +21,22 @@ const times = (requests, url) => requests.filter((r) => r === url).length;
 // Longer than the 65 ms a pointer must rest, with room for a busy machine.
 const settle = (page) => page.waitForTimeout(400);
 
-test('a post link the pointer rests on is fetched before the click, and the click takes that answer', async () => {
+/** Runs `body(page, base, requests)` on a server of dist/ that records every requested path. */
+async function withServer(body) {
   const requests = [];
   const server = await serve(undefined, { requests });
   try {
     const page = await newPage(browser);
-    await page.goto(server.base);
+    await body(page, server.base, requests);
+    page.assertClean();
+  } finally {
+    await server.close();
+  }
+}
+
+test('a post link the pointer rests on is fetched before the click, and the click takes that answer', async () =>
+  withServer(async (page, base, requests) => {
+    await page.goto(base);
     const link = page.locator(`.post-item a.post-title[href="#/post/${FIRST}"]`);
     await link.waitFor();
     assert.equal(times(requests, md(FIRST)), 0, 'the home page fetches no post');
@@ -37,18 +47,11 @@ test('a post link the pointer rests on is fetched before the click, and the clic
     await page.locator('h1.post-title', { hasText: '2025-11-20' }).waitFor();
     await page.locator('.post-body h2').first().waitFor();
     assert.equal(times(requests, md(FIRST)), 1, 'the post page used the answer fetched on hover');
-    page.assertClean();
-  } finally {
-    await server.close();
-  }
-});
+  }));
 
-test('a pointer passing over a link fetches nothing; the keyboard focus resting on it does', async () => {
-  const requests = [];
-  const server = await serve(undefined, { requests });
-  try {
-    const page = await newPage(browser);
-    await page.goto(server.base);
+test('a pointer passing over a link fetches nothing; the keyboard focus resting on it does', async () =>
+  withServer(async (page, base, requests) => {
+    await page.goto(base);
     const link = page.locator(`.post-item a.post-title[href="#/post/${OTHER}"]`);
     await link.waitFor();
     // Over and out again in one task: the pointer never rested there.
@@ -61,18 +64,11 @@ test('a pointer passing over a link fetches nothing; the keyboard focus resting 
     await link.focus();
     await settle(page);
     assert.equal(times(requests, md(OTHER)), 1);
-    page.assertClean();
-  } finally {
-    await server.close();
-  }
-});
+  }));
 
-test('links into the post shown fetch nothing again; a failed fetch on intent is asked again on the click', async () => {
-  const requests = [];
-  const server = await serve(undefined, { requests });
-  try {
-    const page = await newPage(browser);
-    await page.goto(`${server.base}#/post/${OTHER}`);
+test('links into the post shown fetch nothing again; a failed fetch on intent is asked again on the click', async () =>
+  withServer(async (page, base, requests) => {
+    await page.goto(`${base}#/post/${OTHER}`);
     await page.locator('.post-body h2').first().waitFor();
     const before = times(requests, md(OTHER));
     // The table of entries links into this post.
@@ -94,8 +90,4 @@ test('links into the post shown fetch nothing again; a failed fetch on intent is
     await page.locator('h1.post-title').filter({ hasNotText: '2025-11-06' }).waitFor();
     await page.locator('.post-body h2').first().waitFor();
     assert.equal(times(requests, md(newer)), 1, 'the click asked again');
-    page.assertClean();
-  } finally {
-    await server.close();
-  }
-});
+  }));

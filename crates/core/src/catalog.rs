@@ -10,7 +10,10 @@ use crate::index::Index;
 use crate::post::Post;
 use rustc_hash::FxHashMap as HashMap;
 
-/// `s` in lower case, as `str::to_lowercase` makes it (and faster for ASCII).
+/// `s` in lower case, as `str::to_lowercase` makes it (and faster for
+/// ASCII): how the catalog compares tags and title words. Routes and tag
+/// links use `to_lowercase` itself, which gives the same text: the reader
+/// module, which has them, would grow by this ASCII path.
 fn lower(s: &str) -> String {
     if s.is_ascii() {
         s.to_ascii_lowercase()
@@ -43,7 +46,7 @@ pub struct Filter {
 impl Filter {
     /// This filter with `tag` added (or removed if already selected).
     pub fn toggled(&self, tag: &str) -> Filter {
-        let tag = tag.to_lowercase();
+        let tag = lower(tag);
         let mut f = self.clone();
         match f.tags.iter().position(|t| *t == tag) {
             Some(i) => {
@@ -273,16 +276,12 @@ impl Catalog {
     }
 
     fn run(&self, rows: &[Row], filter: &Filter) -> Results {
-        let words: Vec<String> = filter
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> = filter.text.split_whitespace().map(lower).collect();
         // A selected tag no item has matches nothing (under "all") and adds nothing (under "any").
         let selected: Vec<Option<u32>> = filter
             .tags
             .iter()
-            .map(|t| self.tag_ids.get(&t.to_lowercase()).copied())
+            .map(|t| self.tag_ids.get(&lower(t)).copied())
             .collect();
         let text_ok = |r: &Row| words.iter().all(|w| r.text.contains(w.as_str()));
         let tags_ok = |r: &Row| {

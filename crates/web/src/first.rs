@@ -183,15 +183,12 @@ pub fn take_over(path: &str, container: &Element) -> bool {
     let Some(body) = view.query_selector(".post-body").ok().flatten() else {
         return false;
     };
-    // Read before the page changes: moving the nodes out clamps the scroll
-    // and takes the focus away.
-    let y = window.scroll_y().unwrap_or(0.0);
-    let focused = focused_in(&view);
-    container.set_text_content(None);
-    while let Some(child) = body.first_child() {
-        let _ = container.append_child(&child);
-    }
-    replace(&window, &view, y, focused);
+    replace(&window, &view, || {
+        container.set_text_content(None);
+        while let Some(child) = body.first_child() {
+            let _ = container.append_child(&child);
+        }
+    });
     true
 }
 
@@ -204,9 +201,7 @@ pub fn hand_off() {
     let Some(view) = window.document().and_then(|d| first_view(&d)) else {
         return;
     };
-    let y = window.scroll_y().unwrap_or(0.0);
-    let focused = focused_in(&view);
-    replace(&window, &view, y, focused);
+    replace(&window, &view, || {});
 }
 
 /// The element of `view` that has the keyboard focus, if one has.
@@ -217,15 +212,16 @@ fn focused_in(view: &Element) -> Option<web_sys::HtmlElement> {
         .flatten()
 }
 
-/// The waiting app in place of `view`, scrolled to `y`. The focus, if the
+/// The waiting app in place of `view`, at the same scroll position, after
+/// `move_nodes` has moved what the app takes from it. The focus, if the
 /// first view had it, goes back to the same element when it moved into the
 /// app (the body's nodes), else to the app's page.
-fn replace(
-    window: &web_sys::Window,
-    view: &Element,
-    y: f64,
-    focused: Option<web_sys::HtmlElement>,
-) {
+fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) {
+    // Read before the page changes: moving nodes out clamps the scroll and
+    // takes the focus away.
+    let y = window.scroll_y().unwrap_or(0.0);
+    let focused = focused_in(view);
+    move_nodes();
     view.remove();
     let mut shown = Vec::new();
     if let Some(document) = window.document() {
