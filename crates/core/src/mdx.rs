@@ -14,7 +14,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::html::escape_attr;
+use pulldown_cmark::{Event, Parser, Tag};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// One `import name from 'path'` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,9 @@ pub const ADMONITIONS: &[&str] = &[
     "secondary",
 ];
 
+/// What a hidden `import`/`export` line becomes: an HTML block that shows nothing.
+pub const HIDDEN: &str = "<!---->";
+
 /// How many lines a JSX tag may span before it is taken as text.
 const MAX_TAG_LINES: usize = 16;
 
@@ -78,56 +83,129 @@ const MAX_TAG_LINES: usize = 16;
 /// pre-pass linear on lines full of unclosed `<a b={`.
 const MAX_TAG_BYTES: usize = 4096;
 
+/// What pulldown-cmark itself reads in the raw post, so the pre-pass never
+/// decides on its own what is code: it leaves alone every byte the parser
+/// takes as a code block, a code span or math, at any depth (lists, block
+/// quotes, tabs), and finds MDX's `import`/`export` only where MDX does.
+#[derive(Debug, Default)]
+struct Structure {
+    /// Byte ranges of code blocks (fenced or indented), fences included.
+    blocks: Vec<Range<usize>>,
+    /// Byte ranges of code spans and math, sorted.
+    spans: Vec<Range<usize>>,
+    /// Offsets where a paragraph outside any container starts at column 0.
+    top_paragraphs: Vec<usize>,
+}
+
+impl Structure {
+    fn of(body: &str) -> Structure {
+        let mut s = Structure::default();
+        let mut depth = 0usize;
+        let parser = Parser::new_ext(body, crate::render::cmark_options());
+        for (event, range) in parser.into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => s.blocks.push(range),
+                Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                    s.spans.push(range)
+                }
+                Event::Start(Tag::Paragraph) => {
+                    if depth == 0 && (range.start == 0 || body.as_bytes()[range.start - 1] == b'\n')
+                    {
+                        s.top_paragraphs.push(range.start);
+                    }
+                    depth += 1;
+                }
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        // Spans come in document order, but a span inside a table cell or a
+        // footnote can precede one of an earlier block; keep them sorted.
+        s.spans.sort_by_key(|r| r.start);
+        s
+    }
+
+    /// Whether any byte of `line` (at `start..end` in the body) is in a code block.
+    fn in_code_block(&self, start: usize, end: usize) -> bool {
+        let i = self.blocks.partition_point(|r| r.end <= start);
+        self.blocks
+            .get(i)
+            .is_some_and(|r| r.start < end.max(start + 1))
+    }
+
+    /// The code spans and math overlapping `start..end`, relative to `start`.
+    fn spans_in(&self, start: usize, end: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        let i = self.spans.partition_point(|r| r.end <= start);
+        self.spans[i..]
+            .iter()
+            .take_while(move |r| r.start < end)
+            .map(move |r| r.start.saturating_sub(start)..r.end.min(end) - start)
+    }
+
+    fn starts_top_paragraph(&self, start: usize) -> bool {
+        self.top_paragraphs.binary_search(&start).is_ok()
+    }
+}
+
 /// Runs the pre-pass over a post body whose first line is file line `first_line`.
 pub fn prepare(body: &str, first_line: u32) -> Prepared {
+    let structure = Structure::of(body);
     let mut p = Prepared::default();
     let lines: Vec<&str> = body.split('\n').collect();
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut at = 0;
+    for line in &lines {
+        starts.push(at);
+        at += line.len() + 1;
+    }
+    let span = |k: usize| (starts[k], starts[k] + lines[k].len());
     p.markdown.reserve(body.len() + 64);
     p.line_starts.reserve(lines.len());
     p.line_map.reserve(lines.len());
-    let mut fence: Option<(u8, usize)> = None;
     let mut open_admonitions: Vec<usize> = Vec::new();
+    // Inside an MDX `import`/`export` block, which runs to the next blank line.
+    let mut in_esm = false;
+    let mut esm_depth = 0i32;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].strip_suffix('\r').unwrap_or(lines[i]);
+        let (start, end) = span(i);
         let file_line = first_line + i as u32;
         i += 1;
-        if let Some((ch, len)) = fence {
+        if structure.in_code_block(start, end) {
+            in_esm = false;
             push(&mut p, line, file_line);
-            if fence_marker(line)
-                .is_some_and(|(c, l, rest)| c == ch && l >= len && rest.trim().is_empty())
-            {
-                fence = None;
+            continue;
+        }
+        // MDX reads `import`/`export` only at column 0, where a paragraph
+        // starts outside any container (micromark-extension-mdxjs-esm), and
+        // to the next blank line. Here the block also ends at a line that
+        // cannot continue it (Markdown right after the imports).
+        let continues = in_esm
+            && !line.trim().is_empty()
+            && (esm_depth > 0 || is_esm(line) || line.starts_with([' ', '\t', '}', ')', ']']));
+        if continues || (structure.starts_top_paragraph(start) && is_esm(line)) {
+            if !continues {
+                esm_depth = 0;
             }
+            in_esm = true;
+            esm_depth += bracket_balance(line);
+            esm_line(&mut p, line, file_line);
+            // An empty comment, not an empty line: like the import it
+            // replaces, it ends a list or quote above it.
+            push(&mut p, HIDDEN, file_line);
             continue;
         }
-        if let Some((ch, len, _)) = fence_marker(line) {
-            fence = Some((ch, len));
-            push(&mut p, line, file_line);
-            continue;
-        }
+        in_esm = false;
         let trimmed = line.trim_start();
-        if let Some(import) = parse_import(trimmed) {
-            // A component import (`@theme/Tabs`) binds nothing: its tags show their content only.
-            if let Some((name, path)) = import {
-                p.imports.push(Import {
-                    name,
-                    path,
-                    line: file_line,
-                });
-            }
-            push(&mut p, "", file_line);
-            continue;
-        }
-        if trimmed.starts_with("export ") {
-            push(&mut p, "", file_line);
-            continue;
-        }
+        // An admonition keeps its indentation, so it stays in its list item.
+        let indent = &line[..line.len() - trimmed.len()];
         if let Some(colons) = admonition_close(trimmed) {
             if open_admonitions.last().is_some_and(|c| *c <= colons) {
                 open_admonitions.pop();
                 push(&mut p, "", file_line);
-                push(&mut p, "</ps-admonition>", file_line);
+                push(&mut p, &format!("{indent}</ps-admonition>"), file_line);
                 push(&mut p, "", file_line);
                 continue;
             }
@@ -147,7 +225,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
             push(
                 &mut p,
                 &format!(
-                    "<ps-admonition kind=\"{}\" title=\"{}\">",
+                    "{indent}<ps-admonition kind=\"{}\" title=\"{}\">",
                     escape_attr(&kind),
                     escape_attr(&title)
                 ),
@@ -156,29 +234,49 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
             push(&mut p, "", file_line);
             continue;
         }
-        // Join the lines of a JSX tag that spans several. The tag can only end on
-        // a line with `>`, so only those lines trigger a new check.
+        // Join the lines of a JSX tag or an MDX comment that spans several.
+        // The tag can only end on a line with `>`, so only those lines
+        // trigger a new check. Code never joins in.
         let mut joined = Cow::Borrowed(line);
+        let mut spans: Vec<Range<usize>> = structure.spans_in(start, end).collect();
         let mut extra = 0;
-        if has_unclosed_jsx(line) {
+        if has_unclosed_jsx(line, &spans) || has_unclosed_comment(line, &spans) {
             let mut more = line.to_string();
+            let mut more_spans = spans.clone();
+            let mut closed = false;
             while extra < MAX_TAG_LINES && i + extra < lines.len() {
+                let (next_start, next_end) = span(i + extra);
+                if structure.in_code_block(next_start, next_end) {
+                    break;
+                }
                 let next = lines[i + extra].trim_end_matches('\r');
                 more.push(' ');
+                let offset = more.len();
                 more.push_str(next);
+                more_spans.extend(
+                    structure
+                        .spans_in(next_start, next_end)
+                        .map(|r| r.start + offset..r.end + offset),
+                );
                 extra += 1;
-                if next.contains('>') && !has_unclosed_jsx(&more) {
+                if (next.contains('>') || next.contains("*/}"))
+                    && !has_unclosed_jsx(&more, &more_spans)
+                    && !has_unclosed_comment(&more, &more_spans)
+                {
+                    closed = true;
                     break;
                 }
             }
-            if has_unclosed_jsx(&more) || !more.contains("={") {
-                extra = 0;
-            } else {
+            let worth_it = more.contains("={") || more.contains("{/*");
+            if closed && worth_it {
                 joined = Cow::Owned(more);
+                spans = more_spans;
+            } else {
+                extra = 0;
             }
         }
         i += extra;
-        let converted = convert_line(&joined, &p.imports, file_line, &mut p.diagnostics);
+        let converted = convert_line(&joined, &spans, &p.imports, file_line, &mut p.diagnostics);
         push(&mut p, &converted, file_line);
     }
     for _ in open_admonitions {
@@ -196,26 +294,69 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
     p
 }
 
+/// Whether a line starts an MDX `import`/`export` block (at column 0).
+fn is_esm(line: &str) -> bool {
+    line.starts_with("import ") || line.starts_with("export ")
+}
+
+/// How many more brackets a line of JavaScript opens than it closes
+/// (strings skipped): an `export const x = {` block goes on until it is 0.
+fn bracket_balance(line: &str) -> i32 {
+    let mut depth = 0;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in line.chars() {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' | '`' => quote = Some(c),
+                '{' | '(' | '[' => depth += 1,
+                '}' | ')' | ']' => depth -= 1,
+                _ => {}
+            },
+        }
+    }
+    depth
+}
+
+/// Reads one line of an `import`/`export` block: an asset import binds its
+/// name; a line that is no JavaScript Docusaurus could build is reported.
+fn esm_line(p: &mut Prepared, line: &str, file_line: u32) {
+    match parse_import(line) {
+        // A component import (`@theme/Tabs`) binds nothing: its tags show their content only.
+        Some(Some((name, path))) => p.imports.push(Import {
+            name,
+            path,
+            line: file_line,
+        }),
+        Some(None) => {}
+        None if line.starts_with("import ") && !is_bare_import(line) => {
+            p.diagnostics.push(Diagnostic::warning(
+                file_line,
+                "a paragraph starting with `import ` is read as an MDX import and hidden: \
+                 reword it, or indent it by one space to keep it as text",
+            ))
+        }
+        None => {}
+    }
+}
+
+/// `import './style.css';` or `import '@site/x';`: an import for its effect.
+fn is_bare_import(line: &str) -> bool {
+    let rest = line["import ".len()..].trim().trim_end_matches(';').trim();
+    rest.len() >= 2
+        && (rest.starts_with('\'') && rest.ends_with('\'')
+            || rest.starts_with('"') && rest.ends_with('"'))
+}
+
 fn push(p: &mut Prepared, line: &str, file_line: u32) {
     p.line_starts.push(p.markdown.len());
     p.markdown.push_str(line);
     p.markdown.push('\n');
     p.line_map.push(file_line);
-}
-
-/// A code fence line: its character, run length and the rest of the line.
-fn fence_marker(line: &str) -> Option<(u8, usize, &str)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
-    let t = &line[indent..];
-    let ch = *t.as_bytes().first()?;
-    if ch != b'`' && ch != b'~' {
-        return None;
-    }
-    let len = t.bytes().take_while(|b| *b == ch).count();
-    (len >= 3).then(|| (ch, len, &t[len..]))
 }
 
 /// `import name from './path';`: `Some(Some(..))` for an asset binding,
@@ -261,12 +402,17 @@ fn admonition_close(line: &str) -> Option<usize> {
     (colons >= 3 && colons == t.len()).then_some(colons)
 }
 
-/// Whether a line holds a JSX tag with `{` that does not end on it.
-fn has_unclosed_jsx(line: &str) -> bool {
+/// Whether a line holds a JSX tag with `{` that does not end on it
+/// (outside the code spans and math at `spans`).
+fn has_unclosed_jsx(line: &str, spans: &[Range<usize>]) -> bool {
     let b = line.as_bytes();
     let mut i = 0;
     while let Some(off) = line[i..].find('<') {
         let at = i + off;
+        if let Some(span) = spans.iter().find(|r| r.contains(&at)) {
+            i = span.end;
+            continue;
+        }
         if b.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
             match parse_jsx_tag(&line[at..]) {
                 JsxParse::Incomplete => return true,
@@ -280,6 +426,22 @@ fn has_unclosed_jsx(line: &str) -> bool {
         i = at + 1;
     }
     false
+}
+
+/// Whether the last `{/*` of a line (outside code and math) is not closed by `*/}`.
+fn has_unclosed_comment(line: &str, spans: &[Range<usize>]) -> bool {
+    let mut i = 0;
+    let mut open = false;
+    while let Some(off) = line[i..].find(if open { "*/}" } else { "{/*" }) {
+        let at = i + off;
+        if let Some(span) = spans.iter().find(|r| r.contains(&at)) {
+            i = span.end.max(at + 1);
+            continue;
+        }
+        open = !open;
+        i = at + 3;
+    }
+    open
 }
 
 /// A JSX attribute value as written.
@@ -453,9 +615,11 @@ fn balanced(s: &str, start: usize) -> Option<usize> {
     None
 }
 
-/// Rewrites the JSX in one (joined) line, leaving code spans alone.
+/// Rewrites the JSX in one (joined) line and drops its MDX comments,
+/// leaving the code spans and math at `spans` (sorted, relative to the line) alone.
 fn convert_line<'a>(
     line: &'a str,
+    spans: &[Range<usize>],
     imports: &[Import],
     file_line: u32,
     diags: &mut Vec<Diagnostic>,
@@ -465,24 +629,19 @@ fn convert_line<'a>(
     }
     let b = line.as_bytes();
     let mut out = String::with_capacity(line.len());
+    let mut spans = spans.iter().peekable();
     let mut i = 0;
     while i < b.len() {
+        while spans.peek().is_some_and(|r| r.end <= i) {
+            spans.next();
+        }
+        if let Some(span) = spans.peek().filter(|r| r.start <= i) {
+            let end = span.end.min(b.len());
+            out.push_str(&line[i..end]);
+            i = end;
+            continue;
+        }
         match b[i] {
-            b'`' => {
-                let run = b[i..].iter().take_while(|c| **c == b'`').count();
-                let ticks = &line[i..i + run];
-                match line[i + run..].find(ticks) {
-                    Some(close) => {
-                        let end = i + run + close + run;
-                        out.push_str(&line[i..end]);
-                        i = end;
-                    }
-                    None => {
-                        out.push_str(ticks);
-                        i += run;
-                    }
-                }
-            }
             b'{' if line[i..].starts_with("{/*") => match line[i..].find("*/}") {
                 Some(end) => i += end + 3,
                 None => {
@@ -698,14 +857,14 @@ mod tests {
                 line: 1
             }]
         );
-        assert_eq!(p.markdown, "\n\n\n# Title\n");
+        assert_eq!(p.markdown, "<!---->\n<!---->\n\n# Title\n");
         assert_eq!(p.line_map, vec![1, 2, 3, 4, 5]);
     }
 
     #[test]
     fn jsx_image_blocks_become_html() {
         let p = prepare("import a from './asset/a.png';\n<div style={{textAlign: 'center'}}>\n <img src={a} style={{width: 500}} />\n</div>", 1);
-        assert_eq!(p.markdown, "\n<div style=\"textAlign:center;\">\n <img src=\"./asset/a.png\" style=\"width:500px;\" />\n</div>");
+        assert_eq!(p.markdown, "<!---->\n<div style=\"textAlign:center;\">\n <img src=\"./asset/a.png\" style=\"width:500px;\" />\n</div>");
         assert!(p.diagnostics.is_empty());
     }
 
@@ -717,7 +876,7 @@ mod tests {
         );
         assert_eq!(
             p.markdown,
-            "\n<img src=\"./a.png\" style=\"width:80%;\" />\nafter"
+            "<!---->\n<img src=\"./a.png\" style=\"width:80%;\" />\nafter"
         );
         assert_eq!(p.line_map, vec![10, 11, 15]);
     }

@@ -131,6 +131,7 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
                 html_block_line = b.line;
             }
             Event::Html(s) => html_block.push_str(&s),
+            Event::End(TagEnd::HtmlBlock) if html_block.trim_end() == crate::mdx::HIDDEN => {}
             Event::End(TagEnd::HtmlBlock) => {
                 b.line = html_block_line;
                 b.raw_html(&std::mem::take(&mut html_block));
