@@ -77,7 +77,7 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
         }
         for import in &parsed.imports {
             match resolve(&import.path, path, UrlUse::Image) {
-                Ok(Target::Asset { path: file }) if !files.contains(&file) => {
+                Ok(Target::Asset { path: file, .. }) if !files.contains(&file) => {
                     add(Diagnostic::error(
                         import.line,
                         format!(
@@ -96,8 +96,8 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
         for (file, line) in &parsed.rendered.assets {
             if !files.contains(file)
                 && !parsed.imports.iter().any(|i| {
-                    resolve(&i.path, path, UrlUse::Image)
-                        == Ok(Target::Asset { path: file.clone() })
+                    matches!(resolve(&i.path, path, UrlUse::Image),
+                        Ok(Target::Asset { path: p, .. }) if p == *file)
                 })
             {
                 add(Diagnostic::error(*line, format!("`{file}` does not exist")));

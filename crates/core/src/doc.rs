@@ -109,8 +109,11 @@ pub enum Target {
     },
     /// A file in the content directory (images, PDFs), relative to its root.
     Asset {
-        /// Path relative to the content directory.
+        /// Path relative to the content directory, percent-decoded.
         path: String,
+        /// The `?query` and `#fragment` as written (`#page=3`), or empty.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        suffix: String,
     },
 }
 
@@ -253,7 +256,12 @@ impl Linker for HashLinker {
     fn url(&self, target: &Target) -> String {
         match target {
             Target::External { url } => url.clone(),
-            Target::Asset { path } => format!("{}{}", self.content_base, path),
+            Target::Asset { path, suffix } => format!(
+                "{}{}{}",
+                self.content_base,
+                crate::links::encode_path(path),
+                suffix
+            ),
             Target::Post { path, anchor } => post_hash(path, anchor.as_deref()),
         }
     }

@@ -16,6 +16,7 @@
 //! assert!(html.contains(r#"<h2 id="1-mira-bytedance">"#));
 //! ```
 
+pub mod autolink;
 pub mod catalog;
 pub mod check;
 pub mod diagnostic;

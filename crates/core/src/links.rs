@@ -84,6 +84,8 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
         None => (url.as_str(), None),
     };
     let path_part = path_part.split('?').next().unwrap_or("");
+    // What follows the path (`?query#fragment`), kept for assets (`paper.pdf#page=3`).
+    let suffix = url[path_part.len()..].to_string();
     if path_part.is_empty() {
         // `#anchor`: a heading of this post.
         return Ok(Target::Post {
@@ -114,8 +116,33 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
         };
         Ok(Target::Post { path, anchor })
     } else {
-        Ok(Target::Asset { path })
+        Ok(Target::Asset { path, suffix })
     }
+}
+
+/// A decoded content path as a URL path: `%`, `#`, `?` and what browsers
+/// would not send as written (spaces, controls) are percent-encoded, so
+/// `file%23name.pdf` asks for that file and not for `file`. Other characters
+/// (Hangul among them) stay as they are; the browser encodes them.
+pub fn encode_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| {
+        matches!(c, '%' | '#' | '?' | '"' | '<' | '>' | '\\') || c <= ' ' || c == '\u{7f}'
+    };
+    if !path.contains(needs) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if needs(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The scheme of an absolute URL (`https` in `https://…`), if it has one.
@@ -233,7 +260,8 @@ mod tests {
         assert_eq!(
             resolve("./asset/img0.png", HERE, UrlUse::Image),
             Ok(Target::Asset {
-                path: "papers/y2025/nov/asset/img0.png".into()
+                path: "papers/y2025/nov/asset/img0.png".into(),
+                suffix: String::new(),
             })
         );
     }
@@ -259,6 +287,43 @@ mod tests {
         assert!(resolve("data:image/png;base64,AAAA", HERE, UrlUse::Image).is_ok());
         assert!(resolve("data:image/png;base64,AAAA", HERE, UrlUse::Link).is_err());
         assert!(resolve("mailto:a@b.c", HERE, UrlUse::Link).is_ok());
+    }
+
+    #[test]
+    fn encoded_paths_stay_encoded_and_suffixes_stay() {
+        let linker = crate::doc::HashLinker {
+            content_base: "content/".into(),
+        };
+        use crate::doc::Linker;
+        let url = |raw: &str| linker.url(&resolve(raw, HERE, UrlUse::Link).unwrap());
+        assert_eq!(
+            url("file%23name.pdf"),
+            "content/papers/y2025/nov/file%23name.pdf"
+        );
+        assert_eq!(
+            url("a%20b%25c.pdf"),
+            "content/papers/y2025/nov/a%20b%25c.pdf"
+        );
+        assert_eq!(
+            url("./paper.pdf#page=3"),
+            "content/papers/y2025/nov/paper.pdf#page=3"
+        );
+        assert_eq!(
+            url("data.csv?v=2#row"),
+            "content/papers/y2025/nov/data.csv?v=2#row"
+        );
+        assert_eq!(
+            url("./자료/논문.pdf"),
+            "content/papers/y2025/nov/자료/논문.pdf"
+        );
+        // The file `check` looks for is the decoded one.
+        assert_eq!(
+            resolve("file%23name.pdf#p", HERE, UrlUse::Link),
+            Ok(Target::Asset {
+                path: "papers/y2025/nov/file#name.pdf".into(),
+                suffix: "#p".into()
+            })
+        );
     }
 
     #[test]

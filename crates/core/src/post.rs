@@ -252,7 +252,7 @@ fn entry_from_heading(h: &Element) -> Option<PaperEntry> {
     let url = link.and_then(|a| a.target()).map(|t| match t {
         Target::External { url } => url.clone(),
         Target::Post { path, anchor } => crate::doc::post_hash(path, anchor.as_deref()),
-        Target::Asset { path } => path.clone(),
+        Target::Asset { path, .. } => path.clone(),
     });
     Some(PaperEntry {
         number,

@@ -151,7 +151,7 @@ fn tag_within(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
             match b.get(j) {
                 Some(q @ (b'"' | b'\'')) => {
                     let close = s[j + 1..].find(*q as char)?;
-                    value = decode_entities(&s[j + 1..j + 1 + close]);
+                    value = decode_attr_entities(&s[j + 1..j + 1 + close]);
                     j += close + 2;
                 }
                 Some(_) => {
@@ -162,7 +162,7 @@ fn tag_within(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
                     {
                         j += 1;
                     }
-                    value = decode_entities(&s[vs..j]);
+                    value = decode_attr_entities(&s[vs..j]);
                 }
                 None => return None,
             }
@@ -181,9 +181,21 @@ fn tag_within(s: &str, i: usize) -> Option<(Option<Token>, usize)> {
     Some((Some(tok), j))
 }
 
-/// Decodes character references: numeric ones and the named ones posts use.
-/// Unknown names are left as written (they then show as text, harmlessly).
+/// Decodes character references in text as a browser does: numeric ones,
+/// every HTML5 named one (`&eacute;`, `&euro;`, `&NotEqualTilde;`), and the
+/// legacy names browsers also take without `;` (`&copy 2025`). Unknown names
+/// are left as written (they then show as text, harmlessly).
 pub fn decode_entities(s: &str) -> String {
+    decode(s, false)
+}
+
+/// [`decode_entities`] for an attribute value, where a legacy name without
+/// `;` followed by a letter, digit or `=` stays as written (`?a=1&copy=2`).
+pub fn decode_attr_entities(s: &str) -> String {
+    decode(s, true)
+}
+
+fn decode(s: &str, in_attr: bool) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -192,9 +204,9 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        match entity_at(rest) {
-            Some((ch, len)) => {
-                out.push(ch);
+        match entity_at(rest, in_attr) {
+            Some((text, len)) => {
+                out.push_str(&text);
                 rest = &rest[len..];
             }
             None => {
@@ -207,7 +219,39 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-fn entity_at(s: &str) -> Option<(char, usize)> {
+/// The entities HTML decodes without a `;` (the HTML standard's legacy names).
+const LEGACY: &[&str] = &[
+    "AElig", "AMP", "Aacute", "Acirc", "Agrave", "Aring", "Atilde", "Auml", "COPY", "Ccedil",
+    "ETH", "Eacute", "Ecirc", "Egrave", "Euml", "GT", "Iacute", "Icirc", "Igrave", "Iuml", "LT",
+    "Ntilde", "Oacute", "Ocirc", "Ograve", "Oslash", "Otilde", "Ouml", "QUOT", "REG", "THORN",
+    "Uacute", "Ucirc", "Ugrave", "Uuml", "Yacute", "aacute", "acirc", "acute", "aelig", "agrave",
+    "amp", "aring", "atilde", "auml", "brvbar", "ccedil", "cedil", "cent", "copy", "curren", "deg",
+    "divide", "eacute", "ecirc", "egrave", "eth", "euml", "frac12", "frac14", "frac34", "gt",
+    "iacute", "icirc", "iexcl", "igrave", "iquest", "iuml", "laquo", "lt", "macr", "micro",
+    "middot", "nbsp", "not", "ntilde", "oacute", "ocirc", "ograve", "ordf", "ordm", "oslash",
+    "otilde", "ouml", "para", "plusmn", "pound", "quot", "raquo", "reg", "sect", "shy", "sup1",
+    "sup2", "sup3", "szlig", "thorn", "times", "uacute", "ucirc", "ugrave", "uml", "uuml",
+    "yacute", "yen", "yuml",
+];
+
+/// The text of a named character reference, from pulldown-cmark's own table
+/// of all HTML5 entities (it decodes them in Markdown text). Using it costs
+/// the browser modules nothing: the table is already in them.
+fn named(name: &str) -> Option<String> {
+    if name.is_empty() || name.len() > 32 {
+        return None;
+    }
+    let written = format!("&{name};");
+    let mut text = String::new();
+    for event in pulldown_cmark::Parser::new(&written) {
+        if let pulldown_cmark::Event::Text(t) = event {
+            text.push_str(&t);
+        }
+    }
+    (text != written).then_some(text)
+}
+
+fn entity_at(s: &str, in_attr: bool) -> Option<(String, usize)> {
     let body = &s[1..];
     if let Some(num) = body.strip_prefix('#') {
         let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
@@ -226,44 +270,24 @@ fn entity_at(s: &str) -> Option<(char, usize)> {
             .filter(|c| *c != '\0')
             .unwrap_or('\u{FFFD}');
         let semi = usize::from(digits.as_bytes().get(n) == Some(&b';'));
-        return Some((ch, skip + n + semi));
+        return Some((ch.to_string(), skip + n + semi));
     }
     let n = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    if body.as_bytes().get(n) != Some(&b';') {
+    if body.as_bytes().get(n) == Some(&b';') {
+        if let Some(text) = named(&body[..n]) {
+            return Some((text, n + 2));
+        }
+    }
+    // A legacy name without `;`: the longest one the text starts with.
+    let legacy = LEGACY
+        .iter()
+        .filter(|l| body[..n].starts_with(**l))
+        .max_by_key(|l| l.len())?;
+    let next = body.as_bytes().get(legacy.len());
+    if in_attr && next.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'=') {
         return None;
     }
-    let ch = match &body[..n] {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "Tab" => '\t',
-        "NewLine" => '\n',
-        "colon" => ':',
-        "lpar" => '(',
-        "rpar" => ')',
-        "sol" => '/',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "middot" => '·',
-        "times" => '×',
-        "rarr" => '→',
-        "larr" => '←',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "deg" => '°',
-        "plusmn" => '±',
-        _ => return None,
-    };
-    Some((ch, n + 2))
+    Some((named(legacy)?, legacy.len() + 1))
 }
 
 #[cfg(test)]
@@ -304,6 +328,36 @@ mod tests {
         assert_eq!(
             tokenize("<a href=\"jav&#x09;ascript:x\">"),
             vec![start("a", &[("href", "jav\tascript:x")], false)]
+        );
+    }
+
+    #[test]
+    fn every_html5_name_and_the_legacy_forms_are_decoded() {
+        assert_eq!(
+            decode_entities("Jos&eacute; &euro;5 &NotEqualTilde; &fjlig; &zwj;"),
+            "José €5 \u{2242}\u{338} fj \u{200d}"
+        );
+        // Without `;` only the legacy names, longest first, as browsers do.
+        assert_eq!(
+            decode_entities("&copy 2025 &notit; &eacute &euro &amp"),
+            "© 2025 ¬it; é &euro &"
+        );
+        // In attribute values a legacy name before a letter, digit or `=` stays.
+        assert_eq!(
+            tokenize("<a href=\"?a=1&copy=2&lang=ko&amp;x\" title=\"&eacute;t&eacute\">"),
+            vec![start(
+                "a",
+                &[("href", "?a=1&copy=2&lang=ko&x"), ("title", "été")],
+                false
+            )]
+        );
+        assert_eq!(
+            tokenize("<p>Jos&eacute; &euro;5</p>"),
+            vec![
+                start("p", &[], false),
+                Token::Text("José €5".into()),
+                Token::End { name: "p".into() }
+            ]
         );
     }
 

@@ -6,6 +6,7 @@
 //! its content for `<script>`, `<style>` and their kind, keeping it for
 //! unknown tags like `<Tabs>`).
 
+use crate::autolink;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{AttrValue, Doc, Element, Node, Target};
 use crate::links::{resolve, UrlUse};
@@ -97,6 +98,8 @@ struct Builder<'a> {
     footnote_numbers: std::collections::HashMap<String, usize>,
     heading_attrs: Option<(Option<String>, u32)>,
     line: u32,
+    /// How many open elements take no autolinks (links, code, images).
+    no_autolinks: usize,
 }
 
 /// Renders a prepared post body.
@@ -120,11 +123,28 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
         footnote_numbers: std::collections::HashMap::new(),
         heading_attrs: None,
         line: 1,
+        no_autolinks: 0,
     };
     let mut html_block = String::new();
     let mut html_block_line = 1;
+    // Runs of text events, joined so an autolink literal split by the parser
+    // (at `_` or `&`) is found whole.
+    let mut text = String::new();
+    let mut text_line = 1;
     for (event, range) in Parser::new_ext(&prepared.markdown, cmark_options()).into_offset_iter() {
-        b.line = prepared.line_of(range.start);
+        let line = prepared.line_of(range.start);
+        if let Event::Text(t) = &event {
+            if text.is_empty() {
+                text_line = line;
+            }
+            text.push_str(t);
+            continue;
+        }
+        if !text.is_empty() {
+            b.line = text_line;
+            b.markdown_text(&std::mem::take(&mut text));
+        }
+        b.line = line;
         match event {
             Event::Start(Tag::HtmlBlock) => {
                 html_block.clear();
@@ -139,7 +159,7 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
             Event::InlineHtml(s) => b.raw_html(&s),
             Event::Start(tag) => b.start(tag),
             Event::End(tag) => b.end(tag),
-            Event::Text(t) => b.text(&t),
+            Event::Text(_) => unreachable!("text is gathered above"),
             Event::Code(c) => b.append(Node::Element(
                 Element::own("code").with_child(Node::text(c.as_ref())),
             )),
@@ -159,6 +179,9 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
             }
             Event::FootnoteReference(label) => b.footnote_ref(&label),
         }
+    }
+    if !text.is_empty() {
+        b.markdown_text(&text);
     }
     b.finish()
 }
@@ -193,6 +216,26 @@ impl Builder<'_> {
         }
     }
 
+    /// Text from Markdown: autolink literals become links, except in code,
+    /// links and image descriptions.
+    fn markdown_text(&mut self, t: &str) {
+        let plain = self.dropping > 0 || self.no_autolinks > 0;
+        let links = if plain { Vec::new() } else { autolink::find(t) };
+        let mut at = 0;
+        for link in links {
+            self.text(&t[at..link.range.start]);
+            match self.link_element(&link.href, UrlUse::Link) {
+                Some(mut a) => {
+                    a.push(Node::text(&t[link.range.clone()]));
+                    self.append(Node::Element(a));
+                }
+                None => self.text(&t[link.range.clone()]),
+            }
+            at = link.range.end;
+        }
+        self.text(&t[at..]);
+    }
+
     fn push(&mut self, el: Option<Element>, origin: Origin, name: &str) {
         let el = if self.stack.len() >= MAX_DEPTH {
             None
@@ -206,6 +249,9 @@ impl Builder<'_> {
         };
         if origin == Origin::Drop {
             self.dropping += 1;
+        }
+        if el.as_ref().is_some_and(takes_no_autolinks) {
+            self.no_autolinks += 1;
         }
         self.stack.push(Frame {
             el,
@@ -221,6 +267,9 @@ impl Builder<'_> {
             return None;
         }
         let frame = self.stack.pop()?;
+        if frame.el.as_ref().is_some_and(takes_no_autolinks) {
+            self.no_autolinks -= 1;
+        }
         if frame.origin == Origin::Drop {
             self.dropping -= 1;
             return None;
@@ -418,7 +467,8 @@ impl Builder<'_> {
             TagEnd::Image => {
                 if let Some(Node::Element(mut img)) = self.pop_markdown() {
                     if img.tag() == "img" {
-                        let alt = img.plain_text();
+                        let mut alt = String::new();
+                        alt_text(&img.children, &mut alt);
                         img.children.clear();
                         img.set_text("alt", alt);
                     }
@@ -470,7 +520,7 @@ impl Builder<'_> {
                 el.set(attr, AttrValue::Url(target.clone()));
                 match &target {
                     Target::Post { .. } => self.out.post_links.push((target.clone(), self.line)),
-                    Target::Asset { path } => self.out.assets.push((path.clone(), self.line)),
+                    Target::Asset { path, .. } => self.out.assets.push((path.clone(), self.line)),
                     Target::External { .. } if usage == UrlUse::Link => {
                         el.set_text("target", "_blank");
                         el.set_text("rel", "noopener noreferrer");
@@ -734,13 +784,33 @@ fn admonition(kind: &str, title: &str) -> Element {
     div
 }
 
+/// Elements whose text never becomes an autolink.
+fn takes_no_autolinks(el: &Element) -> bool {
+    matches!(el.tag(), "a" | "code" | "pre" | "img")
+}
+
+/// Whether a node holds nothing but ASCII white space. A `&nbsp;` is
+/// content (a spacer paragraph), as in a browser.
 fn is_blank(node: &Node) -> bool {
+    let blank = |t: &str| t.trim_ascii().is_empty();
     match node {
         Node::Element(e) => e
             .children
             .iter()
-            .all(|c| matches!(c, Node::Text(t) if t.trim().is_empty())),
-        Node::Text(t) => t.trim().is_empty(),
+            .all(|c| matches!(c, Node::Text(t) if blank(t))),
+        Node::Text(t) => blank(t),
+    }
+}
+
+/// The `alt` text of an image from its content: text, and the `alt` of
+/// images nested in it (`![a ![b](x) c](y)` has `alt="a b c"`).
+fn alt_text(nodes: &[Node], out: &mut String) {
+    for node in nodes {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if e.tag() == "img" => out.push_str(e.attr("alt").unwrap_or("")),
+            Node::Element(e) => alt_text(&e.children, out),
+        }
     }
 }
 

@@ -63,7 +63,7 @@ fn assert_safe(name: &str, parsed: &ParsedPost, html: &str) {
                         "{name}: URL {url}"
                     );
                 }
-                AttrValue::Url(Target::Asset { path } | Target::Post { path, .. }) => {
+                AttrValue::Url(Target::Asset { path, .. } | Target::Post { path, .. }) => {
                     assert!(
                         !path.split('/').any(|s| s == ".."),
                         "{name}: path {path} leaves the content directory"
