@@ -25,7 +25,11 @@ test:
 	cargo test -p papershelf-core --no-default-features --lib
 	cargo test -p papershelf-app --target wasm32-unknown-unknown --test web
 	$(MAKE) --no-print-directory dist
-	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+	@# What `trunk serve` builds first (the debug app), built before any timed test.
+	trunk build --offline --dist target/serve-dist
+	node --test --test-concurrency=1 --test-timeout=180000 $(filter-out tests/e2e/serve.test.mjs,$(wildcard tests/e2e/*.test.mjs))
+	@# trunk serve rebuilds on every change it watches: its file gets a timeout of its own.
+	node --test --test-timeout=900000 tests/e2e/serve.test.mjs
 
 ## make bench: sizes, throughput, first render against docsify, filtering at scale; writes BENCHMARKS.md.
 bench:

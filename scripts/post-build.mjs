@@ -103,6 +103,15 @@ const postUrl = early && post && !post.split('/').some((s) => s === '' || s === 
   : null;
 if (postUrl) get(postUrl, true);
 else get('content/index.json', false);
+// Routes drop a post's extension (\`.md\` is assumed): a post not found as \`.md\`
+// may be an \`.mdx\`, asked for only then. The app takes that answer too.
+const mdxUrl = postUrl && !/\\.mdx?$/.test(post) ? postUrl.replace(/\\.md$/, '.mdx') : null;
+if (mdxUrl) {
+  early[mdxUrl] = early[postUrl].then((a) => (a.status === 404
+    ? fetch(mdxUrl, { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => r.text().then((text) => ({ status: r.status, text })))
+    : { status: 404, text: '' }));
+  early[mdxUrl].catch(() => {});
+}
 
 if (typeof WebAssembly !== 'object') {
   say('papershelf needs WebAssembly, which this browser does not have. Open the site in a current browser.');
@@ -116,15 +125,18 @@ if (typeof WebAssembly !== 'object') {
     wasm.catch(() => {}); // reported by the import below
     const reader = import('./${reader.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
     reader.catch(() => {}); // not shown early: the app shows the post
-    const answer = await Promise.race([
-      early[postUrl].catch(() => null),
-      new Promise((resolve) => setTimeout(resolve, 2000, null)),
-    ]);
+    const deadline = new Promise((resolve) => setTimeout(resolve, 2000, null));
+    let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
+    let shownUrl = postUrl;
+    if (answer && answer.status === 404 && mdxUrl) {
+      answer = await Promise.race([early[mdxUrl].catch(() => null), deadline]);
+      shownUrl = mdxUrl;
+    }
     // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
     if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
       try {
         const module = await reader;
-        if (module.show_post(location.hash, postUrl, answer.text)) {
+        if (module.show_post(location.hash, shownUrl, answer.text)) {
           performance.mark('papershelf:first-view');
           // Until the app takes over: "Skip to content" moves the focus (a hash
           // of its own would be a route the app does not know) ...

@@ -256,7 +256,7 @@ pub fn Viewer(
     };
 
     // Posts fetched on intent: the pointer resting on a link, a press, the focus.
-    let intent = prefetch::Intent::new(shelf.content_base, route);
+    let intent = prefetch::Intent::new(shelf, route);
 
     view! {
         <div

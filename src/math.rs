@@ -18,6 +18,10 @@ thread_local! {
 }
 
 /// Why math stayed as TeX, worded for the reader.
+/// The tooltip of a formula the renderer could not read.
+const NOT_RENDERED: &str =
+    "This formula could not be rendered; it is shown as TeX. `papershelf check` names the command it does not know.";
+
 fn failed(why: &str) -> String {
     format!("This formula is shown as TeX: the math renderer could not be loaded ({why}). Reload the page to try again.")
 }
@@ -49,10 +53,15 @@ pub async fn render_math(container: web_sys::Element, linker: &dyn Linker) {
                     .ok()
                     .and_then(|m| m.as_string());
                 let math = markup.and_then(|m| from_mathml(&m));
-                if let Some(node) =
-                    math.and_then(|el| crate::dom::node(&document, &Node::Element(el), linker))
-                {
-                    let _ = code.replace_with_with_node_1(&node);
+                match math.and_then(|el| crate::dom::node(&document, &Node::Element(el), linker)) {
+                    Some(node) => {
+                        let _ = code.replace_with_with_node_1(&node);
+                    }
+                    // The renderer could not read it (`papershelf check` says why): the TeX stays, marked.
+                    None => {
+                        let _ = code.set_attribute("title", NOT_RENDERED);
+                        let _ = code.class_list().add_1("math-failed");
+                    }
                 }
             }
         }

@@ -7,8 +7,10 @@
 //! and shows errors and retries as usual.
 
 use crate::api;
+use crate::{Library, Load, Shelf};
 use leptos::prelude::*;
 use papershelf_core::route::Route;
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -25,6 +27,8 @@ pub const KEEP_MS: i32 = 30_000;
 #[derive(Clone, Copy)]
 pub struct Intent {
     content_base: StoredValue<String>,
+    /// The index, once loaded: it knows whether a post's file is `.md` or `.mdx`.
+    library: RwSignal<Load<Arc<Library>>>,
     /// The page shown: links into its own post fetch nothing.
     route: RwSignal<Route>,
     /// The hover timer running, and the URL it is for.
@@ -32,11 +36,11 @@ pub struct Intent {
 }
 
 impl Intent {
-    /// Fetches posts under `content_base` (the content directory's URL) for
-    /// a viewer showing `route`.
-    pub fn new(content_base: StoredValue<String>, route: RwSignal<Route>) -> Intent {
+    /// Fetches posts under the shelf's content directory for a viewer showing `route`.
+    pub fn new(shelf: Shelf, route: RwSignal<Route>) -> Intent {
         Intent {
-            content_base,
+            content_base: shelf.content_base,
+            library: shelf.library,
             route,
             pending: StoredValue::new(None),
         }
@@ -106,7 +110,13 @@ impl Intent {
             Route::Post { path, .. } => {
                 let shown =
                     matches!(self.route.get_untracked(), Route::Post { path: p, .. } if p == path);
-                (!shown).then(|| format!("{}{path}", self.content_base.get_value()))
+                // The file the post page will ask for (see `PostPage`).
+                let file = self.library.with_untracked(|l| match l {
+                    Load::Ready(lib) => lib.index.find(&path).map(|p| p.path.clone()),
+                    _ => None,
+                });
+                let file = file.unwrap_or(path);
+                (!shown).then(|| format!("{}{file}", self.content_base.get_value()))
             }
             _ => None,
         }

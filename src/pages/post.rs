@@ -6,7 +6,7 @@ use crate::{dom, Load, Route, Shelf};
 use leptos::html::Div;
 use leptos::prelude::*;
 use papershelf_core::doc::{post_hash, HashLinker};
-use papershelf_core::post::{ParsedPost, Post};
+use papershelf_core::post::{post_stem, ParsedPost, Post};
 use papershelf_web::{find_anchor, first, header};
 
 /// Fetches, parses and shows one post; follows `?id=` to a heading.
@@ -26,10 +26,31 @@ pub fn PostPage(
     });
     let load = move || {
         state.set(Load::Loading);
-        let path = path.get_value();
-        let url = format!("{}{}", shelf.content_base.get_value(), path);
+        // Routes name a post without its extension (`.md` is assumed); the
+        // index knows an `.mdx` file by the same name.
+        let indexed = shelf.library.with_untracked(|l| match l {
+            Load::Ready(lib) => lib.index.find(&path.get_value()).map(|p| p.path.clone()),
+            _ => None,
+        });
+        if let Some(file) = indexed {
+            path.set_value(file);
+        }
+        let path_now = path.get_value();
+        let base = shelf.content_base.get_value();
+        let stored = path;
         leptos::task::spawn_local(async move {
-            let result = api::fetch_post(&url).await;
+            let mut path = path_now;
+            let mut result = api::fetch_post(&format!("{base}{path}")).await;
+            // Not in the index yet (or not at all): an `.md` not found may be an `.mdx`.
+            if let (Err(FetchError::NotFound(_)), Some(stem)) = (&result, path.strip_suffix(".md"))
+            {
+                let mdx = format!("{stem}.mdx");
+                if let Ok(text) = api::fetch_post(&format!("{base}{mdx}")).await {
+                    stored.try_set_value(mdx.clone());
+                    path = mdx;
+                    result = Ok(text);
+                }
+            }
             crate::timing::mark("post:fetched");
             // A page left before the answer came is gone: `try_set` then does nothing,
             // so a slow post never overwrites the one shown after it.
@@ -105,6 +126,8 @@ pub fn PostPage(
     );
 
     let neighbours = move || {
+        // Tracks the post too: its file (`.md` or `.mdx`) is known once it is read.
+        state.track();
         shelf.library.with(|l| match l {
             Load::Ready(lib) => {
                 let (older, newer) = lib.index.neighbours(&path.get_value());
@@ -149,16 +172,15 @@ fn with_index_metadata(shelf: Shelf, parsed: &Post) -> Post {
     shelf
         .library
         .with(|l| match l {
-            Load::Ready(lib) => {
-                lib.index
-                    .posts
-                    .iter()
-                    .find(|p| p.path == parsed.path)
-                    .map(|indexed| Post {
-                        entries: parsed.entries.clone(),
-                        ..indexed.clone()
-                    })
-            }
+            Load::Ready(lib) => lib
+                .index
+                .posts
+                .iter()
+                .find(|p| post_stem(&p.path) == post_stem(&parsed.path))
+                .map(|indexed| Post {
+                    entries: parsed.entries.clone(),
+                    ..indexed.clone()
+                }),
             _ => None,
         })
         .unwrap_or_else(|| parsed.clone())

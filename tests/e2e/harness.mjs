@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: a static server for dist/ and a headless
 // Chromium that fails the test on any page error or panic.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ export const dist = path.join(root, 'dist');
 export const shots = path.join(root, 'target', 'screenshots');
 fs.mkdirSync(shots, { recursive: true });
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.png': 'image/png' };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.mdx': 'text/markdown; charset=utf-8', '.png': 'image/png' };
 
 /**
  * Serves `dir` on 127.0.0.1 (a free port). Options:
@@ -172,4 +173,33 @@ export function copyDist() {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'papershelf-dist-'));
   fs.cpSync(dist, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Starts `cmd args` so that it cannot outlive this test file, however the file
+ * ends: passed, failed, cancelled by the runner's timeout, or killed. A small
+ * shell runs it in a process group of its own and ends the whole group (the
+ * command and everything it started, such as cargo under trunk) once this
+ * process is gone; `stop()` ends it at once. Returns the shell's child process
+ * (its stdout and stderr are the command's) and `stop`.
+ */
+export function spawnOwned(cmd, args, options = {}) {
+  const watchdog =
+    'watch=$1; shift; "$@" & child=$!; ' +
+    'while kill -0 "$watch" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done; ' +
+    'kill -TERM -- -$$ 2>/dev/null; wait';
+  const child = spawn('sh', ['-c', watchdog, 'sh', String(process.pid), cmd, ...args], { ...options, detached: true });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  };
+  process.on('exit', stop);
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+    process.once(signal, () => {
+      stop();
+      process.exit(1);
+    });
+  }
+  return { child, stop };
 }

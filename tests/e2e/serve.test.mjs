@@ -1,13 +1,17 @@
 // `make serve` while writing: a post added or edited under content/ shows up
 // without a manual rebuild (Trunk's watcher, the pre-build index hook, and its
 // auto-reload).
+//
+// `make test` builds what trunk serve needs (`trunk build` into the same
+// target/serve-dist) before any test runs, so trunk's own first build here is
+// incremental; the file still allows for a slow machine (see the Makefile).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { root, launch, newPage } from './harness.mjs';
+import { root, launch, newPage, spawnOwned } from './harness.mjs';
 
 const freePort = () =>
   new Promise((ok) => {
@@ -33,10 +37,9 @@ test('a post added and edited under trunk serve appears without a manual rebuild
   const port = await freePort();
   const postDir = path.join(root, 'content', 'papers', 'y2099', 'jan');
   const post = path.join(postDir, '20990101.md');
-  const trunk = spawn('trunk', ['serve', '--offline', '--port', String(port), '--dist', path.join(root, 'target', 'serve-dist')], {
+  const { child: trunk, stop } = spawnOwned('trunk', ['serve', '--offline', '--port', String(port), '--dist', path.join(root, 'target', 'serve-dist')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
   let log = '';
   trunk.stdout.on('data', (d) => (log += d));
@@ -60,9 +63,7 @@ test('a post added and edited under trunk serve appears without a manual rebuild
   } finally {
     fs.rmSync(path.join(root, 'content', 'papers', 'y2099'), { recursive: true, force: true });
     await browser.close();
-    try {
-      process.kill(-trunk.pid, 'SIGTERM');
-    } catch {}
+    stop();
     // trunk may have stopped before re-indexing without the test post.
     spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'papershelf-cli', '--', 'index', 'content'], { cwd: root, stdio: 'ignore' });
   }

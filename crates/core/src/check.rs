@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::doc::Target;
 use crate::links::{resolve, UrlUse};
-use crate::post::ParsedPost;
+use crate::post::{post_stem, ParsedPost};
 use std::collections::{BTreeSet, HashMap};
 
 /// A problem in one file.
@@ -29,7 +29,7 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
         .iter()
         .map(|p| {
             (
-                p.post.path.as_str(),
+                post_stem(&p.post.path),
                 p.rendered
                     .headings
                     .iter()
@@ -54,7 +54,7 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
             let Target::Post { path: to, anchor } = target else {
                 continue;
             };
-            match ids.get(to.as_str()) {
+            match ids.get(post_stem(to)) {
                 None => add(Diagnostic::error(
                     *line,
                     format!("link to `{to}`: there is no such post"),

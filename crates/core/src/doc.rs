@@ -269,10 +269,7 @@ impl Linker for HashLinker {
 
 /// The hash route of a post, as links and bookmarks use it.
 pub fn post_hash(path: &str, anchor: Option<&str>) -> String {
-    let stem = path
-        .strip_suffix(".md")
-        .or_else(|| path.strip_suffix(".mdx"))
-        .unwrap_or(path);
+    let stem = crate::post::post_stem(path);
     match anchor {
         Some(a) => format!("#/post/{stem}?id={a}"),
         None => format!("#/post/{stem}"),

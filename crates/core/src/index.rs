@@ -4,7 +4,7 @@
 //! The format is stable (documented in the README):
 //! `{"version": 1, "posts": [Post, …]}` where each post is a [`Post`].
 
-use crate::post::Post;
+use crate::post::{post_stem, Post};
 use serde::{Deserialize, Serialize};
 
 /// The index format version this build reads and writes.
@@ -31,14 +31,52 @@ impl Index {
         }
     }
 
-    /// The posts before (older) and after (newer) the one at `path`.
+    /// The indexed post a route's path names, whatever its file's extension:
+    /// `a/b.md` finds `a/b.mdx` (routes and Docusaurus links drop it).
+    pub fn find(&self, path: &str) -> Option<&Post> {
+        let stem = post_stem(path);
+        self.posts.iter().find(|p| post_stem(&p.path) == stem)
+    }
+
+    /// The posts before (older) and after (newer) the one at `path`
+    /// (with either extension, as [`Index::find`]).
     pub fn neighbours(&self, path: &str) -> (Option<&Post>, Option<&Post>) {
-        let Some(i) = self.posts.iter().position(|p| p.path == path) else {
+        let stem = post_stem(path);
+        let Some(i) = self.posts.iter().position(|p| post_stem(&p.path) == stem) else {
             return (None, None);
         };
         (
             self.posts.get(i + 1),
             i.checked_sub(1).and_then(|j| self.posts.get(j)),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(path: &str, date: &str) -> Post {
+        Post {
+            path: path.into(),
+            date: date.into(),
+            ..Post::default()
+        }
+    }
+
+    #[test]
+    fn a_route_finds_an_mdx_post() {
+        let index = Index::build([
+            post("docs/intro.mdx", "2025-11-03"),
+            post("papers/a.md", "2025-11-02"),
+            post("papers/b.mdx", "2025-11-01"),
+        ]);
+        assert_eq!(index.find("docs/intro.md").unwrap().path, "docs/intro.mdx");
+        assert_eq!(index.find("docs/intro.mdx").unwrap().path, "docs/intro.mdx");
+        assert_eq!(index.find("papers/a.md").unwrap().path, "papers/a.md");
+        assert!(index.find("papers/c.md").is_none());
+        let (older, newer) = index.neighbours("papers/a.md");
+        assert_eq!(older.unwrap().path, "papers/b.mdx");
+        assert_eq!(newer.unwrap().path, "docs/intro.mdx");
     }
 }

@@ -690,13 +690,38 @@ impl Builder<'_> {
     fn math(&mut self, tex: &str, display: bool) {
         self.out.has_math = true;
         match crate::math::to_tree(tex, display) {
-            Some(el) => self.append(Node::Element(el)),
-            None => {
+            Ok(el) => self.append(Node::Element(el)),
+            // No renderer in this build: a placeholder the browser's math module fills.
+            Err(None) => {
                 let mut code = Element::own("code");
                 code.set_text("class", if display { "math math-display" } else { "math" });
                 code.set_text(
                     crate::math::MATH_ATTR,
                     if display { "display" } else { "inline" },
+                );
+                code.push(Node::text(tex));
+                self.append(Node::Element(code));
+            }
+            // The renderer could not read it: the TeX, marked, and a diagnostic.
+            Err(Some(why)) => {
+                let short: String = tex.chars().take(60).collect();
+                let more = if short.len() < tex.len() { "…" } else { "" };
+                self.out.diagnostics.push(Diagnostic::warning(
+                    self.line,
+                    format!("math: {why} in `{short}{more}`: it is shown as TeX"),
+                ));
+                let mut code = Element::own("code");
+                code.set_text(
+                    "class",
+                    if display {
+                        "math math-display math-failed"
+                    } else {
+                        "math math-failed"
+                    },
+                );
+                code.set_text(
+                    "title",
+                    format!("This formula could not be rendered ({why}); it is shown as TeX."),
                 );
                 code.push(Node::text(tex));
                 self.append(Node::Element(code));

@@ -1,4 +1,5 @@
-//! The math renderer on its own: `latex2mathml` behind one function, built by
+//! The math renderer on its own: pulldown-latex (with the core's KaTeX
+//! rewrites, `papershelf_core::math::katex`) behind one function, built by
 //! Trunk as a second wasm module (`papershelf-math-<hash>.js`). The viewer's
 //! first download leaves math out; it imports this module the first time a
 //! post has math, and reads what it returns through the core's MathML

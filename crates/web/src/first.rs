@@ -19,7 +19,7 @@
 use crate::theme::Choice;
 use crate::{dom, find_anchor, header, CONTENT_BASE};
 use papershelf_core::doc::HashLinker;
-use papershelf_core::post::Post;
+use papershelf_core::post::{post_stem, Post};
 use papershelf_core::route::Route;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -71,9 +71,14 @@ pub fn show(hash: &str, url: &str, text: &str) -> bool {
     let Route::Post { path, anchor } = Route::from_hash(hash) else {
         return false;
     };
-    if format!("{CONTENT_BASE}{path}") != url {
+    // The route names the post without its extension: the file may be `.mdx`.
+    let Some(path) = url
+        .strip_prefix(CONTENT_BASE)
+        .filter(|file| post_stem(file) == post_stem(&path) && *file != post_stem(file))
+        .map(str::to_string)
+    else {
         return false;
-    }
+    };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
@@ -131,7 +136,8 @@ fn first_view(document: &Document) -> Option<Element> {
 /// The first view, if it shows the post at `path`.
 fn showing(path: &str) -> Option<Element> {
     let view = first_view(&web_sys::window()?.document()?)?;
-    (view.get_attribute(VIEW_ATTR).as_deref() == Some(path)).then_some(view)
+    let shown = view.get_attribute(VIEW_ATTR)?;
+    (post_stem(&shown) == post_stem(path)).then_some(view)
 }
 
 /// Scrolls the first view to the heading the page's `hash` names, when the

@@ -1,7 +1,8 @@
 //! `$…$` and `$$…$$` as MathML elements of the safe tree.
 //!
-//! The LaTeX is turned into MathML text by `latex2mathml`, then read back
-//! with the raw-HTML tokenizer through the MathML allow-list
+//! TeX as written for KaTeX is first rewritten where pulldown-latex lacks a
+//! KaTeX command ([`katex`]), then turned into MathML text by pulldown-latex,
+//! then read back with the raw-HTML tokenizer through the MathML allow-list
 //! ([`from_mathml`]), so even the math renderer's output cannot add anything
 //! outside the policy.
 //!
@@ -9,37 +10,117 @@
 //! placeholder: a `code` element holding the TeX, marked with [`MATH_ATTR`].
 //! The browser loads the renderer (a second, small wasm module built from
 //! [`tex_to_mathml`]) only when a post has math, and swaps each placeholder
-//! for [`from_mathml`] of its output.
+//! for [`from_mathml`] of its output. A formula the renderer cannot read
+//! stays as its TeX, marked (class `math-failed`), and `papershelf check`
+//! says which command it did not know.
 
 use crate::doc::{AttrValue, Element, Node};
 use crate::raw_html::{tokenize, Token};
+
+#[cfg(feature = "math")]
+pub mod katex;
 
 /// The attribute that marks a math placeholder: `display` or `inline`.
 /// Only the renderer sets it (no `data-` attribute passes the content policy).
 pub const MATH_ATTR: &str = "data-ps-math";
 
-/// The MathML tree for `tex`, or `None` where it cannot be rendered (the
-/// caller then shows the TeX source).
+/// The MathML tree for `tex`, or why it cannot be rendered (`None` when
+/// this build has no math renderer): the caller then shows the TeX source.
 #[cfg(feature = "math")]
-pub fn to_tree(tex: &str, display: bool) -> Option<Element> {
-    from_mathml(&tex_to_mathml(tex, display)?)
+pub fn to_tree(tex: &str, display: bool) -> Result<Element, Option<String>> {
+    from_mathml(&render(tex, display)?).ok_or_else(|| Some("the renderer wrote no <math>".into()))
 }
 
-/// MathML markup for `tex`, as `latex2mathml` writes it, or `None` where it
-/// cannot be rendered. Not safe to show as it is: read it with [`from_mathml`].
+/// MathML markup for `tex`, or `None` where it cannot be rendered. Not safe
+/// to show as it is: read it with [`from_mathml`].
 #[cfg(feature = "math")]
 pub fn tex_to_mathml(tex: &str, display: bool) -> Option<String> {
-    use latex2mathml::{latex_to_mathml, DisplayStyle};
-    // The LaTeX parser recurses on groups: refuse what could exhaust the (small, wasm) stack.
+    render(tex, display).ok()
+}
+
+/// MathML markup for `tex`, or what the renderer did not understand, worded
+/// for `papershelf check` (`unknown command \foo`).
+#[cfg(feature = "math")]
+pub fn render(tex: &str, display: bool) -> Result<String, String> {
+    use pulldown_latex::config::DisplayMode;
+    use pulldown_latex::{push_mathml, Parser, RenderConfig, Storage};
+    // The parser recurses on groups: refuse what could exhaust the (small, wasm) stack.
     if tex.len() > 20_000 || nesting(tex) > 40 {
-        return None;
+        return Err("the formula is too long or too deeply nested to render".into());
     }
-    let style = if display {
-        DisplayStyle::Block
-    } else {
-        DisplayStyle::Inline
+    let tex = katex::rewrite(tex);
+    let storage = Storage::new();
+    let config = RenderConfig {
+        display_mode: if display {
+            DisplayMode::Block
+        } else {
+            DisplayMode::Inline
+        },
+        ..RenderConfig::default()
     };
-    latex_to_mathml(tex, style).ok()
+    let mut out = String::with_capacity(tex.len() * 8);
+    push_mathml(&mut out, Parser::new(&tex, &storage), config)
+        .map_err(|e| format!("the renderer failed: {e}"))?;
+    match out.find("<merror") {
+        None => Ok(out),
+        Some(at) => Err(explain(&out[at..], &tex)),
+    }
+}
+
+/// What pulldown-latex's error box says, in one line, naming the command
+/// it did not know when that is the trouble (its own context marks are too
+/// coarse to name it, so each command of the formula is tried alone).
+#[cfg(feature = "math")]
+fn explain(merror: &str, tex: &str) -> String {
+    let text = merror
+        .split_once("<mtext>")
+        .map_or(merror, |(_, t)| t.split("</mtext>").next().unwrap_or(t));
+    let message = text
+        .lines()
+        .next()
+        .map(|l| l.trim().trim_start_matches("parsing error: "))
+        .unwrap_or("unreadable");
+    let message = crate::raw_html::decode_entities(message).replace("unkown", "unknown");
+    if message.contains("environment") {
+        let name = tex
+            .split_once(r"\begin{")
+            .and_then(|(_, rest)| rest.split_once('}'))
+            .map(|(name, _)| name);
+        if let Some(name) = name {
+            return format!("unknown environment `{name}`");
+        }
+    }
+    if message.contains("unknown primitive command") {
+        if let Some(command) = unknown_command(tex) {
+            return format!("unknown command `{command}`");
+        }
+    }
+    message
+}
+
+/// The first control word in `tex` that pulldown-latex does not know.
+#[cfg(feature = "math")]
+fn unknown_command(tex: &str) -> Option<String> {
+    use pulldown_latex::{Parser, Storage};
+    let mut rest = tex;
+    while let Some(at) = rest.find('\\') {
+        let name_len = rest[at + 1..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len() - at - 1);
+        let command = &rest[at..at + 1 + name_len];
+        rest = &rest[at + 1 + name_len.max(1).min(rest.len() - at - 1)..];
+        if name_len == 0 {
+            continue;
+        }
+        let storage = Storage::new();
+        let probe = format!("{command}{{x}}{{x}}{{x}}");
+        let unknown = Parser::new(&probe, &storage)
+            .any(|event| event.is_err_and(|e| e.to_string().contains("unknown primitive command")));
+        if unknown {
+            return Some(command.to_string());
+        }
+    }
+    None
 }
 
 /// The deepest `{`/`\left` nesting in `tex`.
@@ -61,8 +142,8 @@ fn nesting(tex: &str) -> usize {
 
 /// Without the `math` feature, math is shown as its source.
 #[cfg(not(feature = "math"))]
-pub fn to_tree(_tex: &str, _display: bool) -> Option<Element> {
-    None
+pub fn to_tree(_tex: &str, _display: bool) -> Result<Element, Option<String>> {
+    Err(None)
 }
 
 /// A `<math>` element read from MathML markup through the MathML allow-list:
