@@ -92,7 +92,7 @@ export function postsOnDisk() {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) out.push(path.relative(path.join(root, 'content'), p));
+      else if (/\.mdx?$/.test(e.name)) out.push(path.relative(path.join(root, 'content'), p));
     }
   };
   walk(path.join(root, 'content'));

@@ -2,6 +2,20 @@
 
 use std::fmt;
 
+/// A diagnostic's message, as `format!` makes it, where diagnostics are read
+/// (the `diagnostics` feature, which the CLI has); elsewhere an empty string,
+/// and the text and its formatting are left out of the build.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        if cfg!(feature = "diagnostics") {
+            format!($($arg)*)
+        } else {
+            String::new()
+        }
+    };
+}
+pub(crate) use say;
+
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -12,7 +12,7 @@
 //! The output is not trusted: it goes through the same allow-list as any
 //! raw HTML. Each output line remembers the file line it came from.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{say, Diagnostic};
 use crate::html::escape_attr;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::borrow::Cow;
@@ -106,7 +106,10 @@ impl Structure {
             match event {
                 Event::Start(Tag::CodeBlock(_)) => s.blocks.push(range),
                 Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                    s.spans.push(range)
+                    // In document order, as the parser reads; kept sorted for
+                    // the binary searches below without a sort routine.
+                    let at = s.spans.partition_point(|r| r.start <= range.start);
+                    s.spans.insert(at, range);
                 }
                 Event::Start(Tag::Paragraph) => {
                     if depth == 0 && (range.start == 0 || body.as_bytes()[range.start - 1] == b'\n')
@@ -120,9 +123,6 @@ impl Structure {
                 _ => {}
             }
         }
-        // Spans come in document order, but a span inside a table cell or a
-        // footnote can precede one of an earlier block; keep them sorted.
-        s.spans.sort_by_key(|r| r.start);
         s
     }
 
@@ -214,7 +214,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
             if !ADMONITIONS.contains(&kind.as_str()) {
                 p.diagnostics.push(Diagnostic::warning(
                     file_line,
-                    format!(
+                    say!(
                         "unknown admonition `:::{kind}`: use one of {}",
                         ADMONITIONS.join(", ")
                     ),
@@ -283,7 +283,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
         let last = first_line + lines.len().saturating_sub(1) as u32;
         p.diagnostics.push(Diagnostic::warning(
             last,
-            "an admonition is not closed: add a `:::` line after its content",
+            say!("an admonition is not closed: add a `:::` line after its content"),
         ));
         push(&mut p, "", last);
         push(&mut p, "</ps-admonition>", last);
@@ -336,8 +336,10 @@ fn esm_line(p: &mut Prepared, line: &str, file_line: u32) {
         None if line.starts_with("import ") && !is_bare_import(line) => {
             p.diagnostics.push(Diagnostic::warning(
                 file_line,
-                "a paragraph starting with `import ` is read as an MDX import and hidden: \
-                 reword it, or indent it by one space to keep it as text",
+                say!(
+                    "a paragraph starting with `import ` is read as an MDX import and hidden: \
+                     reword it, or indent it by one space to keep it as text"
+                ),
             ))
         }
         None => {}
@@ -703,7 +705,7 @@ fn to_html(
                     None => {
                         diags.push(Diagnostic::error(
                             file_line,
-                            format!("unknown name `{e}` in `<{} {name}={{{e}}}>`: add `import {e} from './asset/…';` at the top of the post", tag.name),
+                            say!("unknown name `{e}` in `<{} {name}={{{e}}}>`: add `import {e} from './asset/…';` at the top of the post", tag.name),
                         ));
                         out.push_str(&format!(" data-ps-unresolved=\"{}\"", escape_attr(e)));
                         None
@@ -712,7 +714,7 @@ fn to_html(
                 None => {
                     diags.push(Diagnostic::warning(
                         file_line,
-                        format!("the expression `{{{e}}}` in `<{}>` is not evaluated: use a name bound by an import, a string or a number", tag.name),
+                        say!("the expression `{{{e}}}` in `<{}>` is not evaluated: use a name bound by an import, a string or a number", tag.name),
                     ));
                     None
                 }
@@ -801,7 +803,7 @@ fn style_object(expr: &str, file_line: u32, diags: &mut Vec<Diagnostic>) -> Stri
             _ => {
                 diags.push(Diagnostic::warning(
                     file_line,
-                    format!("style `{key}: {value}` is not a plain value and was dropped"),
+                    say!("style `{key}: {value}` is not a plain value and was dropped"),
                 ));
                 continue;
             }
@@ -882,6 +884,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "diagnostics")]
     fn unknown_names_are_marked_and_reported() {
         let p = prepare("<img src={nope} />", 7);
         assert_eq!(p.markdown, "<img data-ps-unresolved=\"nope\" />");

@@ -1,6 +1,6 @@
 //! The content model: a [`Post`] and its [`PaperEntry`]s.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{say, Diagnostic};
 use crate::doc::{Doc, Element, Node, Target};
 use crate::frontmatter::{self, FrontMatter};
 use crate::mdx;
@@ -109,7 +109,7 @@ impl Post {
         let text = if too_big {
             diagnostics.push(Diagnostic::error(
                 1,
-                format!(
+                say!(
                     "the post is {} MB; papershelf renders posts up to {} MB: split it",
                     text.len() >> 20,
                     MAX_POST_BYTES >> 20
@@ -132,7 +132,7 @@ impl Post {
             Some(d) => frontmatter::parse_date(d).unwrap_or_else(|| {
                 diagnostics.push(Diagnostic::error(
                     2,
-                    format!("front matter date `{d}` is not YYYY-MM-DD"),
+                    say!("front matter date `{d}` is not YYYY-MM-DD"),
                 ));
                 frontmatter::date_from_file_name(path).unwrap_or_default()
             }),

@@ -7,7 +7,7 @@
 //! unknown tags like `<Tabs>`).
 
 use crate::autolink;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{say, Diagnostic};
 use crate::doc::{AttrValue, Doc, Element, Node, Target};
 use crate::links::{resolve, UrlUse};
 use crate::mdx::{Prepared, ADMONITIONS};
@@ -535,7 +535,7 @@ impl Builder<'_> {
             Err(e) => {
                 self.out.diagnostics.push(Diagnostic::warning(
                     self.line,
-                    format!("link `{dest}` dropped: {e}"),
+                    say!("link `{dest}` dropped: {e}"),
                 ));
                 None
             }
@@ -708,7 +708,7 @@ impl Builder<'_> {
                 let more = if short.len() < tex.len() { "…" } else { "" };
                 self.out.diagnostics.push(Diagnostic::warning(
                     self.line,
-                    format!("math: {why} in `{short}{more}`: it is shown as TeX"),
+                    say!("math: {why} in `{short}{more}`: it is shown as TeX"),
                 ));
                 let mut code = Element::own("code");
                 code.set_text(

@@ -22,13 +22,14 @@ const REWRITES: &[(&str, usize, &str)] = &[
     ("Set", 1, r"\left\{#1\right\}"),
     // Operators KaTeX defines as macros.
     // (pulldown-latex 0.8 writes the argument of `\operatorname*` and
-    // `\mathop` out as text: they become their unstarred, plain forms.)
-    ("argmax", 0, r"\operatorname{arg\,max}"),
-    ("argmin", 0, r"\operatorname{arg\,min}"),
+    // `\mathop` out as text: they become their unstarred, plain forms, and
+    // the thin space in an operator's name is the character, U+2009.)
+    ("argmax", 0, "\\operatorname{arg\u{2009}max}"),
+    ("argmin", 0, "\\operatorname{arg\u{2009}min}"),
     ("varliminf", 0, r"\underline{\mathrm{lim}}"),
     ("varlimsup", 0, r"\overline{\mathrm{lim}}"),
-    ("injlim", 0, r"\operatorname{inj\,lim}"),
-    ("projlim", 0, r"\operatorname{proj\,lim}"),
+    ("injlim", 0, "\\operatorname{inj\u{2009}lim}"),
+    ("projlim", 0, "\\operatorname{proj\u{2009}lim}"),
     ("mathop", 1, r"{#1}"),
     // Fonts under their other names.
     ("bm", 1, r"\boldsymbol{#1}"),
@@ -141,9 +142,13 @@ fn group(tex: &str, depth: usize) -> String {
                         rest = definition(rest, &mut out, depth);
                     }
                     "gdef" | "xdef" | "edef" => out.push_str(r"\def"),
-                    "operatorname" if rest.starts_with('*') => {
-                        out.push_str(r"\operatorname");
-                        rest = &rest[1..];
+                    "operatorname" => {
+                        // Its name is read as text: spaces as characters, no commands.
+                        let (name, after) = argument(rest.strip_prefix('*').unwrap_or(rest));
+                        out.push_str(r"\operatorname{");
+                        out.push_str(&operator_name(name));
+                        out.push('}');
+                        rest = after;
                     }
                     "verb" => rest = verb(rest, &mut out),
                     _ => match REWRITES.iter().find(|(n, _, _)| *n == name) {
@@ -205,6 +210,33 @@ fn definition<'a>(rest: &'a str, out: &mut String, depth: usize) -> &'a str {
     out.push_str(&group(body, depth + 1));
     out.push('}');
     after
+}
+
+/// An operator's name as the text pulldown-latex shows: TeX spaces as
+/// Unicode ones, `\mathrm{…}` and other commands reduced to their letters.
+fn operator_name(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '\\' => {
+                let (name, after) = control_sequence(rest);
+                match name {
+                    "," | ":" | ">" | ";" | " " | "thinspace" => out.push('\u{2009}'),
+                    "!" | "negthinspace" => {}
+                    "_" | "&" | "#" | "%" | "$" => out.push_str(name),
+                    _ => {}
+                }
+                rest = after;
+            }
+            '{' | '}' => rest = &rest[1..],
+            _ => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 /// `\verb|text|` as `\texttt{text}`.
@@ -372,10 +404,17 @@ mod tests {
     #[test]
     fn missing_commands_become_ones_pulldown_latex_has() {
         assert_eq!(rewrite(r"\ket{\psi}"), r"\left|\psi\right\rangle ");
-        assert_eq!(rewrite(r"\argmax_x f"), r"\operatorname{arg\,max}_x f");
+        assert_eq!(
+            rewrite(r"\argmax_x f"),
+            "\\operatorname{arg\u{2009}max}_x f"
+        );
         assert_eq!(
             rewrite(r"\operatorname*{lim\,sup}"),
-            r"\operatorname{lim\,sup}"
+            "\\operatorname{lim\u{2009}sup}"
+        );
+        assert_eq!(
+            rewrite(r"\operatorname{\mathrm{soft}max}"),
+            r"\operatorname{softmax}"
         );
         assert_eq!(
             rewrite(r"\bm x + \bm{\theta}"),

@@ -1,0 +1,80 @@
+// What Docusaurus authors write, as readers meet it: an `.mdx` post opened
+// from the list, by a link without its extension and by a Docusaurus link
+// from another post; its math as MathML (KaTeX's commands included) that
+// never widens a phone's page; its code untouched by the MDX pre-pass.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, newPage, shots, distIndex } from './harness.mjs';
+
+const MDX = 'papers/y2025/oct/20251001';
+const TITLE = '2025-10-01 papers review';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits for the post's math to be drawn (the math module loads on demand). */
+async function mathDrawn(page) {
+  await page.locator('.post-body math').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.post-body code[data-ps-math]'));
+}
+
+test('the index lists the .mdx post under its own file name', () => {
+  assert.ok(distIndex().posts.some((p) => p.path === `${MDX}.mdx`));
+});
+
+test('an .mdx post opens from the list, with its math and its code', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.base);
+  await page.getByRole('link', { name: TITLE }).first().click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  assert.match(page.url(), new RegExp(`#/post/${MDX}$`), 'the route drops the extension, as Docusaurus URLs do');
+  await mathDrawn(page);
+  const body = page.locator('.post-body');
+  assert.equal(await body.locator('.math-failed').count(), 0, 'every formula renders');
+  assert.doesNotMatch(await body.textContent(), /PARSE ERROR|\\ket|\\argmax/);
+  assert.match(await body.locator('pre code.language-bash').textContent(), /^export HF_HOME=\$HOME\/\.cache\/hf\nexport WANDB_MODE=offline\n$/);
+  assert.equal(await body.getByRole('link', { name: 'www.github.com/deepseek-ai' }).getAttribute('href'), 'http://www.github.com/deepseek-ai');
+  await page.close();
+});
+
+test('a link to an .mdx post without its extension, and a Docusaurus link to it, open it', async () => {
+  const page = await newPage(browser);
+  // A deep link: the first view finds the .mdx file too.
+  await page.goto(`${server.base}#/post/${MDX}?id=2-dr-grpo-sea-ai`);
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.locator('[data-first-view]').waitFor({ state: 'detached' });
+  await page.getByRole('heading', { level: 2, name: /Dr\. GRPO/ }).waitFor();
+  assert.ok(await page.getByRole('heading', { level: 2, name: /Dr\. GRPO/ }).isVisible());
+  // From another post, as the author wrote it for Docusaurus (`/docs/…` without `.mdx`).
+  await page.goto(`${server.base}#/post/papers/y2025/oct/20251022`);
+  await page.getByRole('link', { name: '이 달 첫 리뷰' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  assert.equal(await page.locator('.not-found').count(), 0);
+  await page.close();
+});
+
+test('long formulas scroll in their own box on a phone; the page never widens', async () => {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await page.goto(`${server.base}#/post/${MDX}`);
+  await mathDrawn(page);
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth,
+    widest: Math.max(...[...document.querySelectorAll('.post-body math')].map((m) => m.scrollWidth)),
+    boxes: Math.max(...[...document.querySelectorAll('.post-body math')].map((m) => m.getBoundingClientRect().right)),
+  }));
+  assert.ok(widths.widest > widths.view, `the corpus post has a formula wider than the phone (${widths.widest} px)`);
+  assert.ok(widths.page <= widths.view, `the page is ${widths.page} px wide on a ${widths.view} px screen`);
+  assert.ok(widths.boxes <= widths.view, `a formula's box reaches ${widths.boxes} px`);
+  await page.locator('.post-body math[display="block"]').last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'mdx-math-390.png') });
+  await page.close();
+});
