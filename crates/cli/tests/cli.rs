@@ -35,6 +35,7 @@ fn check_reports_every_problem_with_path_and_line() {
         format!("{broken}:11: error: unknown name `nope`"),
         format!("{broken}:13: error: link to `papers/y2025/oct/20250101.md`: there is no such post"),
         format!("{broken}:14: error: link to `papers/y2025/oct/20251001.md#1-target-paper-metaa`: that post has no such heading (did you mean `#1-target-paper-meta`?)"),
+        format!("{broken}:18: warning: math: unknown command `\\notacommand` in `a \\notacommand b`: it is shown as TeX"),
         format!("{}/papers/y2025/oct/20251001.md:1: warning: another post", dir.display()),
     ];
     for e in &expect {
