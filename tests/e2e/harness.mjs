@@ -187,7 +187,7 @@ export function spawnOwned(cmd, args, options = {}) {
   const watchdog =
     'watch=$1; shift; "$@" & child=$!; ' +
     'while kill -0 "$watch" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done; ' +
-    'kill -TERM -- -$$ 2>/dev/null; wait';
+    'kill -TERM -$$ 2>/dev/null; wait';
   const child = spawn('sh', ['-c', watchdog, 'sh', String(process.pid), cmd, ...args], { ...options, detached: true });
   const stop = () => {
     try {
