@@ -33,4 +33,6 @@ pub mod raw_html;
 pub mod render;
 pub mod route;
 pub mod sample;
+#[cfg(feature = "search")]
+pub mod search;
 pub mod slug;

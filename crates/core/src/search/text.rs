@@ -1,0 +1,207 @@
+//! Text into search terms, the same way for the index and for queries.
+//!
+//! The text is put in Unicode NFC first (Hangul typed on macOS may arrive
+//! decomposed), then read as runs:
+//! - letters and digits of alphabetic scripts: one lower-cased term a word;
+//! - Hangul syllables (and Han and Kana, which have no spaces either): each
+//!   overlapping pair of syllables is a term, and a run of one syllable is a
+//!   term of its own. Korean attaches particles and endings to words
+//!   (`모델은`, `강화학습에서`); pairs find the word inside them all;
+//! - everything else separates.
+//!
+//! Each term has a position; terms of a run and the runs of a text follow
+//! each other, so `언어 모델` is two adjacent terms, as in `언어 모델을`.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One term of a text and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The term: a lower-cased word, or one or two syllables.
+    pub text: String,
+    /// Its position: consecutive terms have consecutive positions.
+    pub pos: u32,
+    /// Whether it comes from a run of syllables (Hangul, Han, Kana).
+    pub syllabic: bool,
+}
+
+/// The class of a character for splitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Written without spaces between words: Hangul syllables, Han, Kana.
+    Syllable,
+    /// A letter or digit of any other script.
+    Word,
+    /// Anything else: spaces, punctuation, symbols.
+    Gap,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        '\u{AC00}'..='\u{D7A3}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' => Class::Syllable,
+        c if c.is_alphanumeric() => Class::Word,
+        _ => Class::Gap,
+    }
+}
+
+/// Whether a character is a Hangul syllable.
+pub fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Text in NFC and lower case, as both sides compare it.
+pub fn normalize(text: &str) -> String {
+    text.nfc().flat_map(char::to_lowercase).collect()
+}
+
+/// A run of text of one class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run<'a> {
+    /// The characters of the run (already normalized).
+    pub text: &'a str,
+    /// Syllables (Hangul, Han, Kana) or a word.
+    pub syllabic: bool,
+}
+
+/// The runs of normalized text, in order, gaps left out.
+pub fn runs(normalized: &str) -> Vec<Run<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, Class)> = None;
+    for (i, c) in normalized.char_indices() {
+        let k = class(c);
+        match start {
+            Some((s, prev)) if prev != k => {
+                if prev != Class::Gap {
+                    out.push(Run {
+                        text: &normalized[s..i],
+                        syllabic: prev == Class::Syllable,
+                    });
+                }
+                start = Some((i, k));
+            }
+            None => start = Some((i, k)),
+            _ => {}
+        }
+    }
+    if let Some((s, k)) = start {
+        if k != Class::Gap {
+            out.push(Run {
+                text: &normalized[s..],
+                syllabic: k == Class::Syllable,
+            });
+        }
+    }
+    out
+}
+
+/// The terms of one run, at positions from `pos` on; returns the next free position.
+pub fn run_terms(run: &Run<'_>, mut pos: u32, out: &mut Vec<Term>) -> u32 {
+    if !run.syllabic {
+        out.push(Term {
+            text: run.text.to_string(),
+            pos,
+            syllabic: false,
+        });
+        return pos + 1;
+    }
+    let chars: Vec<(usize, char)> = run.text.char_indices().collect();
+    if chars.len() == 1 {
+        out.push(Term {
+            text: run.text.to_string(),
+            pos,
+            syllabic: true,
+        });
+        return pos + 1;
+    }
+    for pair in chars.windows(2) {
+        let end = pair[1].0 + pair[1].1.len_utf8();
+        out.push(Term {
+            text: run.text[pair[0].0..end].to_string(),
+            pos,
+            syllabic: true,
+        });
+        pos += 1;
+    }
+    pos
+}
+
+/// Every term of `text`, in order, positions from 0.
+///
+/// ```
+/// use papershelf_core::search::text::terms;
+/// let t: Vec<String> = terms("LoRA는 대규모언어모델을").into_iter().map(|t| t.text).collect();
+/// assert_eq!(t, ["lora", "는", "대규", "규모", "모언", "언어", "어모", "모델", "델을"]);
+/// ```
+pub fn terms(text: &str) -> Vec<Term> {
+    let normalized = normalize(text);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for run in runs(&normalized) {
+        pos = run_terms(&run, pos, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        terms(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn latin_words_are_lower_cased_terms() {
+        assert_eq!(
+            texts("GRPO, Dr. GRPO & PPO-clip"),
+            ["grpo", "dr", "grpo", "ppo", "clip"]
+        );
+        assert_eq!(texts("Qwen2.5-VL 7B"), ["qwen2", "5", "vl", "7b"]);
+    }
+
+    #[test]
+    fn hangul_runs_become_overlapping_pairs() {
+        assert_eq!(
+            texts("강화학습에서"),
+            ["강화", "화학", "학습", "습에", "에서"]
+        );
+        assert_eq!(texts("모델 은"), ["모델", "은"]);
+    }
+
+    #[test]
+    fn positions_follow_each_other_across_runs() {
+        let t = terms("언어 모델을");
+        let pos: Vec<(String, u32)> = t.into_iter().map(|t| (t.text, t.pos)).collect();
+        assert_eq!(
+            pos,
+            [("언어".into(), 0), ("모델".into(), 1), ("델을".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn decomposed_hangul_is_composed() {
+        let nfd: String = "모델"
+            .chars()
+            .flat_map(|c| c.to_string().nfd().collect::<Vec<_>>())
+            .collect();
+        assert_ne!(nfd, "모델");
+        assert_eq!(texts(&nfd), ["모델"]);
+    }
+
+    #[test]
+    fn scripts_split_where_they_meet() {
+        assert_eq!(texts("LoRA는"), ["lora", "는"]);
+        assert_eq!(texts("GPT-4o를"), ["gpt", "4o", "를"]);
+        assert_eq!(texts("日本語"), ["日本", "本語"]);
+    }
+
+    #[test]
+    fn punctuation_and_symbols_separate() {
+        assert_eq!(texts("<img onerror=x>"), ["img", "onerror", "x"]);
+        assert!(texts("...!?").is_empty());
+    }
+}
