@@ -10,5 +10,7 @@
 //!   `"quoted words"` must be adjacent, a particle typed after a Korean word
 //!   (`모델을`) is dropped, and Latin words match as prefixes.
 
+pub mod engine;
+pub mod index;
 pub mod query;
 pub mod text;

@@ -12,7 +12,7 @@
 //!   pair it starts.
 //! - Queries are bounded: [`MAX_CHARS`] characters, [`MAX_CLAUSES`] clauses.
 
-use super::text::{is_hangul, normalize, run_terms, runs, Run};
+use super::text::{normalize, run_terms, runs, Run};
 
 /// Characters of a query read; the rest is ignored.
 pub const MAX_CHARS: usize = 256;

@@ -1,0 +1,451 @@
+//! Running a query over the pieces it needs: which posts match, which of
+//! their sections, how well (BM25 with field weights), and the snippets.
+//!
+//! A post matches when each clause of the query matches somewhere in it (in
+//! its text before the entries, or in any entry). Within a section a clause
+//! matches where its terms stand at consecutive positions, in order. Its
+//! sections that match a clause are the sub-results.
+
+use super::index::{Field, Manifest, Piece, Postings};
+use super::query::{Clause, Query};
+use super::text::is_hangul;
+use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// BM25's term-frequency saturation.
+const K1: f32 = 1.2;
+/// How much a prefix match counts against the word itself (`transfo` in `transformer`).
+const PREFIX_WEIGHT: f32 = 0.7;
+/// At most this many indexed terms stand for one prefix (the most frequent).
+pub const MAX_EXPANSION: usize = 64;
+
+/// The pieces (their numbers in the manifest) a query needs.
+pub fn pieces_needed(query: &Query, manifest: &Manifest) -> Vec<usize> {
+    let mut out: Vec<usize> = query
+        .clauses
+        .iter()
+        .flat_map(|c| c.terms.iter())
+        .flat_map(|t| manifest.pieces_for(&t.text, t.prefix))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One matching post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostHit {
+    /// The post's number in `index.json`'s order.
+    pub post: u32,
+    /// How well it matches.
+    pub score: f32,
+    /// Its sections that match a clause (0: the text before the entries;
+    /// n: entry n-1), best first.
+    pub sections: Vec<(u32, f32)>,
+}
+
+/// Runs `query` given each post's number of sections (one plus its entries,
+/// in `index.json`'s order) and the pieces [`pieces_needed`] named (`None`
+/// for one not at hand: its terms then match nothing). Posts come best
+/// first; on a tie the newer (earlier in the index) first.
+pub fn run<'a>(
+    query: &Query,
+    manifest: &Manifest,
+    sections_per_post: &[u32],
+    piece: impl Fn(usize) -> Option<&'a Piece>,
+) -> Vec<PostHit> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let total = manifest.sections.max(1) as f32;
+    // Section number -> (post, section within the post).
+    let mut starts = Vec::with_capacity(sections_per_post.len());
+    let mut at = 0u32;
+    for n in sections_per_post {
+        starts.push(at);
+        at += n;
+    }
+    let locate = |section: u32| {
+        let post = starts.partition_point(|s| *s <= section).saturating_sub(1);
+        (
+            post as u32,
+            section - starts.get(post).copied().unwrap_or(0),
+        )
+    };
+    // For each clause: post -> its sections' scores for that clause.
+    let mut per_clause: Vec<BTreeMap<u32, Vec<(u32, f32)>>> = Vec::new();
+    for clause in &query.clauses {
+        let matches = clause_matches(clause, manifest, &piece);
+        let df = matches.len() as f32;
+        let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+        let mut posts: BTreeMap<u32, Vec<(u32, f32)>> = BTreeMap::new();
+        for (section, tf) in matches {
+            let (post, local) = locate(section);
+            posts
+                .entry(post)
+                .or_default()
+                .push((local, idf * tf * (K1 + 1.0) / (tf + K1)));
+        }
+        per_clause.push(posts);
+    }
+    // Posts in every clause's map.
+    let (first, rest) = per_clause
+        .split_first()
+        .expect("a non-empty query has a clause");
+    let mut hits = Vec::new();
+    for post in first.keys() {
+        if !rest.iter().all(|m| m.contains_key(post)) {
+            continue;
+        }
+        let mut sections: BTreeMap<u32, f32> = BTreeMap::new();
+        let mut score = 0.0;
+        for map in &per_clause {
+            let scores = &map[post];
+            score += scores.iter().map(|(_, s)| *s).fold(0.0, f32::max);
+            for (local, s) in scores {
+                *sections.entry(*local).or_default() += s;
+            }
+        }
+        // A post where more of its entries match ranks a little higher.
+        let extra: f32 =
+            sections.values().sum::<f32>() - sections.values().copied().fold(0.0, f32::max);
+        score += 0.1 * extra;
+        let mut sections: Vec<(u32, f32)> = sections.into_iter().collect();
+        sections.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.push(PostHit {
+            post: *post,
+            score,
+            sections,
+        });
+    }
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
+    hits
+}
+
+/// Sections where a clause matches, with its weighted term frequency.
+fn clause_matches<'a>(
+    clause: &Clause,
+    manifest: &Manifest,
+    piece: &impl Fn(usize) -> Option<&'a Piece>,
+) -> Vec<(u32, f32)> {
+    // For each term: section -> positions (with the weight a prefix match costs).
+    let mut lists: Vec<BTreeMap<u32, Vec<(u32, f32)>>> = Vec::new();
+    for term in &clause.terms {
+        let mut found: Vec<(&str, &Postings)> = Vec::new();
+        for i in manifest.pieces_for(&term.text, term.prefix) {
+            let Some(p) = piece(i) else { continue };
+            if term.prefix {
+                found.extend(p.with_prefix(&term.text));
+            } else if let Some(postings) = p.get(&term.text) {
+                found.push((&term.text, postings));
+            }
+        }
+        if term.prefix && found.len() > MAX_EXPANSION {
+            found.sort_by_key(|(t, p)| (*t != term.text, std::cmp::Reverse(p.sections.len())));
+            found.truncate(MAX_EXPANSION);
+        }
+        let mut map: BTreeMap<u32, Vec<(u32, f32)>> = BTreeMap::new();
+        for (text, postings) in found {
+            let weight = if text == term.text {
+                1.0
+            } else {
+                PREFIX_WEIGHT
+            };
+            for (section, positions) in &postings.sections {
+                map.entry(*section)
+                    .or_default()
+                    .extend(positions.iter().map(|p| (*p, weight)));
+            }
+        }
+        if map.is_empty() {
+            return Vec::new();
+        }
+        for positions in map.values_mut() {
+            positions.sort_by_key(|(p, _)| *p);
+        }
+        lists.push(map);
+    }
+    let Some((first, rest)) = lists.split_first() else {
+        return Vec::new();
+    };
+    let offsets: Vec<u32> = clause.terms.iter().map(|t| t.offset).collect();
+    let mut out = Vec::new();
+    for (section, starts) in first {
+        let others: Option<Vec<&Vec<(u32, f32)>>> = rest.iter().map(|m| m.get(section)).collect();
+        let Some(others) = others else { continue };
+        let mut tf = 0.0;
+        for (p, w) in starts {
+            let mut weight = *w;
+            let all = others.iter().zip(&offsets[1..]).all(|(positions, off)| {
+                let want = p + off - offsets[0];
+                match positions.binary_search_by_key(&want, |(q, _)| *q) {
+                    Ok(i) => {
+                        weight = weight.min(positions[i].1);
+                        true
+                    }
+                    Err(_) => false,
+                }
+            });
+            if all {
+                tf += weight * Field::of(*p).weight();
+            }
+        }
+        if tf > 0.0 {
+            out.push((*section, tf));
+        }
+    }
+    out
+}
+
+/// A piece of a snippet: text, marked where it matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The text, as written (in NFC).
+    pub text: String,
+    /// Whether it is a match.
+    pub mark: bool,
+}
+
+/// About `width` characters of `text` around its first match of `query`,
+/// the matched words marked. Plain text: the caller shows it as text.
+///
+/// ```
+/// use papershelf_core::search::{engine::snippet, query::Query};
+/// let s = snippet("VLA 모델은 로봇 행동에 적용한다.", &Query::parse("모델을"), 80);
+/// let marked: Vec<&str> = s.iter().filter(|g| g.mark).map(|g| g.text.as_str()).collect();
+/// assert_eq!(marked, ["모델"]);
+/// ```
+pub fn snippet(text: &str, query: &Query, width: usize) -> Vec<Segment> {
+    let text: String = text.nfc().collect();
+    // Lower-cased characters, each with the byte range of its original.
+    let mut lower: Vec<(char, usize, usize)> = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        for l in c.to_lowercase() {
+            lower.push((l, i, i + c.len_utf8()));
+        }
+    }
+    let chars: Vec<char> = lower.iter().map(|(c, _, _)| *c).collect();
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for clause in &query.clauses {
+        for word in clause.text.split(' ') {
+            let needle: Vec<char> = word.chars().collect();
+            if needle.is_empty() {
+                continue;
+            }
+            let hangul = needle.iter().all(|c| is_hangul(*c));
+            let mut i = 0;
+            while i + needle.len() <= chars.len() {
+                let at_word_start = i == 0 || !chars[i - 1].is_alphanumeric() || hangul;
+                if at_word_start && chars[i..i + needle.len()] == needle[..] {
+                    marks.push((lower[i].1, lower[i + needle.len() - 1].2));
+                    i += needle.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    // Overlapping marks join.
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in marks {
+        match joined.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => joined.push((s, e)),
+        }
+    }
+    // The window: from a little before the first match.
+    let first = joined.first().map_or(0, |m| m.0);
+    // As early as keeps the first match in view, and no later than a full window allows.
+    let total = text.chars().count();
+    let start_char = text[..first]
+        .chars()
+        .count()
+        .saturating_sub(width / 4)
+        .min(total.saturating_sub(width));
+    let start = text.char_indices().nth(start_char).map_or(0, |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .nth(width)
+        .map_or(text.len(), |(i, _)| start + i);
+    let mut out = Vec::new();
+    let mut push = |s: &str, mark: bool| {
+        if !s.is_empty() {
+            out.push(Segment {
+                text: s.to_string(),
+                mark,
+            });
+        }
+    };
+    if start > 0 {
+        push("…", false);
+    }
+    let mut at = start;
+    for (s, e) in joined {
+        if e <= start || s >= end {
+            continue;
+        }
+        let (s, e) = (s.max(start), e.min(end));
+        push(&text[at..s], false);
+        push(&text[s..e], true);
+        at = e;
+    }
+    push(&text[at..end], false);
+    if end < text.len() {
+        push("…", false);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::index::{Builder, Section};
+
+    /// Posts as (title, sections' (entry title, body)).
+    fn index(posts: &[&[(&str, &str)]]) -> (Manifest, Vec<Piece>, Vec<u32>) {
+        let mut b = Builder::default();
+        let mut counts = Vec::new();
+        for post in posts {
+            let sections: Vec<Section> = post
+                .iter()
+                .map(|(title, body)| Section {
+                    title: title.to_string(),
+                    body: body.to_string(),
+                    ..Section::default()
+                })
+                .collect();
+            counts.push(sections.len() as u32);
+            b.add_post(&sections);
+        }
+        let built = b.finish(64);
+        let pieces = built
+            .pieces
+            .iter()
+            .map(|(_, bytes)| Piece::parse(bytes).unwrap())
+            .collect();
+        (built.manifest, pieces, counts)
+    }
+
+    fn search(posts: &[&[(&str, &str)]], q: &str) -> Vec<u32> {
+        let (manifest, pieces, counts) = index(posts);
+        run(&Query::parse(q), &manifest, &counts, |i| pieces.get(i))
+            .into_iter()
+            .map(|h| h.post)
+            .collect()
+    }
+
+    const JOURNAL: &[&[(&str, &str)]] = &[
+        &[
+            ("2025-11-06", "VLA 모델은 로봇 행동에 적용"),
+            ("MIRA", "시각적 사고가 필요한 문제"),
+        ],
+        &[
+            ("2025-10-22", "대규모언어모델의 압축"),
+            ("Glyph", "LoRA는 적은 파라미터로 학습"),
+        ],
+        &[
+            ("2025-10-01", "강화학습에서 GRPO는 value 모델 없이"),
+            ("Dr. GRPO", "언어 모델을 강화학습으로"),
+        ],
+        &[
+            ("2025-09-24", "Transformers everywhere"),
+            ("Mamba", "state space models"),
+        ],
+    ];
+
+    #[test]
+    fn korean_words_match_with_particles_and_inside_compounds() {
+        assert_eq!(search(JOURNAL, "모델"), [2, 0, 1]);
+        assert_eq!(
+            search(JOURNAL, "모델을"),
+            [2, 0, 1],
+            "a particle typed does not narrow"
+        );
+        assert_eq!(search(JOURNAL, "강화학습"), [2]);
+        assert_eq!(search(JOURNAL, "시각적 사고"), [0]);
+    }
+
+    #[test]
+    fn quoted_words_must_be_adjacent() {
+        assert_eq!(search(JOURNAL, "\"언어 모델\""), [2]);
+        assert_eq!(search(JOURNAL, "\"모델 언어\""), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn latin_words_are_prefixes_and_find_words_with_particles() {
+        assert_eq!(search(JOURNAL, "transfo"), [3]);
+        assert_eq!(search(JOURNAL, "lora"), [1]);
+        assert_eq!(search(JOURNAL, "GRPO 강화학습"), [2]);
+        assert_eq!(search(JOURNAL, "model"), [3]);
+    }
+
+    #[test]
+    fn words_are_anded_across_a_posts_sections() {
+        assert_eq!(search(JOURNAL, "mamba transformers"), [3]);
+        assert_eq!(search(JOURNAL, "mamba 모델"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn titles_outrank_body_text_and_ties_go_to_the_newer_post() {
+        let posts: &[&[(&str, &str)]] = &[
+            &[("newer", "grpo")],
+            &[("older", "grpo")],
+            &[("GRPO", "about something else")],
+        ];
+        assert_eq!(search(posts, "grpo"), [2, 0, 1]);
+    }
+
+    #[test]
+    fn sub_results_are_the_matching_entries() {
+        let (manifest, pieces, counts) = index(JOURNAL);
+        let hits = run(&Query::parse("grpo"), &manifest, &counts, |i| pieces.get(i));
+        // Title match (entry 1) first, then the text before the entries (0).
+        assert_eq!(
+            hits[0].sections.iter().map(|s| s.0).collect::<Vec<_>>(),
+            [1, 0]
+        );
+    }
+
+    #[test]
+    fn a_missing_piece_matches_nothing_and_empty_queries_nothing() {
+        let (manifest, _, counts) = index(JOURNAL);
+        assert!(run(&Query::parse("모델"), &manifest, &counts, |_| None).is_empty());
+        let (manifest, pieces, counts) = index(JOURNAL);
+        assert!(run(&Query::parse("을 ..."), &manifest, &counts, |i| pieces
+            .get(i))
+        .is_empty());
+    }
+
+    #[test]
+    fn snippets_mark_the_words_and_stay_text() {
+        let s = snippet(
+            "A <b>bold</b> claim about Transformers.",
+            &Query::parse("transfo"),
+            80,
+        );
+        assert_eq!(
+            s,
+            [
+                Segment {
+                    text: "A <b>bold</b> claim about ".into(),
+                    mark: false
+                },
+                Segment {
+                    text: "Transfo".into(),
+                    mark: true
+                },
+                Segment {
+                    text: "rmers.".into(),
+                    mark: false
+                },
+            ]
+        );
+        let long = format!("{} 강화학습에서 {}", "가".repeat(200), "나".repeat(200));
+        let s = snippet(&long, &Query::parse("강화학습"), 40);
+        assert_eq!(s.first().unwrap().text, "…");
+        assert!(s.iter().any(|g| g.mark && g.text == "강화학습"));
+        assert!(s.iter().map(|g| g.text.chars().count()).sum::<usize>() <= 42);
+    }
+}

@@ -1,0 +1,510 @@
+//! The search index: every term's postings (the sections it is in, and
+//! where), split into pieces by term range so a query fetches only the
+//! pieces its terms fall in.
+//!
+//! Layout, written by `papershelf index` under `content/search/`:
+//! - `manifest.json` ([`Manifest`]): the format version, how many posts and
+//!   sections were indexed, and each piece's first term and file name. Piece
+//!   names carry a hash of their bytes, so a piece can be cached for good and
+//!   an edited post never shows through a stale piece.
+//! - `<hash>.bin`: a [`Piece`], terms in order, each with its postings.
+//!
+//! Sections are numbered in `index.json`'s order: for each post, first its
+//! text before the first paper entry (with the post's title, tags and
+//! description), then one section per paper entry. A section's positions
+//! are per field: the title from 0, the subtitle from [`FIELD_STRIDE`], the
+//! tags from twice that, the body from three times that, so a phrase never
+//! runs from one field into the next and a match tells its field.
+
+use super::text::{normalize, run_terms, runs, Term};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The search index format version this build reads and writes.
+pub const SEARCH_VERSION: u32 = 1;
+
+/// Positions a field may take; the rest of a very long body is not indexed.
+pub const FIELD_STRIDE: u32 = 1 << 16;
+
+/// The fields of a section, in position order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// A paper's title, or the post's title for its first section.
+    Title,
+    /// The `### ` line under a paper heading.
+    Subtitle,
+    /// The entry's and the post's tags.
+    Tags,
+    /// Headings and text.
+    Body,
+}
+
+impl Field {
+    const ALL: [Field; 4] = [Field::Title, Field::Subtitle, Field::Tags, Field::Body];
+
+    /// The field a position is in.
+    pub fn of(pos: u32) -> Field {
+        Field::ALL[((pos / FIELD_STRIDE) as usize).min(3)]
+    }
+
+    /// How much a match in this field counts: titles and tags over body text.
+    pub fn weight(self) -> f32 {
+        match self {
+            Field::Title => 3.0,
+            Field::Subtitle => 2.0,
+            Field::Tags => 2.5,
+            Field::Body => 1.0,
+        }
+    }
+
+    fn base(self) -> u32 {
+        FIELD_STRIDE * self as u32
+    }
+}
+
+/// One searchable section of a post, as text (never markup, URLs or imports).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The paper's title, or the post's title.
+    pub title: String,
+    /// The paper's subtitle.
+    pub subtitle: String,
+    /// Tags, each as written.
+    pub tags: Vec<String>,
+    /// Headings and text, blocks separated by new lines.
+    pub body: String,
+}
+
+impl Section {
+    /// Every term of the section with its position (fields at their bases).
+    pub fn terms(&self) -> Vec<Term> {
+        let mut out = Vec::new();
+        let tags = self.tags.join(" ");
+        for (field, text) in [
+            (Field::Title, self.title.as_str()),
+            (Field::Subtitle, self.subtitle.as_str()),
+            (Field::Tags, tags.as_str()),
+            (Field::Body, self.body.as_str()),
+        ] {
+            let normalized = normalize(text);
+            let mut pos = field.base();
+            let end = field.base() + FIELD_STRIDE;
+            let mut terms = Vec::new();
+            for run in runs(&normalized) {
+                if pos >= end {
+                    break;
+                }
+                pos = run_terms(&run, pos, &mut terms);
+            }
+            out.extend(terms.into_iter().filter(|t| t.pos < end));
+        }
+        out
+    }
+}
+
+/// What `manifest.json` says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// [`SEARCH_VERSION`].
+    pub version: u32,
+    /// Posts indexed (those of `index.json`, in its order).
+    pub posts: u32,
+    /// Sections indexed: for each post, one plus its paper entries.
+    pub sections: u32,
+    /// The pieces, in term order.
+    pub pieces: Vec<PieceRef>,
+}
+
+/// Where a piece is and which terms it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceRef {
+    /// Its first term; it holds every term from this one up to the next piece's first.
+    pub first: String,
+    /// Its file name, relative to the manifest.
+    pub file: String,
+}
+
+impl Manifest {
+    /// The pieces a term is in: one for a term, those whose range meets the
+    /// prefix's for a prefix.
+    pub fn pieces_for(&self, term: &str, prefix: bool) -> std::ops::Range<usize> {
+        let n = self.pieces.len();
+        // The last piece whose first term is <= term.
+        let start = self
+            .pieces
+            .partition_point(|p| p.first.as_str() <= term)
+            .saturating_sub(1);
+        if !prefix {
+            return start..(start + 1).min(n);
+        }
+        let end = self.pieces[start..]
+            .iter()
+            .position(|p| p.first.as_str() > term && !p.first.starts_with(term))
+            .map_or(n, |i| start + i);
+        start..end.max((start + 1).min(n))
+    }
+}
+
+/// Where a term occurs: for each section it is in, its positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Postings {
+    /// Section numbers, ascending, each with its positions, ascending.
+    pub sections: Vec<(u32, Vec<u32>)>,
+}
+
+/// Builds the index a section at a time.
+#[derive(Debug, Default)]
+pub struct Builder {
+    postings: BTreeMap<String, Postings>,
+    sections: u32,
+    posts: u32,
+}
+
+/// A built index: the manifest and each piece's file name and bytes.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// `manifest.json`.
+    pub manifest: Manifest,
+    /// `(file name, bytes)` of each piece.
+    pub pieces: Vec<(String, Vec<u8>)>,
+}
+
+impl Builder {
+    /// Adds a post's sections: its text before the first entry, then each entry's.
+    pub fn add_post(&mut self, sections: &[Section]) {
+        self.posts += 1;
+        for section in sections {
+            let id = self.sections;
+            self.sections += 1;
+            for term in section.terms() {
+                let postings = self.postings.entry(term.text).or_default();
+                match postings.sections.last_mut() {
+                    Some((s, positions)) if *s == id => positions.push(term.pos),
+                    _ => postings.sections.push((id, vec![term.pos])),
+                }
+            }
+        }
+    }
+
+    /// The index, in pieces of about `piece_bytes` each (a term's postings
+    /// are never split, so a piece may be larger).
+    pub fn finish(self, piece_bytes: usize) -> Built {
+        let mut pieces = Vec::new();
+        let mut refs = Vec::new();
+        let mut current = Vec::new();
+        let mut first: Option<String> = None;
+        let mut count = 0u32;
+        let mut flush = |bytes: &mut Vec<u8>, first: &mut Option<String>, count: &mut u32| {
+            if let Some(f) = first.take() {
+                let mut piece = Vec::with_capacity(bytes.len() + 8);
+                piece.extend_from_slice(MAGIC);
+                varint(&mut piece, *count as u64);
+                piece.append(bytes);
+                let file = format!("{}.bin", hash_hex(&piece));
+                refs.push(PieceRef {
+                    first: f,
+                    file: file.clone(),
+                });
+                pieces.push((file, piece));
+                *count = 0;
+            }
+        };
+        for (term, postings) in &self.postings {
+            if first.is_none() {
+                first = Some(term.clone());
+            }
+            write_term(&mut current, term, postings);
+            count += 1;
+            if current.len() >= piece_bytes {
+                flush(&mut current, &mut first, &mut count);
+            }
+        }
+        flush(&mut current, &mut first, &mut count);
+        Built {
+            manifest: Manifest {
+                version: SEARCH_VERSION,
+                posts: self.posts,
+                sections: self.sections,
+                pieces: refs,
+            },
+            pieces,
+        }
+    }
+}
+
+/// The first bytes of every piece.
+const MAGIC: &[u8] = b"PSS1";
+
+fn write_term(out: &mut Vec<u8>, term: &str, postings: &Postings) {
+    varint(out, term.len() as u64);
+    out.extend_from_slice(term.as_bytes());
+    varint(out, postings.sections.len() as u64);
+    let mut last_section = 0;
+    for (section, positions) in &postings.sections {
+        varint(out, (section - last_section) as u64);
+        last_section = *section;
+        varint(out, positions.len() as u64);
+        let mut last = 0;
+        for p in positions {
+            varint(out, (p - last) as u64);
+            last = *p;
+        }
+    }
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A short content hash (FNV-1a, 64 bits, twice with two seeds) as hex, for file names.
+fn hash_hex(bytes: &[u8]) -> String {
+    let fnv = |seed: u64| {
+        bytes
+            .iter()
+            .fold(seed, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
+    };
+    format!(
+        "{:016x}{:08x}",
+        fnv(0xcbf2_9ce4_8422_2325),
+        fnv(0x8422_2325_cbf2_9ce4) as u32
+    )
+}
+
+/// Why a piece could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrupt(pub &'static str);
+
+impl std::fmt::Display for Corrupt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the search index piece is damaged ({})", self.0)
+    }
+}
+
+/// A piece read back: its terms, in order, with their postings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Piece {
+    /// Terms in order with their postings.
+    pub terms: Vec<(String, Postings)>,
+}
+
+impl Piece {
+    /// Reads a piece; damaged bytes give an error, never a panic, and no
+    /// count in them can make it allocate more than the bytes could hold.
+    pub fn parse(bytes: &[u8]) -> Result<Piece, Corrupt> {
+        let mut r = Reader { bytes, at: 0 };
+        if bytes.get(..MAGIC.len()) != Some(MAGIC) {
+            return Err(Corrupt("not a papershelf search piece"));
+        }
+        r.at = MAGIC.len();
+        let count = r.count()?;
+        let mut terms = Vec::with_capacity(count);
+        let mut previous: Option<String> = None;
+        for _ in 0..count {
+            let len = r.count()?;
+            let text = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| Corrupt("a term is not UTF-8"))?
+                .to_string();
+            if previous.as_ref().is_some_and(|p| *p >= text) {
+                return Err(Corrupt("terms out of order"));
+            }
+            let sections = r.count()?;
+            let mut postings = Postings {
+                sections: Vec::with_capacity(sections),
+            };
+            let mut section = 0u32;
+            for _ in 0..sections {
+                section = section
+                    .checked_add(r.u32()?)
+                    .ok_or(Corrupt("a section number overflows"))?;
+                let n = r.count()?;
+                let mut positions = Vec::with_capacity(n);
+                let mut p = 0u32;
+                for _ in 0..n {
+                    p = p
+                        .checked_add(r.u32()?)
+                        .ok_or(Corrupt("a position overflows"))?;
+                    positions.push(p);
+                }
+                postings.sections.push((section, positions));
+            }
+            previous = Some(text.clone());
+            terms.push((text, postings));
+        }
+        if r.at != bytes.len() {
+            return Err(Corrupt("bytes left over"));
+        }
+        Ok(Piece { terms })
+    }
+
+    /// The postings of one term.
+    pub fn get(&self, term: &str) -> Option<&Postings> {
+        self.terms
+            .binary_search_by(|(t, _)| t.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.terms[i].1)
+    }
+
+    /// Every term starting with `prefix`, with its postings.
+    pub fn with_prefix<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a Postings)> + 'a {
+        let start = self.terms.partition_point(|(t, _)| t.as_str() < prefix);
+        self.terms[start..]
+            .iter()
+            .take_while(move |(t, _)| t.starts_with(prefix))
+            .map(|(t, p)| (t.as_str(), p))
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn varint(&mut self) -> Result<u64, Corrupt> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.at).ok_or(Corrupt("cut short"))?;
+            self.at += 1;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err(Corrupt("a number is too long"))
+    }
+
+    fn u32(&mut self) -> Result<u32, Corrupt> {
+        u32::try_from(self.varint()?).map_err(|_| Corrupt("a number is too large"))
+    }
+
+    /// A count of things still to read: each takes at least a byte.
+    fn count(&mut self) -> Result<usize, Corrupt> {
+        let n = self.varint()?;
+        if n > (self.bytes.len() - self.at) as u64 {
+            return Err(Corrupt("a count larger than the piece"));
+        }
+        Ok(n as usize)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&[u8], Corrupt> {
+        let end = self.at.checked_add(n).ok_or(Corrupt("cut short"))?;
+        let slice = self.bytes.get(self.at..end).ok_or(Corrupt("cut short"))?;
+        self.at = end;
+        Ok(slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(title: &str, body: &str) -> Section {
+        Section {
+            title: title.into(),
+            body: body.into(),
+            ..Section::default()
+        }
+    }
+
+    fn built(piece_bytes: usize) -> Built {
+        let mut b = Builder::default();
+        b.add_post(&[
+            section(
+                "2025-11-06 papers review",
+                "VLA 모델은 로봇 행동에 적용한다.",
+            ),
+            section("MIRA", "시각적 사고가 필요한 문제. GRPO로 학습."),
+        ]);
+        b.add_post(&[section(
+            "2025-10-01 papers review",
+            "강화학습에서 GRPO는 value 모델 없이",
+        )]);
+        b.finish(piece_bytes)
+    }
+
+    #[test]
+    fn pieces_round_trip_and_cover_every_term() {
+        for size in [16, 200, 1 << 20] {
+            let built = built(size);
+            assert_eq!(built.manifest.sections, 3);
+            assert_eq!(built.manifest.posts, 2);
+            let pieces: Vec<Piece> = built
+                .pieces
+                .iter()
+                .map(|(_, b)| Piece::parse(b).unwrap())
+                .collect();
+            let grpo = built.manifest.pieces_for("grpo", false);
+            assert_eq!(grpo.len(), 1);
+            let postings = pieces[grpo.start]
+                .get("grpo")
+                .expect("grpo is in its piece");
+            let sections: Vec<u32> = postings.sections.iter().map(|(s, _)| *s).collect();
+            assert_eq!(sections, [1, 2]);
+            // `모델` is in the first and third sections, inside `모델은` too.
+            let at = built.manifest.pieces_for("모델", false).start;
+            assert_eq!(pieces[at].get("모델").unwrap().sections.len(), 2);
+        }
+    }
+
+    #[test]
+    fn positions_tell_the_field() {
+        let terms = section("GRPO", "grpo").terms();
+        assert_eq!(Field::of(terms[0].pos), Field::Title);
+        assert_eq!(Field::of(terms[1].pos), Field::Body);
+    }
+
+    #[test]
+    fn file_names_follow_the_bytes() {
+        let a = built(200);
+        let b = built(200);
+        assert_eq!(
+            a.manifest, b.manifest,
+            "the same text writes the same names"
+        );
+        let mut c = Builder::default();
+        c.add_post(&[section("other", "text")]);
+        assert_ne!(
+            c.finish(200).manifest.pieces[0].file,
+            a.manifest.pieces[0].file
+        );
+    }
+
+    #[test]
+    fn damaged_pieces_are_errors_not_panics() {
+        let (_, good) = &built(1 << 20).pieces[0];
+        assert!(Piece::parse(b"").is_err());
+        assert!(Piece::parse(b"PSS1\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01").is_err());
+        for cut in 0..good.len() {
+            assert!(Piece::parse(&good[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut flipped = good.clone();
+        for i in MAGIC.len()..flipped.len() {
+            flipped[i] ^= 0x55;
+            let _ = Piece::parse(&flipped);
+            flipped[i] ^= 0x55;
+        }
+    }
+
+    #[test]
+    fn a_prefix_finds_its_pieces() {
+        let built = built(16);
+        let range = built.manifest.pieces_for("gr", true);
+        let pieces: Vec<Piece> = built
+            .pieces
+            .iter()
+            .map(|(_, b)| Piece::parse(b).unwrap())
+            .collect();
+        let found: Vec<&str> = pieces[range]
+            .iter()
+            .flat_map(|p| p.with_prefix("gr").map(|(t, _)| t))
+            .collect();
+        assert_eq!(found, ["grpo"]);
+    }
+}
