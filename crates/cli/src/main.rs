@@ -51,12 +51,22 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
         }
     };
     let posts = read_posts(&dir)?;
-    let index = Index::build(posts.into_iter().map(|p| p.post));
+    let index = Index::build(posts.iter().map(|p| p.post.clone()));
     let json = index_json(&index).map_err(|e| e.to_string())?;
     match out.as_deref() {
         Some("-") => print!("{json}"),
         Some(path) => write_if_changed(Path::new(path), &json)?,
         None => write_if_changed(&dir.join("index.json"), &json)?,
+    }
+    if out.as_deref() != Some("-") {
+        let search_dir = match out.as_deref() {
+            Some(path) => Path::new(path)
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join("search"),
+            None => dir.join("search"),
+        };
+        write_search_index(&index, &posts, &search_dir)?;
     }
     if out.as_deref() != Some("-") {
         eprintln!("papershelf: indexed {} posts", index.posts.len());
@@ -79,6 +89,45 @@ fn index_json(index: &Index) -> Result<String, serde_json::Error> {
     }
     out += "]}\n";
     Ok(out)
+}
+
+/// How large a search index piece is, about: a query fetches a few.
+const SEARCH_PIECE_BYTES: usize = 24 * 1024;
+
+/// Writes the search index for `index`'s posts (in its order) into `dir`:
+/// `manifest.json` and the pieces it names; pieces no longer named go.
+fn write_search_index(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result<(), String> {
+    use papershelf_core::search::index::{sections_of, Builder};
+    let by_path: std::collections::HashMap<&str, &ParsedPost> =
+        posts.iter().map(|p| (p.post.path.as_str(), p)).collect();
+    let mut builder = Builder::default();
+    for post in &index.posts {
+        let parsed = by_path[post.path.as_str()];
+        builder.add_post(&sections_of(parsed));
+    }
+    let built = builder.finish(SEARCH_PIECE_BYTES);
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut keep = std::collections::HashSet::new();
+    for (file, bytes) in &built.pieces {
+        let path = dir.join(file);
+        // Named by their bytes: a piece already there is the same piece.
+        if !path.exists() {
+            std::fs::write(&path, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        keep.insert(file.clone());
+    }
+    let manifest = serde_json::to_string(&built.manifest).map_err(|e| e.to_string())?;
+    write_if_changed(&dir.join("manifest.json"), &manifest)?;
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".bin") && !keep.contains(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes only when the text changed, so a file watcher does not loop.

@@ -106,6 +106,72 @@ fn index_writes_posts_newest_first_without_drafts() {
 }
 
 #[test]
+fn index_writes_the_search_index_beside_it_and_drops_stale_pieces() {
+    use papershelf_core::search::index::{Manifest, Piece};
+    let tmp = std::env::temp_dir().join(format!("papershelf-search-{}", std::process::id()));
+    let posts = tmp.join("papers/y2025/nov");
+    std::fs::create_dir_all(&posts).unwrap();
+    let post = posts.join("20251101.md");
+    std::fs::write(
+        &post,
+        "# 리뷰
+
+## 1. [MIRA](https://x.org) `meta`
+
+모델은 강화학습으로.
+",
+    )
+    .unwrap();
+    let pieces = |dir: &std::path::Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".bin"))
+            .collect();
+        names.sort();
+        names
+    };
+    let search = tmp.join("search");
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(search.join("manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!((manifest.posts, manifest.sections), (1, 2));
+    let first = pieces(&search);
+    assert_eq!(first.len(), manifest.pieces.len());
+    let piece = Piece::parse(&std::fs::read(search.join(&first[0])).unwrap()).unwrap();
+    assert!(piece.get("모델").is_some() && piece.get("mira").is_some());
+    assert!(piece.get("https").is_none(), "URLs are not indexed");
+    // The same text writes the same pieces; an edit replaces them.
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(pieces(&search), first);
+    std::fs::write(
+        &post,
+        "# 리뷰
+
+## 1. [MIRA](https://x.org) `meta`
+
+고친 글.
+",
+    )
+    .unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    let second = pieces(&search);
+    assert!(
+        second.iter().all(|n| !first.contains(n)),
+        "stale pieces are removed"
+    );
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+#[test]
 fn render_prints_the_safe_tree() {
     let post = here("../../content/papers/y2025/nov/20251106.md");
     let out = papershelf(&["render", post.to_str().unwrap()]);
