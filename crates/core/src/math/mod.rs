@@ -194,7 +194,42 @@ pub fn from_mathml(markup: &str) -> Option<Element> {
             }
         }
     }
-    root.filter(|r| r.tag() == "math")
+    let mut root = root.filter(|r| r.tag() == "math")?;
+    mark_accents(&mut root, 0);
+    Some(root)
+}
+
+/// Characters drawn as accents over a letter (`\hat`, `\tilde`, `\bar`, `\vec`, `\dot`, …).
+const ACCENTS: &[&str] = &[
+    "^", "ˆ", "~", "˜", "‾", "¯", "→", "←", "↔", "˙", "¨", "ˇ", "˘", "´", "`", "˚", "⃗",
+];
+
+/// `<mover><x/><mi>^</mi></mover>` (as pulldown-latex 0.8 writes `\hat{x}`)
+/// as the accent MathML Core places tightly over its base:
+/// `<mover accent="true"><x/><mo>^</mo></mover>`.
+fn mark_accents(el: &mut Element, depth: usize) {
+    if depth > crate::render::MAX_DEPTH {
+        return;
+    }
+    if el.tag() == "mover" && el.children.len() == 2 {
+        let accent = match &el.children[1] {
+            Node::Element(mi) if mi.tag() == "mi" => match mi.children.as_slice() {
+                [Node::Text(t)] if ACCENTS.contains(&t.as_str()) => Some(t.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (Some(text), Some(mut mo)) = (accent, Element::mathml("mo")) {
+            mo.push(Node::Text(text));
+            el.children[1] = Node::Element(mo);
+            el.set("accent", AttrValue::Text("true".into()));
+        }
+    }
+    for child in &mut el.children {
+        if let Node::Element(e) = child {
+            mark_accents(e, depth + 1);
+        }
+    }
 }
 
 #[cfg(all(test, feature = "math"))]
@@ -224,6 +259,24 @@ mod tests {
         );
         assert_eq!(html, "<math><mi>a</mi>x()<mtext>b</mtext></math>");
         assert!(from_mathml("<div>x</div>").is_none());
+    }
+
+    #[test]
+    fn accents_sit_on_their_letter() {
+        let el = to_tree("\\hat{A}_i + \\tilde{x}", false).expect("renders");
+        let html = crate::html::to_html(
+            &crate::doc::Doc {
+                children: vec![Node::Element(el)],
+            },
+            &crate::doc::HashLinker {
+                content_base: String::new(),
+            },
+        );
+        assert!(
+            html.contains("<mover accent=\"true\"><mrow><mi>A</mi></mrow><mo>^</mo></mover>"),
+            "{html}"
+        );
+        assert!(html.contains("<mo>~</mo></mover>"), "{html}");
     }
 
     #[test]
