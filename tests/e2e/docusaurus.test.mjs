@@ -20,10 +20,10 @@ after(async () => {
   await server?.close();
 });
 
-/** Waits for the post's math to be drawn (the math module loads on demand). */
+/** Waits for the post's math to be drawn, or marked where it cannot be (the math module loads on demand). */
 async function mathDrawn(page) {
   await page.locator('.post-body math').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.post-body code[data-ps-math]'));
+  await page.waitForFunction(() => !document.querySelector('.post-body code[data-ps-math]:not(.math-failed)'));
 }
 
 test('the index lists the .mdx post under its own file name', () => {
@@ -91,5 +91,21 @@ test('long formulas scroll in their own box on a phone; the page never widens', 
   assert.equal(widths.unboxed, 0, 'every wide formula scrolls in a box that fits the screen');
   await page.locator('.post-body math[display="block"]').last().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'mdx-math-390.png') });
+  await page.close();
+});
+
+test('a formula the renderer cannot read stays as marked TeX, never an error dump', async () => {
+  const page = await newPage(browser);
+  const body = `# ${TITLE}\n\nKnown $\\ket{0}$, unknown $x \\unknowncmd y$ and $\\begin{CD} A @>>> B \\end{CD}$.\n`;
+  await page.route(`**/content/${MDX}.mdx`, (route) => route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body }));
+  await page.goto(`${server.base}#/post/${MDX}`);
+  await mathDrawn(page);
+  const failed = page.locator('.post-body code.math-failed');
+  assert.equal(await failed.count(), 2);
+  assert.equal(await failed.first().textContent(), 'x \\unknowncmd y');
+  assert.match(await failed.first().getAttribute('title'), /could not be rendered/);
+  assert.equal(await page.locator('.post-body math').count(), 1, 'the known formula renders');
+  assert.equal(await page.locator('.post-body merror').count(), 0);
+  assert.doesNotMatch(await page.locator('.post-body').textContent(), /PARSE ERROR|parsing error/);
   await page.close();
 });
