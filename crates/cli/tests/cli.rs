@@ -141,7 +141,10 @@ fn index_writes_the_search_index_beside_it_and_drops_stale_pieces() {
             .unwrap();
     assert_eq!((manifest.posts, manifest.sections), (1, 2));
     let first = pieces(&search);
-    assert_eq!(first.len(), manifest.pieces.len());
+    assert_eq!(
+        first.len(),
+        manifest.pieces.len() + manifest.positions.len()
+    );
     let piece = Piece::parse(&std::fs::read(search.join(&first[0])).unwrap()).unwrap();
     assert!(piece.get("모델").is_some() && piece.get("mira").is_some());
     assert!(piece.get("https").is_none(), "URLs are not indexed");

@@ -6,7 +6,7 @@
 //! matches where its terms stand at consecutive positions, in order. Its
 //! sections that match a clause are the sub-results.
 
-use super::index::{Field, Manifest, Piece, Postings};
+use super::index::{Field, Kind, Manifest, Piece, Postings};
 use super::query::{Clause, Query};
 use super::text::is_hangul;
 use std::collections::BTreeMap;
@@ -19,13 +19,30 @@ const PREFIX_WEIGHT: f32 = 0.7;
 /// At most this many indexed terms stand for one prefix (the most frequent).
 pub const MAX_EXPANSION: usize = 64;
 
-/// The pieces (their numbers in the manifest) a query needs.
-pub fn pieces_needed(query: &Query, manifest: &Manifest) -> Vec<usize> {
-    let mut out: Vec<usize> = query
+/// Whether a clause needs positions: a quoted phrase of several terms. A
+/// word of several terms (a Korean word's syllable pairs, `gpt-4o`) matches
+/// where all its terms are in one section: an approximation that keeps the
+/// position pieces out of almost every query.
+fn needs_positions(clause: &Clause) -> bool {
+    clause.quoted && clause.terms.len() > 1
+}
+
+/// The piece files (their names in the manifest) a query needs.
+pub fn pieces_needed(query: &Query, manifest: &Manifest) -> Vec<String> {
+    let mut out: Vec<String> = query
         .clauses
         .iter()
-        .flat_map(|c| c.terms.iter())
-        .flat_map(|t| manifest.pieces_for(&t.text, t.prefix))
+        .flat_map(|c| {
+            let kind = if needs_positions(c) {
+                Kind::Positions
+            } else {
+                Kind::Terms
+            };
+            c.terms
+                .iter()
+                .flat_map(move |t| manifest.pieces_for(kind, &t.text, t.prefix))
+        })
+        .map(|r| r.file.clone())
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -45,14 +62,14 @@ pub struct PostHit {
 }
 
 /// Runs `query` given each post's number of sections (one plus its entries,
-/// in `index.json`'s order) and the pieces [`pieces_needed`] named (`None`
-/// for one not at hand: its terms then match nothing). Posts come best
-/// first; on a tie the newer (earlier in the index) first.
+/// in `index.json`'s order) and the pieces [`pieces_needed`] named, by file
+/// name (`None` for one not at hand: its terms then match nothing). Posts
+/// come best first; on a tie the newer (earlier in the index) first.
 pub fn run<'a>(
     query: &Query,
     manifest: &Manifest,
     sections_per_post: &[u32],
-    piece: impl Fn(usize) -> Option<&'a Piece>,
+    piece: impl Fn(&str) -> Option<&'a Piece>,
 ) -> Vec<PostHit> {
     if query.is_empty() {
         return Vec::new();
@@ -122,18 +139,31 @@ pub fn run<'a>(
     hits
 }
 
+/// What one term of a clause found, section by section: its weighted
+/// frequency (with what a prefix match costs) and, for phrases, positions.
+type Found = BTreeMap<u32, Hits>;
+
+/// A term's weighted frequency in a section, and its positions there with their weights.
+type Hits = (f32, Vec<(u32, f32)>);
+
 /// Sections where a clause matches, with its weighted term frequency.
 fn clause_matches<'a>(
     clause: &Clause,
     manifest: &Manifest,
-    piece: &impl Fn(usize) -> Option<&'a Piece>,
+    piece: &impl Fn(&str) -> Option<&'a Piece>,
 ) -> Vec<(u32, f32)> {
-    // For each term: section -> positions (with the weight a prefix match costs).
-    let mut lists: Vec<BTreeMap<u32, Vec<(u32, f32)>>> = Vec::new();
+    let kind = if needs_positions(clause) {
+        Kind::Positions
+    } else {
+        Kind::Terms
+    };
+    let mut lists: Vec<Found> = Vec::new();
     for term in &clause.terms {
         let mut found: Vec<(&str, &Postings)> = Vec::new();
-        for i in manifest.pieces_for(&term.text, term.prefix) {
-            let Some(p) = piece(i) else { continue };
+        for r in manifest.pieces_for(kind, &term.text, term.prefix) {
+            let Some(p) = piece(&r.file).filter(|p| p.kind == kind) else {
+                continue;
+            };
             if term.prefix {
                 found.extend(p.with_prefix(&term.text));
             } else if let Some(postings) = p.get(&term.text) {
@@ -144,23 +174,25 @@ fn clause_matches<'a>(
             found.sort_by_key(|(t, p)| (*t != term.text, std::cmp::Reverse(p.sections.len())));
             found.truncate(MAX_EXPANSION);
         }
-        let mut map: BTreeMap<u32, Vec<(u32, f32)>> = BTreeMap::new();
+        let mut map: Found = BTreeMap::new();
         for (text, postings) in found {
             let weight = if text == term.text {
                 1.0
             } else {
                 PREFIX_WEIGHT
             };
-            for (section, positions) in &postings.sections {
-                map.entry(*section)
-                    .or_default()
-                    .extend(positions.iter().map(|p| (*p, weight)));
+            for posting in &postings.sections {
+                let entry = map.entry(posting.section).or_default();
+                entry.0 += weight * posting.weighted as f32 / 2.0;
+                entry
+                    .1
+                    .extend(posting.positions.iter().map(|p| (*p, weight)));
             }
         }
         if map.is_empty() {
             return Vec::new();
         }
-        for positions in map.values_mut() {
+        for (_, positions) in map.values_mut() {
             positions.sort_by_key(|(p, _)| *p);
         }
         lists.push(map);
@@ -170,26 +202,35 @@ fn clause_matches<'a>(
     };
     let offsets: Vec<u32> = clause.terms.iter().map(|t| t.offset).collect();
     let mut out = Vec::new();
-    for (section, starts) in first {
-        let others: Option<Vec<&Vec<(u32, f32)>>> = rest.iter().map(|m| m.get(section)).collect();
+    for (section, (weighted, starts)) in first {
+        let others: Option<Vec<&Hits>> = rest.iter().map(|m| m.get(section)).collect();
         let Some(others) = others else { continue };
-        let mut tf = 0.0;
-        for (p, w) in starts {
-            let mut weight = *w;
-            let all = others.iter().zip(&offsets[1..]).all(|(positions, off)| {
-                let want = p + off - offsets[0];
-                match positions.binary_search_by_key(&want, |(q, _)| *q) {
-                    Ok(i) => {
-                        weight = weight.min(positions[i].1);
-                        true
-                    }
-                    Err(_) => false,
+        let tf = if kind == Kind::Terms {
+            // Every term in the section: as often as the rarest of them.
+            others.iter().map(|(w, _)| *w).fold(*weighted, f32::min)
+        } else {
+            let mut tf = 0.0;
+            for (p, w) in starts {
+                let mut weight = *w;
+                let all = others
+                    .iter()
+                    .zip(&offsets[1..])
+                    .all(|((_, positions), off)| {
+                        let want = p + off - offsets[0];
+                        match positions.binary_search_by_key(&want, |(q, _)| *q) {
+                            Ok(i) => {
+                                weight = weight.min(positions[i].1);
+                                true
+                            }
+                            Err(_) => false,
+                        }
+                    });
+                if all {
+                    tf += weight * Field::of(*p).weight();
                 }
-            });
-            if all {
-                tf += weight * Field::of(*p).weight();
             }
-        }
+            tf
+        };
         if tf > 0.0 {
             out.push((*section, tf));
         }
@@ -304,7 +345,7 @@ mod tests {
     use crate::search::index::{Builder, Section};
 
     /// Posts as (title, sections' (entry title, body)).
-    fn index(posts: &[&[(&str, &str)]]) -> (Manifest, Vec<Piece>, Vec<u32>) {
+    fn index(posts: &[&[(&str, &str)]]) -> (Manifest, BTreeMap<String, Piece>, Vec<u32>) {
         let mut b = Builder::default();
         let mut counts = Vec::new();
         for post in posts {
@@ -323,14 +364,14 @@ mod tests {
         let pieces = built
             .pieces
             .iter()
-            .map(|(_, bytes)| Piece::parse(bytes).unwrap())
+            .map(|(file, bytes)| (file.clone(), Piece::parse(bytes).unwrap()))
             .collect();
         (built.manifest, pieces, counts)
     }
 
     fn search(posts: &[&[(&str, &str)]], q: &str) -> Vec<u32> {
         let (manifest, pieces, counts) = index(posts);
-        run(&Query::parse(q), &manifest, &counts, |i| pieces.get(i))
+        run(&Query::parse(q), &manifest, &counts, |f| pieces.get(f))
             .into_iter()
             .map(|h| h.post)
             .collect()
@@ -400,7 +441,7 @@ mod tests {
     #[test]
     fn sub_results_are_the_matching_entries() {
         let (manifest, pieces, counts) = index(JOURNAL);
-        let hits = run(&Query::parse("grpo"), &manifest, &counts, |i| pieces.get(i));
+        let hits = run(&Query::parse("grpo"), &manifest, &counts, |f| pieces.get(f));
         // Title match (entry 1) first, then the text before the entries (0).
         assert_eq!(
             hits[0].sections.iter().map(|s| s.0).collect::<Vec<_>>(),
@@ -416,6 +457,24 @@ mod tests {
         assert!(run(&Query::parse("을 ..."), &manifest, &counts, |i| pieces
             .get(i))
         .is_empty());
+    }
+
+    #[test]
+    fn only_quoted_phrases_fetch_position_pieces() {
+        let (manifest, _, _) = index(JOURNAL);
+        let kind_of = |file: &String| {
+            if manifest.positions.iter().any(|r| r.file == *file) {
+                Kind::Positions
+            } else {
+                Kind::Terms
+            }
+        };
+        for q in ["모델", "강화학습 grpo", "transfo"] {
+            let needed = pieces_needed(&Query::parse(q), &manifest);
+            assert!(needed.iter().all(|f| kind_of(f) == Kind::Terms), "{q}");
+        }
+        let needed = pieces_needed(&Query::parse("\"언어 모델\""), &manifest);
+        assert!(!needed.is_empty() && needed.iter().all(|f| kind_of(f) == Kind::Positions));
     }
 
     #[test]

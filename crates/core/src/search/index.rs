@@ -7,7 +7,10 @@
 //!   sections were indexed, and each piece's first term and file name. Piece
 //!   names carry a hash of their bytes, so a piece can be cached for good and
 //!   an edited post never shows through a stale piece.
-//! - `<hash>.bin`: a [`Piece`], terms in order, each with its postings.
+//! - `<hash>.bin`: a [`Piece`], terms in order, each with its postings. Two
+//!   kinds: term pieces hold, for each section a term is in, its frequency
+//!   weighted by field (all most queries need); position pieces hold where
+//!   in the section it stands, and are fetched only for quoted phrases.
 //!
 //! Sections are numbered in `index.json`'s order: for each post, first its
 //! text before the first paper entry (with the post's title, tags and
@@ -111,8 +114,19 @@ pub struct Manifest {
     pub posts: u32,
     /// Sections indexed: for each post, one plus its paper entries.
     pub sections: u32,
-    /// The pieces, in term order.
+    /// The term pieces, in term order.
     pub pieces: Vec<PieceRef>,
+    /// The position pieces, in term order.
+    pub positions: Vec<PieceRef>,
+}
+
+/// The two kinds of piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Sections and weighted term frequencies.
+    Terms,
+    /// Sections and positions.
+    Positions,
 }
 
 /// Where a piece is and which terms it holds.
@@ -125,31 +139,61 @@ pub struct PieceRef {
 }
 
 impl Manifest {
-    /// The pieces a term is in: one for a term, those whose range meets the
-    /// prefix's for a prefix.
-    pub fn pieces_for(&self, term: &str, prefix: bool) -> std::ops::Range<usize> {
-        let n = self.pieces.len();
+    /// The pieces of a kind.
+    pub fn list(&self, kind: Kind) -> &[PieceRef] {
+        match kind {
+            Kind::Terms => &self.pieces,
+            Kind::Positions => &self.positions,
+        }
+    }
+
+    /// The pieces of `kind` a term is in: one for a term, those whose range
+    /// meets the prefix's for a prefix.
+    pub fn pieces_for(&self, kind: Kind, term: &str, prefix: bool) -> &[PieceRef] {
+        let list = self.list(kind);
+        let n = list.len();
         // The last piece whose first term is <= term.
-        let start = self
-            .pieces
+        let start = list
             .partition_point(|p| p.first.as_str() <= term)
             .saturating_sub(1);
         if !prefix {
-            return start..(start + 1).min(n);
+            return &list[start..(start + 1).min(n)];
         }
-        let end = self.pieces[start..]
+        let end = list[start..]
             .iter()
             .position(|p| p.first.as_str() > term && !p.first.starts_with(term))
             .map_or(n, |i| start + i);
-        start..end.max((start + 1).min(n))
+        &list[start..end.max((start + 1).min(n))]
     }
 }
 
-/// Where a term occurs: for each section it is in, its positions.
+/// Where a term occurs, section by section.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Postings {
-    /// Section numbers, ascending, each with its positions, ascending.
-    pub sections: Vec<(u32, Vec<u32>)>,
+    /// Sections in ascending order.
+    pub sections: Vec<Posting>,
+}
+
+/// A term in one section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Posting {
+    /// The section's number.
+    pub section: u32,
+    /// How often the term is in it, each time weighted by its field
+    /// ([`Field::weight`]), times two (term pieces only).
+    pub weighted: u32,
+    /// Where it stands, ascending (position pieces only).
+    pub positions: Vec<u32>,
+}
+
+impl Posting {
+    /// The weighted frequency of a term at `positions`.
+    fn weigh(positions: &[u32]) -> u32 {
+        positions
+            .iter()
+            .map(|p| (Field::of(*p).weight() * 2.0) as u32)
+            .sum()
+    }
 }
 
 /// Builds the index a section at a time.
@@ -179,8 +223,12 @@ impl Builder {
             for term in section.terms() {
                 let postings = self.postings.entry(term.text).or_default();
                 match postings.sections.last_mut() {
-                    Some((s, positions)) if *s == id => positions.push(term.pos),
-                    _ => postings.sections.push((id, vec![term.pos])),
+                    Some(p) if p.section == id => p.positions.push(term.pos),
+                    _ => postings.sections.push(Posting {
+                        section: id,
+                        weighted: 0,
+                        positions: vec![term.pos],
+                    }),
                 }
             }
         }
@@ -190,42 +238,50 @@ impl Builder {
     /// are never split, so a piece may be larger).
     pub fn finish(self, piece_bytes: usize) -> Built {
         let mut pieces = Vec::new();
-        let mut refs = Vec::new();
-        let mut current = Vec::new();
-        let mut first: Option<String> = None;
-        let mut count = 0u32;
-        let mut flush = |bytes: &mut Vec<u8>, first: &mut Option<String>, count: &mut u32| {
-            if let Some(f) = first.take() {
-                let mut piece = Vec::with_capacity(bytes.len() + 8);
-                piece.extend_from_slice(MAGIC);
-                varint(&mut piece, *count as u64);
-                piece.append(bytes);
-                let file = format!("{}.bin", hash_hex(&piece));
-                refs.push(PieceRef {
-                    first: f,
-                    file: file.clone(),
-                });
-                pieces.push((file, piece));
-                *count = 0;
+        let mut lists = Vec::new();
+        for kind in [Kind::Terms, Kind::Positions] {
+            let mut refs = Vec::new();
+            let mut current = Vec::new();
+            let mut first: Option<&str> = None;
+            let mut count = 0u32;
+            let mut flush = |bytes: &mut Vec<u8>, first: &mut Option<&str>, count: &mut u32| {
+                if let Some(f) = first.take() {
+                    let mut piece = Vec::with_capacity(bytes.len() + 8);
+                    piece.extend_from_slice(MAGIC);
+                    piece.push(kind_byte(kind));
+                    varint(&mut piece, *count as u64);
+                    piece.append(bytes);
+                    let file = format!("{}.bin", hash_hex(&piece));
+                    refs.push(PieceRef {
+                        first: f.to_string(),
+                        file: file.clone(),
+                    });
+                    pieces.push((file, piece));
+                    *count = 0;
+                }
+            };
+            for (term, postings) in &self.postings {
+                if first.is_none() {
+                    first = Some(term);
+                }
+                write_term(&mut current, kind, term, postings);
+                count += 1;
+                if current.len() >= piece_bytes {
+                    flush(&mut current, &mut first, &mut count);
+                }
             }
-        };
-        for (term, postings) in &self.postings {
-            if first.is_none() {
-                first = Some(term.clone());
-            }
-            write_term(&mut current, term, postings);
-            count += 1;
-            if current.len() >= piece_bytes {
-                flush(&mut current, &mut first, &mut count);
-            }
+            flush(&mut current, &mut first, &mut count);
+            lists.push(refs);
         }
-        flush(&mut current, &mut first, &mut count);
+        let positions = lists.pop().unwrap_or_default();
+        let terms = lists.pop().unwrap_or_default();
         Built {
             manifest: Manifest {
                 version: SEARCH_VERSION,
                 posts: self.posts,
                 sections: self.sections,
-                pieces: refs,
+                pieces: terms,
+                positions,
             },
             pieces,
         }
@@ -235,19 +291,31 @@ impl Builder {
 /// The first bytes of every piece.
 const MAGIC: &[u8] = b"PSS1";
 
-fn write_term(out: &mut Vec<u8>, term: &str, postings: &Postings) {
+fn kind_byte(kind: Kind) -> u8 {
+    match kind {
+        Kind::Terms => b'T',
+        Kind::Positions => b'P',
+    }
+}
+
+fn write_term(out: &mut Vec<u8>, kind: Kind, term: &str, postings: &Postings) {
     varint(out, term.len() as u64);
     out.extend_from_slice(term.as_bytes());
     varint(out, postings.sections.len() as u64);
     let mut last_section = 0;
-    for (section, positions) in &postings.sections {
-        varint(out, (section - last_section) as u64);
-        last_section = *section;
-        varint(out, positions.len() as u64);
-        let mut last = 0;
-        for p in positions {
-            varint(out, (p - last) as u64);
-            last = *p;
+    for posting in &postings.sections {
+        varint(out, (posting.section - last_section) as u64);
+        last_section = posting.section;
+        match kind {
+            Kind::Terms => varint(out, Posting::weigh(&posting.positions) as u64),
+            Kind::Positions => {
+                varint(out, posting.positions.len() as u64);
+                let mut last = 0;
+                for p in &posting.positions {
+                    varint(out, (p - last) as u64);
+                    last = *p;
+                }
+            }
         }
     }
 }
@@ -285,8 +353,10 @@ impl std::fmt::Display for Corrupt {
 }
 
 /// A piece read back: its terms, in order, with their postings.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
+    /// Which kind it is.
+    pub kind: Kind,
     /// Terms in order with their postings.
     pub terms: Vec<(String, Postings)>,
 }
@@ -299,7 +369,12 @@ impl Piece {
         if bytes.get(..MAGIC.len()) != Some(MAGIC) {
             return Err(Corrupt("not a papershelf search piece"));
         }
-        r.at = MAGIC.len();
+        let kind = match bytes.get(MAGIC.len()) {
+            Some(b'T') => Kind::Terms,
+            Some(b'P') => Kind::Positions,
+            _ => return Err(Corrupt("an unknown kind of piece")),
+        };
+        r.at = MAGIC.len() + 1;
         let count = r.count()?;
         let mut terms = Vec::with_capacity(count);
         let mut previous: Option<String> = None;
@@ -320,16 +395,25 @@ impl Piece {
                 section = section
                     .checked_add(r.u32()?)
                     .ok_or(Corrupt("a section number overflows"))?;
-                let n = r.count()?;
-                let mut positions = Vec::with_capacity(n);
-                let mut p = 0u32;
-                for _ in 0..n {
-                    p = p
-                        .checked_add(r.u32()?)
-                        .ok_or(Corrupt("a position overflows"))?;
-                    positions.push(p);
+                let mut posting = Posting {
+                    section,
+                    ..Posting::default()
+                };
+                match kind {
+                    Kind::Terms => posting.weighted = r.u32()?,
+                    Kind::Positions => {
+                        let n = r.count()?;
+                        posting.positions.reserve(n);
+                        let mut p = 0u32;
+                        for _ in 0..n {
+                            p = p
+                                .checked_add(r.u32()?)
+                                .ok_or(Corrupt("a position overflows"))?;
+                            posting.positions.push(p);
+                        }
+                    }
                 }
-                postings.sections.push((section, positions));
+                postings.sections.push(posting);
             }
             previous = Some(text.clone());
             terms.push((text, postings));
@@ -337,7 +421,7 @@ impl Piece {
         if r.at != bytes.len() {
             return Err(Corrupt("bytes left over"));
         }
-        Ok(Piece { terms })
+        Ok(Piece { kind, terms })
     }
 
     /// The postings of one term.
@@ -429,27 +513,41 @@ mod tests {
         b.finish(piece_bytes)
     }
 
+    /// The piece of `kind` holding `term`.
+    fn piece(built: &Built, kind: Kind, term: &str) -> Piece {
+        let file = &built.manifest.pieces_for(kind, term, false)[0].file;
+        let (_, bytes) = built.pieces.iter().find(|(f, _)| f == file).unwrap();
+        Piece::parse(bytes).unwrap()
+    }
+
     #[test]
     fn pieces_round_trip_and_cover_every_term() {
         for size in [16, 200, 1 << 20] {
             let built = built(size);
-            assert_eq!(built.manifest.sections, 3);
-            assert_eq!(built.manifest.posts, 2);
-            let pieces: Vec<Piece> = built
-                .pieces
-                .iter()
-                .map(|(_, b)| Piece::parse(b).unwrap())
-                .collect();
-            let grpo = built.manifest.pieces_for("grpo", false);
-            assert_eq!(grpo.len(), 1);
-            let postings = pieces[grpo.start]
-                .get("grpo")
-                .expect("grpo is in its piece");
-            let sections: Vec<u32> = postings.sections.iter().map(|(s, _)| *s).collect();
+            assert_eq!((built.manifest.posts, built.manifest.sections), (2, 3));
+            let terms = piece(&built, Kind::Terms, "grpo");
+            let grpo = terms.get("grpo").expect("grpo is in its piece");
+            let sections: Vec<u32> = grpo.sections.iter().map(|p| p.section).collect();
             assert_eq!(sections, [1, 2]);
+            // In body text, once each: weight 1, times two.
+            assert!(grpo
+                .sections
+                .iter()
+                .all(|p| p.weighted == 2 && p.positions.is_empty()));
             // `모델` is in the first and third sections, inside `모델은` too.
-            let at = built.manifest.pieces_for("모델", false).start;
-            assert_eq!(pieces[at].get("모델").unwrap().sections.len(), 2);
+            assert_eq!(
+                piece(&built, Kind::Terms, "모델")
+                    .get("모델")
+                    .unwrap()
+                    .sections
+                    .len(),
+                2
+            );
+            let positions = piece(&built, Kind::Positions, "grpo");
+            assert_eq!(
+                positions.get("grpo").unwrap().sections[0].positions,
+                [3 * FIELD_STRIDE + 7]
+            );
         }
     }
 
@@ -478,32 +576,38 @@ mod tests {
 
     #[test]
     fn damaged_pieces_are_errors_not_panics() {
-        let (_, good) = &built(1 << 20).pieces[0];
         assert!(Piece::parse(b"").is_err());
-        assert!(Piece::parse(b"PSS1\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01").is_err());
-        for cut in 0..good.len() {
-            assert!(Piece::parse(&good[..cut]).is_err(), "cut at {cut}");
-        }
-        let mut flipped = good.clone();
-        for i in MAGIC.len()..flipped.len() {
-            flipped[i] ^= 0x55;
-            let _ = Piece::parse(&flipped);
-            flipped[i] ^= 0x55;
+        assert!(Piece::parse(b"PSS1T\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01").is_err());
+        assert!(Piece::parse(b"PSS1X\x00").is_err());
+        for (_, good) in &built(1 << 20).pieces {
+            for cut in 0..good.len() {
+                assert!(Piece::parse(&good[..cut]).is_err(), "cut at {cut}");
+            }
+            let mut flipped = good.clone();
+            for i in MAGIC.len() + 1..flipped.len() {
+                flipped[i] ^= 0x55;
+                let _ = Piece::parse(&flipped);
+                flipped[i] ^= 0x55;
+            }
         }
     }
 
     #[test]
     fn a_prefix_finds_its_pieces() {
         let built = built(16);
-        let range = built.manifest.pieces_for("gr", true);
-        let pieces: Vec<Piece> = built
-            .pieces
+        let found: Vec<String> = built
+            .manifest
+            .pieces_for(Kind::Terms, "gr", true)
             .iter()
-            .map(|(_, b)| Piece::parse(b).unwrap())
-            .collect();
-        let found: Vec<&str> = pieces[range]
-            .iter()
-            .flat_map(|p| p.with_prefix("gr").map(|(t, _)| t))
+            .map(|r| {
+                let (_, bytes) = built.pieces.iter().find(|(f, _)| *f == r.file).unwrap();
+                Piece::parse(bytes).unwrap()
+            })
+            .flat_map(|p| {
+                p.with_prefix("gr")
+                    .map(|(t, _)| t.to_string())
+                    .collect::<Vec<_>>()
+            })
             .collect();
         assert_eq!(found, ["grpo"]);
     }
