@@ -17,11 +17,11 @@ thread_local! {
     static MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
-/// Why math stayed as TeX, worded for the reader.
 /// The tooltip of a formula the renderer could not read.
 const NOT_RENDERED: &str =
     "This formula could not be rendered; it is shown as TeX. `papershelf check` names the command it does not know.";
 
+/// Why math stayed as TeX, worded for the reader.
 fn failed(why: &str) -> String {
     format!("This formula is shown as TeX: the math renderer could not be loaded ({why}). Reload the page to try again.")
 }
