@@ -82,6 +82,21 @@ pub async fn fetch_post(url: &str) -> Result<String, FetchError> {
     Ok(text)
 }
 
+/// Fetches the post at `path` (relative to the content directory at
+/// `base`); a `.md` not found is asked for as `.mdx` too, for a route
+/// followed before the index says which file it is. Returns the file that
+/// answered (or the one asked for) with the result.
+pub async fn fetch_post_file(base: &str, path: &str) -> (String, Result<String, FetchError>) {
+    let result = fetch_post(&format!("{base}{path}")).await;
+    if let (Err(FetchError::NotFound(_)), Some(stem)) = (&result, path.strip_suffix(".md")) {
+        let mdx = format!("{stem}.mdx");
+        if let Ok(text) = fetch_post(&format!("{base}{mdx}")).await {
+            return (mdx, Ok(text));
+        }
+    }
+    (path.to_string(), result)
+}
+
 /// `index.json` as fetched, its posts not yet read: see [`IndexPosts::post`].
 pub struct IndexPosts {
     url: String,

@@ -143,6 +143,19 @@ impl Shelf {
         self.route.set(route);
     }
 
+    /// The file a post route names, relative to the content directory. Routes
+    /// drop the extension (the route's path ends in `.md`); once the index is
+    /// there it knows whether the file is `.md` or `.mdx`. Before it,
+    /// [`api::fetch_post_file`] tries `.mdx` after a `.md` not found.
+    pub fn post_file(self, path: &str) -> String {
+        self.library
+            .with_untracked(|l| match l {
+                Load::Ready(lib) => lib.index.find(path).map(|p| p.path.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| path.to_string())
+    }
+
     /// Sets the page title, on a page of our own only (never a host page's).
     pub fn set_title(self, title: &str) {
         if self.mode == RouteMode::Hash && !embedded() {

@@ -7,10 +7,9 @@
 //! and shows errors and retries as usual.
 
 use crate::api;
-use crate::{Library, Load, Shelf};
+use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::route::Route;
-use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -26,12 +25,11 @@ pub const KEEP_MS: i32 = 30_000;
 /// [`Intent::leave`] and [`Intent::now`] from its pointer and focus events.
 #[derive(Clone, Copy)]
 pub struct Intent {
-    content_base: StoredValue<String>,
-    /// The index, once loaded: it knows whether a post's file is `.md` or `.mdx`.
-    library: RwSignal<Load<Arc<Library>>>,
+    /// Where posts are, and which file a post route names.
+    shelf: Shelf,
     /// The page shown: links into its own post fetch nothing.
     route: RwSignal<Route>,
-    /// The hover timer running, and the URL it is for.
+    /// The hover timer running, and the post (its route's path) it is for.
     pending: StoredValue<Option<(String, i32)>>,
 }
 
@@ -39,8 +37,7 @@ impl Intent {
     /// Fetches posts under the shelf's content directory for a viewer showing `route`.
     pub fn new(shelf: Shelf, route: RwSignal<Route>) -> Intent {
         Intent {
-            content_base: shelf.content_base,
-            library: shelf.library,
+            shelf,
             route,
             pending: StoredValue::new(None),
         }
@@ -48,12 +45,12 @@ impl Intent {
 
     /// The pointer (or the focus) came to `target`: fetch its post if it rests there.
     pub fn hover(self, target: Option<web_sys::EventTarget>) {
-        let Some(url) = self.post_url(target) else {
+        let Some(path) = self.post_path(target) else {
             return;
         };
         if self
             .pending
-            .with_value(|p| p.as_ref().is_some_and(|(u, _)| *u == url))
+            .with_value(|p| p.as_ref().is_some_and(|(u, _)| *u == path))
         {
             return;
         }
@@ -61,23 +58,24 @@ impl Intent {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let for_timer = url.clone();
+        let for_timer = path.clone();
         let fire = Closure::once_into_js(move || {
             // `try_`: the viewer may have been taken out of the page since.
-            let _ = self.pending.try_set_value(None);
-            fetch(&for_timer);
+            if self.pending.try_set_value(None).is_none() {
+                self.fetch(&for_timer);
+            }
         });
         if let Ok(handle) = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(fire.unchecked_ref(), HOVER_MS)
         {
-            self.pending.set_value(Some((url, handle)));
+            self.pending.set_value(Some((path, handle)));
         }
     }
 
     /// The pointer (or the focus) left for `to`: unless that is in the same
     /// link, a fetch not started yet is not started.
     pub fn leave(self, to: Option<web_sys::EventTarget>) {
-        let to = self.post_url(to);
+        let to = self.post_path(to);
         if to.is_some()
             && self
                 .pending
@@ -94,13 +92,23 @@ impl Intent {
 
     /// A link was pressed: fetch its post now (the click follows).
     pub fn now(self, target: Option<web_sys::EventTarget>) {
-        if let Some(url) = self.post_url(target) {
-            fetch(&url);
+        if let Some(path) = self.post_path(target) {
+            self.fetch(&path);
         }
     }
 
-    /// The post file a link in the viewer points at, if it is a post's.
-    fn post_url(self, target: Option<web_sys::EventTarget>) -> Option<String> {
+    /// Fetches the post a route's `path` names, as the post page will ask for
+    /// it ([`Shelf::post_file`]), unless the browser asks to save data.
+    fn fetch(self, path: &str) {
+        if !save_data() {
+            let base = self.shelf.content_base.get_value();
+            api::fetch_early(&format!("{base}{}", self.shelf.post_file(path)), KEEP_MS);
+        }
+    }
+
+    /// The post a link in the viewer points at (its route's path), if it is
+    /// a post's and not the one shown.
+    fn post_path(self, target: Option<web_sys::EventTarget>) -> Option<String> {
         let link = target?
             .dyn_into::<web_sys::Element>()
             .ok()?
@@ -110,29 +118,19 @@ impl Intent {
             Route::Post { path, .. } => {
                 let shown =
                     matches!(self.route.get_untracked(), Route::Post { path: p, .. } if p == path);
-                // The file the post page will ask for (see `PostPage`).
-                let file = self.library.with_untracked(|l| match l {
-                    Load::Ready(lib) => lib.index.find(&path).map(|p| p.path.clone()),
-                    _ => None,
-                });
-                let file = file.unwrap_or(path);
-                (!shown).then(|| format!("{}{file}", self.content_base.get_value()))
+                (!shown).then_some(path)
             }
             _ => None,
         }
     }
 }
 
-/// Fetches `url` ahead of time ([`api::fetch_early`]), unless the reader
-/// asked to save data.
-fn fetch(url: &str) {
-    let save_data = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+/// Whether the browser asks to save data (`navigator.connection.saveData`).
+fn save_data() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
         .and_then(|n| js_sys::Reflect::get(&n, &"connection".into()))
         .ok()
         .filter(|c| c.is_object())
         .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
-        .is_some_and(|s| s.is_truthy());
-    if !save_data {
-        api::fetch_early(url, KEEP_MS);
-    }
+        .is_some_and(|s| s.is_truthy())
 }

@@ -6,7 +6,7 @@ use crate::{dom, Load, Route, Shelf};
 use leptos::html::Div;
 use leptos::prelude::*;
 use papershelf_core::doc::{post_hash, HashLinker};
-use papershelf_core::post::{post_stem, ParsedPost, Post};
+use papershelf_core::post::{ParsedPost, Post};
 use papershelf_web::{find_anchor, first, header};
 
 /// Fetches, parses and shows one post; follows `?id=` to a heading.
@@ -26,41 +26,22 @@ pub fn PostPage(
     });
     let load = move || {
         state.set(Load::Loading);
-        // Routes name a post without its extension (`.md` is assumed); the
-        // index knows an `.mdx` file by the same name.
-        let indexed = shelf.library.with_untracked(|l| match l {
-            Load::Ready(lib) => lib.index.find(&path.get_value()).map(|p| p.path.clone()),
-            _ => None,
-        });
-        if let Some(file) = indexed {
-            path.set_value(file);
-        }
-        let path_now = path.get_value();
-        let base = shelf.content_base.get_value();
-        let stored = path;
+        path.set_value(shelf.post_file(&path.get_value()));
+        let (base, asked) = (shelf.content_base.get_value(), path.get_value());
         leptos::task::spawn_local(async move {
-            let mut path = path_now;
-            let mut result = api::fetch_post(&format!("{base}{path}")).await;
-            // Not in the index yet (or not at all): an `.md` not found may be an `.mdx`.
-            if let (Err(FetchError::NotFound(_)), Some(stem)) = (&result, path.strip_suffix(".md"))
-            {
-                let mdx = format!("{stem}.mdx");
-                if let Ok(text) = api::fetch_post(&format!("{base}{mdx}")).await {
-                    stored.try_set_value(mdx.clone());
-                    path = mdx;
-                    result = Ok(text);
-                }
-            }
+            let (file, result) = api::fetch_post_file(&base, &asked).await;
+            // The effects below find the first view and the neighbours by it.
+            path.try_set_value(file.clone());
             crate::timing::mark("post:fetched");
             // A page left before the answer came is gone: `try_set` then does nothing,
             // so a slow post never overwrites the one shown after it.
             state.try_set(match result {
                 Ok(text) => {
-                    let parsed = Post::parse(&path, &text);
+                    let parsed = Post::parse(&file, &text);
                     crate::timing::mark("post:parsed");
                     Load::Ready(parsed)
                 }
-                Err(FetchError::NotFound(_)) => Load::Failed(FetchError::NotFound(path.clone())),
+                Err(FetchError::NotFound(_)) => Load::Failed(FetchError::NotFound(file)),
                 Err(e) => Load::Failed(e),
             });
         });
@@ -172,15 +153,10 @@ fn with_index_metadata(shelf: Shelf, parsed: &Post) -> Post {
     shelf
         .library
         .with(|l| match l {
-            Load::Ready(lib) => lib
-                .index
-                .posts
-                .iter()
-                .find(|p| post_stem(&p.path) == post_stem(&parsed.path))
-                .map(|indexed| Post {
-                    entries: parsed.entries.clone(),
-                    ..indexed.clone()
-                }),
+            Load::Ready(lib) => lib.index.find(&parsed.path).map(|indexed| Post {
+                entries: parsed.entries.clone(),
+                ..indexed.clone()
+            }),
             _ => None,
         })
         .unwrap_or_else(|| parsed.clone())
