@@ -404,6 +404,12 @@ fn admonition_close(line: &str) -> Option<usize> {
     (colons >= 3 && colons == t.len()).then_some(colons)
 }
 
+/// The span of `spans` (sorted, not overlapping) that holds byte `at`.
+fn covering(spans: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
+    let i = spans.partition_point(|r| r.end <= at);
+    spans.get(i).filter(|r| r.start <= at)
+}
+
 /// Whether a line holds a JSX tag with `{` that does not end on it
 /// (outside the code spans and math at `spans`).
 fn has_unclosed_jsx(line: &str, spans: &[Range<usize>]) -> bool {
@@ -411,7 +417,7 @@ fn has_unclosed_jsx(line: &str, spans: &[Range<usize>]) -> bool {
     let mut i = 0;
     while let Some(off) = line[i..].find('<') {
         let at = i + off;
-        if let Some(span) = spans.iter().find(|r| r.contains(&at)) {
+        if let Some(span) = covering(spans, at) {
             i = span.end;
             continue;
         }
@@ -436,7 +442,7 @@ fn has_unclosed_comment(line: &str, spans: &[Range<usize>]) -> bool {
     let mut open = false;
     while let Some(off) = line[i..].find(if open { "*/}" } else { "{/*" }) {
         let at = i + off;
-        if let Some(span) = spans.iter().find(|r| r.contains(&at)) {
+        if let Some(span) = covering(spans, at) {
             i = span.end.max(at + 1);
             continue;
         }
