@@ -17,6 +17,8 @@ usage:
   papershelf index DIR [--out PATH]   write DIR/index.json (--out - for stdout)
   papershelf render FILE              print the HTML of one post's body
   papershelf check DIR                report broken links, imports, front matter (exit 1 if any)
+  papershelf search DIR QUERY [--json]
+                                      search DIR's index as the browser does (after `index`)
 ";
 
 fn main() -> ExitCode {
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("index") => index(&args[1..]),
         Some("render") => render(&args[1..]),
         Some("check") => check_dir(&args[1..]),
+        Some("search") => search(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -92,7 +95,7 @@ fn index_json(index: &Index) -> Result<String, serde_json::Error> {
 }
 
 /// How large a search index piece is, about: a query fetches a few.
-const SEARCH_PIECE_BYTES: usize = 24 * 1024;
+const SEARCH_PIECE_BYTES: usize = 12 * 1024;
 
 /// Writes the search index for `index`'s posts (in its order) into `dir`:
 /// `manifest.json` and the pieces it names; pieces no longer named go.
@@ -128,6 +131,84 @@ fn write_search_index(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result
         }
     }
     Ok(())
+}
+
+/// Searches `DIR`'s search index (`DIR/search/`, which `index` writes) with
+/// the browser's engine: the posts that match, best first, each with its
+/// matching entries, and what the query had to read.
+fn search(args: &[String]) -> Result<ExitCode, String> {
+    use papershelf_core::search::engine::{pieces_needed, run};
+    use papershelf_core::search::index::{Manifest, Piece, SEARCH_VERSION};
+    use papershelf_core::search::query::Query;
+    let json = args.iter().any(|a| a == "--json");
+    let rest: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    let [dir, query] = rest.as_slice() else {
+        return Err(format!("search takes DIR and one QUERY (quote it)\n\n{USAGE}"));
+    };
+    let dir = Path::new(dir.as_str());
+    let read = |path: PathBuf| {
+        std::fs::read(&path).map_err(|e| {
+            format!(
+                "cannot read {}: {e}; run `papershelf index {}` first",
+                path.display(),
+                dir.display()
+            )
+        })
+    };
+    let index: Index = serde_json::from_slice(&read(dir.join("index.json"))?)
+        .map_err(|e| format!("{}: {e}", dir.join("index.json").display()))?;
+    let search_dir = dir.join("search");
+    let manifest: Manifest = serde_json::from_slice(&read(search_dir.join("manifest.json"))?)
+        .map_err(|e| format!("{}: {e}", search_dir.join("manifest.json").display()))?;
+    if manifest.version != SEARCH_VERSION || manifest.posts as usize != index.posts.len() {
+        return Err(format!(
+            "{} is out of date: run `papershelf index {}`",
+            search_dir.display(),
+            dir.display()
+        ));
+    }
+    let query = Query::parse(query);
+    let mut pieces = std::collections::HashMap::new();
+    let mut bytes = 0;
+    let needed = pieces_needed(&query, &manifest);
+    for file in &needed {
+        let raw = read(search_dir.join(file))?;
+        bytes += raw.len();
+        let piece = Piece::parse(&raw).map_err(|e| format!("{}: {e}", search_dir.join(file).display()))?;
+        pieces.insert(file.clone(), piece);
+    }
+    let sections: Vec<u32> = index.posts.iter().map(|p| 1 + p.entries.len() as u32).collect();
+    let hits = run(&query, &manifest, &sections, |f| pieces.get(f));
+    if json {
+        let posts: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let post = &index.posts[h.post as usize];
+                serde_json::json!({
+                    "path": post.path,
+                    "score": h.score,
+                    "entries": h.sections.iter().filter(|s| s.0 > 0).map(|s| &post.entries[s.0 as usize - 1].anchor).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let out = serde_json::json!({ "count": hits.len(), "pieces": needed, "bytes": bytes, "posts": posts });
+        println!("{out}");
+    } else {
+        for h in &hits {
+            let post = &index.posts[h.post as usize];
+            println!("{}  {}  ({:.2})", post.path, post.title, h.score);
+            for (s, _) in h.sections.iter().filter(|s| s.0 > 0) {
+                let entry = &post.entries[*s as usize - 1];
+                println!("  #{}  {}", entry.anchor, entry.title);
+            }
+        }
+        eprintln!(
+            "papershelf: {} posts match; read {} pieces, {bytes} bytes",
+            hits.len(),
+            needed.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes only when the text changed, so a file watcher does not loop.

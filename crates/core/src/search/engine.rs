@@ -2,11 +2,12 @@
 //! their sections, how well (BM25 with field weights), and the snippets.
 //!
 //! A post matches when each clause of the query matches somewhere in it (in
-//! its text before the entries, or in any entry). Within a section a clause
-//! matches where its terms stand at consecutive positions, in order. Its
-//! sections that match a clause are the sub-results.
+//! its text before the entries, or in any entry). A clause matches a section
+//! holding all its terms: a Korean word's syllable pairs, a phrase's words
+//! and the join terms that say they stand a space apart (see
+//! [`super::text`]). Its sections that match a clause are the sub-results.
 
-use super::index::{Field, Kind, Manifest, Piece, Postings};
+use super::index::{Manifest, Piece, Postings};
 use super::query::{Clause, Query};
 use super::text::is_hangul;
 use std::collections::BTreeMap;
@@ -19,29 +20,13 @@ const PREFIX_WEIGHT: f32 = 0.7;
 /// At most this many indexed terms stand for one prefix (the most frequent).
 pub const MAX_EXPANSION: usize = 64;
 
-/// Whether a clause needs positions: a quoted phrase of several terms. A
-/// word of several terms (a Korean word's syllable pairs, `gpt-4o`) matches
-/// where all its terms are in one section: an approximation that keeps the
-/// position pieces out of almost every query.
-fn needs_positions(clause: &Clause) -> bool {
-    clause.quoted && clause.terms.len() > 1
-}
-
 /// The piece files (their names in the manifest) a query needs.
 pub fn pieces_needed(query: &Query, manifest: &Manifest) -> Vec<String> {
     let mut out: Vec<String> = query
         .clauses
         .iter()
-        .flat_map(|c| {
-            let kind = if needs_positions(c) {
-                Kind::Positions
-            } else {
-                Kind::Terms
-            };
-            c.terms
-                .iter()
-                .flat_map(move |t| manifest.pieces_for(kind, &t.text, t.prefix))
-        })
+        .flat_map(|c| c.terms.iter())
+        .flat_map(|t| manifest.pieces_for(&t.text, t.prefix))
         .map(|r| r.file.clone())
         .collect();
     out.sort_unstable();
@@ -139,29 +124,18 @@ pub fn run<'a>(
     hits
 }
 
-/// What one term of a clause found, section by section: its weighted
-/// frequency (with what a prefix match costs) and, for phrases, positions.
-type Found = BTreeMap<u32, Hits>;
-
-/// A term's weighted frequency in a section, and its positions there with their weights.
-type Hits = (f32, Vec<(u32, f32)>);
-
-/// Sections where a clause matches, with its weighted term frequency.
+/// Sections where a clause matches (all its terms, joins included, are in
+/// them), with its weighted term frequency: that of its rarest term.
 fn clause_matches<'a>(
     clause: &Clause,
     manifest: &Manifest,
     piece: &impl Fn(&str) -> Option<&'a Piece>,
 ) -> Vec<(u32, f32)> {
-    let kind = if needs_positions(clause) {
-        Kind::Positions
-    } else {
-        Kind::Terms
-    };
-    let mut lists: Vec<Found> = Vec::new();
+    let mut lists: Vec<BTreeMap<u32, f32>> = Vec::new();
     for term in &clause.terms {
         let mut found: Vec<(&str, &Postings)> = Vec::new();
-        for r in manifest.pieces_for(kind, &term.text, term.prefix) {
-            let Some(p) = piece(&r.file).filter(|p| p.kind == kind) else {
+        for r in manifest.pieces_for(&term.text, term.prefix) {
+            let Some(p) = piece(&r.file) else {
                 continue;
             };
             if term.prefix {
@@ -174,7 +148,7 @@ fn clause_matches<'a>(
             found.sort_by_key(|(t, p)| (*t != term.text, std::cmp::Reverse(p.sections.len())));
             found.truncate(MAX_EXPANSION);
         }
-        let mut map: Found = BTreeMap::new();
+        let mut map: BTreeMap<u32, f32> = BTreeMap::new();
         for (text, postings) in found {
             let weight = if text == term.text {
                 1.0
@@ -182,60 +156,28 @@ fn clause_matches<'a>(
                 PREFIX_WEIGHT
             };
             for posting in &postings.sections {
-                let entry = map.entry(posting.section).or_default();
-                entry.0 += weight * posting.weighted as f32 / 2.0;
-                entry
-                    .1
-                    .extend(posting.positions.iter().map(|p| (*p, weight)));
+                *map.entry(posting.section).or_default() += weight * posting.weighted as f32 / 2.0;
             }
         }
         if map.is_empty() {
             return Vec::new();
         }
-        for (_, positions) in map.values_mut() {
-            positions.sort_by_key(|(p, _)| *p);
-        }
         lists.push(map);
     }
+    // The rarest term first: fewest sections to look up in the others.
+    lists.sort_by_key(|m| m.len());
     let Some((first, rest)) = lists.split_first() else {
         return Vec::new();
     };
-    let offsets: Vec<u32> = clause.terms.iter().map(|t| t.offset).collect();
-    let mut out = Vec::new();
-    for (section, (weighted, starts)) in first {
-        let others: Option<Vec<&Hits>> = rest.iter().map(|m| m.get(section)).collect();
-        let Some(others) = others else { continue };
-        let tf = if kind == Kind::Terms {
-            // Every term in the section: as often as the rarest of them.
-            others.iter().map(|(w, _)| *w).fold(*weighted, f32::min)
-        } else {
-            let mut tf = 0.0;
-            for (p, w) in starts {
-                let mut weight = *w;
-                let all = others
-                    .iter()
-                    .zip(&offsets[1..])
-                    .all(|((_, positions), off)| {
-                        let want = p + off - offsets[0];
-                        match positions.binary_search_by_key(&want, |(q, _)| *q) {
-                            Ok(i) => {
-                                weight = weight.min(positions[i].1);
-                                true
-                            }
-                            Err(_) => false,
-                        }
-                    });
-                if all {
-                    tf += weight * Field::of(*p).weight();
-                }
-            }
-            tf
-        };
-        if tf > 0.0 {
-            out.push((*section, tf));
-        }
-    }
-    out
+    first
+        .iter()
+        .filter_map(|(section, weighted)| {
+            rest.iter()
+                .try_fold(*weighted, |tf, m| m.get(section).map(|w| tf.min(*w)))
+                .map(|tf| (*section, tf))
+        })
+        .filter(|(_, tf)| *tf > 0.0)
+        .collect()
 }
 
 /// A piece of a snippet: text, marked where it matched.
@@ -410,8 +352,18 @@ mod tests {
 
     #[test]
     fn quoted_words_must_be_adjacent() {
-        assert_eq!(search(JOURNAL, "\"언어 모델\""), [2]);
+        // `대규모언어모델` has the two words adjacent too, without the space.
+        assert_eq!(search(JOURNAL, "\"언어 모델\""), [1, 2]);
         assert_eq!(search(JOURNAL, "\"모델 언어\""), Vec::<u32>::new());
+        // Korean spacing varies: with or without the space, the same words.
+        assert_eq!(search(JOURNAL, "\"언어모델\""), [1, 2]);
+        assert_eq!(search(JOURNAL, "언어모델"), [1, 2]);
+        assert_eq!(search(JOURNAL, "\"state space\""), [3]);
+        assert_eq!(search(JOURNAL, "\"space state\""), Vec::<u32>::new());
+        assert_eq!(search(JOURNAL, "\"value 모델\""), [2]);
+        assert_eq!(search(JOURNAL, "\"grpo 모델\""), Vec::<u32>::new());
+        // Typing the last word of a phrase: a prefix.
+        assert_eq!(search(JOURNAL, "\"state spa"), [3]);
     }
 
     #[test]
@@ -460,21 +412,12 @@ mod tests {
     }
 
     #[test]
-    fn only_quoted_phrases_fetch_position_pieces() {
-        let (manifest, _, _) = index(JOURNAL);
-        let kind_of = |file: &String| {
-            if manifest.positions.iter().any(|r| r.file == *file) {
-                Kind::Positions
-            } else {
-                Kind::Terms
-            }
-        };
-        for q in ["모델", "강화학습 grpo", "transfo"] {
-            let needed = pieces_needed(&Query::parse(q), &manifest);
-            assert!(needed.iter().all(|f| kind_of(f) == Kind::Terms), "{q}");
-        }
-        let needed = pieces_needed(&Query::parse("\"언어 모델\""), &manifest);
-        assert!(!needed.is_empty() && needed.iter().all(|f| kind_of(f) == Kind::Positions));
+    fn a_query_fetches_only_the_pieces_its_terms_are_in() {
+        let (manifest, pieces, _) = index(JOURNAL);
+        let needed = pieces_needed(&Query::parse("mamba"), &manifest);
+        assert_eq!(needed.len(), 1);
+        assert!(pieces[&needed[0]].get("mamba").is_some());
+        assert!(needed.len() < manifest.pieces.len());
     }
 
     #[test]

@@ -1,30 +1,28 @@
-//! The search index: every term's postings (the sections it is in, and
-//! where), split into pieces by term range so a query fetches only the
-//! pieces its terms fall in.
+//! The search index: every term's postings (the sections it is in, and how
+//! often, weighted by field), split into pieces by term range so a query
+//! fetches only the pieces its terms fall in.
 //!
 //! Layout, written by `papershelf index` under `content/search/`:
 //! - `manifest.json` ([`Manifest`]): the format version, how many posts and
 //!   sections were indexed, and each piece's first term and file name. Piece
 //!   names carry a hash of their bytes, so a piece can be cached for good and
 //!   an edited post never shows through a stale piece.
-//! - `<hash>.bin`: a [`Piece`], terms in order, each with its postings. Two
-//!   kinds: term pieces hold, for each section a term is in, its frequency
-//!   weighted by field (all most queries need); position pieces hold where
-//!   in the section it stands, and are fetched only for quoted phrases.
+//! - `<hash>.bin`: a [`Piece`], terms in order, each with, for each section
+//!   it is in, its frequency weighted by field. There are no positions: a
+//!   quoted phrase asks for its words' join terms (see [`super::text`]).
 //!
 //! Sections are numbered in `index.json`'s order: for each post, first its
 //! text before the first paper entry (with the post's title, tags and
-//! description), then one section per paper entry. A section's positions
-//! are per field: the title from 0, the subtitle from [`FIELD_STRIDE`], the
-//! tags from twice that, the body from three times that, so a phrase never
-//! runs from one field into the next and a match tells its field.
+//! description), then one section per paper entry. A term's position tells
+//! its field: the title from 0, the subtitle from [`FIELD_STRIDE`], the
+//! tags from twice that, the body from three times that.
 
-use super::text::{normalize, run_terms, runs, Term};
+use super::text::{normalize, text_terms, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The search index format version this build reads and writes.
-pub const SEARCH_VERSION: u32 = 1;
+pub const SEARCH_VERSION: u32 = 2;
 
 /// Positions a field may take; the rest of a very long body is not indexed.
 pub const FIELD_STRIDE: u32 = 1 << 16;
@@ -82,24 +80,19 @@ impl Section {
     /// Every term of the section with its position (fields at their bases).
     pub fn terms(&self) -> Vec<Term> {
         let mut out = Vec::new();
-        let tags = self.tags.join(" ");
+        let tags = self.tags.join(", ");
         for (field, text) in [
             (Field::Title, self.title.as_str()),
             (Field::Subtitle, self.subtitle.as_str()),
             (Field::Tags, tags.as_str()),
             (Field::Body, self.body.as_str()),
         ] {
-            let normalized = normalize(text);
-            let mut pos = field.base();
-            let end = field.base() + FIELD_STRIDE;
-            let mut terms = Vec::new();
-            for run in runs(&normalized) {
-                if pos >= end {
-                    break;
-                }
-                pos = run_terms(&run, pos, &mut terms);
-            }
-            out.extend(terms.into_iter().filter(|t| t.pos < end));
+            text_terms(
+                &normalize(text),
+                field.base(),
+                field.base() + FIELD_STRIDE,
+                &mut out,
+            );
         }
         out
     }
@@ -114,19 +107,8 @@ pub struct Manifest {
     pub posts: u32,
     /// Sections indexed: for each post, one plus its paper entries.
     pub sections: u32,
-    /// The term pieces, in term order.
+    /// The pieces, in term order.
     pub pieces: Vec<PieceRef>,
-    /// The position pieces, in term order.
-    pub positions: Vec<PieceRef>,
-}
-
-/// The two kinds of piece.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Sections and weighted term frequencies.
-    Terms,
-    /// Sections and positions.
-    Positions,
 }
 
 /// Where a piece is and which terms it holds.
@@ -139,18 +121,10 @@ pub struct PieceRef {
 }
 
 impl Manifest {
-    /// The pieces of a kind.
-    pub fn list(&self, kind: Kind) -> &[PieceRef] {
-        match kind {
-            Kind::Terms => &self.pieces,
-            Kind::Positions => &self.positions,
-        }
-    }
-
-    /// The pieces of `kind` a term is in: one for a term, those whose range
-    /// meets the prefix's for a prefix.
-    pub fn pieces_for(&self, kind: Kind, term: &str, prefix: bool) -> &[PieceRef] {
-        let list = self.list(kind);
+    /// The pieces a term is in: one for a term, those whose range meets the
+    /// prefix's for a prefix.
+    pub fn pieces_for(&self, term: &str, prefix: bool) -> &[PieceRef] {
+        let list = &self.pieces;
         let n = list.len();
         // The last piece whose first term is <= term.
         let start = list
@@ -175,25 +149,13 @@ pub struct Postings {
 }
 
 /// A term in one section.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Posting {
     /// The section's number.
     pub section: u32,
     /// How often the term is in it, each time weighted by its field
-    /// ([`Field::weight`]), times two (term pieces only).
+    /// ([`Field::weight`]), times two.
     pub weighted: u32,
-    /// Where it stands, ascending (position pieces only).
-    pub positions: Vec<u32>,
-}
-
-impl Posting {
-    /// The weighted frequency of a term at `positions`.
-    fn weigh(positions: &[u32]) -> u32 {
-        positions
-            .iter()
-            .map(|p| (Field::of(*p).weight() * 2.0) as u32)
-            .sum()
-    }
 }
 
 /// Builds the index a section at a time.
@@ -221,13 +183,13 @@ impl Builder {
             let id = self.sections;
             self.sections += 1;
             for term in section.terms() {
+                let weight = (Field::of(term.pos).weight() * 2.0) as u32;
                 let postings = self.postings.entry(term.text).or_default();
                 match postings.sections.last_mut() {
-                    Some(p) if p.section == id => p.positions.push(term.pos),
+                    Some(p) if p.section == id => p.weighted += weight,
                     _ => postings.sections.push(Posting {
                         section: id,
-                        weighted: 0,
-                        positions: vec![term.pos],
+                        weighted: weight,
                     }),
                 }
             }
@@ -238,87 +200,73 @@ impl Builder {
     /// are never split, so a piece may be larger).
     pub fn finish(self, piece_bytes: usize) -> Built {
         let mut pieces = Vec::new();
-        let mut lists = Vec::new();
-        for kind in [Kind::Terms, Kind::Positions] {
-            let mut refs = Vec::new();
-            let mut current = Vec::new();
-            let mut first: Option<&str> = None;
-            let mut count = 0u32;
-            let mut flush = |bytes: &mut Vec<u8>, first: &mut Option<&str>, count: &mut u32| {
-                if let Some(f) = first.take() {
-                    let mut piece = Vec::with_capacity(bytes.len() + 8);
-                    piece.extend_from_slice(MAGIC);
-                    piece.push(kind_byte(kind));
-                    varint(&mut piece, *count as u64);
-                    piece.append(bytes);
-                    let file = format!("{}.bin", hash_hex(&piece));
-                    refs.push(PieceRef {
-                        first: f.to_string(),
-                        file: file.clone(),
-                    });
-                    pieces.push((file, piece));
-                    *count = 0;
-                }
-            };
-            for (term, postings) in &self.postings {
-                if first.is_none() {
-                    first = Some(term);
-                }
-                write_term(&mut current, kind, term, postings);
-                count += 1;
-                if current.len() >= piece_bytes {
-                    flush(&mut current, &mut first, &mut count);
-                }
+        let mut refs = Vec::new();
+        let mut current = Vec::new();
+        let mut first: Option<&str> = None;
+        let mut count = 0u32;
+        let mut flush = |bytes: &mut Vec<u8>, first: &mut Option<&str>, count: &mut u32| {
+            if let Some(f) = first.take() {
+                let mut piece = Vec::with_capacity(bytes.len() + 8);
+                piece.extend_from_slice(MAGIC);
+                varint(&mut piece, *count as u64);
+                piece.append(bytes);
+                let file = format!("{}.bin", hash_hex(&piece));
+                refs.push(PieceRef {
+                    first: f.to_string(),
+                    file: file.clone(),
+                });
+                pieces.push((file, piece));
+                *count = 0;
             }
-            flush(&mut current, &mut first, &mut count);
-            lists.push(refs);
+        };
+        for (term, postings) in &self.postings {
+            if first.is_none() {
+                first = Some(term);
+            }
+            write_term(&mut current, term, postings);
+            count += 1;
+            if current.len() >= piece_bytes {
+                flush(&mut current, &mut first, &mut count);
+            }
         }
-        let positions = lists.pop().unwrap_or_default();
-        let terms = lists.pop().unwrap_or_default();
+        flush(&mut current, &mut first, &mut count);
         Built {
             manifest: Manifest {
                 version: SEARCH_VERSION,
                 posts: self.posts,
                 sections: self.sections,
-                pieces: terms,
-                positions,
+                pieces: refs,
             },
             pieces,
         }
     }
 }
 
-/// The first bytes of every piece.
-const MAGIC: &[u8] = b"PSS1";
+/// The first bytes of every piece: the format and its version.
+const MAGIC: &[u8] = b"PSS2";
 
-fn kind_byte(kind: Kind) -> u8 {
-    match kind {
-        Kind::Terms => b'T',
-        Kind::Positions => b'P',
-    }
-}
-
-fn write_term(out: &mut Vec<u8>, kind: Kind, term: &str, postings: &Postings) {
+fn write_term(out: &mut Vec<u8>, term: &str, postings: &Postings) {
     varint(out, term.len() as u64);
     out.extend_from_slice(term.as_bytes());
     varint(out, postings.sections.len() as u64);
     let mut last_section = 0;
     for posting in &postings.sections {
-        varint(out, (posting.section - last_section) as u64);
+        // The gap from the last section, and whether a weight follows:
+        // most postings are one word of body text (weight 2), which then
+        // takes no byte of its own.
+        let gap = (posting.section - last_section) as u64;
         last_section = posting.section;
-        match kind {
-            Kind::Terms => varint(out, Posting::weigh(&posting.positions) as u64),
-            Kind::Positions => {
-                varint(out, posting.positions.len() as u64);
-                let mut last = 0;
-                for p in &posting.positions {
-                    varint(out, (p - last) as u64);
-                    last = *p;
-                }
-            }
+        if posting.weighted == ONCE_IN_BODY {
+            varint(out, gap << 1);
+        } else {
+            varint(out, gap << 1 | 1);
+            varint(out, posting.weighted as u64);
         }
     }
 }
+
+/// The weighted frequency of a term once in body text ([`Posting::weighted`]).
+const ONCE_IN_BODY: u32 = 2;
 
 fn varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -355,8 +303,6 @@ impl std::fmt::Display for Corrupt {
 /// A piece read back: its terms, in order, with their postings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
-    /// Which kind it is.
-    pub kind: Kind,
     /// Terms in order with their postings.
     pub terms: Vec<(String, Postings)>,
 }
@@ -367,14 +313,9 @@ impl Piece {
     pub fn parse(bytes: &[u8]) -> Result<Piece, Corrupt> {
         let mut r = Reader { bytes, at: 0 };
         if bytes.get(..MAGIC.len()) != Some(MAGIC) {
-            return Err(Corrupt("not a papershelf search piece"));
+            return Err(Corrupt("not a papershelf search piece of this version"));
         }
-        let kind = match bytes.get(MAGIC.len()) {
-            Some(b'T') => Kind::Terms,
-            Some(b'P') => Kind::Positions,
-            _ => return Err(Corrupt("an unknown kind of piece")),
-        };
-        r.at = MAGIC.len() + 1;
+        r.at = MAGIC.len();
         let count = r.count()?;
         let mut terms = Vec::with_capacity(count);
         let mut previous: Option<String> = None;
@@ -392,28 +333,13 @@ impl Piece {
             };
             let mut section = 0u32;
             for _ in 0..sections {
+                let code = r.varint()?;
+                let gap = u32::try_from(code >> 1).map_err(|_| Corrupt("a number is too large"))?;
                 section = section
-                    .checked_add(r.u32()?)
+                    .checked_add(gap)
                     .ok_or(Corrupt("a section number overflows"))?;
-                let mut posting = Posting {
-                    section,
-                    ..Posting::default()
-                };
-                match kind {
-                    Kind::Terms => posting.weighted = r.u32()?,
-                    Kind::Positions => {
-                        let n = r.count()?;
-                        posting.positions.reserve(n);
-                        let mut p = 0u32;
-                        for _ in 0..n {
-                            p = p
-                                .checked_add(r.u32()?)
-                                .ok_or(Corrupt("a position overflows"))?;
-                            posting.positions.push(p);
-                        }
-                    }
-                }
-                postings.sections.push(posting);
+                let weighted = if code & 1 == 1 { r.u32()? } else { ONCE_IN_BODY };
+                postings.sections.push(Posting { section, weighted });
             }
             previous = Some(text.clone());
             terms.push((text, postings));
@@ -421,7 +347,7 @@ impl Piece {
         if r.at != bytes.len() {
             return Err(Corrupt("bytes left over"));
         }
-        Ok(Piece { kind, terms })
+        Ok(Piece { terms })
     }
 
     /// The postings of one term.
@@ -513,9 +439,9 @@ mod tests {
         b.finish(piece_bytes)
     }
 
-    /// The piece of `kind` holding `term`.
-    fn piece(built: &Built, kind: Kind, term: &str) -> Piece {
-        let file = &built.manifest.pieces_for(kind, term, false)[0].file;
+    /// The piece holding `term`.
+    fn piece(built: &Built, term: &str) -> Piece {
+        let file = &built.manifest.pieces_for(term, false)[0].file;
         let (_, bytes) = built.pieces.iter().find(|(f, _)| f == file).unwrap();
         Piece::parse(bytes).unwrap()
     }
@@ -525,29 +451,27 @@ mod tests {
         for size in [16, 200, 1 << 20] {
             let built = built(size);
             assert_eq!((built.manifest.posts, built.manifest.sections), (2, 3));
-            let terms = piece(&built, Kind::Terms, "grpo");
+            let terms = piece(&built, "grpo");
             let grpo = terms.get("grpo").expect("grpo is in its piece");
             let sections: Vec<u32> = grpo.sections.iter().map(|p| p.section).collect();
             assert_eq!(sections, [1, 2]);
             // In body text, once each: weight 1, times two.
-            assert!(grpo
-                .sections
-                .iter()
-                .all(|p| p.weighted == 2 && p.positions.is_empty()));
+            assert!(grpo.sections.iter().all(|p| p.weighted == 2));
             // `모델` is in the first and third sections, inside `모델은` too.
             assert_eq!(
-                piece(&built, Kind::Terms, "모델")
+                piece(&built, "모델")
                     .get("모델")
                     .unwrap()
                     .sections
                     .len(),
                 2
             );
-            let positions = piece(&built, Kind::Positions, "grpo");
-            assert_eq!(
-                positions.get("grpo").unwrap().sections[0].positions,
-                [3 * FIELD_STRIDE + 7]
-            );
+            // A title counts three times, times two.
+            let mira = piece(&built, "mira");
+            assert_eq!(mira.get("mira").unwrap().sections[0].weighted, 6);
+            // Words a space apart are joined; across punctuation they are not.
+            let vla = piece(&built, "\u{1}vla 모");
+            assert!(vla.get("\u{1}vla 모").is_some());
         }
     }
 
@@ -577,14 +501,14 @@ mod tests {
     #[test]
     fn damaged_pieces_are_errors_not_panics() {
         assert!(Piece::parse(b"").is_err());
-        assert!(Piece::parse(b"PSS1T\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01").is_err());
-        assert!(Piece::parse(b"PSS1X\x00").is_err());
+        assert!(Piece::parse(b"PSS2\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01").is_err());
+        assert!(Piece::parse(b"PSS1T\x00").is_err(), "an older format");
         for (_, good) in &built(1 << 20).pieces {
             for cut in 0..good.len() {
                 assert!(Piece::parse(&good[..cut]).is_err(), "cut at {cut}");
             }
             let mut flipped = good.clone();
-            for i in MAGIC.len() + 1..flipped.len() {
+            for i in MAGIC.len()..flipped.len() {
                 flipped[i] ^= 0x55;
                 let _ = Piece::parse(&flipped);
                 flipped[i] ^= 0x55;
@@ -597,7 +521,7 @@ mod tests {
         let built = built(16);
         let found: Vec<String> = built
             .manifest
-            .pieces_for(Kind::Terms, "gr", true)
+            .pieces_for("gr", true)
             .iter()
             .map(|r| {
                 let (_, bytes) = built.pieces.iter().find(|(f, _)| *f == r.file).unwrap();

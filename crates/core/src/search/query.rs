@@ -8,11 +8,13 @@
 //!   so a particle never narrows the search; a word that is only a particle
 //!   (`를`) is dropped.
 //! - A Latin word matches as a prefix (`transfo` finds `transformer`; `model`
-//!   finds `models`), one letter only as itself. A lone syllable matches every
-//!   pair it starts.
+//!   finds `models`), one letter only as itself. A lone syllable matches
+//!   itself only (a one-syllable word such as `책`): as a prefix it would
+//!   read pieces for every pair it starts, most of the index's bytes for a
+//!   keystroke the next one replaces.
 //! - Queries are bounded: [`MAX_CHARS`] characters, [`MAX_CLAUSES`] clauses.
 
-use super::text::{normalize, run_terms, runs, Run};
+use super::text::{normalize, run_terms, runs, text_terms, Run, JOIN};
 
 /// Characters of a query read; the rest is ignored.
 pub const MAX_CHARS: usize = 256;
@@ -146,14 +148,30 @@ impl Query {
     }
 }
 
-/// A quoted phrase: its terms in order, adjacent, no particle dropped.
+/// A quoted phrase: its terms and the joins between its words, no particle
+/// dropped; a last Latin word of two letters or more is a prefix (the reader
+/// may be typing it), and so is its join.
 fn phrase(text: &str) -> Option<Clause> {
-    let runs = runs(text);
-    let mut terms = Vec::new();
-    let mut pos = 0;
-    for run in &runs {
-        pos = push_terms(run, pos, false, &mut terms);
-    }
+    let mut found = Vec::new();
+    text_terms(text, 0, u32::MAX, &mut found);
+    let last_word = runs(text)
+        .last()
+        .filter(|r| !r.syllabic && r.text.chars().count() >= 2)
+        .map(|r| r.text);
+    let last_pos = found.last().map(|t| t.pos);
+    let terms = found
+        .into_iter()
+        .map(|t| {
+            let prefix = last_word.is_some()
+                && Some(t.pos) == last_pos
+                && (t.text.starts_with(JOIN) || Some(t.text.as_str()) == last_word);
+            QueryTerm {
+                text: t.text,
+                offset: t.pos,
+                prefix,
+            }
+        })
+        .collect::<Vec<_>>();
     (!terms.is_empty()).then(|| Clause {
         terms,
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -203,18 +221,12 @@ fn word_clause(word: &str) -> Option<Clause> {
 }
 
 /// The terms of a run, as the index writes them; in a bare word, Latin
-/// words of two letters or more and lone syllables match as prefixes.
+/// words of two letters or more match as prefixes.
 fn push_terms(run: &Run<'_>, pos: u32, prefixes: bool, out: &mut Vec<QueryTerm>) -> u32 {
     let mut terms = Vec::new();
     let next = run_terms(run, pos, &mut terms);
-    let lone = terms.len() == 1;
     for t in terms {
-        let prefix = prefixes
-            && if run.syllabic {
-                lone && t.text.chars().count() == 1
-            } else {
-                t.text.chars().count() >= 2
-            };
+        let prefix = prefixes && !run.syllabic && t.text.chars().count() >= 2;
         out.push(QueryTerm {
             text: t.text,
             offset: t.pos,
@@ -305,7 +317,11 @@ mod tests {
         assert!(q.clauses[0].quoted);
         assert_eq!(
             terms("\"언어 모델\""),
-            [[("언어".into(), 0, false), ("모델".into(), 1, false)]]
+            [[
+                ("언어".into(), 0, false),
+                ("어모".into(), 1, false),
+                ("모델".into(), 1, false)
+            ]]
         );
         // An unclosed quote runs to the end.
         assert_eq!(
@@ -318,7 +334,7 @@ mod tests {
     fn latin_words_are_prefixes_and_case_blind() {
         assert_eq!(terms("Transfo"), [[("transfo".into(), 0, true)]]);
         assert_eq!(terms("a"), [[("a".into(), 0, false)]]);
-        assert_eq!(terms("모"), [[("모".into(), 0, true)]]);
+        assert_eq!(terms("모"), [[("모".into(), 0, false)]]);
     }
 
     #[test]

@@ -9,8 +9,16 @@
 //!   (`모델은`, `강화학습에서`); pairs find the word inside them all;
 //! - everything else separates.
 //!
-//! Each term has a position; terms of a run and the runs of a text follow
-//! each other, so `언어 모델` is two adjacent terms, as in `언어 모델을`.
+//! Where two runs stand a space apart, a join term links them, so a quoted
+//! phrase can ask for adjacent words without a positional index:
+//! - two Hangul runs: the pair of syllables across the space (`언어 모델` has
+//!   `어모`), the same term as inside a word, so `언어모델` and `언어 모델`
+//!   find each other, as Korean spacing varies;
+//! - otherwise: [`JOIN`], the last term of the first run, a space, and the
+//!   first term of the second (`\u{1}large language`), a term no word
+//!   search ever meets.
+//!
+//! Each term has a position, which tells its field (see `index::Field`).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -129,20 +137,72 @@ pub fn run_terms(run: &Run<'_>, mut pos: u32, out: &mut Vec<Term>) -> u32 {
     pos
 }
 
-/// Every term of `text`, in order, positions from 0.
+/// The first character of join terms, which sorts them before every word.
+pub const JOIN: char = '\u{1}';
+
+/// The join term linking two runs a space apart (see the module's docs).
+pub fn join(a: &Run<'_>, b: &Run<'_>) -> String {
+    let last = |r: &Run<'_>| {
+        if r.syllabic {
+            r.text.chars().next_back().map(String::from).unwrap_or_default()
+        } else {
+            r.text.to_string()
+        }
+    };
+    let first = |r: &Run<'_>| {
+        if r.syllabic {
+            r.text.chars().next().map(String::from).unwrap_or_default()
+        } else {
+            r.text.to_string()
+        }
+    };
+    if a.syllabic && b.syllabic {
+        format!("{}{}", last(a), first(b))
+    } else {
+        format!("{JOIN}{} {}", last(a), first(b))
+    }
+}
+
+/// Whether what stands between two runs is spaces on one line.
+pub fn joined_by_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+}
+
+/// Every term of normalized `text` from position `pos`, joins included,
+/// stopping before `end`; returns the next free position.
+pub fn text_terms(normalized: &str, mut pos: u32, end: u32, out: &mut Vec<Term>) -> u32 {
+    let mut previous: Option<Run<'_>> = None;
+    for run in runs(normalized) {
+        if pos >= end {
+            break;
+        }
+        if let Some(prev) = &previous {
+            let gap_start = prev.text.as_ptr() as usize - normalized.as_ptr() as usize + prev.text.len();
+            let gap_end = run.text.as_ptr() as usize - normalized.as_ptr() as usize;
+            if joined_by_space(&normalized[gap_start..gap_end]) {
+                let text = join(prev, &run);
+                let syllabic = !text.starts_with(JOIN);
+                out.push(Term { text, pos, syllabic });
+            }
+        }
+        pos = run_terms(&run, pos, out);
+        previous = Some(run);
+    }
+    out.retain(|t| t.pos < end);
+    pos
+}
+
+/// Every term of `text`, in order, joins included, positions from 0.
 ///
 /// ```
 /// use papershelf_core::search::text::terms;
 /// let t: Vec<String> = terms("LoRA는 대규모언어모델을").into_iter().map(|t| t.text).collect();
-/// assert_eq!(t, ["lora", "는", "대규", "규모", "모언", "언어", "어모", "모델", "델을"]);
+/// assert_eq!(t, ["lora", "는", "는대", "대규", "규모", "모언", "언어", "어모", "모델", "델을"]);
 /// ```
 pub fn terms(text: &str) -> Vec<Term> {
     let normalized = normalize(text);
     let mut out = Vec::new();
-    let mut pos = 0;
-    for run in runs(&normalized) {
-        pos = run_terms(&run, pos, &mut out);
-    }
+    text_terms(&normalized, 0, u32::MAX, &mut out);
     out
 }
 
@@ -160,7 +220,10 @@ mod tests {
             texts("GRPO, Dr. GRPO & PPO-clip"),
             ["grpo", "dr", "grpo", "ppo", "clip"]
         );
-        assert_eq!(texts("Qwen2.5-VL 7B"), ["qwen2", "5", "vl", "7b"]);
+        assert_eq!(
+            texts("Qwen2.5-VL 7B"),
+            ["qwen2", "5", "vl", "\u{1}vl 7b", "7b"]
+        );
     }
 
     #[test]
@@ -169,7 +232,7 @@ mod tests {
             texts("강화학습에서"),
             ["강화", "화학", "학습", "습에", "에서"]
         );
-        assert_eq!(texts("모델 은"), ["모델", "은"]);
+        assert_eq!(texts("모델 은"), ["모델", "델은", "은"]);
     }
 
     #[test]
@@ -178,8 +241,29 @@ mod tests {
         let pos: Vec<(String, u32)> = t.into_iter().map(|t| (t.text, t.pos)).collect();
         assert_eq!(
             pos,
-            [("언어".into(), 0), ("모델".into(), 1), ("델을".into(), 2)]
+            [
+                ("언어".into(), 0),
+                ("어모".into(), 1),
+                ("모델".into(), 1),
+                ("델을".into(), 2)
+            ]
         );
+    }
+
+    #[test]
+    fn words_a_space_apart_are_joined_and_others_are_not() {
+        // Hangul across a space: the same pair as inside a word.
+        assert_eq!(texts("강화 학습"), texts("강화학습"));
+        // Latin, or Latin and Hangul: a join term of its own.
+        assert_eq!(
+            texts("Large Language"),
+            ["large", "\u{1}large language", "language"]
+        );
+        assert_eq!(texts("GRPO 알고리즘"), ["grpo", "\u{1}grpo 알", "알고", "고리", "리즘"]);
+        // Punctuation, a line break, or nothing between: no join.
+        assert_eq!(texts("model, data"), ["model", "data"]);
+        assert_eq!(texts("model\ndata"), ["model", "data"]);
+        assert_eq!(texts("LoRA는"), ["lora", "는"]);
     }
 
     #[test]
@@ -201,7 +285,7 @@ mod tests {
 
     #[test]
     fn punctuation_and_symbols_separate() {
-        assert_eq!(texts("<img onerror=x>"), ["img", "onerror", "x"]);
+        assert_eq!(texts("<img onerror=x>"), ["img", "\u{1}img onerror", "onerror", "x"]);
         assert!(texts("...!?").is_empty());
     }
 }
