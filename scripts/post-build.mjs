@@ -5,9 +5,10 @@
 //    it say clearly when WebAssembly cannot start. On a link to a post, boot.js shows
 //    the post with the small reader module first, then loads the app; so Trunk's
 //    preloads of the app are taken out (they would download it before the post shows).
-// 2. Gives the reader (crates/reader-wasm) and the math renderer (crates/math-wasm),
-//    built by Trunk as unhashed "workers", hashed file names, and defines
-//    globalThis.__papershelfMath() for the app to import the math renderer.
+// 2. Gives the reader (crates/reader-wasm), the math renderer (crates/math-wasm) and
+//    the search engine (crates/search-wasm), built by Trunk as unhashed "workers",
+//    hashed file names, and defines globalThis.__papershelfMath() and
+//    globalThis.__papershelfSearch() for the app to import the last two.
 // 3. Writes embed.js from www/embed.js with the hashed app file names filled in.
 //    The reader's wasm gets wasm-opt's passes once more, to a fixed point.
 // 4. Minifies every script and the style sheet with esbuild (wasm-bindgen's glue
@@ -60,6 +61,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   if (run.status !== 0) throw new Error(`post-build.mjs: wasm-opt --converge failed on the reader (status ${run.status})`);
 }
 const math = hashModule('papershelf-math');
+const search = hashModule('papershelf-search');
 const reader = hashModule('papershelf-reader');
 
 // The style sheet, minified, with its integrity hash in index.html made anew.
@@ -94,6 +96,8 @@ const say = (text) => {
 };
 // Imports the math renderer; the app calls it the first time a post has math.
 globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${math.js}').then(async (m) => { await m.default(); return m; }));
+// Imports the search engine; the app calls it when the search box is first focused or a search opens.
+globalThis.__papershelfSearch = globalThis.__papershelfSearch || (() => import('./${search.js}').then(async (m) => { await m.default(); return m; }));
 // Early answers the app takes (api.rs) instead of asking again: the post the URL
 // links to, read to the end as {status, text}, and the index as a Response (the
 // app reads it as it streams in). Only plain paths are fetched early; the app
@@ -195,7 +199,8 @@ const embed = fs
   .replaceAll('__APP_JS__', appJs)
   .replaceAll('__APP_WASM__', appWasm)
   .replaceAll('__APP_CSS__', css)
-  .replaceAll('__MATH_JS__', math.js);
+  .replaceAll('__MATH_JS__', math.js)
+  .replaceAll('__SEARCH_JS__', search.js);
 if (/__[A-Z_]+__/.test(embed)) throw new Error(`post-build.mjs: embed.js still has a placeholder: ${embed.match(/__[A-Z_]+__/)[0]}`);
 fs.writeFileSync(path.join(staging, 'embed.js'), minify(embed));
 

@@ -97,6 +97,48 @@ pub async fn fetch_post_file(base: &str, path: &str) -> (String, Result<String, 
     (path.to_string(), result)
 }
 
+/// GETs a JSON file, asking whether the copy is fresh, and reads it with
+/// the browser's own parser. An HTML page where JSON should be counts as
+/// not found (a host answering a missing file with its home page).
+pub async fn fetch_json(url: &str) -> Result<JsValue, FetchError> {
+    let timer = Timer::start();
+    let response = request(url, &timer)
+        .await
+        .map_err(|e| timer.error(url, &e))?;
+    status_ok(url, response.status())?;
+    let text = JsFuture::from(
+        response
+            .text()
+            .map_err(|_| FetchError::Network(url.to_string()))?,
+    )
+    .await
+    .map_err(|e| timer.error(url, &e))?
+    .as_string()
+    .unwrap_or_default();
+    if text.trim_start().starts_with('<') {
+        return Err(FetchError::NotFound(url.to_string()));
+    }
+    js_sys::JSON::parse(&text).map_err(|_| FetchError::Invalid(format!("{url} is not valid JSON.")))
+}
+
+/// GETs a file whose name changes with its content (a search index piece):
+/// a copy in the browser's cache is used as it is, never asked for again.
+pub async fn fetch_immutable(url: &str) -> Result<js_sys::Uint8Array, FetchError> {
+    let timer = Timer::start();
+    let response = request_with(url, &timer, RequestCache::Default)
+        .await
+        .map_err(|e| timer.error(url, &e))?;
+    status_ok(url, response.status())?;
+    let buffer = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|_| FetchError::Network(url.to_string()))?,
+    )
+    .await
+    .map_err(|e| timer.error(url, &e))?;
+    Ok(js_sys::Uint8Array::new(&buffer))
+}
+
 /// `index.json` as fetched, its posts not yet read: see [`IndexPosts::post`].
 pub struct IndexPosts {
     url: String,
@@ -443,9 +485,14 @@ async fn get(url: &str) -> Result<(Response, Timer), FetchError> {
 
 /// GETs `url`, asking the server whether the copy is fresh, until `timer` aborts it.
 async fn request(url: &str, timer: &Timer) -> Result<Response, JsValue> {
+    request_with(url, timer, RequestCache::NoCache).await
+}
+
+/// GETs `url` with the given cache mode, until `timer` aborts it.
+async fn request_with(url: &str, timer: &Timer, cache: RequestCache) -> Result<Response, JsValue> {
     let init = RequestInit::new();
     init.set_method("GET");
-    init.set_cache(RequestCache::NoCache);
+    init.set_cache(cache);
     if let Some(c) = &timer.controller {
         init.set_signal(Some(&c.signal()));
     }

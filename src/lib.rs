@@ -11,6 +11,7 @@ pub mod embed;
 pub mod math;
 pub mod pages;
 pub mod prefetch;
+pub mod search;
 pub mod theme;
 pub mod timing;
 
@@ -194,6 +195,7 @@ enum Page {
     Home,
     Papers,
     Tags,
+    Search,
     Post(String),
     NotFound(String),
 }
@@ -204,6 +206,7 @@ impl Page {
             Route::Home(_) => Page::Home,
             Route::Papers(_) => Page::Papers,
             Route::Tags => Page::Tags,
+            Route::Search(_) => Page::Search,
             Route::Post { path, .. } => Page::Post(path.clone()),
             Route::NotFound { asked } => Page::NotFound(asked.clone()),
         }
@@ -271,6 +274,21 @@ pub fn Viewer(
     // Posts fetched on intent: the pointer resting on a link, a press, the focus.
     let intent = prefetch::Intent::new(shelf, route);
 
+    // `/` and Ctrl/Cmd-K focus the search box: from anywhere on our own
+    // page; only from inside the viewer when embedded in someone else's.
+    let search_input = NodeRef::<leptos::html::Input>::new();
+    if mode == RouteMode::Hash && !embedded() {
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            pages::search::shortcut(&ev, search_input)
+        });
+        on_cleanup(move || keys.remove());
+    }
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if mode != RouteMode::Hash || embedded() {
+            pages::search::shortcut(&ev, search_input)
+        }
+    };
+
     view! {
         <div
             class="papershelf"
@@ -282,6 +300,7 @@ pub fn Viewer(
             on:pointerdown=move |ev| intent.now(ev.target())
             on:focusin=move |ev| intent.hover(ev.target())
             on:focusout=move |ev| intent.leave(ev.related_target())
+            on:keydown=on_keydown
         >
             <a class="skip-link" href="#main" on:click=move |ev| {
                 ev.prevent_default();
@@ -296,6 +315,7 @@ pub fn Viewer(
                     <a href="#/papers" aria-current=move || (page.get() == Page::Papers).then_some("page")>"Papers"</a>
                     <a href="#/tags" aria-current=move || (page.get() == Page::Tags).then_some("page")>"Tags"</a>
                 </nav>
+                <pages::search::SearchBox input=search_input main=main_ref/>
                 <theme::ThemeToggle theme=theme/>
             </header>
             <main class="page" node_ref=main_ref tabindex="-1">
@@ -303,6 +323,7 @@ pub fn Viewer(
                     Page::Home => view! { <pages::home::HomePage/> }.into_any(),
                     Page::Papers => view! { <pages::papers::PapersPage/> }.into_any(),
                     Page::Tags => view! { <pages::tags::TagsPage/> }.into_any(),
+                    Page::Search => view! { <pages::search::SearchPage/> }.into_any(),
                     Page::Post(path) => view! { <pages::post::PostPage path=path/> }.into_any(),
                     Page::NotFound(asked) => view! { <pages::not_found::NotFound asked=asked/> }.into_any(),
                 }}

@@ -79,3 +79,39 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
         .map(|n| n.text_content().unwrap_or_default())
         .collect()
 }
+
+#[wasm_bindgen_test]
+fn the_search_engines_flat_answer_reads_back() {
+    use papershelf_app::search::{read_hits, Hit};
+    assert_eq!(
+        read_hits(&[3, 2, 1, 0, 7, 0, 9, 1, 4]),
+        [
+            Hit {
+                post: 3,
+                sections: vec![1, 0]
+            },
+            Hit {
+                post: 7,
+                sections: vec![]
+            },
+            Hit {
+                post: 9,
+                sections: vec![4]
+            },
+        ]
+    );
+    assert_eq!(
+        read_hits(&[3, 5, 1]),
+        [Hit {
+            post: 3,
+            sections: vec![1]
+        }]
+    );
+}
+
+#[wasm_bindgen_test]
+fn text_for_the_search_engine_is_composed_by_the_browser() {
+    // 모델 typed on macOS: conjoining jamo.
+    let nfd = "\u{1106}\u{1169}\u{1103}\u{1166}\u{11af}";
+    assert_eq!(papershelf_app::search::nfc(nfd), "모델");
+}

@@ -13,10 +13,16 @@ const APP_JS = new URL('__APP_JS__', here);
 const APP_WASM = new URL('__APP_WASM__', here);
 const APP_CSS = new URL('__APP_CSS__', here);
 
-// Tells the app not to take over the page's <body>, and how to import the math renderer.
+// Tells the app not to take over the page's <body>, and how to import the math
+// renderer and the search engine.
 globalThis.__papershelfEmbedded = true;
 globalThis.__papershelfMath ??= () =>
   import(new URL('__MATH_JS__', here).href).then(async (m) => {
+    await m.default();
+    return m;
+  });
+globalThis.__papershelfSearch ??= () =>
+  import(new URL('__SEARCH_JS__', here).href).then(async (m) => {
     await m.default();
     return m;
   });

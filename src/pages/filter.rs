@@ -108,6 +108,10 @@ pub fn FilterBar(
     facets: Signal<Vec<(String, usize)>>,
     /// What the list holds ("posts" or "papers"), for labels.
     noun: &'static str,
+    /// Whether it has a box for title words (the search page has the
+    /// header's search box instead).
+    #[prop(default = true)]
+    text_box: bool,
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
     let all_facets = RwSignal::new(false);
@@ -136,16 +140,18 @@ pub fn FilterBar(
 
     view! {
         <section class="filters" aria-label=format!("Filter {noun}")>
-            <label class="search">
-                <span class="visually-hidden">{format!("Search {noun} by title")}</span>
-                <input
-                    type="search"
-                    placeholder=format!("Search {noun} by title…")
-                    prop:value=move || filter.with(|f| f.text.clone())
-                    on:input=on_input
-                    autocomplete="off"
-                />
-            </label>
+            {text_box.then(|| view! {
+                <label class="search">
+                    <span class="visually-hidden">{format!("Search {noun} by title")}</span>
+                    <input
+                        type="search"
+                        placeholder=format!("Search {noun} by title…")
+                        prop:value=move || filter.with(|f| f.text.clone())
+                        on:input=on_input
+                        autocomplete="off"
+                    />
+                </label>
+            })}
             <Show when=move || filter.with(|f| !f.tags.is_empty())>
                 <div class="selected" role="group" aria-label="Selected tags">
                     {move || {

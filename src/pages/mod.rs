@@ -5,6 +5,7 @@ pub mod home;
 pub mod not_found;
 pub mod papers;
 pub mod post;
+pub mod search;
 pub mod tags;
 
 use crate::api::FetchError;

@@ -143,7 +143,9 @@ fn search(args: &[String]) -> Result<ExitCode, String> {
     let json = args.iter().any(|a| a == "--json");
     let rest: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
     let [dir, query] = rest.as_slice() else {
-        return Err(format!("search takes DIR and one QUERY (quote it)\n\n{USAGE}"));
+        return Err(format!(
+            "search takes DIR and one QUERY (quote it)\n\n{USAGE}"
+        ));
     };
     let dir = Path::new(dir.as_str());
     let read = |path: PathBuf| {
@@ -174,10 +176,15 @@ fn search(args: &[String]) -> Result<ExitCode, String> {
     for file in &needed {
         let raw = read(search_dir.join(file))?;
         bytes += raw.len();
-        let piece = Piece::parse(&raw).map_err(|e| format!("{}: {e}", search_dir.join(file).display()))?;
+        let piece =
+            Piece::parse(&raw).map_err(|e| format!("{}: {e}", search_dir.join(file).display()))?;
         pieces.insert(file.clone(), piece);
     }
-    let sections: Vec<u32> = index.posts.iter().map(|p| 1 + p.entries.len() as u32).collect();
+    let sections: Vec<u32> = index
+        .posts
+        .iter()
+        .map(|p| 1 + p.entries.len() as u32)
+        .collect();
     let hits = run(&query, &manifest, &sections, |f| pieces.get(f));
     if json {
         let posts: Vec<serde_json::Value> = hits

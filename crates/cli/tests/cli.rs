@@ -108,7 +108,7 @@ fn index_writes_posts_newest_first_without_drafts() {
 #[test]
 fn index_writes_the_search_index_beside_it_and_drops_stale_pieces() {
     use papershelf_core::search::index::{Manifest, Piece};
-    let tmp = std::env::temp_dir().join(format!("papershelf-search-{}", std::process::id()));
+    let tmp = std::env::temp_dir().join(format!("papershelf-index-search-{}", std::process::id()));
     let posts = tmp.join("papers/y2025/nov");
     std::fs::create_dir_all(&posts).unwrap();
     let post = posts.join("20251101.md");
@@ -141,10 +141,7 @@ fn index_writes_the_search_index_beside_it_and_drops_stale_pieces() {
             .unwrap();
     assert_eq!((manifest.posts, manifest.sections), (1, 2));
     let first = pieces(&search);
-    assert_eq!(
-        first.len(),
-        manifest.pieces.len() + manifest.positions.len()
-    );
+    assert_eq!(first.len(), manifest.pieces.len());
     let piece = Piece::parse(&std::fs::read(search.join(&first[0])).unwrap()).unwrap();
     assert!(piece.get("모델").is_some() && piece.get("mira").is_some());
     assert!(piece.get("https").is_none(), "URLs are not indexed");
@@ -170,6 +167,72 @@ fn index_writes_the_search_index_beside_it_and_drops_stale_pieces() {
     assert!(
         second.iter().all(|n| !first.contains(n)),
         "stale pieces are removed"
+    );
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+#[test]
+fn search_answers_as_the_browser_does() {
+    let tmp = std::env::temp_dir().join(format!("papershelf-query-{}", std::process::id()));
+    let dir = tmp.join("papers/y2025/nov");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("20251106.md"),
+        "# 2025-11-06 papers review\n\n## 1. [MIRA](https://x.org/mira) `bytedance`\n\n시각적 사고가 필요한 문제. 대규모언어모델은 못 푼다.\n\n## 2. [Glyph](https://x.org/glyph)\n\nLoRA는 쓰지 않았다.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("20251120.md"),
+        "# 2025-11-20 papers review\n\n## 1. [SAM 3](https://x.org/sam3) `meta`\n\n언어 모델을 쓰지 않는 분할.\n",
+    )
+    .unwrap();
+    let root = tmp.to_str().unwrap();
+    // Before `index`: what to run.
+    let out = papershelf(&["search", root, "모델"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("run `papershelf index"),
+        "{}",
+        stderr(&out)
+    );
+    let out = papershelf(&["index", root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = |q: &str| -> serde_json::Value {
+        let out = papershelf(&["search", root, q, "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let paths = |v: &serde_json::Value| -> Vec<String> {
+        v["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // A particle typed does not narrow; the word is found inside a compound.
+    let model = json("모델을");
+    assert_eq!(
+        paths(&model),
+        [
+            "papers/y2025/nov/20251120.md",
+            "papers/y2025/nov/20251106.md"
+        ]
+    );
+    assert_eq!(model["count"], 2);
+    // The matching entry is named by its anchor.
+    let lora = json("lora");
+    assert_eq!(paths(&lora), ["papers/y2025/nov/20251106.md"]);
+    assert_eq!(lora["posts"][0]["entries"][0], "2-glyph");
+    assert_eq!(json("\"시각적 사고\"")["count"], 1);
+    assert_eq!(json("\"사고 시각적\"")["count"], 0);
+    // Plain output: one line a post, its entries under it.
+    let out = papershelf(&["search", root, "mira"]);
+    assert!(stdout(&out).contains("papers/y2025/nov/20251106.md  2025-11-06 papers review"));
+    assert!(
+        stdout(&out).contains("  #1-mira-bytedance  MIRA"),
+        "{}",
+        stdout(&out)
     );
     std::fs::remove_dir_all(&tmp).ok();
 }

@@ -234,12 +234,27 @@ impl Catalog {
 
     /// Posts matching `filter` (positions in the index's post list).
     pub fn filter_posts(&self, filter: &Filter) -> Results {
-        self.run(&self.post_rows, filter)
+        self.run(&self.post_rows, filter, None)
+    }
+
+    /// Posts among `among` (positions in the index's post list: the posts a
+    /// full-text search found) that match `filter`'s tags, with facets
+    /// counted over them. The filter's text is the search's query, already
+    /// applied, so it is not read as title words here.
+    pub fn filter_posts_among(&self, filter: &Filter, among: &[usize]) -> Results {
+        let mut among: Vec<usize> = among
+            .iter()
+            .copied()
+            .filter(|i| *i < self.post_rows.len())
+            .collect();
+        among.sort_unstable();
+        among.dedup();
+        self.run(&self.post_rows, filter, Some(&among))
     }
 
     /// Papers matching `filter` (positions in [`Catalog::papers`]).
     pub fn filter_papers(&self, filter: &Filter) -> Results {
-        self.run(&self.paper_rows, filter)
+        self.run(&self.paper_rows, filter, None)
     }
 
     /// Every tag with its post and paper counts, by paper count, then post count, then name.
@@ -275,8 +290,13 @@ impl Catalog {
         out
     }
 
-    fn run(&self, rows: &[Row], filter: &Filter) -> Results {
-        let words: Vec<String> = filter.text.split_whitespace().map(lower).collect();
+    /// Items of `rows` (or of those at `only`, ascending) matching `filter`;
+    /// the filter's text is read as title words only over all rows.
+    fn run(&self, rows: &[Row], filter: &Filter, only: Option<&[usize]>) -> Results {
+        let words: Vec<String> = match only {
+            Some(_) => Vec::new(),
+            None => filter.text.split_whitespace().map(lower).collect(),
+        };
         // A selected tag no item has matches nothing (under "all") and adds nothing (under "any").
         let selected: Vec<Option<u32>> = filter
             .tags
@@ -297,7 +317,12 @@ impl Catalog {
         let mut items = Vec::new();
         let mut with_tag = vec![0usize; self.tag_names.len()];
         let mut extra = vec![0usize; self.tag_names.len()];
-        for (i, r) in rows.iter().enumerate() {
+        let positions: Box<dyn Iterator<Item = usize>> = match only {
+            Some(only) => Box::new(only.iter().copied()),
+            None => Box::new(0..rows.len()),
+        };
+        for i in positions {
+            let r = &rows[i];
             if !text_ok(r) {
                 continue;
             }
@@ -406,6 +431,25 @@ mod tests {
             c.filter_papers(&f(&["nope"], Match::All, "")).items,
             Vec::<usize>::new()
         );
+    }
+
+    #[test]
+    fn search_hits_are_narrowed_by_tags_and_not_by_title_words() {
+        let c = Catalog::new(&index());
+        // A search found posts 2 and 0; the query's words are not title words.
+        let r = c.filter_posts_among(&f(&["meta"], Match::All, "모델을 찾는다"), &[2, 0, 9]);
+        assert_eq!(r.items, [0, 2]);
+        assert!(
+            r.facets.contains(&("bytedance".to_string(), 1)),
+            "{:?}",
+            r.facets
+        );
+        let r = c.filter_posts_among(&f(&["agents", "vision"], Match::Any, ""), &[2, 0]);
+        assert_eq!(r.items, [2]);
+        assert!(c
+            .filter_posts_among(&f(&[], Match::All, ""), &[])
+            .items
+            .is_empty());
     }
 
     #[test]

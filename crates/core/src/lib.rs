@@ -35,4 +35,5 @@ pub mod route;
 pub mod sample;
 #[cfg(feature = "search")]
 pub mod search;
+pub mod sections;
 pub mod slug;

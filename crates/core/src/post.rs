@@ -178,7 +178,7 @@ fn file_stem(path: &str) -> &str {
 }
 
 /// The first paragraph's text, cut at about 200 characters.
-fn first_paragraph(doc: &Doc) -> String {
+pub(crate) fn first_paragraph(doc: &Doc) -> String {
     let Some(p) = doc
         .children
         .iter()

@@ -2,8 +2,9 @@
 //! static host, memory when embedded) is the viewer's business.
 //!
 //! Hash forms: `#/` (posts), `#/papers`, `#/tags`,
-//! `#/post/<path without .md>?id=<anchor>`; the lists take a filter query
-//! `?tags=a,b&match=any&q=words`.
+//! `#/post/<path without .md>?id=<anchor>`, `#/search?q=<words>`; the lists
+//! and the search take a filter query `?tags=a,b&match=any&q=words` (on the
+//! lists `q` filters paper titles; on the search it is the full-text query).
 
 use crate::catalog::{Filter, Match};
 use crate::links::{normalize, percent_decode, percent_encode};
@@ -17,6 +18,9 @@ pub enum Route {
     Papers(Filter),
     /// `#/tags`: every tag with its counts.
     Tags,
+    /// `#/search?q=`: posts whose text matches the words (`Filter::text`)
+    /// and the tags.
+    Search(Filter),
     /// `#/post/<path>`: one post, optionally scrolled to a heading.
     Post {
         /// Post file path relative to the content directory, with `.md`.
@@ -50,6 +54,7 @@ impl Route {
         match path.trim_end_matches('/') {
             "" => return Route::Home(filter_of(query)),
             "papers" => return Route::Papers(filter_of(query)),
+            "search" => return Route::Search(filter_of(query)),
             "tags" => return Route::Tags,
             _ => {}
         }
@@ -68,6 +73,7 @@ impl Route {
         match self {
             Route::Home(f) => format!("#/{}", filter_query(f)),
             Route::Papers(f) => format!("#/papers{}", filter_query(f)),
+            Route::Search(f) => format!("#/search{}", filter_query(f)),
             Route::Tags => "#/tags".to_string(),
             Route::Post { path, anchor } => crate::doc::post_hash(path, anchor.as_deref()),
             Route::NotFound { asked } => format!("#{asked}"),
@@ -77,15 +83,16 @@ impl Route {
     /// The filter of a list page, if this is one.
     pub fn filter(&self) -> Option<&Filter> {
         match self {
-            Route::Home(f) | Route::Papers(f) => Some(f),
+            Route::Home(f) | Route::Papers(f) | Route::Search(f) => Some(f),
             _ => None,
         }
     }
 
-    /// The same list page with another filter.
+    /// The same list page (or search) with another filter.
     pub fn with_filter(&self, filter: Filter) -> Route {
         match self {
             Route::Papers(_) => Route::Papers(filter),
+            Route::Search(_) => Route::Search(filter),
             _ => Route::Home(filter),
         }
     }
@@ -194,6 +201,12 @@ mod tests {
             Route::Home(Filter::default()),
             Route::Papers(filtered),
             Route::Tags,
+            Route::Search(Filter {
+                tags: vec!["rl".into()],
+                mode: Match::Any,
+                text: "\"언어 모델\" GRPO는 <img onerror=x>".into(),
+            }),
+            Route::Search(Filter::default()),
             Route::Post {
                 path: "papers/y2025/oct/20251029.md".into(),
                 anchor: Some("1-kimi".into()),
@@ -210,6 +223,27 @@ mod tests {
             "lower case, no repeats"
         );
         assert_eq!(f.filter().unwrap().mode, Match::All);
+    }
+
+    #[test]
+    fn a_search_keeps_its_words_and_tags() {
+        let r = Route::from_hash("#/search?q=%EB%AA%A8%EB%8D%B8%EC%9D%84&tags=rl,vision&match=any");
+        assert_eq!(
+            r,
+            Route::Search(Filter {
+                tags: vec!["rl".into(), "vision".into()],
+                mode: Match::Any,
+                text: "모델을".into(),
+            })
+        );
+        assert_eq!(
+            r.with_filter(Filter::default()),
+            Route::Search(Filter::default())
+        );
+        assert_eq!(
+            Route::from_hash("#/search"),
+            Route::Search(Filter::default())
+        );
     }
 
     fn filtered_hash(f: &Filter) -> String {

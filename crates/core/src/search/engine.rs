@@ -11,7 +11,6 @@ use super::index::{Manifest, Piece, Postings};
 use super::query::{Clause, Query};
 use super::text::is_hangul;
 use std::collections::BTreeMap;
-use unicode_normalization::UnicodeNormalization;
 
 /// BM25's term-frequency saturation.
 const K1: f32 = 1.2;
@@ -113,14 +112,14 @@ pub fn run<'a>(
             sections.values().sum::<f32>() - sections.values().copied().fold(0.0, f32::max);
         score += 0.1 * extra;
         let mut sections: Vec<(u32, f32)> = sections.into_iter().collect();
-        sections.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        sections.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         hits.push(PostHit {
             post: *post,
             score,
             sections,
         });
     }
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
+    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
     hits
 }
 
@@ -145,7 +144,9 @@ fn clause_matches<'a>(
             }
         }
         if term.prefix && found.len() > MAX_EXPANSION {
-            found.sort_by_key(|(t, p)| (*t != term.text, std::cmp::Reverse(p.sections.len())));
+            found.sort_unstable_by_key(|(t, p)| {
+                (*t != term.text, std::cmp::Reverse(p.sections.len()), *t)
+            });
             found.truncate(MAX_EXPANSION);
         }
         let mut map: BTreeMap<u32, f32> = BTreeMap::new();
@@ -165,7 +166,7 @@ fn clause_matches<'a>(
         lists.push(map);
     }
     // The rarest term first: fewest sections to look up in the others.
-    lists.sort_by_key(|m| m.len());
+    lists.sort_unstable_by_key(|m| m.len());
     let Some((first, rest)) = lists.split_first() else {
         return Vec::new();
     };
@@ -199,13 +200,11 @@ pub struct Segment {
 /// assert_eq!(marked, ["모델"]);
 /// ```
 pub fn snippet(text: &str, query: &Query, width: usize) -> Vec<Segment> {
-    let text: String = text.nfc().collect();
+    let text: String = super::text::nfc(text).into_owned();
     // Lower-cased characters, each with the byte range of its original.
     let mut lower: Vec<(char, usize, usize)> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        for l in c.to_lowercase() {
-            lower.push((l, i, i + c.len_utf8()));
-        }
+        lower.push((super::text::fold(c), i, i + c.len_utf8()));
     }
     let chars: Vec<char> = lower.iter().map(|(c, _, _)| *c).collect();
     let mut marks: Vec<(usize, usize)> = Vec::new();

@@ -18,6 +18,7 @@
 //! tags from twice that, the body from three times that.
 
 use super::text::{normalize, text_terms, Term};
+pub use crate::sections::{sections_of, Section};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -61,19 +62,6 @@ impl Field {
     fn base(self) -> u32 {
         FIELD_STRIDE * self as u32
     }
-}
-
-/// One searchable section of a post, as text (never markup, URLs or imports).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Section {
-    /// The paper's title, or the post's title.
-    pub title: String,
-    /// The paper's subtitle.
-    pub subtitle: String,
-    /// Tags, each as written.
-    pub tags: Vec<String>,
-    /// Headings and text, blocks separated by new lines.
-    pub body: String,
 }
 
 impl Section {
@@ -338,7 +326,11 @@ impl Piece {
                 section = section
                     .checked_add(gap)
                     .ok_or(Corrupt("a section number overflows"))?;
-                let weighted = if code & 1 == 1 { r.u32()? } else { ONCE_IN_BODY };
+                let weighted = if code & 1 == 1 {
+                    r.u32()?
+                } else {
+                    ONCE_IN_BODY
+                };
                 postings.sections.push(Posting { section, weighted });
             }
             previous = Some(text.clone());
@@ -458,14 +450,7 @@ mod tests {
             // In body text, once each: weight 1, times two.
             assert!(grpo.sections.iter().all(|p| p.weighted == 2));
             // `모델` is in the first and third sections, inside `모델은` too.
-            assert_eq!(
-                piece(&built, "모델")
-                    .get("모델")
-                    .unwrap()
-                    .sections
-                    .len(),
-                2
-            );
+            assert_eq!(piece(&built, "모델").get("모델").unwrap().sections.len(), 2);
             // A title counts three times, times two.
             let mira = piece(&built, "mira");
             assert_eq!(mira.get("mira").unwrap().sections[0].weighted, 6);
@@ -534,88 +519,5 @@ mod tests {
             })
             .collect();
         assert_eq!(found, ["grpo"]);
-    }
-}
-
-/// A post's sections, as the index takes them: its text before the first
-/// paper entry (with the post's title and tags), then each entry's title,
-/// subtitle, tags and text up to the next entry. Text only: no markup, no
-/// URLs, no imports (the MDX pre-pass has hidden them).
-pub fn sections_of(parsed: &crate::post::ParsedPost) -> Vec<Section> {
-    use crate::doc::Node;
-    let post = &parsed.post;
-    let mut sections = vec![Section {
-        title: post.title.clone(),
-        tags: post.tags.clone(),
-        ..Section::default()
-    }];
-    let mut entries = post.entries.iter().peekable();
-    let mut skip_subtitle = false;
-    for node in parsed.doc().after_title() {
-        if let Node::Element(e) = node {
-            // Headings carry the entry's anchor as the policy writes ids.
-            let starts_entry = e.tag() == "h2"
-                && entries.peek().is_some_and(|entry| {
-                    e.attr("id") == Some(crate::policy::safe_id(&entry.anchor).as_str())
-                });
-            if starts_entry {
-                let entry = entries.next().expect("peeked");
-                sections.push(Section {
-                    title: entry.title.clone(),
-                    subtitle: entry.subtitle.clone().unwrap_or_default(),
-                    tags: entry.tags.clone(),
-                    body: String::new(),
-                });
-                skip_subtitle = entry.subtitle.is_some();
-                continue;
-            }
-            if skip_subtitle && e.tag() == "h3" {
-                skip_subtitle = false;
-                continue;
-            }
-        }
-        skip_subtitle = false;
-        let text = node.plain_text();
-        let text = text.trim();
-        if !text.is_empty() {
-            let body = &mut sections.last_mut().expect("one section at least").body;
-            if !body.is_empty() {
-                body.push('\n');
-            }
-            body.push_str(text);
-        }
-    }
-    if sections[0].body.is_empty() {
-        sections[0].body = post.description.clone();
-    }
-    sections
-}
-
-#[cfg(test)]
-mod section_tests {
-    use super::*;
-    use crate::post::Post;
-
-    #[test]
-    fn a_post_is_its_preamble_and_one_section_per_entry() {
-        let parsed = Post::parse(
-            "papers/y2025/nov/20251106.md",
-            "import a from './asset/a.png';\n\n# 2025-11-06 papers review\n\nIntro **text**.\n\n\
-             ## 1. [MIRA](https://example.org/mira) `bytedance`\n### Visual CoT\n\n\
-             시각적 사고가 [필요](https://example.org/x)하다.\n\n<img src={a} />\n\n\
-             ## 2. [Glyph](https://example.org/glyph)\n\nText.\n",
-        );
-        let s = sections_of(&parsed);
-        assert_eq!(s.len(), 3);
-        assert_eq!(s[0].title, "2025-11-06 papers review");
-        assert_eq!(s[0].body, "Intro text.");
-        assert_eq!(s[1].title, "MIRA");
-        assert_eq!(s[1].subtitle, "Visual CoT");
-        assert_eq!(s[1].tags, ["bytedance"]);
-        assert_eq!(s[1].body, "시각적 사고가 필요하다.");
-        assert_eq!(s[2].body, "Text.");
-        assert!(s
-            .iter()
-            .all(|s| !s.body.contains("http") && !s.body.contains("import")));
     }
 }

@@ -338,6 +338,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "nfc")]
     fn decomposed_hangul_in_a_query_is_composed() {
         use unicode_normalization::UnicodeNormalization;
         let nfd: String = "모델을".nfd().collect();

@@ -20,8 +20,6 @@
 //!
 //! Each term has a position, which tells its field (see `index::Field`).
 
-use unicode_normalization::UnicodeNormalization;
-
 /// One term of a text and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
@@ -63,7 +61,58 @@ pub fn is_hangul(c: char) -> bool {
 
 /// Text in NFC and lower case, as both sides compare it.
 pub fn normalize(text: &str) -> String {
-    text.nfc().flat_map(char::to_lowercase).collect()
+    nfc(text).chars().map(fold).collect()
+}
+
+/// A character in lower case, as search compares it: the scripts with case
+/// this journal meets (Latin with its accented letters, Greek, Cyrillic,
+/// full-width Latin); every other character as it is. One character for
+/// one, so a match maps back onto the text. Written out rather than
+/// `char::to_lowercase`, whose table would be a sixth of the browser's
+/// search module; both sides fold with this one function.
+///
+/// ```
+/// use papershelf_core::search::text::fold;
+/// let folded: String = "GRPO Ärger ΣΩ Модель Ａ".chars().map(fold).collect();
+/// assert_eq!(folded, "grpo ärger σω модель ａ");
+/// ```
+pub fn fold(c: char) -> char {
+    let n = c as u32;
+    let lower = match n {
+        // ASCII, Latin-1 (not ×), Greek capitals (not the gap at U+03A2),
+        // basic Cyrillic and full-width Latin: a fixed distance.
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            n + 32
+        }
+        0xFF21..=0xFF3A => n + 32,
+        // Cyrillic Ѐ-Џ.
+        0x400..=0x40F => n + 80,
+        // Latin Extended-A, capitals at even code points (but İ and ı,
+        // and the odd-paired run from Ĺ to Ň, and ſ).
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if n.is_multiple_of(2) => n + 1,
+        0x139..=0x148 | 0x179..=0x17E if !n.is_multiple_of(2) => n + 1,
+        0x178 => 0xFF,
+        // Cyrillic Ѡ-ҁ and Ҋ-ӿ pairs.
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if n.is_multiple_of(2) => n + 1,
+        _ => n,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Text in Unicode NFC. With the `nfc` feature (the CLI), by the
+/// `unicode-normalization` crate; without it (the browser's search module,
+/// which would otherwise carry 80 KB of tables), text is taken as NFC
+/// already: the viewer normalizes it with the browser's own
+/// `String.prototype.normalize` before handing it over.
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    #[cfg(feature = "nfc")]
+    {
+        use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+        if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+            return std::borrow::Cow::Owned(text.nfc().collect());
+        }
+    }
+    std::borrow::Cow::Borrowed(text)
 }
 
 /// A run of text of one class.
@@ -144,7 +193,11 @@ pub const JOIN: char = '\u{1}';
 pub fn join(a: &Run<'_>, b: &Run<'_>) -> String {
     let last = |r: &Run<'_>| {
         if r.syllabic {
-            r.text.chars().next_back().map(String::from).unwrap_or_default()
+            r.text
+                .chars()
+                .next_back()
+                .map(String::from)
+                .unwrap_or_default()
         } else {
             r.text.to_string()
         }
@@ -177,12 +230,17 @@ pub fn text_terms(normalized: &str, mut pos: u32, end: u32, out: &mut Vec<Term>)
             break;
         }
         if let Some(prev) = &previous {
-            let gap_start = prev.text.as_ptr() as usize - normalized.as_ptr() as usize + prev.text.len();
+            let gap_start =
+                prev.text.as_ptr() as usize - normalized.as_ptr() as usize + prev.text.len();
             let gap_end = run.text.as_ptr() as usize - normalized.as_ptr() as usize;
             if joined_by_space(&normalized[gap_start..gap_end]) {
                 let text = join(prev, &run);
                 let syllabic = !text.starts_with(JOIN);
-                out.push(Term { text, pos, syllabic });
+                out.push(Term {
+                    text,
+                    pos,
+                    syllabic,
+                });
             }
         }
         pos = run_terms(&run, pos, out);
@@ -259,7 +317,10 @@ mod tests {
             texts("Large Language"),
             ["large", "\u{1}large language", "language"]
         );
-        assert_eq!(texts("GRPO 알고리즘"), ["grpo", "\u{1}grpo 알", "알고", "고리", "리즘"]);
+        assert_eq!(
+            texts("GRPO 알고리즘"),
+            ["grpo", "\u{1}grpo 알", "알고", "고리", "리즘"]
+        );
         // Punctuation, a line break, or nothing between: no join.
         assert_eq!(texts("model, data"), ["model", "data"]);
         assert_eq!(texts("model\ndata"), ["model", "data"]);
@@ -267,7 +328,9 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "nfc")]
     fn decomposed_hangul_is_composed() {
+        use unicode_normalization::UnicodeNormalization;
         let nfd: String = "모델"
             .chars()
             .flat_map(|c| c.to_string().nfd().collect::<Vec<_>>())
@@ -285,7 +348,10 @@ mod tests {
 
     #[test]
     fn punctuation_and_symbols_separate() {
-        assert_eq!(texts("<img onerror=x>"), ["img", "\u{1}img onerror", "onerror", "x"]);
+        assert_eq!(
+            texts("<img onerror=x>"),
+            ["img", "\u{1}img onerror", "onerror", "x"]
+        );
         assert!(texts("...!?").is_empty());
     }
 }

@@ -1,0 +1,466 @@
+//! `#/search?q=`: the posts whose text matches the words, best first, each
+//! with the paper entries that matched and a snippet with the words marked;
+//! narrowed by the same tag filter as the lists (`&tags=a,b&match=any`).
+//!
+//! The results element carries `data-search-results`, `data-query` (the
+//! query it shows) and, once that search is complete, `data-count` (how
+//! many posts match), for tests and scripts.
+
+use super::filter::{current_filter, FilterBar, ShowMore};
+use super::home::TagLink;
+use super::when_loaded;
+use crate::search::{self, Hit, SearchError};
+use crate::{api, Library, Shelf};
+use leptos::prelude::*;
+use papershelf_core::catalog::{Filter, Results};
+use papershelf_core::doc::post_hash;
+use papershelf_core::post::Post;
+use papershelf_core::sections::{sections_of, Section};
+use std::sync::Arc;
+
+/// Posts per "page"; "Show more" adds as many again.
+const PAGE: usize = 10;
+
+/// How many characters a snippet shows.
+const SNIPPET_CHARS: usize = 160;
+
+/// The search page.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    let filter = current_filter(shelf);
+    Effect::new(move || {
+        let q = filter.with(|f| f.text.trim().to_string());
+        shelf.set_title(&if q.is_empty() {
+            "Search · papershelf".to_string()
+        } else {
+            format!("{q} · Search · papershelf")
+        });
+    });
+    search::preload();
+    when_loaded("the posts", |library| {
+        view! { <SearchResults library=library/> }.into_any()
+    })
+}
+
+/// Where a search stands.
+#[derive(Debug, Clone, PartialEq)]
+enum State {
+    /// Nothing to search for yet.
+    Empty,
+    /// Fetching and ranking.
+    Running,
+    /// Done: the matching posts, best first.
+    Done(Arc<Vec<Hit>>),
+    /// It could not run.
+    Failed(SearchError),
+}
+
+#[component]
+fn SearchResults(
+    /// The loaded index.
+    library: Arc<Library>,
+) -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    let filter = current_filter(shelf);
+    let query = Memo::new(move |_| filter.with(|f| f.text.trim().to_string()));
+    let state = RwSignal::new(State::Empty);
+    let retries = RwSignal::new(0u32);
+    // Each search has a number; an answer for an older one is dropped.
+    let generation = StoredValue::new(0u64);
+    let lib = library.clone();
+    Effect::new(move || {
+        let q = query.get();
+        retries.track();
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
+        if q.is_empty() {
+            state.set(State::Empty);
+            return;
+        }
+        state.set(State::Running);
+        let lib = lib.clone();
+        let base = shelf.content_base.get_value();
+        leptos::task::spawn_local(async move {
+            let result = search::run(&lib, &base, &q).await;
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
+            state.try_set(match result {
+                Ok(hits) => State::Done(Arc::new(hits)),
+                Err(e) => State::Failed(e),
+            });
+        });
+    });
+    // The hits that also match the tags, in rank order, and the facets over them.
+    let lib = library.clone();
+    let narrowed = Memo::new(move |_| {
+        let State::Done(hits) = state.get() else {
+            return None;
+        };
+        let positions: Vec<usize> = hits.iter().map(|h| h.post).collect();
+        let results: Results = filter.with(|f| lib.catalog.filter_posts_among(f, &positions));
+        let kept: Vec<Hit> = hits
+            .iter()
+            .filter(|h| results.items.binary_search(&h.post).is_ok())
+            .cloned()
+            .collect();
+        Some((Arc::new(kept), results.facets))
+    });
+    let limit = RwSignal::new(PAGE);
+    Effect::watch(move || filter.get(), move |_, _, _| limit.set(PAGE), false);
+    let total = Signal::derive(move || narrowed.with(|n| n.as_ref().map_or(0, |(k, _)| k.len())));
+    let facets = Signal::derive(move || {
+        narrowed.with(|n| n.as_ref().map(|(_, f)| f.clone()).unwrap_or_default())
+    });
+    let count = move || {
+        match state.get() {
+        State::Empty => "Type words to search the reviews: a method (GRPO), a Korean term (강화학습), \"a phrase\".".to_string(),
+        State::Running => "Searching…".to_string(),
+        State::Failed(_) => String::new(),
+        State::Done(_) => match (total.get(), query.get()) {
+            (0, q) => format!("Nothing found for “{q}”. Check the spelling, use fewer words, or remove a tag."),
+            (1, q) => format!("1 post matches “{q}”"),
+            (n, q) => format!("{n} posts match “{q}”"),
+        },
+    }
+    };
+    let lib = library.clone();
+    let shown = move || {
+        let (hits, _) = narrowed.get()?;
+        let q = query.get_untracked();
+        let selected = filter.with_untracked(|f| f.tags.clone());
+        Some(
+            hits.iter()
+                .take(limit.get())
+                .map(|hit| {
+                    let post = lib.index.posts[hit.post].clone();
+                    view! { <SearchHit post=post sections=hit.sections.clone() query=q.clone() selected=selected.clone()/> }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <h1 class="page-title">"Search"</h1>
+        <FilterBar filter=filter facets=facets noun="results" text_box=false/>
+        <p class="result-count" role="status" aria-live="polite">{count}</p>
+        {move || match state.get() {
+            State::Failed(error) => Some(view! { <SearchFailed error=error retry=Callback::new(move |_| retries.update(|r| *r += 1))/> }),
+            _ => None,
+        }}
+        <ol
+            class="search-results"
+            data-search-results=""
+            data-query=move || query.get()
+            data-count=move || narrowed.with(|n| n.as_ref().map(|(k, _)| k.len().to_string()))
+            aria-busy=move || (state.get() == State::Running).to_string()
+        >
+            {shown}
+        </ol>
+        <ShowMore limit=limit total=total step=PAGE/>
+    }
+}
+
+/// A search that could not run: what happened, and a retry.
+#[component]
+fn SearchFailed(
+    /// What went wrong.
+    error: SearchError,
+    /// Runs when the reader asks to try again.
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="error-box" role="alert">
+            <p class="error-message">{error.to_string()}</p>
+            <button type="button" class="retry" on:click=move |_| retry.run(())>"Try again"</button>
+        </div>
+    }
+}
+
+/// One matching post: its title, date and tags, a snippet, and the paper
+/// entries that matched, each with its own snippet.
+#[component]
+fn SearchHit(
+    /// The post.
+    post: Post,
+    /// Its matching sections, best first (0: before the entries; n: entry n).
+    sections: Vec<u32>,
+    /// The query, for the snippets.
+    query: String,
+    /// Tags selected in the filter.
+    selected: Vec<String>,
+) -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    // The post's text, read into sections when it arrives (the post may be
+    // in the browser's cache already, or fetched on intent).
+    let texts: RwSignal<Option<Vec<Section>>> = RwSignal::new(None);
+    {
+        let base = shelf.content_base.get_value();
+        let path = post.path.clone();
+        leptos::task::spawn_local(async move {
+            let (file, result) = api::fetch_post_file(&base, &path).await;
+            if let Ok(text) = result {
+                let parsed = Post::parse(&file, &text);
+                texts.try_set(Some(sections_of(&parsed)));
+            }
+        });
+    }
+    let href = post_hash(&post.path, None);
+    let path = post.path.clone();
+    let on = |t: &str| selected.contains(&t.to_lowercase());
+    let tags = post
+        .tags
+        .iter()
+        .map(|t| view! { <TagLink on=on(t) tag=t.clone()/> })
+        .collect_view();
+    let preamble = sections.contains(&0);
+    let q = query.clone();
+    let entries = sections
+        .iter()
+        .filter(|s| **s > 0)
+        .filter_map(|s| {
+            post.entries
+                .get(*s as usize - 1)
+                .map(|e| (*s as usize, e.clone()))
+        })
+        .map(|(n, entry)| {
+            let href = post_hash(&path, Some(&entry.anchor));
+            let q = q.clone();
+            let etags = entry
+                .tags
+                .iter()
+                .map(|t| view! { <TagLink on=on(t) tag=t.clone()/> })
+                .collect_view();
+            view! {
+                <li class="sub-result">
+                    <a href=href><Marked text=entry.title.clone() query=q.clone()/></a>
+                    {etags}
+                    <Snippet texts=texts section=n query=q/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="search-hit">
+            <time class="date" datetime=post.date.clone()>{post.date.clone()}</time>
+            <a class="post-title" href=href><Marked text=post.title.clone() query=query.clone()/></a>
+            {tags}
+            {preamble.then(|| view! { <Snippet texts=texts section=0 query=query.clone()/> })}
+            <ul class="sub-results">{entries}</ul>
+        </li>
+    }
+}
+
+/// `text` with the query's words marked, once the engine has marked them
+/// (plain text until then).
+#[component]
+fn Marked(
+    /// The text (a title).
+    text: String,
+    /// The query.
+    query: String,
+) -> impl IntoView {
+    let pieces = RwSignal::new(vec![(text.clone(), false)]);
+    leptos::task::spawn_local(async move {
+        if let Some(p) = search::snippet(&text, &query, usize::MAX / 2).await {
+            pieces.try_set(p);
+        }
+    });
+    move || {
+        pieces
+            .get()
+            .into_iter()
+            .map(|(t, mark)| piece(t, mark))
+            .collect_view()
+    }
+}
+
+/// The snippet of one section, once the post's text is in.
+#[component]
+fn Snippet(
+    /// The post's sections, once fetched.
+    texts: RwSignal<Option<Vec<Section>>>,
+    /// Which section.
+    section: usize,
+    /// The query.
+    query: String,
+) -> impl IntoView {
+    let pieces: RwSignal<Option<Vec<(String, bool)>>> = RwSignal::new(None);
+    Effect::new(move || {
+        let Some(text) = texts.with(|t| t.as_ref().and_then(|s| s.get(section)).map(section_text))
+        else {
+            return;
+        };
+        let q = query.clone();
+        leptos::task::spawn_local(async move {
+            if let Some(p) = search::snippet(&text, &q, SNIPPET_CHARS).await {
+                pieces.try_set(Some(p));
+            }
+        });
+    });
+    move || {
+        pieces.get().filter(|p| !p.is_empty()).map(|p| {
+            view! { <p class="snippet">{p.into_iter().map(|(t, mark)| piece(t, mark)).collect_view()}</p> }
+        })
+    }
+}
+
+/// A section's text for its snippet: its subtitle and body.
+fn section_text(s: &Section) -> String {
+    match (s.subtitle.is_empty(), s.body.is_empty()) {
+        (false, false) => format!("{} — {}", s.subtitle, s.body.replace('\n', " ")),
+        (false, true) => s.subtitle.clone(),
+        _ => s.body.replace('\n', " "),
+    }
+}
+
+/// A piece of text, in `<mark>` if it matched. Always a text node.
+fn piece(text: String, mark: bool) -> AnyView {
+    if mark {
+        view! { <mark>{text}</mark> }.into_any()
+    } else {
+        text.into_any()
+    }
+}
+
+/// The search route for `text`, keeping the tag filter of `current`.
+pub fn search_route(current: &Filter, text: String) -> papershelf_core::route::Route {
+    papershelf_core::route::Route::Search(Filter {
+        text,
+        ..current.clone()
+    })
+}
+
+/// How long typing pauses before the results follow.
+const DEBOUNCE_MS: i32 = 150;
+
+/// The search box in the site header, on every page and in embedded
+/// viewers: results follow as the reader types (no Enter needed); Escape
+/// leaves the box. [`shortcut`] focuses it from anywhere.
+#[component]
+pub fn SearchBox(
+    /// The input, for the shortcuts.
+    input: NodeRef<leptos::html::Input>,
+    /// Where Escape sends the focus.
+    main: NodeRef<leptos::html::Main>,
+) -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    let pending: StoredValue<Option<leptos::prelude::TimeoutHandle>> = StoredValue::new(None);
+    // What the box last asked for.
+    let sent = StoredValue::new(String::new());
+    // The box shows the search on screen (after back, forward or a link),
+    // but never changes under the reader's fingers: while it has the focus,
+    // the route it set itself (a few letters behind the typing) is left alone.
+    Effect::new(move || {
+        let text = shelf.route.with(|r| match r {
+            papershelf_core::route::Route::Search(f) => f.text.clone(),
+            _ => String::new(),
+        });
+        let Some(el) = input.get() else { return };
+        let focused = el
+            .owner_document()
+            .and_then(|d| d.active_element())
+            .is_some_and(|a| a == **el);
+        let own = focused && sent.with_value(|s| *s == text);
+        if !own && el.value() != text {
+            el.set_value(&text);
+        }
+    });
+    let go = move || {
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
+        let text = el.value();
+        let (route, nav) = shelf.route.with_untracked(|r| match r {
+            papershelf_core::route::Route::Search(f) => {
+                (search_route(f, text.clone()), crate::Nav::Replace)
+            }
+            _ => (
+                search_route(&Filter::default(), text.clone()),
+                crate::Nav::Push,
+            ),
+        });
+        if !shelf.route.with_untracked(|r| *r == route) {
+            sent.set_value(text);
+            shelf.navigate(route, nav);
+        }
+    };
+    let cancel = move || {
+        if let Some(h) = pending.try_update_value(|p| p.take()).flatten() {
+            h.clear();
+        }
+    };
+    let on_input = move |_| {
+        cancel();
+        let handle = leptos::prelude::set_timeout_with_handle(
+            go,
+            std::time::Duration::from_millis(DEBOUNCE_MS as u64),
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            // Leaves the box (and keeps what it holds: Chromium would clear it).
+            ev.prevent_default();
+            if let Some(el) = input.get_untracked() {
+                let _ = el.blur();
+            }
+            if let Some(m) = main.get_untracked() {
+                let _ = m.focus();
+            }
+        }
+    };
+    view! {
+        <form class="site-search" role="search" on:submit=move |ev| {
+            ev.prevent_default();
+            cancel();
+            go();
+        }>
+            <input
+                type="search"
+                name="q"
+                node_ref=input
+                aria-label="Search the reviews"
+                aria-keyshortcuts="/ Control+K Meta+K"
+                placeholder="Search reviews  /"
+                autocomplete="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                on:input=on_input
+                on:focus=move |_| search::preload()
+                on:keydown=on_key
+            />
+        </form>
+    }
+}
+
+/// Handles `/` and Ctrl/Cmd-K: focuses the search box and selects what it
+/// holds. `/` typed into a field is left alone.
+pub fn shortcut(ev: &web_sys::KeyboardEvent, input: NodeRef<leptos::html::Input>) {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented() || ev.alt_key() {
+        return;
+    }
+    let slash = ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key();
+    let k = (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("k");
+    if !slash && !k {
+        return;
+    }
+    let in_field = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.is_content_editable()
+        });
+    if slash && in_field {
+        return;
+    }
+    let Some(el) = input.get_untracked() else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = el.focus();
+    el.select();
+}
