@@ -125,14 +125,22 @@ pub fn nfc(text: &str) -> String {
         .unwrap_or_else(|| text.to_string())
 }
 
+/// How long a query that needs pieces from the network waits first: the
+/// next keystroke usually replaces it, and then nothing was fetched for it.
+/// A query whose pieces are at hand runs at once.
+pub const FETCH_DELAY_MS: i32 = 150;
+
 /// Runs `query` over the index of `library` (under `content_base`): the
-/// matching posts, best first. Fetches the manifest (once per loaded index)
-/// and the pieces the query needs that are not held yet, all at once.
+/// matching posts, best first, or `Ok(None)` when `current` says, after
+/// [`FETCH_DELAY_MS`], that another query has replaced it. Fetches the
+/// manifest (once per loaded index) and the pieces the query needs that are
+/// not held yet, all at once.
 pub async fn run(
     library: &Arc<Library>,
     content_base: &str,
     query: &str,
-) -> Result<Vec<Hit>, SearchError> {
+    current: impl Fn() -> bool,
+) -> Result<Option<Vec<Hit>>, SearchError> {
     let engine = Engine::load().await?;
     let dir = format!("{content_base}search/");
     let key = (Arc::as_ptr(library) as usize, content_base.to_string());
@@ -164,6 +172,12 @@ pub async fn run(
         .dyn_into::<js_sys::Array>()
         .map(|a| a.iter().filter_map(|f| f.as_string()).collect())
         .unwrap_or_default();
+    if !needed.is_empty() {
+        crate::timing::sleep(FETCH_DELAY_MS).await;
+        if !current() {
+            return Ok(None);
+        }
+    }
     // Every piece at once; each is read as it arrives.
     let fetches: Vec<(String, js_sys::Promise)> = needed
         .into_iter()
@@ -189,7 +203,7 @@ pub async fn run(
         .dyn_into::<js_sys::Uint32Array>()
         .map(|a| a.to_vec())
         .unwrap_or_default();
-    Ok(read_hits(&flat))
+    Ok(Some(read_hits(&flat)))
 }
 
 /// The engine's flat answer (`post, n, n sections, post, …`) as hits; a

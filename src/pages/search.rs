@@ -16,7 +16,12 @@ use papershelf_core::catalog::{Filter, Results};
 use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
 use papershelf_core::sections::{sections_of, Section};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Posts per "page"; "Show more" adds as many again.
 const PAGE: usize = 10;
@@ -82,22 +87,29 @@ fn SearchResults(
         let lib = lib.clone();
         let base = shelf.content_base.get_value();
         leptos::task::spawn_local(async move {
-            let result = search::run(&lib, &base, &q).await;
-            if generation.try_get_value() != Some(this) {
+            let current = move || generation.try_get_value() == Some(this);
+            let result = search::run(&lib, &base, &q, current).await;
+            if !current() {
                 return;
             }
             state.try_set(match result {
-                Ok(hits) => State::Done(Arc::new(hits)),
+                Ok(Some(hits)) => State::Done(Arc::new(hits)),
+                Ok(None) => return,
                 Err(e) => State::Failed(e),
             });
         });
     });
+    // The last complete answer stays on screen while the next one runs.
+    let shown_hits: RwSignal<Option<Arc<Vec<Hit>>>> = RwSignal::new(None);
+    Effect::new(move || match state.get() {
+        State::Done(hits) => shown_hits.set(Some(hits)),
+        State::Empty | State::Failed(_) => shown_hits.set(None),
+        State::Running => {}
+    });
     // The hits that also match the tags, in rank order, and the facets over them.
     let lib = library.clone();
     let narrowed = Memo::new(move |_| {
-        let State::Done(hits) = state.get() else {
-            return None;
-        };
+        let hits = shown_hits.get()?;
         let positions: Vec<usize> = hits.iter().map(|h| h.post).collect();
         let results: Results = filter.with(|f| lib.catalog.filter_posts_among(f, &positions));
         let kept: Vec<Hit> = hits
@@ -152,7 +164,11 @@ fn SearchResults(
             class="search-results"
             data-search-results=""
             data-query=move || query.get()
-            data-count=move || narrowed.with(|n| n.as_ref().map(|(k, _)| k.len().to_string()))
+            data-count=move || {
+                matches!(state.get(), State::Done(_))
+                    .then(|| narrowed.with(|n| n.as_ref().map(|(k, _)| k.len().to_string())))
+                    .flatten()
+            }
             aria-busy=move || (state.get() == State::Running).to_string()
         >
             {shown}
@@ -191,18 +207,19 @@ fn SearchHit(
     selected: Vec<String>,
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    // The post's text, read into sections when it arrives (the post may be
-    // in the browser's cache already, or fetched on intent).
-    let texts: RwSignal<Option<Vec<Section>>> = RwSignal::new(None);
+    // The post's text, read into sections, fetched when the hit comes near
+    // the screen (a long list fetches only what is read), once per page.
+    let texts: RwSignal<Option<Arc<Vec<Section>>>> = RwSignal::new(None);
+    let item = NodeRef::<leptos::html::Li>::new();
     {
         let base = shelf.content_base.get_value();
         let path = post.path.clone();
-        leptos::task::spawn_local(async move {
-            let (file, result) = api::fetch_post_file(&base, &path).await;
-            if let Ok(text) = result {
-                let parsed = Post::parse(&file, &text);
-                texts.try_set(Some(sections_of(&parsed)));
-            }
+        when_near(item, move || {
+            leptos::task::spawn_local(async move {
+                if let Some(sections) = post_sections(&base, &path).await {
+                    texts.try_set(Some(sections));
+                }
+            })
         });
     }
     let href = post_hash(&post.path, None);
@@ -241,7 +258,7 @@ fn SearchHit(
         })
         .collect_view();
     view! {
-        <li class="search-hit">
+        <li class="search-hit" node_ref=item>
             <time class="date" datetime=post.date.clone()>{post.date.clone()}</time>
             <a class="post-title" href=href><Marked text=post.title.clone() query=query.clone()/></a>
             {tags}
@@ -279,7 +296,7 @@ fn Marked(
 #[component]
 fn Snippet(
     /// The post's sections, once fetched.
-    texts: RwSignal<Option<Vec<Section>>>,
+    texts: RwSignal<Option<Arc<Vec<Section>>>>,
     /// Which section.
     section: usize,
     /// The query.
@@ -303,6 +320,76 @@ fn Snippet(
             view! { <p class="snippet">{p.into_iter().map(|(t, mark)| piece(t, mark)).collect_view()}</p> }
         })
     }
+}
+
+thread_local! {
+    /// Posts read into sections for snippets, by URL: typing a query shows
+    /// many of the same posts again.
+    static SECTIONS: RefCell<HashMap<String, Arc<Vec<Section>>>> = RefCell::new(HashMap::new());
+}
+
+/// How many posts [`SECTIONS`] keeps before it starts again.
+const SECTIONS_KEPT: usize = 200;
+
+/// The sections of the post at `path`, fetched and read once per page.
+async fn post_sections(base: &str, path: &str) -> Option<Arc<Vec<Section>>> {
+    let key = format!("{base}{path}");
+    if let Some(s) = SECTIONS.with(|c| c.borrow().get(&key).cloned()) {
+        return Some(s);
+    }
+    let (file, result) = api::fetch_post_file(base, path).await;
+    let sections = Arc::new(sections_of(&Post::parse(&file, &result.ok()?)));
+    SECTIONS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= SECTIONS_KEPT {
+            c.clear();
+        }
+        c.insert(key, sections.clone());
+    });
+    Some(sections)
+}
+
+/// Runs `then` once, when `item` comes within a screen of the viewport
+/// (at once where IntersectionObserver is missing).
+fn when_near(item: NodeRef<leptos::html::Li>, then: impl FnOnce() + 'static) {
+    let then = Rc::new(RefCell::new(Some(then)));
+    let run = {
+        let then = then.clone();
+        move || {
+            if let Some(f) = then.borrow_mut().take() {
+                f();
+            }
+        }
+    };
+    item.on_load(move |el| {
+        let fire = run.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let near = entries.iter().any(|e| {
+                    e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|e| e.is_intersecting())
+                });
+                if near {
+                    observer.disconnect();
+                    fire();
+                }
+            },
+        );
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("100% 0px");
+        match web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            Ok(observer) => {
+                observer.observe(&el);
+                // Kept as long as the hit is on the page.
+                let kept = send_wrapper::SendWrapper::new((observer, callback));
+                on_cleanup(move || kept.0.disconnect());
+            }
+            Err(_) => run(),
+        }
+    });
 }
 
 /// A section's text for its snippet: its subtitle and body.
@@ -331,12 +418,11 @@ pub fn search_route(current: &Filter, text: String) -> papershelf_core::route::R
     })
 }
 
-/// How long typing pauses before the results follow.
-const DEBOUNCE_MS: i32 = 150;
-
 /// The search box in the site header, on every page and in embedded
-/// viewers: results follow as the reader types (no Enter needed); Escape
-/// leaves the box. [`shortcut`] focuses it from anywhere.
+/// viewers: results follow as the reader types (no Enter needed; a query
+/// that needs the network waits [`search::FETCH_DELAY_MS`] for the next
+/// keystroke first); Escape leaves the box. [`shortcut`] focuses it from
+/// anywhere.
 #[component]
 pub fn SearchBox(
     /// The input, for the shortcuts.
@@ -345,7 +431,6 @@ pub fn SearchBox(
     main: NodeRef<leptos::html::Main>,
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    let pending: StoredValue<Option<leptos::prelude::TimeoutHandle>> = StoredValue::new(None);
     // What the box last asked for.
     let sent = StoredValue::new(String::new());
     // The box shows the search on screen (after back, forward or a link),
@@ -385,20 +470,7 @@ pub fn SearchBox(
             shelf.navigate(route, nav);
         }
     };
-    let cancel = move || {
-        if let Some(h) = pending.try_update_value(|p| p.take()).flatten() {
-            h.clear();
-        }
-    };
-    let on_input = move |_| {
-        cancel();
-        let handle = leptos::prelude::set_timeout_with_handle(
-            go,
-            std::time::Duration::from_millis(DEBOUNCE_MS as u64),
-        )
-        .ok();
-        pending.set_value(handle);
-    };
+    let on_input = move |_| go();
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
             // Leaves the box (and keeps what it holds: Chromium would clear it).
@@ -414,7 +486,6 @@ pub fn SearchBox(
     view! {
         <form class="site-search" role="search" on:submit=move |ev| {
             ev.prevent_default();
-            cancel();
             go();
         }>
             <input

@@ -1,5 +1,6 @@
 // `make bench`: sizes, throughput, first render against docsify, filtering at
-// scale, index load, long tasks and heap. Prints a table and writes BENCHMARKS.md.
+// scale, index load, long tasks and heap, full-text search against Pagefind.
+// Prints a table and writes BENCHMARKS.md.
 // Every figure is a median over repeated runs, all in one run on one machine.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
 import { serve, launch, root, dist, writeLargeIndex, expectedCounts } from '../e2e/harness.mjs';
+import { benchSearch } from './search.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const median = (xs) => {
@@ -326,6 +328,9 @@ try {
   row('JS heap after first render, 25,000 entries', kb(heap));
   budget('tag click painted ≤ 100 ms', click <= 100, `${click.toFixed(1)} ms`);
   budget('no main-thread task > 50 ms', maxTask <= 50, maxTask ? `${maxTask.toFixed(0)} ms` : 'none ≥ 50 ms');
+
+  // 8. Full-text search, side by side with Pagefind (tests/bench/search.mjs).
+  await benchSearch({ browser, row, budget, runs: Math.min(RUNS, 5) });
 } finally {
   await browser.close();
 }

@@ -212,7 +212,7 @@ test('4,000 posts and 25,000 entries filter without a stall', async () => {
     }, expected);
     console.log(`# tag click to paint on 25,000 entries: ${ms.toFixed(1)} ms`);
     const typed = await page.evaluate(async () => {
-      const input = document.querySelector('input[type=search]');
+      const input = document.querySelector('.filters input[type=search]');
       const t0 = performance.now();
       input.value = '멀티모달';
       input.dispatchEvent(new Event('input', { bubbles: true }));

@@ -29,7 +29,7 @@ pub const VIEW_ATTR: &str = "data-first-view";
 /// Marks the app's root while it waits out of sight (`display: none` in the style sheet).
 pub const WAIT_ATTR: &str = "data-waiting";
 
-/// The site header the app's viewer has (brand, sections, theme toggle), for
+/// The site header the app's viewer has (brand, sections, search box, theme toggle), for
 /// a page that is not one of the sections.
 pub fn site_header(document: &Document, theme: Choice) -> Element {
     let el =
@@ -49,6 +49,21 @@ pub fn site_header(document: &Document, theme: Choice) -> Element {
         let _ = nav.append_child(&el("a", &[("href", href)], text));
     }
     let _ = bar.append_child(&nav);
+    // The app's search box (it works once the app has taken over), so the
+    // header keeps its height.
+    let search = el("form", &[("class", "site-search"), ("role", "search")], "");
+    let _ = search.append_child(&el(
+        "input",
+        &[
+            ("type", "search"),
+            ("name", "q"),
+            ("aria-label", "Search the reviews"),
+            ("placeholder", "Search reviews  /"),
+            ("autocomplete", "off"),
+        ],
+        "",
+    ));
+    let _ = bar.append_child(&search);
     let label = theme.label();
     let toggle = el(
         "button",

@@ -10,7 +10,6 @@
 use super::index::{Manifest, Piece, Postings};
 use super::query::{Clause, Query};
 use super::text::is_hangul;
-use std::collections::BTreeMap;
 
 /// BM25's term-frequency saturation.
 const K1: f32 = 1.2;
@@ -59,59 +58,86 @@ pub fn run<'a>(
         return Vec::new();
     }
     let total = manifest.sections.max(1) as f32;
-    // Section number -> (post, section within the post).
-    let mut starts = Vec::with_capacity(sections_per_post.len());
-    let mut at = 0u32;
-    for n in sections_per_post {
-        starts.push(at);
-        at += n;
-    }
-    let locate = |section: u32| {
-        let post = starts.partition_point(|s| *s <= section).saturating_sub(1);
-        (
-            post as u32,
-            section - starts.get(post).copied().unwrap_or(0),
-        )
-    };
-    // For each clause: post -> its sections' scores for that clause.
-    let mut per_clause: Vec<BTreeMap<u32, Vec<(u32, f32)>>> = Vec::new();
+    // For each clause: its matches as (post, section within the post, score),
+    // in section order, so posts come in ascending order too.
+    let mut per_clause: Vec<Vec<(u32, u32, f32)>> = Vec::new();
     for clause in &query.clauses {
         let matches = clause_matches(clause, manifest, &piece);
         let df = matches.len() as f32;
         let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
-        let mut posts: BTreeMap<u32, Vec<(u32, f32)>> = BTreeMap::new();
+        let mut out = Vec::with_capacity(matches.len());
+        // Sections ascend: the post they are in is found by walking along.
+        let mut post = 0usize;
+        let mut start = 0u32;
         for (section, tf) in matches {
-            let (post, local) = locate(section);
-            posts
-                .entry(post)
-                .or_default()
-                .push((local, idf * tf * (K1 + 1.0) / (tf + K1)));
+            while post < sections_per_post.len() && start + sections_per_post[post] <= section {
+                start += sections_per_post[post];
+                post += 1;
+            }
+            if post >= sections_per_post.len() {
+                break;
+            }
+            out.push((
+                post as u32,
+                section - start,
+                idf * tf * (K1 + 1.0) / (tf + K1),
+            ));
         }
-        per_clause.push(posts);
+        per_clause.push(out);
     }
-    // Posts in every clause's map.
-    let (first, rest) = per_clause
+    // Each clause's matches, post by post: (post, its range in the list).
+    let grouped: Vec<Vec<(u32, std::ops::Range<usize>)>> = per_clause
+        .iter()
+        .map(|list| {
+            let mut groups: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+            for (i, (post, _, _)) in list.iter().enumerate() {
+                match groups.last_mut() {
+                    Some((p, range)) if p == post => range.end = i + 1,
+                    _ => groups.push((*post, i..i + 1)),
+                }
+            }
+            groups
+        })
+        .collect();
+    let (first, rest) = grouped
         .split_first()
         .expect("a non-empty query has a clause");
+    // Posts in every clause, by merging the ascending lists.
+    let mut cursors = vec![0usize; rest.len()];
     let mut hits = Vec::new();
-    for post in first.keys() {
-        if !rest.iter().all(|m| m.contains_key(post)) {
-            continue;
-        }
-        let mut sections: BTreeMap<u32, f32> = BTreeMap::new();
-        let mut score = 0.0;
-        for map in &per_clause {
-            let scores = &map[post];
-            score += scores.iter().map(|(_, s)| *s).fold(0.0, f32::max);
-            for (local, s) in scores {
-                *sections.entry(*local).or_default() += s;
+    'posts: for (post, range) in first {
+        let mut ranges = vec![range.clone()];
+        for (k, groups) in rest.iter().enumerate() {
+            let c = &mut cursors[k];
+            while *c < groups.len() && groups[*c].0 < *post {
+                *c += 1;
+            }
+            match groups.get(*c) {
+                Some((p, r)) if p == post => ranges.push(r.clone()),
+                _ => continue 'posts,
             }
         }
+        let mut sections: Vec<(u32, f32)> = Vec::new();
+        let mut score = 0.0;
+        for (list, range) in per_clause.iter().zip(&ranges) {
+            let scores = &list[range.clone()];
+            score += scores.iter().map(|(_, _, s)| *s).fold(0.0, f32::max);
+            sections.extend(scores.iter().map(|(_, local, s)| (*local, *s)));
+        }
+        // The same section matching several clauses counts once, summed.
+        sections.sort_unstable_by_key(|(local, _)| *local);
+        sections.dedup_by(|later, kept| {
+            if later.0 == kept.0 {
+                kept.1 += later.1;
+                true
+            } else {
+                false
+            }
+        });
         // A post where more of its entries match ranks a little higher.
-        let extra: f32 =
-            sections.values().sum::<f32>() - sections.values().copied().fold(0.0, f32::max);
+        let best = sections.iter().map(|(_, s)| *s).fold(0.0, f32::max);
+        let extra: f32 = sections.iter().map(|(_, s)| *s).sum::<f32>() - best;
         score += 0.1 * extra;
-        let mut sections: Vec<(u32, f32)> = sections.into_iter().collect();
         sections.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         hits.push(PostHit {
             post: *post,
@@ -124,13 +150,14 @@ pub fn run<'a>(
 }
 
 /// Sections where a clause matches (all its terms, joins included, are in
-/// them), with its weighted term frequency: that of its rarest term.
+/// them), in ascending order, with its weighted term frequency: that of its
+/// rarest term.
 fn clause_matches<'a>(
     clause: &Clause,
     manifest: &Manifest,
     piece: &impl Fn(&str) -> Option<&'a Piece>,
 ) -> Vec<(u32, f32)> {
-    let mut lists: Vec<BTreeMap<u32, f32>> = Vec::new();
+    let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
     for term in &clause.terms {
         let mut found: Vec<(&str, &Postings)> = Vec::new();
         for r in manifest.pieces_for(&term.text, term.prefix) {
@@ -149,36 +176,61 @@ fn clause_matches<'a>(
             });
             found.truncate(MAX_EXPANSION);
         }
-        let mut map: BTreeMap<u32, f32> = BTreeMap::new();
-        for (text, postings) in found {
-            let weight = if text == term.text {
+        let mut list: Vec<(u32, f32)> = Vec::new();
+        for (text, postings) in &found {
+            let weight = if *text == term.text {
                 1.0
             } else {
                 PREFIX_WEIGHT
             };
-            for posting in &postings.sections {
-                *map.entry(posting.section).or_default() += weight * posting.weighted as f32 / 2.0;
-            }
+            list.extend(
+                postings
+                    .sections
+                    .iter()
+                    .map(|p| (p.section, weight * p.weighted as f32 / 2.0)),
+            );
         }
-        if map.is_empty() {
+        if found.len() > 1 {
+            // Several words under one prefix: in section order, a section once.
+            list.sort_unstable_by_key(|(s, _)| *s);
+            list.dedup_by(|later, kept| {
+                if later.0 == kept.0 {
+                    kept.1 += later.1;
+                    true
+                } else {
+                    false
+                }
+            });
+        }
+        if list.is_empty() {
             return Vec::new();
         }
-        lists.push(map);
+        lists.push(list);
     }
-    // The rarest term first: fewest sections to look up in the others.
-    lists.sort_unstable_by_key(|m| m.len());
+    // The rarest term first: the others are walked along it.
+    lists.sort_unstable_by_key(|l| l.len());
     let Some((first, rest)) = lists.split_first() else {
         return Vec::new();
     };
-    first
-        .iter()
-        .filter_map(|(section, weighted)| {
-            rest.iter()
-                .try_fold(*weighted, |tf, m| m.get(section).map(|w| tf.min(*w)))
-                .map(|tf| (*section, tf))
-        })
-        .filter(|(_, tf)| *tf > 0.0)
-        .collect()
+    let mut cursors = vec![0usize; rest.len()];
+    let mut out = Vec::new();
+    'sections: for (section, weighted) in first {
+        let mut tf = *weighted;
+        for (k, list) in rest.iter().enumerate() {
+            let c = &mut cursors[k];
+            while *c < list.len() && list[*c].0 < *section {
+                *c += 1;
+            }
+            match list.get(*c) {
+                Some((s, w)) if s == section => tf = tf.min(*w),
+                _ => continue 'sections,
+            }
+        }
+        if tf > 0.0 {
+            out.push((*section, tf));
+        }
+    }
+    out
 }
 
 /// A piece of a snippet: text, marked where it matched.
@@ -284,6 +336,7 @@ pub fn snippet(text: &str, query: &Query, width: usize) -> Vec<Segment> {
 mod tests {
     use super::*;
     use crate::search::index::{Builder, Section};
+    use std::collections::BTreeMap;
 
     /// Posts as (title, sections' (entry title, body)).
     fn index(posts: &[&[(&str, &str)]]) -> (Manifest, BTreeMap<String, Piece>, Vec<u32>) {

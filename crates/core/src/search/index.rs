@@ -264,18 +264,13 @@ fn varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// A short content hash (FNV-1a, 64 bits, twice with two seeds) as hex, for file names.
+/// A short content hash (FNV-1a, 64 bits) as hex, for file names: a few
+/// hundred pieces, and a name the manifest repeats for each of them.
 fn hash_hex(bytes: &[u8]) -> String {
-    let fnv = |seed: u64| {
-        bytes
-            .iter()
-            .fold(seed, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
-    };
-    format!(
-        "{:016x}{:08x}",
-        fnv(0xcbf2_9ce4_8422_2325),
-        fnv(0x8422_2325_cbf2_9ce4) as u32
-    )
+    let h = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x100_0000_01b3)
+    });
+    format!("{h:016x}")
 }
 
 /// Why a piece could not be read.
