@@ -58,8 +58,11 @@ pub fn site_header(document: &Document, theme: Choice) -> Element {
             ("type", "search"),
             ("name", "q"),
             ("aria-label", "Search the reviews"),
+            ("aria-keyshortcuts", "/ Control+K Meta+K"),
             ("placeholder", "Search reviews  /"),
             ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("enterkeyhint", "search"),
         ],
         "",
     ));
