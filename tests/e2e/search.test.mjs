@@ -160,7 +160,7 @@ test('hostile and odd queries give an answer and never run anything', async () =
     '...!?',
     '모',
     'g',
-    '모델 '.repeat(200).trim(),
+    '모델 '.repeat(400).trim(), // 1,199 characters
     '<img src=x onerror="window.__pwned=1">',
     '"언어 모델',
     '(.*)+[a-z]{2,}$',

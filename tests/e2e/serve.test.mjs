@@ -1,6 +1,6 @@
-// `make serve` while writing: a post added or edited under content/ shows up
-// without a manual rebuild (Trunk's watcher, the pre-build index hook, and its
-// auto-reload).
+// `make serve` while writing: a post added or edited under content/ shows up,
+// and its words are found by search, without a manual rebuild (Trunk's
+// watcher, the pre-build index hook, and its auto-reload).
 //
 // `make test` builds what trunk serve needs (`trunk build` into the same
 // target/serve-dist) before any test runs, so trunk's own first build here is
@@ -60,6 +60,14 @@ test('a post added and edited under trunk serve appears without a manual rebuild
     await page.getByRole('link', { name: 'Edited under trunk serve' }).waitFor({ timeout: 240_000 });
     await page.getByRole('link', { name: 'Edited under trunk serve' }).click();
     await page.locator('h1.post-title', { hasText: 'Edited under trunk serve' }).waitFor();
+
+    // A word saved into the post becomes searchable in the open page.
+    const word = '갓지은검색어';
+    await page.goto(`${base}#/search?q=${encodeURIComponent(word)}`);
+    await page.locator('[data-search-results][data-count="0"]').waitFor({ state: 'attached' });
+    fs.writeFileSync(post, `# Edited under trunk serve\n\n## 1. [A new paper](https://example.org/new) \`servetest\`\n\n${word}을 넣어 저장했다.\n`);
+    await page.locator('[data-search-results][data-count="1"]').waitFor({ state: 'attached', timeout: 240_000 });
+    assert.equal(await page.locator('.sub-result > a').first().textContent(), 'A new paper');
   } finally {
     fs.rmSync(path.join(root, 'content', 'papers', 'y2099'), { recursive: true, force: true });
     await browser.close();

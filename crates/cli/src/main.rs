@@ -199,16 +199,18 @@ fn search(args: &[String]) -> Result<ExitCode, String> {
             })
             .collect();
         let out = serde_json::json!({ "count": hits.len(), "pieces": needed, "bytes": bytes, "posts": posts });
-        println!("{out}");
+        emit(&format!("{out}\n"));
     } else {
+        let mut out = String::new();
         for h in &hits {
             let post = &index.posts[h.post as usize];
-            println!("{}  {}  ({:.2})", post.path, post.title, h.score);
+            out += &format!("{}  {}  ({:.2})\n", post.path, post.title, h.score);
             for (s, _) in h.sections.iter().filter(|s| s.0 > 0) {
                 let entry = &post.entries[*s as usize - 1];
-                println!("  #{}  {}", entry.anchor, entry.title);
+                out += &format!("  #{}  {}\n", entry.anchor, entry.title);
             }
         }
+        emit(&out);
         eprintln!(
             "papershelf: {} posts match; read {} pieces, {bytes} bytes",
             hits.len(),
@@ -216,6 +218,12 @@ fn search(args: &[String]) -> Result<ExitCode, String> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints to stdout; a reader that stopped reading (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Writes only when the text changed, so a file watcher does not loop.
