@@ -32,6 +32,8 @@ fn check_reports_every_problem_with_path_and_line() {
     let expect = [
         format!("{broken}:4: error: bad front matter"),
         format!("{broken}:6: error: import `missing` from `./asset/missing.png`: the file `papers/y2025/nov/asset/missing.png` does not exist"),
+        format!("{broken}:10: warning: image without alt text"),
+        format!("{broken}:11: warning: image without alt text"),
         format!("{broken}:11: error: unknown name `nope`"),
         format!("{broken}:13: error: link to `papers/y2025/oct/20250101.md`: there is no such post"),
         format!("{broken}:14: error: link to `papers/y2025/oct/20251001.md#1-target-paper-metaa`: that post has no such heading (did you mean `#1-target-paper-meta`?)"),
@@ -243,7 +245,7 @@ fn render_prints_the_safe_tree() {
     let out = papershelf(&["render", post.to_str().unwrap()]);
     assert!(out.status.success());
     let html = stdout(&out);
-    assert!(html.contains(r#"<img src="content/papers/y2025/nov/asset/blog_20251106_img2.png" loading="lazy" style="width:500px">"#), "{html}");
+    assert!(html.contains(r#"<img src="content/papers/y2025/nov/asset/blog_20251106_img2.png" loading="lazy" alt="Spatial benchmark scores before and after Visual Spatial Tuning" style="width:500px">"#), "{html}");
     assert!(!html.contains("import "));
 }
 

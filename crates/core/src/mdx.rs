@@ -684,6 +684,10 @@ fn convert_line<'a>(
     Cow::Owned(out)
 }
 
+/// What `check` says about an image without alt text (which the viewer
+/// names "Figure for <the paper's title>").
+pub const NO_ALT: &str = "image without alt text: the viewer calls it \"Figure for\" and the paper's title; describe the image in `alt`";
+
 /// Writes a JSX tag as an HTML tag.
 fn to_html(
     tag: &JsxTag,
@@ -692,6 +696,12 @@ fn to_html(
     diags: &mut Vec<Diagnostic>,
 ) -> String {
     let mut out = format!("<{}", tag.name);
+    let described = tag.attrs.iter().any(|(name, value)| {
+        name == "alt" && !matches!(value, JsxValue::Quoted(s) if s.trim().is_empty())
+    });
+    if tag.name == "img" && !described {
+        diags.push(Diagnostic::warning(file_line, say!("{}", NO_ALT)));
+    }
     for (name, value) in &tag.attrs {
         let name = if name == "className" {
             "class"
@@ -873,7 +883,19 @@ mod tests {
     fn jsx_image_blocks_become_html() {
         let p = prepare("import a from './asset/a.png';\n<div style={{textAlign: 'center'}}>\n <img src={a} style={{width: 500}} />\n</div>", 1);
         assert_eq!(p.markdown, "<!---->\n<div style=\"textAlign:center;\">\n <img src=\"./asset/a.png\" style=\"width:500px;\" />\n</div>");
+        // Without alt text: `check` says so, on the image's line.
+        assert_eq!(p.diagnostics.len(), 1);
+        assert_eq!(p.diagnostics[0].line, 3);
+        let p = prepare(
+            "import a from './asset/a.png';\n<img src={a} alt=\"Results table\" />",
+            1,
+        );
         assert!(p.diagnostics.is_empty());
+        let p = prepare(
+            "import a from './asset/a.png';\n<img src={a} alt=\" \" />",
+            1,
+        );
+        assert_eq!(p.diagnostics.len(), 1, "blank alt text is none");
     }
 
     #[test]
@@ -892,8 +914,8 @@ mod tests {
     #[test]
     #[cfg(feature = "diagnostics")]
     fn unknown_names_are_marked_and_reported() {
-        let p = prepare("<img src={nope} />", 7);
-        assert_eq!(p.markdown, "<img data-ps-unresolved=\"nope\" />");
+        let p = prepare("<img src={nope} alt=\"x\" />", 7);
+        assert_eq!(p.markdown, "<img data-ps-unresolved=\"nope\" alt=\"x\" />");
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(p.diagnostics[0].line, 7);
         assert!(p.diagnostics[0].message.contains("unknown name `nope`"));

@@ -123,7 +123,7 @@ impl Post {
         let (fm, fm_error) = split.yaml.map(FrontMatter::parse).unwrap_or_default();
         diagnostics.extend(fm_error);
         let prepared = mdx::prepare(split.body, split.body_line);
-        let rendered = render::render(&prepared, path);
+        let mut rendered = render::render(&prepared, path);
         diagnostics.extend(prepared.diagnostics.iter().cloned());
         diagnostics.extend(rendered.diagnostics.iter().cloned());
         diagnostics.sort_by_key(|d| d.line);
@@ -153,6 +153,7 @@ impl Post {
             .clone()
             .unwrap_or_else(|| first_paragraph(&rendered.doc));
         let entries = entries(&rendered.doc);
+        describe_images(&mut rendered.doc, &title, &entries);
         let post = Post {
             path: path.to_string(),
             title,
@@ -198,6 +199,36 @@ pub(crate) fn first_paragraph(doc: &Doc) -> String {
 }
 
 /// Paper entries: top-level `h2`s that start with `N.` or hold a link.
+/// Gives every image without alt text (a JSX `<img src={…} />`, `![](…)`)
+/// one that says what it belongs to: "Figure for <the paper's title>", or
+/// for the post's title before the first entry. `check` warns about each.
+fn describe_images(doc: &mut Doc, title: &str, entries: &[PaperEntry]) {
+    fn fill(nodes: &mut [Node], label: &str) {
+        for node in nodes {
+            if let Node::Element(e) = node {
+                if e.tag() == "img" && e.attr("alt").is_none_or(|a| a.trim().is_empty()) {
+                    e.set_text("alt", format!("Figure for {label}"));
+                }
+                fill(&mut e.children, label);
+            }
+        }
+    }
+    let mut label = title.to_string();
+    let mut next = entries.iter().peekable();
+    for node in &mut doc.children {
+        if let Node::Element(e) = node {
+            if e.tag() == "h2" {
+                if let Some(entry) = next.next_if(|entry| {
+                    e.attr("id") == Some(crate::policy::safe_id(&entry.anchor).as_str())
+                }) {
+                    label = entry.title.clone();
+                }
+            }
+        }
+        fill(std::slice::from_mut(node), &label);
+    }
+}
+
 fn entries(doc: &Doc) -> Vec<PaperEntry> {
     let blocks: Vec<&Element> = doc
         .children

@@ -198,6 +198,7 @@ impl Builder<'_> {
         if self.dropping > 0 {
             return;
         }
+
         let children = &mut self.top().children;
         if let (Node::Text(new), Some(Node::Text(last))) = (&node, children.last_mut()) {
             last.push_str(new);
@@ -471,6 +472,12 @@ impl Builder<'_> {
                         let mut alt = String::new();
                         alt_text(&img.children, &mut alt);
                         img.children.clear();
+                        if alt.trim().is_empty() {
+                            self.out.diagnostics.push(Diagnostic::warning(
+                                self.line,
+                                say!("{}", crate::mdx::NO_ALT),
+                            ));
+                        }
                         img.set_text("alt", alt);
                     }
                     self.append(Node::Element(img));

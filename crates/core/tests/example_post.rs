@@ -105,16 +105,28 @@ fn imports_hidden_and_three_images_resolved_with_widths() {
         },
     );
     assert!(!html.contains("import"), "import lines must not be shown");
-    for n in [2, 0, 1] {
+    // The JSX images have no alt text: each is named for its paper, and
+    // `check` says so.
+    for (n, paper) in [
+        (2, "Don't Blind Your VLA"),
+        (0, "Can Visual Input Be Compressed?"),
+        (1, "LTD-Bench"),
+    ] {
         let img = format!(
-            r#"<div style="text-align:center">
- <img src="content/papers/y2025/nov/asset/blog_20251106_img{n}.png" loading="lazy" style="width:500px">
-</div>"#
+            r#"<img src="content/papers/y2025/nov/asset/blog_20251106_img{n}.png" loading="lazy" style="width:500px" alt="Figure for {paper}"#
         );
         assert!(html.contains(&img), "missing image {n} in:\n{html}");
     }
     assert_eq!(html.matches("<img").count(), 3);
-    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    assert_eq!(html.matches(r#"alt="Figure for "#).count(), 3);
+    let warnings: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.contains("image without alt text")),
+        "{warnings:?}"
+    );
 }
 
 #[test]
