@@ -77,6 +77,21 @@ pub struct Shelf {
     pub mode: RouteMode,
     /// The viewer's root element.
     pub root: NodeRef<leptos::html::Div>,
+    /// Where the keyboard focus goes once the page navigated to is drawn.
+    pub focus: StoredValue<Option<FocusGoal>>,
+    /// The list (posts, papers or a search) last shown, with its filter: a
+    /// post's "back" link returns to it as it was.
+    pub last_list: RwSignal<Route>,
+}
+
+/// Where the focus goes after a navigation: the new page's heading (a link
+/// followed), or the link that was followed from this page (back, forward).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FocusGoal {
+    /// The page's `h1` (or the heading `?id=` names).
+    Heading,
+    /// The link with this `href`.
+    Link(String),
 }
 
 impl Shelf {
@@ -157,6 +172,70 @@ impl Shelf {
             .unwrap_or_else(|| path.to_string())
     }
 
+    /// Puts the focus where [`Shelf::focus`] says, once the page has drawn
+    /// it (a post's heading arrives with the post): tried every frame for up
+    /// to 5 s, and given up when another navigation comes first.
+    pub fn settle_focus(self) {
+        let Some(goal) = self.focus.try_update_value(|f| f.take()).flatten() else {
+            return;
+        };
+        let route = self.route.get_untracked();
+        leptos::task::spawn_local(async move {
+            let start = timing::now();
+            while timing::now() - start < 5000.0 {
+                if self.route.try_get_untracked().as_ref() != Some(&route) {
+                    return;
+                }
+                if let Some(target) = self.focus_target(&goal, &route) {
+                    let opts = web_sys::FocusOptions::new();
+                    opts.set_prevent_scroll(true);
+                    let _ = target.focus_with_options(&opts);
+                    return;
+                }
+                timing::next_frame().await;
+            }
+        });
+    }
+
+    fn focus_target(self, goal: &FocusGoal, route: &Route) -> Option<web_sys::HtmlElement> {
+        let root = self.root.get_untracked()?;
+        let main = root.query_selector("main").ok()??;
+        let el = match goal {
+            FocusGoal::Link(href) => main.query_selector_all("a[href]").ok().and_then(|links| {
+                (0..links.length())
+                    .filter_map(|i| links.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .find(|a| a.get_attribute("href").as_deref() == Some(href))
+            })?,
+            FocusGoal::Heading => {
+                let anchored = match route {
+                    Route::Post {
+                        anchor: Some(a), ..
+                    } => main
+                        .query_selector_all("h1[id], h2[id], h3[id], h4[id]")
+                        .ok()
+                        .and_then(|hs| {
+                            (0..hs.length())
+                                .filter_map(|i| hs.item(i)?.dyn_into::<web_sys::Element>().ok())
+                                .find(|h| {
+                                    let id = h.id();
+                                    id == *a || id.strip_prefix("user-content-") == Some(a)
+                                })
+                        }),
+                    _ => None,
+                };
+                let heading = match anchored {
+                    Some(h) => h,
+                    None => main.query_selector("h1").ok()??,
+                };
+                if !heading.has_attribute("tabindex") {
+                    let _ = heading.set_attribute("tabindex", "-1");
+                }
+                heading
+            }
+        };
+        el.dyn_into().ok()
+    }
+
     /// Sets the page title, on a page of our own only (never a host page's).
     pub fn set_title(self, title: &str) {
         if self.mode == RouteMode::Hash && !embedded() {
@@ -231,10 +310,41 @@ pub fn Viewer(
         route,
         mode,
         root,
+        focus: StoredValue::new(None),
+        last_list: RwSignal::new(Route::Home(Default::default())),
     };
     shelf.load_index();
     provide_context(shelf);
     let page = Memo::new(move |_| Page::of(&route.get()));
+    // The list a post's back link returns to.
+    Effect::new(move || {
+        route.with(|r| {
+            if matches!(r, Route::Home(_) | Route::Papers(_) | Route::Search(_)) {
+                shelf.last_list.set(r.clone());
+            }
+        })
+    });
+    // Links followed, by the page they were followed from: Back puts the
+    // focus on that link again.
+    let followed: StoredValue<std::collections::HashMap<String, String>> =
+        StoredValue::new(Default::default());
+    // A new page after a navigation: the focus goes where it should.
+    Effect::watch(
+        move || route.get(),
+        move |_, _, _| shelf.settle_focus(),
+        false,
+    );
+    if mode == RouteMode::Hash && !embedded() {
+        let back = window_event_listener(leptos::ev::popstate, move |_| {
+            let here = Route::from_hash(&current_hash()).to_hash();
+            let link = followed.with_value(|f| f.get(&here).cloned());
+            shelf.focus.set_value(Some(match link {
+                Some(href) => FocusGoal::Link(href),
+                None => FocusGoal::Heading,
+            }));
+        });
+        on_cleanup(move || back.remove());
+    }
     let main_ref = NodeRef::<leptos::html::Main>::new();
     let theme = RwSignal::new(theme::Choice::stored());
     // A first view (a linked post shown before the app loaded) gives way as
@@ -268,7 +378,17 @@ pub fn Viewer(
             return;
         };
         ev.prevent_default();
-        shelf.navigate(Route::from_hash(&href), Nav::Push);
+        let from = route.get_untracked().to_hash();
+        followed.update_value(|f| {
+            f.insert(from, href.clone());
+        });
+        let to = Route::from_hash(&href);
+        // A link within the page (a post's table of entries) scrolls; a link
+        // to another page moves the focus to its heading.
+        if Page::of(&to) != page.get_untracked() || matches!(to, Route::Post { .. }) {
+            shelf.focus.set_value(Some(FocusGoal::Heading));
+        }
+        shelf.navigate(to, Nav::Push);
     };
 
     // Posts fetched on intent: the pointer resting on a link, a press, the focus.
@@ -318,7 +438,7 @@ pub fn Viewer(
                 <pages::search::SearchBox input=search_input main=main_ref/>
                 <theme::ThemeToggle theme=theme/>
             </header>
-            <main class="page" node_ref=main_ref tabindex="-1">
+            <main class="page" id="main" node_ref=main_ref tabindex="-1">
                 {move || match page.get() {
                     Page::Home => view! { <pages::home::HomePage/> }.into_any(),
                     Page::Papers => view! { <pages::papers::PapersPage/> }.into_any(),

@@ -45,7 +45,13 @@ pub async fn render_math(container: web_sys::Element, linker: &dyn Linker) {
             let Some(document) = container.owner_document() else {
                 return;
             };
+            let mut parents: Vec<web_sys::Element> = Vec::new();
             for code in codes {
+                if let Some(p) = code.parent_element() {
+                    if !parents.contains(&p) {
+                        parents.push(p);
+                    }
+                }
                 let tex = code.text_content().unwrap_or_default();
                 let display = code.get_attribute(MATH_ATTR).as_deref() == Some("display");
                 let markup = render
@@ -55,6 +61,13 @@ pub async fn render_math(container: web_sys::Element, linker: &dyn Linker) {
                 let math = markup.and_then(|m| from_mathml(&m));
                 match math.and_then(|el| crate::dom::node(&document, &Node::Element(el), linker)) {
                     Some(node) => {
+                        // A block formula scrolls sideways on a narrow screen:
+                        // the keyboard can reach it to scroll it.
+                        if display {
+                            if let Some(el) = node.dyn_ref::<web_sys::Element>() {
+                                let _ = el.set_attribute("tabindex", "0");
+                            }
+                        }
                         let _ = code.replace_with_with_node_1(&node);
                     }
                     // The renderer could not read it (`papershelf check` says why): the TeX stays, marked.
@@ -62,6 +75,13 @@ pub async fn render_math(container: web_sys::Element, linker: &dyn Linker) {
                         let _ = code.set_attribute("title", NOT_RENDERED);
                         let _ = code.class_list().add_1("math-failed");
                     }
+                }
+            }
+            // A paragraph that scrolls sideways for its formulas (a phone):
+            // the keyboard can reach it to scroll it.
+            for p in parents {
+                if p.scroll_width() > p.client_width() && !p.has_attribute("tabindex") {
+                    let _ = p.set_attribute("tabindex", "0");
                 }
             }
         }

@@ -34,6 +34,16 @@ pub async fn yield_to_browser() {
     sleep(0).await;
 }
 
+/// Waits for the next animation frame (the page drawn since).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Waits `ms` milliseconds, the page free meanwhile.
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -129,7 +129,11 @@ pub fn FilterBar(
     };
     let toggle = move |tag: String| {
         let f = filter.get_untracked().toggled(&tag);
+        let added = f.tags.contains(&tag.to_lowercase());
         set_filter(shelf, f, Nav::Push);
+        // The focus follows the tag: onto its chip when added, back onto its
+        // facet when removed (never onto another tag a second Enter would add).
+        keep_focus_on_tag(shelf, tag, added);
     };
     let set_mode = move |mode: Match| {
         let mut f = filter.get_untracked();
@@ -162,8 +166,9 @@ pub fn FilterBar(
                             .map(|tag| {
                                 let label = format!("Remove tag {tag}");
                                 let t = tag.clone();
+                                let lower = tag.to_lowercase();
                                 view! {
-                                    <button type="button" class="chip" aria-label=label on:click=move |_| toggle(t.clone())>
+                                    <button type="button" class="chip" data-tag=lower aria-label=label on:click=move |_| toggle(t.clone())>
                                         {tag}
                                         <span aria-hidden="true">" ×"</span>
                                     </button>
@@ -191,12 +196,16 @@ pub fn FilterBar(
                         .into_iter()
                         .take(shown)
                         .map(|(tag, count)| {
-                            let label = format!("{tag}, {count} {noun}");
+                            // The name is the visible text and what it counts: "meta 4 posts".
+                            let unit = if count == 1 { noun.trim_end_matches('s') } else { noun };
                             let t = tag.clone();
+                            let lower = tag.to_lowercase();
                             view! {
-                                <button type="button" class="facet" aria-label=label on:click=move |_| toggle(t.clone())>
+                                <button type="button" class="facet" data-tag=lower on:click=move |_| toggle(t.clone())>
                                     {tag}
+                                    " "
                                     <span class="count">{count}</span>
+                                    <span class="visually-hidden">{format!(" {unit}")}</span>
                                 </button>
                             }
                         })
@@ -216,6 +225,33 @@ pub fn FilterBar(
             </div>
         </section>
     }
+}
+
+/// Moves the focus, once the filter is drawn, to the chip of `tag` (added)
+/// or its facet (removed), else to the first tag control left.
+fn keep_focus_on_tag(shelf: Shelf, tag: String, added: bool) {
+    let tag = tag.to_lowercase();
+    leptos::task::spawn_local(async move {
+        crate::timing::next_frame().await;
+        let Some(root) = shelf.root.get_untracked() else {
+            return;
+        };
+        let class = if added { "chip" } else { "facet" };
+        let find = |selector: &str| root.query_selector(selector).ok().flatten();
+        let target = root
+            .query_selector_all(&format!(".filters .{class}"))
+            .ok()
+            .and_then(|all| {
+                (0..all.length())
+                    .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .find(|e| e.get_attribute("data-tag").as_deref() == Some(tag.as_str()))
+            })
+            .or_else(|| find(".filters .chip"))
+            .or_else(|| find(".filters .facet"));
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// A "Show more" button for a paged list; `limit` grows by `step`.

@@ -8,6 +8,7 @@ pub fn NotFound(
     /// The route as asked for.
     asked: String,
 ) -> impl IntoView {
+    expect_context::<crate::Shelf>().set_title("Page not found · papershelf");
     view! {
         <section class="not-found">
             <h1>"Page not found"</h1>

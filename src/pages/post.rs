@@ -53,7 +53,8 @@ pub fn PostPage(
         let Some(container) = head.get() else { return };
         state.with(|s| match s {
             Load::Ready(parsed) => {
-                header::render_into(&container, &with_index_metadata(shelf, &parsed.post))
+                header::render_into(&container, &with_index_metadata(shelf, &parsed.post));
+                back_to_the_list(shelf, &container);
             }
             _ => container.set_text_content(None),
         });
@@ -160,6 +161,22 @@ fn with_index_metadata(shelf: Shelf, parsed: &Post) -> Post {
             _ => None,
         })
         .unwrap_or_else(|| parsed.clone())
+}
+
+/// Points the header's back link at the list the reader came from, with
+/// its filter (the first view's link, to all posts, is right on first load).
+fn back_to_the_list(shelf: Shelf, header: &web_sys::HtmlDivElement) {
+    let Ok(Some(back)) = header.query_selector("a.back") else {
+        return;
+    };
+    let list = shelf.last_list.get_untracked();
+    let label = match &list {
+        Route::Papers(_) => "← Papers",
+        Route::Search(_) => "← Search results",
+        _ => "← All posts",
+    };
+    let _ = back.set_attribute("href", &list.to_hash());
+    back.set_text_content(Some(label));
 }
 
 /// A post that is not (or no longer) on the server.

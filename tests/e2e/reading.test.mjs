@@ -71,11 +71,11 @@ test('two tags filter with AND, then OR, with the expected counts, and survive a
   assert.ok(all.posts < any.posts, 'the sample content tells AND from OR');
 
   // The facet says how many posts adding the tag gives, before it is clicked.
-  const metaFacet = page.locator('.facet', { hasText: /^meta\s*\d+$/ });
+  const metaFacet = page.locator('.facet', { hasText: /^meta\s*\d+\s*(posts?|papers?)$/ });
   assert.equal(Number(await metaFacet.locator('.count').textContent()), expectedCounts(index, ['meta']).posts);
   await metaFacet.click();
   await page.locator('.chip', { hasText: 'meta' }).waitFor();
-  const msFacet = page.locator('.facet', { hasText: /^microsoft\s*\d+$/ });
+  const msFacet = page.locator('.facet', { hasText: /^microsoft\s*\d+\s*(posts?|papers?)$/ });
   assert.equal(Number(await msFacet.locator('.count').textContent()), all.posts);
   await msFacet.click();
   await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, all.posts);
