@@ -31,7 +31,7 @@ test:
 	@# trunk serve rebuilds on every change it watches: its file gets a timeout of its own.
 	node --test --test-timeout=900000 tests/e2e/serve.test.mjs
 
-## make bench: sizes, throughput, first render against docsify, filtering at scale, search against Pagefind; writes BENCHMARKS.md.
+## make bench: sizes, throughput, first render against docsify, filtering at scale, search against Pagefind, Lighthouse mobile against docsify; writes BENCHMARKS.md.
 bench:
 	scripts/setup.sh test
 	$(MAKE) --no-print-directory dist

@@ -30,7 +30,7 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]];
 fi
 
 if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing npm tools (binaryen 132, esbuild, playwright-core, docsify, pagefind)"
+  say "installing npm tools (binaryen 132, esbuild, playwright-core, axe-core, docsify, pagefind, lighthouse)"
   npm ci --no-audit --no-fund
 fi
 

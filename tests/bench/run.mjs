@@ -1,5 +1,6 @@
 // `make bench`: sizes, throughput, first render against docsify, filtering at
-// scale, index load, long tasks and heap, full-text search against Pagefind.
+// scale, index load, long tasks and heap, full-text search against Pagefind,
+// Lighthouse's mobile profile against docsify.
 // Prints a table and writes BENCHMARKS.md.
 // Every figure is a median over repeated runs, all in one run on one machine.
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
 import { serve, launch, root, dist, writeLargeIndex, expectedCounts } from '../e2e/harness.mjs';
 import { benchSearch } from './search.mjs';
+import { benchLighthouse } from './lighthouse.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const median = (xs) => {
@@ -334,6 +336,9 @@ try {
 } finally {
   await browser.close();
 }
+
+// 9. On a phone: Lighthouse's mobile profile, against docsify (tests/bench/lighthouse.mjs).
+await benchLighthouse({ row, budget, runs: 3 });
 
 // The table, with the machine it ran on.
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

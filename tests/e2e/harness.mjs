@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -23,8 +24,11 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  * - fallback: answer a missing file with index.html and this status (200 or 404),
  *   as some static hosts do
  * - headers: more headers for every response (e.g. a Content-Security-Policy)
+ * - gzip: compress text, scripts and wasm for a client that accepts it, as
+ *   static hosts do (level 6, cached per file)
  */
-export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null, cors = false, fallback = null, headers = {}, contentTypes = {} } = {}) {
+export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null, cors = false, fallback = null, headers = {}, contentTypes = {}, gzip = false } = {}) {
+  const gzipped = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
@@ -46,7 +50,14 @@ export async function serve(dir = dist, { prefix = '/', requests = [], contentDi
     if (from === contentDir) rel = rel.slice('content/'.length);
     const file = path.resolve(from, rel);
     if (!file.startsWith(from) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { missing(); return; }
-    res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? types[path.extname(file)] ?? 'application/octet-stream' });
+    const type = contentTypes[path.extname(file)] ?? types[path.extname(file)] ?? 'application/octet-stream';
+    if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && /text|javascript|json|wasm|markdown|css|svg/.test(type)) {
+      if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 6 }));
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.end(gzipped.get(file));
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

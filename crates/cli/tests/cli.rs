@@ -245,7 +245,7 @@ fn render_prints_the_safe_tree() {
     let out = papershelf(&["render", post.to_str().unwrap()]);
     assert!(out.status.success());
     let html = stdout(&out);
-    assert!(html.contains(r#"<img src="content/papers/y2025/nov/asset/blog_20251106_img2.png" loading="lazy" alt="Spatial benchmark scores before and after Visual Spatial Tuning" style="width:500px">"#), "{html}");
+    assert!(html.contains(r#"<img src="content/papers/y2025/nov/asset/blog_20251106_img2.png" alt="Spatial benchmark scores before and after Visual Spatial Tuning" style="width:500px" fetchpriority="high">"#), "{html}");
     assert!(!html.contains("import "));
 }
 

@@ -192,6 +192,11 @@ impl Element {
         self.set(name, AttrValue::Text(value.into()));
     }
 
+    /// Removes an attribute the renderer set.
+    pub(crate) fn remove(&mut self, name: &str) {
+        self.attrs.retain(|a| a.name != name);
+    }
+
     /// Appends a child node.
     pub fn push(&mut self, node: Node) {
         self.children.push(node);

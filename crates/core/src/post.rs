@@ -154,6 +154,7 @@ impl Post {
             .unwrap_or_else(|| first_paragraph(&rendered.doc));
         let entries = entries(&rendered.doc);
         describe_images(&mut rendered.doc, &title, &entries);
+        load_first_image_first(&mut rendered.doc.children);
         let post = Post {
             path: path.to_string(),
             title,
@@ -199,6 +200,24 @@ pub(crate) fn first_paragraph(doc: &Doc) -> String {
 }
 
 /// Paper entries: top-level `h2`s that start with `N.` or hold a link.
+/// The post's first image is its largest paint on most screens: it loads at
+/// once, first among images (`fetchpriority="high"`), not when scrolled to.
+fn load_first_image_first(nodes: &mut [Node]) -> bool {
+    for node in nodes {
+        if let Node::Element(e) = node {
+            if e.tag() == "img" {
+                e.remove("loading");
+                e.set_text("fetchpriority", "high");
+                return true;
+            }
+            if load_first_image_first(&mut e.children) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Gives every image without alt text (a JSX `<img src={…} />`, `![](…)`)
 /// one that says what it belongs to: "Figure for <the paper's title>", or
 /// for the post's title before the first entry. `check` warns about each.
