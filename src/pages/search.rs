@@ -55,8 +55,8 @@ enum State {
     Empty,
     /// Fetching and ranking.
     Running,
-    /// Done: the matching posts, best first.
-    Done(Arc<Vec<Hit>>),
+    /// Done: the query, and the posts matching it, best first.
+    Done(String, Arc<Vec<Hit>>),
     /// It could not run.
     Failed(SearchError),
 }
@@ -93,18 +93,19 @@ fn SearchResults(
                 return;
             }
             state.try_set(match result {
-                Ok(Some(hits)) => State::Done(Arc::new(hits)),
+                Ok(Some(hits)) => State::Done(q, Arc::new(hits)),
                 Ok(None) => return,
                 Err(e) => State::Failed(e),
             });
         });
     });
     // The last complete answer stays on screen while the next one runs.
-    let shown_hits: RwSignal<Option<Arc<Vec<Hit>>>> = RwSignal::new(None);
-    Effect::new(move || match state.get() {
-        State::Done(hits) => shown_hits.set(Some(hits)),
-        State::Empty | State::Failed(_) => shown_hits.set(None),
-        State::Running => {}
+    let shown_hits = Memo::new(move |before: Option<&Option<Arc<Vec<Hit>>>>| {
+        state.with(|s| match s {
+            State::Done(_, hits) => Some(hits.clone()),
+            State::Running => before.cloned().flatten(),
+            State::Empty | State::Failed(_) => None,
+        })
     });
     // The hits that also match the tags, in rank order, and the facets over them.
     let lib = library.clone();
@@ -130,7 +131,7 @@ fn SearchResults(
         State::Empty => "Type words to search the reviews: a method (GRPO), a Korean term (강화학습), \"a phrase\".".to_string(),
         State::Running => "Searching…".to_string(),
         State::Failed(_) => String::new(),
-        State::Done(_) => match (total.get(), query.get()) {
+        State::Done(..) => match (total.get(), query.get()) {
             (0, q) => format!("Nothing found for “{q}”. Check the spelling, use fewer words, or remove a tag."),
             (1, q) => format!("1 post matches “{q}”"),
             (n, q) => format!("{n} posts match “{q}”"),
@@ -165,8 +166,9 @@ fn SearchResults(
             data-search-results=""
             data-query=move || query.get()
             data-count=move || {
-                matches!(state.get(), State::Done(_))
-                    .then(|| narrowed.with(|n| n.as_ref().map(|(k, _)| k.len().to_string())))
+                // Only once the search for the query shown is complete.
+                let done = state.with(|s| matches!(s, State::Done(q, _) if *q == query.get()));
+                done.then(|| narrowed.with(|n| n.as_ref().map(|(k, _)| k.len().to_string())))
                     .flatten()
             }
             aria-busy=move || (state.get() == State::Running).to_string()
