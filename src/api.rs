@@ -101,20 +101,7 @@ pub async fn fetch_post_file(base: &str, path: &str) -> (String, Result<String, 
 /// the browser's own parser. An HTML page where JSON should be counts as
 /// not found (a host answering a missing file with its home page).
 pub async fn fetch_json(url: &str) -> Result<JsValue, FetchError> {
-    let timer = Timer::start();
-    let response = request(url, &timer)
-        .await
-        .map_err(|e| timer.error(url, &e))?;
-    status_ok(url, response.status())?;
-    let text = JsFuture::from(
-        response
-            .text()
-            .map_err(|_| FetchError::Network(url.to_string()))?,
-    )
-    .await
-    .map_err(|e| timer.error(url, &e))?
-    .as_string()
-    .unwrap_or_default();
+    let text = fetch_text(url).await?;
     if text.trim_start().starts_with('<') {
         return Err(FetchError::NotFound(url.to_string()));
     }

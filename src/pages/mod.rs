@@ -8,7 +8,6 @@ pub mod post;
 pub mod search;
 pub mod tags;
 
-use crate::api::FetchError;
 use crate::{Library, Load, Shelf};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,27 +19,30 @@ pub fn when_loaded(
     ready: impl Fn(Arc<Library>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    move || match shelf.library.get() {
+    move || {
+        match shelf.library.get() {
         Load::Loading => view! { <Loading what=what/> }.into_any(),
         Load::Failed(error) => {
-            view! { <ErrorBox error=error retry=Callback::new(move |_| shelf.load_index())/> }
+            view! { <ErrorBox message=error.to_string() retry=Callback::new(move |_| shelf.load_index())/> }
                 .into_any()
         }
         Load::Ready(library) => ready(library),
     }
+    }
 }
 
-/// A failed fetch: what happened, and a button to try again.
+/// Something that failed: what happened and what to do (a fetch error, a
+/// search error, worded for the reader), and a button to try again.
 #[component]
 pub fn ErrorBox(
     /// What went wrong.
-    error: FetchError,
+    message: String,
     /// Runs when the reader asks to try again.
     retry: Callback<()>,
 ) -> impl IntoView {
     view! {
         <div class="error-box" role="alert">
-            <p class="error-message">{error.to_string()}</p>
+            <p class="error-message">{message}</p>
             <button type="button" class="retry" on:click=move |_| retry.run(())>"Try again"</button>
         </div>
     }

@@ -127,7 +127,7 @@ pub fn PostPage(
             {move || state.with(|s| match s {
                 Load::Loading => view! { <Loading what="the post"/> }.into_any(),
                 Load::Failed(FetchError::NotFound(p)) => view! { <PostNotFound path=p.clone()/> }.into_any(),
-                Load::Failed(e) => view! { <ErrorBox error=e.clone() retry=Callback::new(move |_| load())/> }.into_any(),
+                Load::Failed(e) => view! { <ErrorBox message=e.to_string() retry=Callback::new(move |_| load())/> }.into_any(),
                 Load::Ready(_) => ().into_any(),
             })}
             <div class="post-head" node_ref=head></div>

@@ -8,7 +8,7 @@
 
 use super::filter::{current_filter, FilterBar, ShowMore};
 use super::home::TagLink;
-use super::when_loaded;
+use super::{when_loaded, ErrorBox};
 use crate::search::{self, Hit, SearchError};
 use crate::{api, Library, Shelf};
 use leptos::prelude::*;
@@ -88,7 +88,10 @@ fn SearchResults(
         let base = shelf.content_base.get_value();
         leptos::task::spawn_local(async move {
             let current = move || generation.try_get_value() == Some(this);
+            crate::timing::mark("search:start");
             let result = search::run(&lib, &base, &q, current).await;
+            // The engine and any pieces fetched: `make bench` reads it.
+            crate::timing::measure("search", "search:start");
             if !current() {
                 return;
             }
@@ -107,12 +110,20 @@ fn SearchResults(
             State::Empty | State::Failed(_) => None,
         })
     });
+    // The tag filter alone: typing changes the query, not this, and the
+    // results on screen wait for the new answer untouched.
+    let tags = Memo::new(move |_| {
+        filter.with(|f| Filter {
+            text: String::new(),
+            ..f.clone()
+        })
+    });
     // The hits that also match the tags, in rank order, and the facets over them.
     let lib = library.clone();
     let narrowed = Memo::new(move |_| {
         let hits = shown_hits.get()?;
         let positions: Vec<usize> = hits.iter().map(|h| h.post).collect();
-        let results: Results = filter.with(|f| lib.catalog.filter_posts_among(f, &positions));
+        let results: Results = tags.with(|f| lib.catalog.filter_posts_among(f, &positions));
         let kept: Vec<Hit> = hits
             .iter()
             .filter(|h| results.items.binary_search(&h.post).is_ok())
@@ -121,7 +132,15 @@ fn SearchResults(
         Some((Arc::new(kept), results.facets))
     });
     let limit = RwSignal::new(PAGE);
-    Effect::watch(move || filter.get(), move |_, _, _| limit.set(PAGE), false);
+    Effect::watch(
+        move || filter.get(),
+        move |_, _, _| {
+            if limit.get_untracked() != PAGE {
+                limit.set(PAGE);
+            }
+        },
+        false,
+    );
     let total = Signal::derive(move || narrowed.with(|n| n.as_ref().map_or(0, |(k, _)| k.len())));
     let facets = Signal::derive(move || {
         narrowed.with(|n| n.as_ref().map(|(_, f)| f.clone()).unwrap_or_default())
@@ -158,7 +177,7 @@ fn SearchResults(
         <FilterBar filter=filter facets=facets noun="results" text_box=false/>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
         {move || match state.get() {
-            State::Failed(error) => Some(view! { <SearchFailed error=error retry=Callback::new(move |_| retries.update(|r| *r += 1))/> }),
+            State::Failed(error) => Some(view! { <ErrorBox message=error.to_string() retry=Callback::new(move |_| retries.update(|r| *r += 1))/> }),
             _ => None,
         }}
         <ol
@@ -176,22 +195,6 @@ fn SearchResults(
             {shown}
         </ol>
         <ShowMore limit=limit total=total step=PAGE/>
-    }
-}
-
-/// A search that could not run: what happened, and a retry.
-#[component]
-fn SearchFailed(
-    /// What went wrong.
-    error: SearchError,
-    /// Runs when the reader asks to try again.
-    retry: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <div class="error-box" role="alert">
-            <p class="error-message">{error.to_string()}</p>
-            <button type="button" class="retry" on:click=move |_| retry.run(())>"Try again"</button>
-        </div>
     }
 }
 
@@ -351,7 +354,7 @@ async fn post_sections(base: &str, path: &str) -> Option<Arc<Vec<Section>>> {
     Some(sections)
 }
 
-/// Runs `then` once, when `item` comes within a screen of the viewport
+/// Runs `then` once, when `item` is on screen or a quarter of a screen below
 /// (at once where IntersectionObserver is missing).
 fn when_near(item: NodeRef<leptos::html::Li>, then: impl FnOnce() + 'static) {
     let then = Rc::new(RefCell::new(Some(then)));
@@ -378,7 +381,7 @@ fn when_near(item: NodeRef<leptos::html::Li>, then: impl FnOnce() + 'static) {
             },
         );
         let init = web_sys::IntersectionObserverInit::new();
-        init.set_root_margin("100% 0px");
+        init.set_root_margin("0px 0px 25% 0px");
         match web_sys::IntersectionObserver::new_with_options(
             callback.as_ref().unchecked_ref(),
             &init,
