@@ -178,25 +178,12 @@ pub async fn run(
             return Ok(None);
         }
     }
-    // Every piece at once; each is read as it arrives.
-    let fetches: Vec<(String, js_sys::Promise)> = needed
-        .into_iter()
-        .map(|file| {
-            let url = format!("{dir}{file}");
-            let promise = wasm_bindgen_futures::future_to_promise(async move {
-                api::fetch_immutable(&url)
-                    .await
-                    .map(JsValue::from)
-                    .map_err(|e| JsValue::from_str(&error_code(&e)))
-            });
-            (file, promise)
-        })
-        .collect();
-    for (file, promise) in fetches {
-        let bytes = JsFuture::from(promise)
-            .await
-            .map_err(|e| from_code(&e.as_string().unwrap_or_default(), &format!("{dir}{file}")))?;
-        engine.call("add_piece", &[file.as_str().into(), bytes])?;
+    // Every piece at once.
+    let urls: Vec<String> = needed.iter().map(|file| format!("{dir}{file}")).collect();
+    let fetched = futures::future::join_all(urls.iter().map(|url| api::fetch_immutable(url))).await;
+    for (file, bytes) in needed.iter().zip(fetched) {
+        let bytes = bytes.map_err(SearchError::Fetch)?;
+        engine.call("add_piece", &[file.as_str().into(), bytes.into()])?;
     }
     let flat: Vec<u32> = engine
         .call("search", &[query.as_str().into()])?
@@ -220,30 +207,6 @@ pub fn read_hits(flat: &[u32]) -> Vec<Hit> {
         rest = &tail[n..];
     }
     out
-}
-
-/// A fetch error carried through a JS promise as text, and back.
-fn error_code(e: &FetchError) -> String {
-    match e {
-        FetchError::NotFound(_) => "404".into(),
-        FetchError::Status(code, _) => code.to_string(),
-        FetchError::Timeout(_) => "timeout".into(),
-        FetchError::Network(_) => "network".into(),
-        FetchError::Invalid(why) => format!("invalid:{why}"),
-    }
-}
-
-fn from_code(code: &str, url: &str) -> SearchError {
-    let url = url.to_string();
-    SearchError::Fetch(match code {
-        "404" => FetchError::NotFound(url),
-        "timeout" => FetchError::Timeout(url),
-        "network" | "" => FetchError::Network(url),
-        other => match other.strip_prefix("invalid:") {
-            Some(why) => FetchError::Invalid(why.to_string()),
-            None => FetchError::Status(other.parse().unwrap_or(0), url),
-        },
-    })
 }
 
 /// A snippet of `text` around its first match of `query`, as pieces of

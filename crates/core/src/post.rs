@@ -65,6 +65,9 @@ pub struct ParsedPost {
     pub imports: Vec<mdx::Import>,
     /// Problems, in file-line order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether `post.description` was written in the front matter (else it
+    /// is the start of the first paragraph, already in the post's text).
+    pub authored_description: bool,
 }
 
 /// Largest post papershelf renders (larger ones are refused with a message).
@@ -148,6 +151,7 @@ impl Post {
             .clone()
             .or(h1)
             .unwrap_or_else(|| file_stem(path).to_string());
+        let authored_description = fm.description.is_some();
         let description = fm
             .description
             .clone()
@@ -170,6 +174,7 @@ impl Post {
             rendered,
             imports: prepared.imports,
             diagnostics,
+            authored_description,
         }
     }
 }
@@ -180,7 +185,7 @@ fn file_stem(path: &str) -> &str {
 }
 
 /// The first paragraph's text, cut at about 200 characters.
-pub(crate) fn first_paragraph(doc: &Doc) -> String {
+fn first_paragraph(doc: &Doc) -> String {
     let Some(p) = doc
         .children
         .iter()

@@ -66,8 +66,7 @@ pub fn sections_of(parsed: &crate::post::ParsedPost) -> Vec<Section> {
     }
     // A description from the front matter is the author's summary; one
     // taken from the first paragraph is already in its entry's text.
-    if sections[0].body.is_empty() && post.description != crate::post::first_paragraph(parsed.doc())
-    {
+    if sections[0].body.is_empty() && parsed.authored_description {
         sections[0].body = post.description.clone();
     }
     sections

@@ -125,15 +125,7 @@ pub fn run<'a>(
             sections.extend(scores.iter().map(|(_, local, s)| (*local, *s)));
         }
         // The same section matching several clauses counts once, summed.
-        sections.sort_unstable_by_key(|(local, _)| *local);
-        sections.dedup_by(|later, kept| {
-            if later.0 == kept.0 {
-                kept.1 += later.1;
-                true
-            } else {
-                false
-            }
-        });
+        sum_by_section(&mut sections);
         // A post where more of its entries match ranks a little higher.
         let best = sections.iter().map(|(_, s)| *s).fold(0.0, f32::max);
         let extra: f32 = sections.iter().map(|(_, s)| *s).sum::<f32>() - best;
@@ -192,15 +184,7 @@ fn clause_matches<'a>(
         }
         if found.len() > 1 {
             // Several words under one prefix: in section order, a section once.
-            list.sort_unstable_by_key(|(s, _)| *s);
-            list.dedup_by(|later, kept| {
-                if later.0 == kept.0 {
-                    kept.1 += later.1;
-                    true
-                } else {
-                    false
-                }
-            });
+            sum_by_section(&mut list);
         }
         if list.is_empty() {
             return Vec::new();
@@ -231,6 +215,19 @@ fn clause_matches<'a>(
         }
     }
     out
+}
+
+/// Sorts `(section, score)` pairs by section, one pair a section, its
+/// scores summed.
+fn sum_by_section(list: &mut Vec<(u32, f32)>) {
+    list.sort_unstable_by_key(|(s, _)| *s);
+    list.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+        }
+        same
+    });
 }
 
 /// A piece of a snippet: text, marked where it matched.
