@@ -115,8 +115,16 @@ const post = match && match[1];
 const postUrl = early && post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')
   ? \`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`
   : null;
+// The home page with no filter: its first screen comes with the reader
+// module from index-front.json (a few KB: the newest posts and the tag
+// counts); the whole index waits until that is shown.
+const home = !postUrl && /^#?\\/?$/.test(location.hash);
+const front = home && early
+  ? fetch('content/index-front.json', { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => (r.ok ? r.json() : null))
+  : null;
+front?.catch(() => {}); // not shown early: the app shows the list
 if (postUrl) get(postUrl, true);
-else get('content/index.json', false);
+else if (!front) get('content/index.json', false);
 // Routes drop a post's extension (\`.md\` is assumed): a post not found as \`.md\`
 // may be an \`.mdx\`, asked for only then. The app takes that answer too.
 const mdxUrl = postUrl && !/\\.mdx?$/.test(post) ? postUrl.replace(/\\.md$/, '.mdx') : null;
@@ -127,59 +135,120 @@ if (mdxUrl) {
   early[mdxUrl].catch(() => {});
 }
 
+// The app's wasm, once it is being fetched.
+let appBytes = null;
+// With a post on screen, how long a quiet page waits before the app starts.
+const QUIET_MS = 3000;
+// With a post on screen, how long after its first images are decoded the app's bytes are fetched.
+const PREFETCH_MS = 1000;
 if (typeof WebAssembly !== 'object') {
   say('papershelf needs WebAssembly, which this browser does not have. Open the site in a current browser.');
 } else {
-  if (postUrl) {
-    // A link to a post: the reader module (the core without the app, about half
-    // its size) shows it first; the app loads after it and takes the page over.
-    // A post that has not arrived within 2 s (or failed) is left to the app,
-    // which shows progress, errors and retries.
+  if (postUrl || front) {
+    // A link to a post, or the home page: the reader module (the core
+    // without the app, about half its size) shows it first; the app loads
+    // after it and takes the page over. A post (or front) that has not
+    // arrived within 2 s, or failed, is left to the app, which shows
+    // progress, errors and retries.
     const wasm = fetch('./${reader.wasm}');
     wasm.catch(() => {}); // reported by the import below
     const reader = import('./${reader.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
-    reader.catch(() => {}); // not shown early: the app shows the post
+    reader.catch(() => {}); // not shown early: the app shows the page
     const deadline = new Promise((resolve) => setTimeout(resolve, 2000, null));
-    let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
-    let shownUrl = postUrl;
-    if (answer && answer.status === 404 && mdxUrl) {
-      answer = await Promise.race([early[mdxUrl].catch(() => null), deadline]);
-      shownUrl = mdxUrl;
-    }
-    // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
-    if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
-      try {
-        const module = await reader;
-        if (module.show_post(location.hash, shownUrl, answer.text)) {
-          performance.mark('papershelf:first-view');
-          // Until the app takes over: "Skip to content" moves the focus (a hash
-          // of its own would be a route the app does not know) ...
-          const view = document.querySelector('[data-first-view]');
-          view.querySelector('.skip-link').addEventListener('click', (e) => {
-            e.preventDefault();
-            view.querySelector('main').focus();
-          });
-          // ... and the table of entries scrolls to its headings.
-          addEventListener('hashchange', function follow() {
-            if (!document.querySelector('[data-first-view]')) return removeEventListener('hashchange', follow);
-            module.follow_anchor(location.hash);
-          });
+    let shown = false;
+    if (postUrl) {
+      let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
+      let shownUrl = postUrl;
+      if (answer && answer.status === 404 && mdxUrl) {
+        answer = await Promise.race([early[mdxUrl].catch(() => null), deadline]);
+        shownUrl = mdxUrl;
+      }
+      // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
+      if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
+        try {
+          const module = await reader;
+          if (module.show_post(location.hash, shownUrl, answer.text)) {
+            shown = true;
+            // Until the app takes over, the table of entries scrolls to its headings.
+            addEventListener('hashchange', function follow() {
+              if (!document.querySelector('[data-first-view]')) return removeEventListener('hashchange', follow);
+              module.follow_anchor(location.hash);
+            });
+          }
+        } catch (e) {
+          // Not shown early: the app shows the post.
         }
+      }
+    } else {
+      const answer = await Promise.race([front.catch(() => null), deadline]);
+      try {
+        shown = answer !== null && (await reader).show_home(location.hash, answer);
       } catch (e) {
-        // Not shown early: the app shows the post.
+        // Not shown early: the app shows the list.
       }
     }
-    get('content/index.json', false);
-    // The app downloads once the post is painted (or after 100 ms where frames
-    // are not drawn, as in a background tab).
-    await new Promise((resolve) => {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-      setTimeout(resolve, 100);
-    });
+    if (shown) {
+      performance.mark('papershelf:first-view');
+      // Until the app takes over, "Skip to content" moves the focus (a hash
+      // of its own would be a route the app does not know).
+      const view = document.querySelector('[data-first-view]');
+      view.querySelector('.skip-link').addEventListener('click', (e) => {
+        e.preventDefault();
+        view.querySelector('main').focus();
+      });
+    }
+    if (shown && postUrl) {
+      // The post is on screen and complete: the app's start (compiling,
+      // mounting, taking the page over: a few long tasks on a slow phone)
+      // waits until the reader does something, or the page has been quiet
+      // for QUIET_MS, so it never competes with the post being read. Its
+      // bytes and the index download once the post's first screen is
+      // painted, so a first tap only waits for the start.
+      // (The page has "loaded" before the first view's images are even asked
+      // for: wait for those the reader sees first, then for a painted frame.)
+      const firstImages = [...document.querySelectorAll('[data-first-view] img:not([loading="lazy"])')];
+      await Promise.race([
+        Promise.all(firstImages.map((img) => img.decode().catch(() => {}))),
+        new Promise((resolve) => setTimeout(resolve, 5000)),
+      ]);
+      // Painting them can take a while longer (fonts for a script not yet
+      // used): the download waits PREFETCH_MS more, so it never competes with it.
+      await new Promise((resolve) => setTimeout(resolve, PREFETCH_MS));
+      await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0)));
+      appBytes = fetch('./${appWasm}');
+      appBytes.catch(() => {}); // reported by init below
+      const preload = document.createElement('link');
+      preload.rel = 'modulepreload';
+      preload.href = './${appJs}';
+      document.head.append(preload);
+      get('content/index.json', false);
+      await new Promise((resolve) => {
+        const events = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'hashchange'];
+        const go = () => {
+          for (const name of events) removeEventListener(name, go, true);
+          resolve();
+        };
+        for (const name of events) addEventListener(name, go, { capture: true, passive: true });
+        setTimeout(() => (globalThis.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : go()), QUIET_MS);
+      });
+      performance.mark('papershelf:app-wanted');
+    } else {
+      // The home page (where the next tap is the reason to come) or nothing
+      // shown: the app and the index download once the page is painted (or
+      // after 100 ms where frames are not drawn, as in a background tab).
+      await new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+        setTimeout(resolve, 100);
+      });
+      get('content/index.json', false);
+    }
   }
   try {
+    // The wasm is asked for beside its glue, not after it: one round trip less.
+    appBytes ??= fetch('./${appWasm}');
+    appBytes.catch(() => {}); // reported by init below
     const { default: init } = await import('./${appJs}');
-    await init({ module_or_path: fetch('./${appWasm}') });
+    await init({ module_or_path: appBytes });
   } catch (e) {
     const csp = /Content Security Policy|unsafe-eval|CompileError/i.test(String(e));
     say(csp

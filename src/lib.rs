@@ -347,12 +347,20 @@ pub fn Viewer(
     }
     let main_ref = NodeRef::<leptos::html::Main>::new();
     let theme = RwSignal::new(theme::Choice::stored());
-    // A first view (a linked post shown before the app loaded) gives way as
-    // soon as the app shows another page; its own post hands it off when ready.
-    Effect::new(move || {
-        if !matches!(page.get(), Page::Post(p) if papershelf_web::first::shows(&p)) {
-            papershelf_web::first::hand_off();
+    // A first view (a linked post, or the home page, shown before the app
+    // loaded) gives way as soon as the app shows another page; its own post
+    // hands it off when ready, the home page once the index is in and drawn.
+    Effect::new(move || match page.get() {
+        Page::Post(p) if papershelf_web::first::shows(&p) => {}
+        Page::Home if papershelf_web::first::shows_home() => {
+            if !matches!(shelf.library.get(), Load::Loading) {
+                leptos::task::spawn_local(async {
+                    timing::next_frame().await;
+                    papershelf_web::first::hand_off();
+                });
+            }
         }
+        _ => papershelf_web::first::hand_off(),
     });
 
     // In-app links (`#/…`) navigate through the shelf, so an embedded viewer

@@ -4,11 +4,8 @@
 
 use crate::{Library, Load, Nav, Shelf};
 use leptos::prelude::*;
-use papershelf_core::catalog::{Catalog, Filter, Match, Results};
+use papershelf_core::catalog::{Catalog, Filter, Match, Results, FACETS_SHOWN};
 use wasm_bindgen::JsCast;
-
-/// How many facet tags are shown before "More tags".
-const FACETS_SHOWN: usize = 24;
 
 /// The current list filter (empty on other pages).
 pub fn current_filter(shelf: Shelf) -> Memo<Filter> {

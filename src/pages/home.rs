@@ -5,11 +5,8 @@ use super::when_loaded;
 use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::Catalog;
-use papershelf_core::doc::post_hash;
+use papershelf_core::index::FRONT_POSTS;
 use papershelf_core::post::Post;
-
-/// Posts per "page"; "Show more" adds as many again.
-const PAGE: usize = 30;
 
 /// The home page.
 #[component]
@@ -21,7 +18,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn FilteredPosts() -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    let paged = Paged::new(shelf, PAGE, Catalog::filter_posts);
+    let paged = Paged::new(shelf, FRONT_POSTS, Catalog::filter_posts);
     let shown = move || {
         let posts: Vec<Post> = paged.shown(|lib, i| lib.index.posts[i].clone());
         let selected = paged.filter.with(|f| f.tags.clone());
@@ -32,11 +29,12 @@ fn FilteredPosts() -> impl IntoView {
         <FilterBar filter=paged.filter facets=paged.facets() noun="posts"/>
         <ResultCount total=paged.total one="post" many="posts"/>
         {shown}
-        <ShowMore limit=paged.limit total=paged.total step=PAGE/>
+        <ShowMore limit=paged.limit total=paged.total step=FRONT_POSTS/>
     }
 }
 
-/// Posts grouped by month (`2025-11`), in the order given.
+/// Posts grouped by month (`2025-11`), in the order given: the markup of
+/// `papershelf_web::list`, which the first view of the home page draws too.
 #[component]
 pub fn PostList(
     /// The posts, newest first.
@@ -45,72 +43,9 @@ pub fn PostList(
     #[prop(optional)]
     selected: Vec<String>,
 ) -> impl IntoView {
-    if posts.is_empty() {
-        return view! { <p class="empty">"No posts match. Remove a tag or change the search."</p> }
-            .into_any();
-    }
-    let mut months: Vec<(String, Vec<Post>)> = Vec::new();
-    for post in posts {
-        let month = post.date.get(..7).unwrap_or("undated").to_string();
-        match months.last_mut() {
-            Some((m, list)) if *m == month => list.push(post),
-            _ => months.push((month, vec![post])),
-        }
-    }
-    view! {
-        <div class="post-list">
-            {months
-                .into_iter()
-                .map(|(month, posts)| {
-                    let label = month.clone();
-                    let selected = selected.clone();
-                    view! {
-                        <section class="month" aria-label=label>
-                            <h2 class="month-title">{month}</h2>
-                            <ul class="posts">
-                                {posts.into_iter().map(|p| view! { <PostItem post=p selected=selected.clone()/> }).collect_view()}
-                            </ul>
-                        </section>
-                    }
-                })
-                .collect_view()}
-        </div>
-    }
-    .into_any()
-}
-
-/// One post in the list: date, title, and its entries with their tags.
-#[component]
-fn PostItem(
-    /// The post to show.
-    post: Post,
-    /// Tags selected in the filter.
-    selected: Vec<String>,
-) -> impl IntoView {
-    let href = post_hash(&post.path, None);
-    let path = post.path.clone();
-    view! {
-        <li class="post-item">
-            <time class="date" datetime=post.date.clone()>{post.date.clone()}</time>
-            <a class="post-title" href=href>{post.title.clone()}</a>
-            {post.tags.into_iter().map(|t| view! { <TagLink on=is_on(&selected, &t) tag=t/> }).collect_view()}
-            <ul class="entries">
-                {post
-                    .entries
-                    .into_iter()
-                    .map(|e| {
-                        let href = post_hash(&path, Some(&e.anchor));
-                        view! {
-                            <li class="entry">
-                                <a href=href>{e.title}</a>
-                                {e.tags.into_iter().map(|t| view! { <TagLink on=is_on(&selected, &t) tag=t/> }).collect_view()}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </li>
-    }
+    let list = NodeRef::<leptos::html::Div>::new();
+    list.on_load(move |el| papershelf_web::list::render_posts(&el, &posts, &selected));
+    view! { <div class="post-list" node_ref=list></div> }
 }
 
 /// A tag that filters the posts by itself when followed.
@@ -124,9 +59,4 @@ pub fn TagLink(
 ) -> impl IntoView {
     let href = papershelf_web::header::tag_href(&tag);
     view! { <a class="tag" class:selected=on href=href>{tag}</a> }
-}
-
-fn is_on(selected: &[String], tag: &str) -> bool {
-    // Selected tags are lower case (the route makes them so).
-    selected.contains(&tag.to_lowercase())
 }

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
 import { serve, launch, root, dist, writeLargeIndex, expectedCounts } from '../e2e/harness.mjs';
 import { benchSearch } from './search.mjs';
-import { benchLighthouse } from './lighthouse.mjs';
+import { benchLighthouse, benchTakeover } from './lighthouse.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const median = (xs) => {
@@ -339,6 +339,7 @@ try {
 
 // 9. On a phone: Lighthouse's mobile profile, against docsify (tests/bench/lighthouse.mjs).
 await benchLighthouse({ row, budget, runs: 3 });
+await benchTakeover({ row, runs: 3 });
 
 // The table, with the machine it ran on.
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, shots, distIndex, copyDist } from './harness.mjs';
+import { serve, launch, newPage, shots, dist, distIndex, copyDist, expectedCounts } from './harness.mjs';
 
 let server, browser, index;
 before(async () => {
@@ -20,15 +20,18 @@ after(async () => {
 
 const POST = 'papers/y2025/nov/20251106';
 
-/** Holds every request for the app's own files until `release()` is called. */
-async function holdApp(page) {
+/**
+ * Holds every request for the app's own files until `release()` is called;
+ * records whether `shown` (the first view's content) was on screen then.
+ */
+async function holdApp(page, shown = '[data-first-view] .post-body h2') {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   const asked = [];
   let askedOnce;
   const firstAsk = new Promise((resolve) => (askedOnce = resolve));
   await page.route(/papershelf-app-[0-9a-f]+(_bg\.wasm|\.js)$/, async (route) => {
-    asked.push({ url: route.request().url(), firstViewShown: await page.locator('[data-first-view] .post-body h2').count() > 0 });
+    asked.push({ url: route.request().url(), firstViewShown: await page.locator(shown).count() > 0 });
     askedOnce();
     await held;
     await route.continue();
@@ -167,17 +170,128 @@ test('without the reader module the app shows the post itself', async () => {
   page.assertClean();
 });
 
-test('the home page does not load the reader module', async () => {
+test('the home page is drawn by the reader module from index-front.json, before the app and the index; the app takes it over unchanged', async () => {
   const requests = [];
   const srv = await serve(undefined, { requests });
-  const page = await newPage(browser);
+  const page = await newPage(browser, { width: 390, height: 700 });
+  const app = await holdApp(page, '[data-first-view] .post-item');
+  const indexAsked = [];
+  await page.route(/content\/index\.json$/, async (route) => {
+    indexAsked.push(await page.locator('[data-first-view] .post-item').count() > 0);
+    await route.continue();
+  });
   await page.goto(srv.base);
-  await page.locator('.post-item').first().waitFor();
-  await page.locator('.post-item a').first().click();
-  await page.locator('.post-body h2').first().waitFor();
-  assert.deepEqual(requests.filter((r) => r.includes('papershelf-reader')), []);
+  const view = page.locator('[data-first-view]');
+  await view.locator('.post-item').first().waitFor();
+
+  // The newest posts and every facet, counted over the whole index.
+  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index-front.json'), 'utf8'));
+  assert.equal(front.total, index.posts.length);
+  assert.deepEqual(
+    await view.locator('.post-item a.post-title').allTextContents(),
+    index.posts.slice(0, 30).map((p) => p.title),
+  );
+  assert.equal(await view.locator('.result-count').textContent(), `${index.posts.length} posts`);
+  const facets = await view.locator('.facet').evaluateAll((all) => all.map((b) => [b.dataset.tag, Number(b.querySelector('.count').textContent)]));
+  assert.deepEqual(facets, front.facets.slice(0, 24).map(([t, n]) => [t.toLowerCase(), n]));
+  assert.ok(facets.length > 0);
+  assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), 'Posts');
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
+  assert.ok(requests.some((r) => r.endsWith('/content/index-front.json')), 'the front was asked for');
+  assert.ok(indexAsked.every((shown) => shown), 'the whole index waits until the list is shown');
+  await app.firstAsk;
+  assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the list is on screen');
+  await page.screenshot({ path: path.join(shots, 'first-view-home-390.png') });
+
+  const parts = ['.site-header', '.filters', '.result-count', '.post-list', '.show-more'];
+  const before = {};
+  for (const part of parts) {
+    before[part] = (await page.locator(`[data-first-view] ${part}`).count()) ? await markup(page, `[data-first-view] ${part}`) : null;
+  }
+  await page.evaluate(() => {
+    document.querySelector('[data-first-view] .post-item a.post-title').probe = 'first view';
+  });
+  // A reader on a link when the app takes over stays on that link.
+  const second = view.locator('.post-item a.post-title').nth(1);
+  const secondHref = await second.getAttribute('href');
+  await second.focus();
+  await page.evaluate(() => window.scrollTo(0, 300));
+  app.release();
+  await view.waitFor({ state: 'detached' });
+  assert.deepEqual(indexAsked, [true], 'the whole index was loaded, once');
+  assert.equal(await page.locator('.papershelf').count(), 1, 'one viewer on the page');
+  assert.equal(await page.evaluate(() => document.querySelector('.post-item a.post-title').probe), undefined, "the app's own list");
+  for (const part of parts) {
+    const after = (await page.locator(`.papershelf ${part}`).count()) ? await markup(page, `.papershelf ${part}`) : null;
+    assert.equal(after, before[part], `${part} does not change when the app takes over`);
+  }
+  assert.equal(await page.evaluate(() => window.scrollY), 300, 'the reader stays where they were');
+  assert.ok(await page.evaluate((h) => document.activeElement.matches(`.papershelf .post-item a.post-title[href="${h}"]`), secondHref), 'the focus is on the same link');
+
+  // The app is working: a facet filters.
+  await page.locator('.facet').first().click();
+  await page.locator('.filters .chip').waitFor();
   page.assertClean();
   await srv.close();
+});
+
+test('a tag chosen, or words typed, on the first view of the home page are where the app opens', async () => {
+  const page = await newPage(browser);
+  let app = await holdApp(page, '[data-first-view] .post-item');
+  await page.goto(`${server.base}#/`);
+  const view = page.locator('[data-first-view]');
+  const facet = view.locator('.facet').first();
+  await facet.waitFor();
+  const tag = await facet.getAttribute('data-tag');
+  await facet.click();
+  assert.ok(page.url().endsWith(`#/?tags=${encodeURIComponent(tag)}`), page.url());
+  app.release();
+  await view.waitFor({ state: 'detached' });
+  await page.locator('.filters .chip').waitFor();
+  assert.equal(await page.locator('.filters .chip').getAttribute('data-tag'), tag);
+  const { posts: expected } = expectedCounts(index, [tag]);
+  assert.equal(await page.locator('.result-count').textContent(), `${expected} ${expected === 1 ? 'post' : 'posts'}`);
+
+  // Words typed before the app is there stay typed, with the focus on them.
+  const second = await newPage(browser);
+  app = await holdApp(second, '[data-first-view] .post-item');
+  await second.goto(server.base);
+  const box = second.locator('[data-first-view] .filters input');
+  await box.waitFor();
+  await box.pressSequentially('papers');
+  app.release();
+  await second.locator('[data-first-view]').waitFor({ state: 'detached' });
+  assert.equal(await second.locator('.filters input').inputValue(), 'papers');
+  assert.ok(await second.evaluate(() => document.activeElement.matches('.papershelf .filters input')), 'the focus is in the box');
+  assert.ok(second.url().includes('q=papers'), second.url());
+
+  // So do words typed into the header's search box: the app searches them.
+  const third = await newPage(browser);
+  app = await holdApp(third, '[data-first-view] .post-item');
+  await third.goto(server.base);
+  const search = third.locator('[data-first-view] .site-search input');
+  await search.waitFor();
+  await search.pressSequentially('grpo');
+  app.release();
+  await third.locator('[data-search-results][data-count][data-query="grpo"]').waitFor({ state: 'attached' });
+  assert.ok(third.url().includes('#/search?q=grpo'), third.url());
+  assert.equal(await third.locator('.site-search input').inputValue(), 'grpo');
+  assert.ok(await third.evaluate(() => document.activeElement.matches('.papershelf .site-search input')), 'the focus is in the search box');
+  page.assertClean();
+  second.assertClean();
+  third.assertClean();
+});
+
+test('a missing or damaged index-front.json leaves the home page to the app', async () => {
+  for (const answer of [{ status: 404, body: 'not found' }, { status: 200, body: '{"version":1,"total":3,"facets":[["a"]],"posts":[]}' }, { status: 200, body: '{"posts":' }]) {
+    const page = await newPage(browser);
+    await page.route(/content\/index-front\.json$/, (route) => route.fulfill({ ...answer, contentType: 'application/json' }));
+    await page.goto(server.base);
+    await page.locator('.papershelf:not([data-first-view]) .post-item').first().waitFor();
+    assert.equal(await page.locator('[data-first-view]').count(), 0, `no first view for ${answer.body}`);
+    assert.equal(await page.locator('.post-item').count(), Math.min(30, index.posts.length));
+    page.assertClean();
+  }
 });
 
 test('a post longer than the reader takes (256 KB) is left to the app', async () => {

@@ -72,6 +72,16 @@ export async function serve(dir = dist, { prefix = '/', requests = [], contentDi
 }
 
 /** Headless Chromium as the machine provides it. */
+/**
+ * Waits until the app has taken over from the first view (a post or the
+ * home page drawn by the reader module), when there is one: before that the
+ * page is plain links, without the app's keyboard shortcuts.
+ */
+export async function appShown(page) {
+  await page.locator('.papershelf').first().waitFor({ state: 'attached' });
+  await page.locator('[data-first-view]').waitFor({ state: 'detached' });
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

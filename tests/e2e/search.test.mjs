@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, shots, root, dist, distIndex, copyDist, expectedCounts } from './harness.mjs';
+import { serve, launch, newPage, shots, root, dist, distIndex, copyDist, expectedCounts, appShown } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -52,6 +52,7 @@ function postsContaining(word) {
 test('/ focuses the search box; results follow the typing without Enter; Escape leaves the box', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   await page.keyboard.press('/');
   const box = page.getByRole('searchbox', { name: 'Search the reviews' });
@@ -153,6 +154,7 @@ test('search combines with the tag filter; a sub-result opens its paper entry', 
 test('hostile and odd queries give an answer and never run anything', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   const box = page.getByRole('searchbox', { name: 'Search the reviews' });
   const queries = [

@@ -1,10 +1,11 @@
 //! `papershelf`: index, render and check a content directory with the same
 //! core the browser uses.
 
+use papershelf_core::catalog::Catalog;
 use papershelf_core::check::{check, Finding};
 use papershelf_core::doc::HashLinker;
 use papershelf_core::html::to_html;
-use papershelf_core::index::Index;
+use papershelf_core::index::{Front, Index};
 use papershelf_core::post::{ParsedPost, Post};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ const USAGE: &str = "\
 papershelf: index, render and check a papershelf content directory
 
 usage:
-  papershelf index DIR [--out PATH]   write DIR/index.json (--out - for stdout)
+  papershelf index DIR [--out PATH]   write DIR/index.json, index-front.json and search/ (--out - for stdout)
   papershelf render FILE              print the HTML of one post's body
   papershelf check DIR                report broken links, imports, front matter (exit 1 if any)
   papershelf search DIR QUERY [--json]
@@ -62,14 +63,17 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
         None => write_if_changed(&dir.join("index.json"), &json)?,
     }
     if out.as_deref() != Some("-") {
-        let search_dir = match out.as_deref() {
+        let beside = match out.as_deref() {
             Some(path) => Path::new(path)
                 .parent()
                 .unwrap_or(Path::new("."))
-                .join("search"),
-            None => dir.join("search"),
+                .to_path_buf(),
+            None => dir.clone(),
         };
-        write_search_index(&index, &posts, &search_dir)?;
+        let front = Front::of(&index, &Catalog::new(&index));
+        let front = serde_json::to_string(&front).map_err(|e| e.to_string())? + "\n";
+        write_if_changed(&beside.join("index-front.json"), &front)?;
+        write_search_index(&index, &posts, &beside.join("search"))?;
     }
     if out.as_deref() != Some("-") {
         eprintln!("papershelf: indexed {} posts", index.posts.len());

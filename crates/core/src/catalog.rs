@@ -22,6 +22,9 @@ fn lower(s: &str) -> String {
     }
 }
 
+/// How many facet tags a list shows before "N more tags".
+pub const FACETS_SHOWN: usize = 24;
+
 /// How selected tags combine.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Match {

@@ -4,6 +4,7 @@
 //! The format is stable (documented in the README):
 //! `{"version": 1, "posts": [Post, …]}` where each post is a [`Post`].
 
+use crate::catalog::{Catalog, Filter};
 use crate::post::{post_stem, Post};
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +53,45 @@ impl Index {
     }
 }
 
+/// Posts on the home page's first screen, and per "Show more".
+pub const FRONT_POSTS: usize = 30;
+
+/// `content/index-front.json`: what the home page shows first, with no
+/// filter: the newest [`FRONT_POSTS`] posts, how many there are in all, and
+/// the tag facets over all of them. A few kilobytes whatever the size of the
+/// journal, so the first screen of the list never waits for the whole
+/// index (the first view draws it; the app then loads `index.json`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Front {
+    /// Format version; [`INDEX_VERSION`].
+    pub version: u32,
+    /// How many posts the index holds.
+    pub total: usize,
+    /// Each tag and how many posts carry it, as the home page's filter
+    /// lists them ([`Catalog::filter_posts`] with no filter).
+    pub facets: Vec<(String, usize)>,
+    /// The newest posts, as in the index.
+    pub posts: Vec<Post>,
+}
+
+impl Front {
+    /// The front of `index`, whose catalog is `catalog`.
+    pub fn of(index: &Index, catalog: &Catalog) -> Front {
+        let all = catalog.filter_posts(&Filter::default());
+        Front {
+            version: INDEX_VERSION,
+            total: all.items.len(),
+            facets: all.facets,
+            posts: all
+                .items
+                .iter()
+                .take(FRONT_POSTS)
+                .filter_map(|&i| index.posts.get(i).cloned())
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +102,41 @@ mod tests {
             date: date.into(),
             ..Post::default()
         }
+    }
+
+    #[test]
+    fn the_front_holds_the_newest_posts_and_every_facet() {
+        let mut posts: Vec<Post> = (0..40)
+            .map(|i| Post {
+                tags: vec![if i % 2 == 0 { "Even" } else { "odd" }.into()],
+                ..post(
+                    &format!("p/{i:02}.md"),
+                    &format!("2025-01-{:02}", i % 28 + 1),
+                )
+            })
+            .collect();
+        posts[3].draft = true;
+        let index = Index::build(posts);
+        let front = Front::of(&index, &Catalog::new(&index));
+        assert_eq!(front.total, 39, "drafts are not counted");
+        assert_eq!(front.posts.len(), FRONT_POSTS);
+        assert_eq!(
+            front.posts[..],
+            index.posts[..FRONT_POSTS],
+            "newest first, as the index"
+        );
+        assert_eq!(
+            front.facets,
+            vec![("even".to_string(), 20), ("odd".to_string(), 19)]
+        );
+    }
+
+    #[test]
+    fn a_small_journal_is_all_front() {
+        let index = Index::build([post("a.md", "2025-01-02"), post("b.md", "2025-01-01")]);
+        let front = Front::of(&index, &Catalog::new(&index));
+        assert_eq!((front.total, front.posts.len()), (2, 2));
+        assert!(front.facets.is_empty());
     }
 
     #[test]

@@ -37,9 +37,18 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
     let _one_at_a_time = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     let small = make(n);
     let large = make(8 * n);
-    let (a, b) = (time(&small), time(&large));
-    // Below a millisecond, timer noise dominates: compare from there.
-    let ratio = b.as_secs_f64() / a.as_secs_f64().max(0.001);
+    // A busy machine can stall one measurement: a quadratic case fails all
+    // three (×64 for 8 times the input), a linear one passes at least one.
+    let mut tries = 0;
+    let (a, b, ratio) = loop {
+        let (a, b) = (time(&small), time(&large));
+        // Below a millisecond, timer noise dominates: compare from there.
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(0.001);
+        tries += 1;
+        if ratio < 20.0 || tries == 3 {
+            break (a, b, ratio);
+        }
+    };
     assert!(
         ratio < 20.0,
         "{name}: {} bytes took {a:?}, {} bytes took {b:?} (×{ratio:.1})",

@@ -17,10 +17,13 @@
 //! markup, and `tests/e2e/first-view.test.mjs` checks the two are the same.
 
 use crate::theme::Choice;
-use crate::{dom, find_anchor, header, CONTENT_BASE};
+use crate::{dom, find_anchor, header, list, CONTENT_BASE};
+use papershelf_core::catalog::{Filter, FACETS_SHOWN};
 use papershelf_core::doc::HashLinker;
+use papershelf_core::index::{Front, FRONT_POSTS, INDEX_VERSION};
 use papershelf_core::post::{post_stem, Post};
 use papershelf_core::route::Route;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
@@ -29,9 +32,13 @@ pub const VIEW_ATTR: &str = "data-first-view";
 /// Marks the app's root while it waits out of sight (`display: none` in the style sheet).
 pub const WAIT_ATTR: &str = "data-waiting";
 
-/// The site header the app's viewer has (brand, sections, search box, theme toggle), for
-/// a page that is not one of the sections.
-pub fn site_header(document: &Document, theme: Choice) -> Element {
+/// The value of [`VIEW_ATTR`] on the first view of the home page (no post's
+/// path starts with `#`).
+pub const HOME_VIEW: &str = "#/";
+
+/// The site header the app's viewer has (brand, sections, search box, theme
+/// toggle); `current` is the `href` of the section shown, if one is.
+pub fn site_header(document: &Document, theme: Choice, current: Option<&str>) -> Element {
     let el =
         |tag: &str, attrs: &[(&str, &str)], text: &str| header::element(document, tag, attrs, text);
     let bar = el("header", &[("class", "site-header")], "");
@@ -46,7 +53,12 @@ pub fn site_header(document: &Document, theme: Choice) -> Element {
         "",
     );
     for (href, text) in [("#/", "Posts"), ("#/papers", "Papers"), ("#/tags", "Tags")] {
-        let _ = nav.append_child(&el("a", &[("href", href)], text));
+        let link = if current == Some(href) {
+            el("a", &[("href", href), ("aria-current", "page")], text)
+        } else {
+            el("a", &[("href", href)], text)
+        };
+        let _ = nav.append_child(&link);
     }
     let _ = bar.append_child(&nav);
     // The app's search box (it works once the app has taken over), so the
@@ -108,18 +120,7 @@ pub fn show(hash: &str, url: &str, text: &str) -> bool {
         header::element(&document, tag, attrs, text)
     };
 
-    let theme = Choice::stored();
-    let root = el("div", &[("class", "papershelf"), (VIEW_ATTR, &path)], "");
-    if let Some(attr) = theme.attr() {
-        let _ = root.set_attribute("data-theme", attr);
-    }
-    let _ = root.append_child(&el(
-        "a",
-        &[("class", "skip-link"), ("href", "#main")],
-        "Skip to content",
-    ));
-    let _ = root.append_child(&site_header(&document, theme));
-    let main = el("main", &[("class", "page"), ("tabindex", "-1")], "");
+    let (root, main) = frame(&document, &path, None);
     let article = el("article", &[("class", "post")], "");
     let head = el("div", &[("class", "post-head")], "");
     header::render_into(&head, &parsed.post);
@@ -142,6 +143,181 @@ pub fn show(hash: &str, url: &str, text: &str) -> bool {
         target.scroll_into_view();
     }
     true
+}
+
+/// A first view's root (theme, skip link, site header) and its empty
+/// `<main>`, as the app's viewer has them; `shown` is [`VIEW_ATTR`]'s value.
+fn frame(document: &Document, shown: &str, current: Option<&str>) -> (Element, Element) {
+    let el =
+        |tag: &str, attrs: &[(&str, &str)], text: &str| header::element(document, tag, attrs, text);
+    let theme = Choice::stored();
+    let root = el("div", &[("class", "papershelf"), (VIEW_ATTR, shown)], "");
+    if let Some(attr) = theme.attr() {
+        let _ = root.set_attribute("data-theme", attr);
+    }
+    let _ = root.append_child(&el(
+        "a",
+        &[("class", "skip-link"), ("href", "#main")],
+        "Skip to content",
+    ));
+    let _ = root.append_child(&site_header(document, theme, current));
+    let main = el("main", &[("class", "page"), ("tabindex", "-1")], "");
+    (root, main)
+}
+
+/// Shows the home page's first screen, from `front` (`index-front.json`),
+/// as the app would show it, when the page's `hash` is the home page with no
+/// filter. Returns whether it did. Until the app takes over, a tag in the
+/// filter opens the list filtered by it, and words typed into the title box
+/// are kept in the route: the app opens on either.
+pub fn show_home(hash: &str, front: &Front) -> bool {
+    if Route::from_hash(hash) != Route::Home(Filter::default()) || front.version != INDEX_VERSION {
+        return false;
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some((document, body)) = window.document().and_then(|d| Some((d.clone(), d.body()?)))
+    else {
+        return false;
+    };
+    let el = |tag: &str, attrs: &[(&str, &str)], text: &str| {
+        header::element(&document, tag, attrs, text)
+    };
+    let (root, main) = frame(&document, HOME_VIEW, Some("#/"));
+    let _ = main.append_child(&el("h1", &[("class", "page-title")], "Posts"));
+    let _ = main.append_child(&filter_bar(&document, front));
+    let count = match front.total {
+        1 => "1 post".to_string(),
+        n => format!("{n} posts"),
+    };
+    let _ = main.append_child(&el(
+        "p",
+        &[
+            ("class", "result-count"),
+            ("role", "status"),
+            ("aria-live", "polite"),
+        ],
+        &count,
+    ));
+    let list = el("div", &[("class", "post-list")], "");
+    list::render_posts(&list, &front.posts, &[]);
+    let _ = main.append_child(&list);
+    let remaining = front.total.saturating_sub(front.posts.len());
+    if remaining > 0 {
+        let more = format!(
+            "Show {} more ({remaining} left)",
+            remaining.min(FRONT_POSTS)
+        );
+        let _ = main.append_child(&el(
+            "button",
+            &[("class", "show-more"), ("type", "button")],
+            &more,
+        ));
+    }
+    let _ = root.append_child(&main);
+    if let Some(boot) = document.get_element_by_id("boot") {
+        boot.remove();
+    }
+    let _ = body.append_child(&root);
+    true
+}
+
+/// The home page's filter with no tag chosen: the title box and the facets,
+/// as the app's `FilterBar` draws them (Leptos writes a `class` first).
+fn filter_bar(document: &Document, front: &Front) -> Element {
+    let el =
+        |tag: &str, attrs: &[(&str, &str)], text: &str| header::element(document, tag, attrs, text);
+    let bar = el(
+        "section",
+        &[("class", "filters"), ("aria-label", "Filter posts")],
+        "",
+    );
+    let label = el("label", &[("class", "search")], "");
+    let _ = label.append_child(&el(
+        "span",
+        &[("class", "visually-hidden")],
+        "Search posts by title",
+    ));
+    let input = el(
+        "input",
+        &[
+            ("type", "search"),
+            ("placeholder", "Search posts by title…"),
+            ("autocomplete", "off"),
+        ],
+        "",
+    );
+    on(&input, "input", |event| {
+        let text = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default();
+        let hash = Route::Home(Filter {
+            text,
+            ..Filter::default()
+        })
+        .to_hash();
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().replace(&hash);
+        }
+    });
+    let _ = label.append_child(&input);
+    let _ = bar.append_child(&label);
+    let facets = el(
+        "div",
+        &[
+            ("class", "facets"),
+            ("role", "group"),
+            ("aria-label", "Add a tag"),
+        ],
+        "",
+    );
+    for (tag, count) in front.facets.iter().take(FACETS_SHOWN) {
+        let button = el(
+            "button",
+            &[
+                ("class", "facet"),
+                ("type", "button"),
+                ("data-tag", &tag.to_lowercase()),
+            ],
+            tag,
+        );
+        let _ = button.append_with_str_1(" ");
+        let _ = button.append_child(&el("span", &[("class", "count")], &count.to_string()));
+        let unit = if *count == 1 { " post" } else { " posts" };
+        let _ = button.append_child(&el("span", &[("class", "visually-hidden")], unit));
+        let href = header::tag_href(tag);
+        on(&button, "click", move |_| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_hash(&href);
+            }
+        });
+        let _ = facets.append_child(&button);
+    }
+    if front.facets.len() > FACETS_SHOWN {
+        let more = format!("{} more tags", front.facets.len() - FACETS_SHOWN);
+        let _ = facets.append_child(&el(
+            "button",
+            &[
+                ("class", "more-tags"),
+                ("type", "button"),
+                ("aria-expanded", "false"),
+            ],
+            &more,
+        ));
+    }
+    let _ = bar.append_child(&facets);
+    bar
+}
+
+/// Runs `handler` on every `event` at `target`, for the life of the page
+/// (a first view is shown once).
+fn on(target: &Element, event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
+    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+    handler.forget();
 }
 
 fn first_view(document: &Document) -> Option<Element> {
@@ -187,6 +363,15 @@ pub fn wait(root: &Element) -> bool {
         let _ = root.set_attribute(WAIT_ATTR, "");
     }
     shown
+}
+
+/// Whether the first view shows the home page (not yet handed off).
+pub fn shows_home() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| first_view(&d))
+        .and_then(|v| v.get_attribute(VIEW_ATTR))
+        .is_some_and(|shown| shown == HOME_VIEW)
 }
 
 /// Whether the first view shows the post at `path` (not yet handed off).
@@ -236,15 +421,91 @@ fn focused_in(view: &Element) -> Option<web_sys::HtmlElement> {
         .flatten()
 }
 
+/// What tells an element of the first view from the others of its kind, to
+/// find its twin in the app: its tag name, its `href`, `data-tag`,
+/// `placeholder` and `aria-label`, and its text.
+fn signature(el: &Element) -> [Option<String>; 6] {
+    [
+        Some(el.tag_name()),
+        el.get_attribute("href"),
+        el.get_attribute("data-tag"),
+        el.get_attribute("placeholder"),
+        el.get_attribute("aria-label"),
+        el.text_content(),
+    ]
+}
+
+/// Where the focus goes back to after the first view is replaced: the
+/// focused element itself if the app took it over (a post's body), else the
+/// element of the app with the same [`signature`] and rank (the link, tag or
+/// box the reader was on, as the app draws it, a box with the words typed
+/// into it), else the app's page.
+struct Refocus {
+    focused: web_sys::HtmlElement,
+    signature: [Option<String>; 6],
+    rank: usize,
+}
+
+impl Refocus {
+    fn of(view: &Element) -> Option<Refocus> {
+        let focused = focused_in(view)?;
+        let mark = signature(&focused);
+        let same = view.query_selector_all(&focused.tag_name()).ok()?;
+        let element: &Element = &focused;
+        let rank = (0..same.length())
+            .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
+            .filter(|el| signature(el) == mark)
+            .position(|el| el == *element)
+            .unwrap_or(0);
+        Some(Refocus {
+            focused,
+            signature: mark,
+            rank,
+        })
+    }
+
+    fn target(self, shown: &[Element]) -> Option<web_sys::HtmlElement> {
+        if self.focused.is_connected() {
+            return Some(self.focused);
+        }
+        let tag = self.signature[0].clone().unwrap_or_default();
+        let twin = shown.iter().find_map(|root| {
+            let same = root.query_selector_all(&tag).ok()?;
+            (0..same.length())
+                .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
+                .filter(|el| signature(el) == self.signature)
+                .nth(self.rank)
+        });
+        // Words typed into a box go with it, as if typed into the app's.
+        if let (Some(from), Some(to)) = (
+            self.focused.dyn_ref::<web_sys::HtmlInputElement>(),
+            twin.as_ref()
+                .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()),
+        ) {
+            if !from.value().is_empty() && to.value() != from.value() {
+                to.set_value(&from.value());
+                if let Ok(input) = web_sys::Event::new("input") {
+                    let _ = to.dispatch_event(&input);
+                }
+            }
+        }
+        twin.or_else(|| {
+            shown
+                .iter()
+                .find_map(|root| root.query_selector("main").ok().flatten())
+        })
+        .and_then(|el| el.dyn_into().ok())
+    }
+}
+
 /// The waiting app in place of `view`, at the same scroll position, after
 /// `move_nodes` has moved what the app takes from it. The focus, if the
-/// first view had it, goes back to the same element when it moved into the
-/// app (the body's nodes), else to the app's page.
+/// first view had it, goes where [`Refocus`] says.
 fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) {
     // Read before the page changes: moving nodes out clamps the scroll and
     // takes the focus away.
     let y = window.scroll_y().unwrap_or(0.0);
-    let focused = focused_in(view);
+    let refocus = Refocus::of(view);
     move_nodes();
     view.remove();
     let mut shown = Vec::new();
@@ -259,19 +520,9 @@ fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) 
         }
     }
     window.scroll_to_with_x_and_y(0.0, y);
-    if let Some(focused) = focused {
-        let target = if focused.is_connected() {
-            Some(focused)
-        } else {
-            shown
-                .iter()
-                .find_map(|root| root.query_selector("main").ok().flatten())
-                .and_then(|main| main.dyn_into().ok())
-        };
-        if let Some(target) = target {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = target.focus_with_options(&options);
-        }
+    if let Some(target) = refocus.and_then(|r| r.target(&shown)) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&options);
     }
 }

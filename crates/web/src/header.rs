@@ -19,12 +19,7 @@ pub fn tag_href(tag: &str) -> String {
 
 /// An element with attributes and text. Only for the literal tag names of
 /// this crate, which `createElement` always accepts.
-pub(crate) fn element(
-    document: &Document,
-    tag: &str,
-    attrs: &[(&str, &str)],
-    text: &str,
-) -> Element {
+pub fn element(document: &Document, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
     let el = document
         .create_element(tag)
         .expect("createElement accepts a literal HTML tag name");

@@ -10,6 +10,7 @@
 pub mod dom;
 pub mod first;
 pub mod header;
+pub mod list;
 pub mod theme;
 
 /// The content directory of the site, relative to its page.

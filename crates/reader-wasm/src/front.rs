@@ -1,0 +1,77 @@
+//! `index-front.json` as the browser's `JSON.parse` gave it, read field by
+//! field: a few hundred bytes of code, where a serde deserializer for the
+//! index's types would add kilobytes to the first download.
+
+use js_sys::{Array, Reflect};
+use papershelf_core::index::Front;
+use papershelf_core::post::{PaperEntry, Post};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn field(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(value: &JsValue, key: &str) -> Option<String> {
+    field(value, key).as_string()
+}
+
+fn number(value: &JsValue, key: &str) -> Option<f64> {
+    field(value, key).as_f64()
+}
+
+fn list(value: &JsValue, key: &str) -> Option<Vec<JsValue>> {
+    let items = field(value, key);
+    if items.is_undefined() {
+        return Some(Vec::new());
+    }
+    Some(items.dyn_into::<Array>().ok()?.iter().collect())
+}
+
+fn texts(value: &JsValue, key: &str) -> Option<Vec<String>> {
+    list(value, key)?.iter().map(JsValue::as_string).collect()
+}
+
+fn entry(value: &JsValue) -> Option<PaperEntry> {
+    Some(PaperEntry {
+        number: number(value, "number").map(|n| n as u32),
+        title: text(value, "title")?,
+        subtitle: text(value, "subtitle"),
+        url: text(value, "url"),
+        tags: texts(value, "tags")?,
+        anchor: text(value, "anchor")?,
+    })
+}
+
+fn post(value: &JsValue) -> Option<Post> {
+    Some(Post {
+        path: text(value, "path")?,
+        title: text(value, "title")?,
+        date: text(value, "date")?,
+        tags: texts(value, "tags")?,
+        entries: list(value, "entries")?
+            .iter()
+            .map(entry)
+            .collect::<Option<_>>()?,
+        ..Post::default()
+    })
+}
+
+/// The front in `value`, if it has the shape `papershelf index` writes.
+pub fn read(value: &JsValue) -> Option<Front> {
+    let facets = list(value, "facets")?
+        .iter()
+        .map(|pair| {
+            let pair = pair.dyn_ref::<Array>()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_f64()? as usize))
+        })
+        .collect::<Option<_>>()?;
+    Some(Front {
+        version: number(value, "version")? as u32,
+        total: number(value, "total")? as usize,
+        facets,
+        posts: list(value, "posts")?
+            .iter()
+            .map(post)
+            .collect::<Option<_>>()?,
+    })
+}
