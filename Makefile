@@ -12,11 +12,13 @@ serve:
 	$(CLI) index content
 	trunk serve --offline
 
-## make dist: release build into dist/, with content/ and its index.json in dist/content/.
+## make dist: release build into dist/, with content/ and its index.json in dist/content/,
+## and the feeds when the site's URL is known (SITE_URL=… or `url` in content/papershelf.toml).
 dist:
 	scripts/setup.sh build
 	$(CLI) index content
 	trunk build --release --offline
+	$(CLI) publish dist $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 ## make test: every test: the core and CLI natively, components in headless Chromium, end to end.
 test:

@@ -202,7 +202,7 @@ try {
       .sort((a, b) => a[1] - b[1])
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(' → '),
-    '`first-view`: the reader module has shown the post; then the app: `start` its module runs, `mounted` its page is built (out of sight), the post is taken and parsed, `post:rendered` the app has taken the page over',
+    '`first-view`: the reader module has shown the post; then the app, whose bytes are fetched 1 s after the first images are decoded: `start` its module runs (at the first tap, key or focus, here after 3 s of quiet), `mounted` its page is built (out of sight), the post is taken and parsed, `post:rendered` the app has taken the page over',
   );
   row('navigation → first post rendered, docsify 4.13.1', `${ds.toFixed(0)} ms`, `median of ${RUNS}, cold cache`);
   row('papershelf / docsify', `${(ps / ds).toFixed(2)}`);

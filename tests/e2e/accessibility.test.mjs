@@ -52,6 +52,26 @@ for (const [scheme, width, height] of [['light', 390, 844], ['dark', 390, 844], 
   });
 }
 
+test('axe finds nothing on the first views (a post, the home page) before the app starts', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const found = [];
+  for (const [name, hash, ready] of [['post', '#/post/papers/y2025/nov/20251106', '.post-body img'], ['home', '#/', '.post-item']]) {
+    // A page load each (a hash alone would not load the page again), and no
+    // app: the first view stays, as a reader who has not tapped yet sees it.
+    const page = await context.newPage();
+    await page.route(/papershelf-app-/, (route) => route.abort());
+    await page.goto(`${server.base}${hash}`);
+    await page.locator(`[data-first-view] ${ready}`).first().waitFor();
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']).analyze();
+    for (const v of result.violations) found.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    // The skip link's target exists (Lighthouse's skip-link audit).
+    const target = await page.locator('[data-first-view] .skip-link').getAttribute('href');
+    assert.equal(await page.locator(`[data-first-view] ${target}`).count(), 1, `${name}: ${target} exists`);
+  }
+  assert.deepEqual(found, []);
+  await context.close();
+});
+
 /** The focused element, described. */
 const focused = (page) =>
   page.evaluate(() => {

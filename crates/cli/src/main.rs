@@ -1,39 +1,91 @@
 //! `papershelf`: index, render and check a content directory with the same
 //! core the browser uses.
 
+use clap::{Parser, Subcommand};
 use papershelf_core::catalog::Catalog;
 use papershelf_core::check::{check, Finding};
+use papershelf_core::diagnostic::Diagnostic;
 use papershelf_core::doc::HashLinker;
+use papershelf_core::feed;
 use papershelf_core::html::to_html;
 use papershelf_core::index::{Front, Index};
 use papershelf_core::post::{ParsedPost, Post};
+use papershelf_core::site::{self, Site};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-papershelf: index, render and check a papershelf content directory
+/// What `papershelf` and each command exit with.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  done
+  1  `check` found problems (each is printed as FILE:LINE: message)
+  2  wrong arguments, or a file that could not be read or written";
 
-usage:
-  papershelf index DIR [--out PATH]   write DIR/index.json, index-front.json and search/ (--out - for stdout)
-  papershelf render FILE              print the HTML of one post's body
-  papershelf check DIR                report broken links, imports, front matter (exit 1 if any)
-  papershelf search DIR QUERY [--json]
-                                      search DIR's index as the browser does (after `index`)
-";
+/// papershelf: index, render, check and search a papershelf content
+/// directory, with the same core the browser uses.
+#[derive(Parser)]
+#[command(name = "papershelf", version, about, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write DIR/index.json, DIR/index-front.json and DIR/search/ from the posts under DIR
+    #[command(after_help = EXIT_CODES)]
+    Index {
+        /// The content directory (posts as .md and .mdx files, in any folders)
+        dir: PathBuf,
+        /// Write the index to PATH instead (`-`: to stdout); the front page and
+        /// the search index go beside it
+        #[arg(long, value_name = "PATH")]
+        out: Option<String>,
+    },
+    /// Print the HTML of one post's body, as the browser renders it
+    #[command(after_help = EXIT_CODES)]
+    Render {
+        /// The post (.md or .mdx)
+        file: PathBuf,
+    },
+    /// Report broken links and images, unknown imports and bad front matter
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// The content directory
+        dir: PathBuf,
+    },
+    /// Write the feeds (atom.xml, rss.xml, feed.json) of a built site, and link them from its index.html
+    #[command(after_help = EXIT_CODES)]
+    Publish {
+        /// The built site: index.html and content/ with the posts (`make dist` writes dist/)
+        site_dir: PathBuf,
+        /// The site's public URL, with its sub-path; overrides `url` in content/papershelf.toml
+        #[arg(long, value_name = "URL")]
+        site_url: Option<String>,
+    },
+    /// Search DIR's index as the browser does (run `papershelf index DIR` first)
+    #[command(after_help = EXIT_CODES)]
+    Search {
+        /// The content directory
+        dir: PathBuf,
+        /// What to look for: words, "a quoted phrase"
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+        /// Print the hits as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("index") => index(&args[1..]),
-        Some("render") => render(&args[1..]),
-        Some("check") => check_dir(&args[1..]),
-        Some("search") => search(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        _ => Err(format!("expected a command\n\n{USAGE}")),
+    // Wrong arguments: clap prints what is wrong and the usage, and exits with 2.
+    let result = match Cli::parse().command {
+        Command::Index { dir, out } => index(&dir, out.as_deref()),
+        Command::Render { file } => render(&file),
+        Command::Check { dir } => check_dir(&dir),
+        Command::Search { dir, query, json } => search(&dir, &query, json),
+        Command::Publish { site_dir, site_url } => publish(&site_dir, site_url.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -44,26 +96,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn index(args: &[String]) -> Result<ExitCode, String> {
-    let (dir, out) = match args {
-        [dir] => (PathBuf::from(dir), None),
-        [dir, flag, out] if flag == "--out" => (PathBuf::from(dir), Some(out.clone())),
-        _ => {
-            return Err(format!(
-                "index takes DIR and an optional --out PATH\n\n{USAGE}"
-            ))
-        }
-    };
+fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
+    let dir = dir.to_path_buf();
     let posts = read_posts(&dir)?;
     let index = Index::build(posts.iter().map(|p| p.post.clone()));
     let json = index_json(&index).map_err(|e| e.to_string())?;
-    match out.as_deref() {
+    match out {
         Some("-") => print!("{json}"),
         Some(path) => write_if_changed(Path::new(path), &json)?,
         None => write_if_changed(&dir.join("index.json"), &json)?,
     }
-    if out.as_deref() != Some("-") {
-        let beside = match out.as_deref() {
+    if out != Some("-") {
+        let beside = match out {
             Some(path) => Path::new(path)
                 .parent()
                 .unwrap_or(Path::new("."))
@@ -75,7 +119,7 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
         write_if_changed(&beside.join("index-front.json"), &front)?;
         write_search_index(&index, &posts, &beside.join("search"))?;
     }
-    if out.as_deref() != Some("-") {
+    if out != Some("-") {
         eprintln!("papershelf: indexed {} posts", index.posts.len());
     }
     Ok(ExitCode::SUCCESS)
@@ -140,18 +184,10 @@ fn write_search_index(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result
 /// Searches `DIR`'s search index (`DIR/search/`, which `index` writes) with
 /// the browser's engine: the posts that match, best first, each with its
 /// matching entries, and what the query had to read.
-fn search(args: &[String]) -> Result<ExitCode, String> {
+fn search(dir: &Path, query: &str, json: bool) -> Result<ExitCode, String> {
     use papershelf_core::search::engine::{pieces_needed, run};
     use papershelf_core::search::index::{Manifest, Piece, SEARCH_VERSION};
     use papershelf_core::search::query::Query;
-    let json = args.iter().any(|a| a == "--json");
-    let rest: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
-    let [dir, query] = rest.as_slice() else {
-        return Err(format!(
-            "search takes DIR and one QUERY (quote it)\n\n{USAGE}"
-        ));
-    };
-    let dir = Path::new(dir.as_str());
     let read = |path: PathBuf| {
         std::fs::read(&path).map_err(|e| {
             format!(
@@ -238,11 +274,7 @@ fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn render(args: &[String]) -> Result<ExitCode, String> {
-    let [file] = args else {
-        return Err(format!("render takes one FILE\n\n{USAGE}"));
-    };
-    let path = Path::new(file);
+fn render(path: &Path) -> Result<ExitCode, String> {
     let text = read_text(path)?;
     let rel = content_relative(path);
     let parsed = Post::parse(&rel, &text);
@@ -262,14 +294,16 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_dir(args: &[String]) -> Result<ExitCode, String> {
-    let [dir] = args else {
-        return Err(format!("check takes one DIR\n\n{USAGE}"));
-    };
-    let dir = PathBuf::from(dir);
+fn check_dir(dir: &Path) -> Result<ExitCode, String> {
+    let dir = dir.to_path_buf();
     let posts = read_posts(&dir)?;
     let files: BTreeSet<String> = walk(&dir)?.into_iter().map(|(rel, _)| rel).collect();
-    let findings: Vec<Finding> = check(&posts, &files);
+    let mut findings: Vec<Finding> = check(&posts, &files);
+    let (_, settings) = read_site(&dir)?;
+    findings.extend(settings.into_iter().map(|diagnostic| Finding {
+        path: site::FILE.into(),
+        diagnostic,
+    }));
     for f in &findings {
         println!(
             "{}",
@@ -289,6 +323,85 @@ fn check_dir(args: &[String]) -> Result<ExitCode, String> {
             posts.len()
         );
         Ok(ExitCode::from(1))
+    }
+}
+
+/// The site's settings from `dir`'s `papershelf.toml` (the defaults when
+/// there is none), and what is wrong in them.
+fn read_site(dir: &Path) -> Result<(Site, Vec<Diagnostic>), String> {
+    let path = dir.join(site::FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Site::parse(&text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Site::default(), Vec::new())),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+/// The feeds of the built site in `site_dir`, written at its root and linked
+/// from its `index.html`.
+fn publish(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> {
+    let content = site_dir.join("content");
+    let html_path = site_dir.join("index.html");
+    let html = read_text(&html_path).map_err(|e| {
+        format!("{e}; SITE_DIR is a built site (run `make dist` and publish dist/)")
+    })?;
+    let (mut site, problems) = read_site(&content)?;
+    for d in &problems {
+        eprintln!("{}:{d}", content.join(site::FILE).display());
+    }
+    if let Some(url) = site_url {
+        site.url = Some(site::check_url(url).map_err(|why| format!("--site-url: {why}"))?);
+    }
+    let Some(url) = site.url.clone() else {
+        eprintln!(
+            "papershelf: no feeds written: they need the site's public address. Set `url` in \
+             the content folder's {} (url = \"https://you.github.io/reviews/\"), or pass \
+             --site-url (make dist SITE_URL=https://…)",
+            site::FILE
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let posts = read_posts(&content)?;
+    let index = Index::build(posts.iter().map(|p| p.post.clone()));
+    let by_path: std::collections::HashMap<&str, &ParsedPost> =
+        posts.iter().map(|p| (p.post.path.as_str(), p)).collect();
+    let newest: Vec<&ParsedPost> = index
+        .posts
+        .iter()
+        .filter_map(|p| by_path.get(p.path.as_str()).copied())
+        .collect();
+    let entries = feed::entries(&site, &url, &newest);
+    let feeds = feed::feeds(&site, &url, &entries);
+    for (name, text) in [
+        ("atom.xml", &feeds.atom),
+        ("rss.xml", &feeds.rss),
+        ("feed.json", &feeds.json),
+    ] {
+        write_if_changed(&site_dir.join(name), text)?;
+    }
+    write_if_changed(&html_path, &with_feed_links(&html, &site.title))?;
+    eprintln!(
+        "papershelf: wrote atom.xml, rss.xml and feed.json ({} posts) for {url}",
+        entries.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `html` with `<link rel="alternate">` to the three feeds at the end of its
+/// `<head>` (once: a page that has them is left as it is).
+fn with_feed_links(html: &str, title: &str) -> String {
+    if html.contains("rel=\"alternate\" type=\"application/atom+xml\"") {
+        return html.to_string();
+    }
+    let title = papershelf_core::html::escape_attr(title);
+    let links = format!(
+        "  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title} (Atom)\" href=\"atom.xml\">\n  \
+         <link rel=\"alternate\" type=\"application/rss+xml\" title=\"{title} (RSS)\" href=\"rss.xml\">\n  \
+         <link rel=\"alternate\" type=\"application/feed+json\" title=\"{title} (JSON Feed)\" href=\"feed.json\">\n"
+    );
+    match html.find("</head>") {
+        Some(i) => format!("{}{links}{}", &html[..i], &html[i..]),
+        None => html.to_string(),
     }
 }
 

@@ -279,5 +279,256 @@ fn bad_input_gets_a_clear_answer() {
 
     let out = papershelf(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("usage:"));
+    assert!(stderr(&out).contains("Usage:"), "{}", stderr(&out));
+}
+
+#[test]
+fn every_command_has_help_and_the_cli_its_conventions() {
+    for command in ["index", "render", "check", "search"] {
+        let out = papershelf(&[command, "--help"]);
+        assert!(out.status.success(), "{command} --help: {}", stderr(&out));
+        let help = stdout(&out);
+        assert!(
+            help.contains(&format!("Usage: papershelf {command}")),
+            "{help}"
+        );
+        assert!(help.contains("Exit codes:"), "{command}: {help}");
+        // Never read as a file name.
+        assert!(!stderr(&out).contains("cannot read"), "{}", stderr(&out));
+    }
+    let out = papershelf(&["--help"]);
+    assert!(out.status.success());
+    for command in ["index", "render", "check", "search"] {
+        assert!(stdout(&out).contains(command), "{}", stdout(&out));
+    }
+
+    let out = papershelf(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("papershelf {}", env!("CARGO_PKG_VERSION"))
+    );
+
+    // An unknown flag, a missing argument, an extra one: what is wrong, the usage, exit 2.
+    for (args, says) in [
+        (
+            &["render", "--frobnicate", "x.md"][..],
+            "unexpected argument '--frobnicate'",
+        ),
+        (&["check"][..], "required arguments were not provided"),
+        (
+            &["render", "a.md", "b.md"][..],
+            "unexpected argument 'b.md'",
+        ),
+        (&["search", "content"][..], "<QUERY>"),
+    ] {
+        let out = papershelf(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("Usage:"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+/// Copies the files of `from` into `to`, folders and all.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every `href` and `src` value in `html`.
+fn urls_in(html: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            urls.push(rest[..rest.find('"').unwrap_or(rest.len())].to_string());
+        }
+    }
+    urls
+}
+
+#[test]
+fn publish_writes_feeds_that_a_feed_reader_reads() {
+    let site = std::env::temp_dir().join(format!("papershelf-publish-{}", std::process::id()));
+    std::fs::remove_dir_all(&site).ok();
+    copy_dir(&here("../../content"), &site.join("content"));
+    let page = "<!doctype html><html><head><title>x</title></head><body></body></html>\n";
+    std::fs::write(site.join("index.html"), page).unwrap();
+    let settings = site.join("content/papershelf.toml");
+    let root = site.to_str().unwrap();
+
+    // Without a URL: no feeds, one line saying why and what to do.
+    std::fs::write(&settings, "title = \"Paper reviews\"\n").unwrap();
+    let out = papershelf(&["publish", root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("set `url`") || stderr(&out).contains("Set `url`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!site.join("atom.xml").exists());
+
+    std::fs::write(
+        &settings,
+        "title = \"Reviews <&> \\\"quoted\\\"\"\ndescription = \"Papers, read daily\"\nfeed_limit = 3\n",
+    )
+    .unwrap();
+    let base = "http://127.0.0.1:9/sub/";
+    let out = papershelf(&["publish", root, "--site-url", "http://127.0.0.1:9/sub"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let newest: Vec<String> = {
+        let index: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(site.join("content/index.json")).unwrap())
+                .unwrap();
+        index["posts"].as_array().unwrap()[..3]
+            .iter()
+            .map(|p| {
+                p["path"]
+                    .as_str()
+                    .unwrap()
+                    .trim_end_matches(".md")
+                    .to_string()
+            })
+            .collect()
+    };
+    for (file, kind) in [
+        ("atom.xml", feed_rs::model::FeedType::Atom),
+        ("rss.xml", feed_rs::model::FeedType::RSS2),
+        ("feed.json", feed_rs::model::FeedType::JSON),
+    ] {
+        let feed = feed_rs::parser::parse(&std::fs::read(site.join(file)).unwrap()[..])
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(feed.feed_type, kind, "{file}");
+        assert_eq!(
+            feed.title.as_ref().unwrap().content,
+            "Reviews <&> \"quoted\"",
+            "{file}"
+        );
+        assert_eq!(feed.entries.len(), 3, "{file}: feed_limit");
+        let ids: Vec<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+        let expected: Vec<String> = newest.iter().map(|p| format!("{base}docs/{p}/")).collect();
+        assert_eq!(ids, expected, "{file}: the page URLs, newest first");
+        for e in &feed.entries {
+            assert!(
+                e.published.is_some() || e.updated.is_some(),
+                "{file}: {} has a date",
+                e.id
+            );
+            let link = &e.links[0].href;
+            assert!(
+                link.starts_with(&format!("{base}#/post/")),
+                "{file}: {link}"
+            );
+            let body = e
+                .content
+                .as_ref()
+                .and_then(|c| c.body.clone())
+                .unwrap_or_default();
+            assert!(body.contains("<h2"), "{file}: the full post: {body}");
+            assert!(!body.to_lowercase().contains("<script"), "{file}");
+            for url in urls_in(&body) {
+                assert!(
+                    ["http://", "https://", "mailto:", "data:image/"]
+                        .iter()
+                        .any(|s| url.starts_with(s)),
+                    "{file}: {} has a relative URL: {url}",
+                    e.id
+                );
+            }
+        }
+        if kind == feed_rs::model::FeedType::Atom {
+            let own = feed
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref() == Some("self"))
+                .unwrap();
+            assert_eq!(own.href, format!("{base}atom.xml"));
+        }
+    }
+    let rss = std::fs::read_to_string(site.join("rss.xml")).unwrap();
+    assert!(
+        rss.contains(&format!("<atom:link href=\"{base}rss.xml\" rel=\"self\"")),
+        "{rss}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("feed.json")).unwrap()).unwrap();
+    assert_eq!(json["feed_url"], format!("{base}feed.json"));
+
+    // The page links the three, once, however often it is published.
+    let html = std::fs::read_to_string(site.join("index.html")).unwrap();
+    for (kind, file) in [
+        ("atom+xml", "atom.xml"),
+        ("rss+xml", "rss.xml"),
+        ("feed+json", "feed.json"),
+    ] {
+        assert!(
+            html.contains(&format!("type=\"application/{kind}\""))
+                && html.contains(&format!("href=\"{file}\"")),
+            "{html}"
+        );
+    }
+    assert!(
+        html.contains("title=\"Reviews &lt;&amp;&gt; &quot;quoted&quot; (Atom)\""),
+        "{html}"
+    );
+    papershelf(&["publish", root, "--site-url", base]);
+    assert_eq!(
+        std::fs::read_to_string(site.join("index.html")).unwrap(),
+        html
+    );
+
+    // Every post when the limit is 0; a bad URL is refused.
+    std::fs::write(&settings, "feed_limit = 0\n").unwrap();
+    assert!(papershelf(&["publish", root, "--site-url", base])
+        .status
+        .success());
+    let all = feed_rs::parser::parse(&std::fs::read(site.join("atom.xml")).unwrap()[..]).unwrap();
+    let posts = serde_json::from_slice::<serde_json::Value>(
+        &std::fs::read(site.join("content/index.json")).unwrap(),
+    )
+    .unwrap()["posts"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(all.entries.len(), posts);
+    let out = papershelf(&["publish", root, "--site-url", "example.org/blog"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--site-url"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&site).ok();
+}
+
+#[test]
+fn check_reports_a_bad_settings_file() {
+    let dir = std::env::temp_dir().join(format!("papershelf-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("20250101.md"), "# A post\n").unwrap();
+    std::fs::write(
+        dir.join("papershelf.toml"),
+        "title = \"Mine\"\nurl = \"not a url\"\ncolour = \"red\"\n",
+    )
+    .unwrap();
+    let out = papershelf(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("papershelf.toml:2: error: `not a url` is not an absolute"),
+        "{text}"
+    );
+    assert!(
+        text.contains("papershelf.toml:3: error: unknown key `colour`"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -4,8 +4,13 @@ use crate::doc::{AttrValue, Doc, Linker, Node};
 
 /// Serializes a document, escaping every text and attribute value.
 pub fn to_html(doc: &Doc, linker: &dyn Linker) -> String {
+    nodes_to_html(&doc.children, linker)
+}
+
+/// Serializes a run of a document's nodes (as [`Doc::after_title`] gives).
+pub fn nodes_to_html(nodes: &[Node], linker: &dyn Linker) -> String {
     let mut out = String::new();
-    for node in &doc.children {
+    for node in nodes {
         write_node(node, linker, &mut out);
     }
     out

@@ -21,6 +21,8 @@ pub mod catalog;
 pub mod check;
 pub mod diagnostic;
 pub mod doc;
+#[cfg(feature = "site")]
+pub mod feed;
 pub mod frontmatter;
 pub mod html;
 pub mod index;
@@ -36,4 +38,6 @@ pub mod sample;
 #[cfg(feature = "search")]
 pub mod search;
 pub mod sections;
+#[cfg(feature = "site")]
+pub mod site;
 pub mod slug;

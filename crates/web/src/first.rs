@@ -161,7 +161,13 @@ fn frame(document: &Document, shown: &str, current: Option<&str>) -> (Element, E
         "Skip to content",
     ));
     let _ = root.append_child(&site_header(document, theme, current));
-    let main = el("main", &[("class", "page"), ("tabindex", "-1")], "");
+    // The app's page has the same id: until it takes over (and this view
+    // goes) it waits out of sight, and the skip link finds this one first.
+    let main = el(
+        "main",
+        &[("class", "page"), ("id", "main"), ("tabindex", "-1")],
+        "",
+    );
     (root, main)
 }
 
