@@ -103,6 +103,21 @@ globalThis.__papershelfSearch = globalThis.__papershelfSearch || (() => import('
 // app reads it as it streams in). Only plain paths are fetched early; the app
 // checks every route itself anyway. Skipped where AbortSignal.timeout is
 // missing: an early fetch must not wait forever.
+// A post page (docs/<path>/, written by \`papershelf publish\`): its post is
+// opened as the root's hash route, a plain fragment (a Docusaurus heading
+// link) becoming the heading to scroll to. The page's <base> is the site's
+// root, so the address becomes the root's hash route, in place.
+const pagePost = document.querySelector('meta[name="papershelf-post"]')?.content;
+if (pagePost && !location.hash.startsWith('#/')) {
+  let anchor = '';
+  try {
+    anchor = decodeURIComponent(location.hash.slice(1));
+  } catch (e) {
+    anchor = location.hash.slice(1);
+  }
+  const stem = pagePost.replace(/\.mdx?$/, '');
+  history.replaceState(history.state, '', \`#/post/\${stem}\${anchor ? \`?id=\${encodeURIComponent(anchor)}\` : ''}\`);
+}
 const early = typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function' ? (globalThis.__papershelfPrefetch = {}) : null;
 const get = (url, read) => {
   if (!early) return;

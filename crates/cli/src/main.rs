@@ -9,6 +9,7 @@ use papershelf_core::doc::HashLinker;
 use papershelf_core::feed;
 use papershelf_core::html::to_html;
 use papershelf_core::index::{Front, Index};
+use papershelf_core::page;
 use papershelf_core::post::{ParsedPost, Post};
 use papershelf_core::site::{self, Site};
 use std::collections::BTreeSet;
@@ -55,7 +56,7 @@ enum Command {
         /// The content directory
         dir: PathBuf,
     },
-    /// Write the feeds (atom.xml, rss.xml, feed.json) of a built site, and link them from its index.html
+    /// Write a page per post, and (with the site's URL) the feeds, sitemap.xml and robots.txt, into a built site
     #[command(after_help = EXIT_CODES)]
     Publish {
         /// The built site: index.html and content/ with the posts (`make dist` writes dist/)
@@ -352,15 +353,6 @@ fn publish(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
     if let Some(url) = site_url {
         site.url = Some(site::check_url(url).map_err(|why| format!("--site-url: {why}"))?);
     }
-    let Some(url) = site.url.clone() else {
-        eprintln!(
-            "papershelf: no feeds written: they need the site's public address. Set `url` in \
-             the content folder's {} (url = \"https://you.github.io/reviews/\"), or pass \
-             --site-url (make dist SITE_URL=https://…)",
-            site::FILE
-        );
-        return Ok(ExitCode::SUCCESS);
-    };
     let posts = read_posts(&content)?;
     let index = Index::build(posts.iter().map(|p| p.post.clone()));
     let by_path: std::collections::HashMap<&str, &ParsedPost> =
@@ -370,21 +362,110 @@ fn publish(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
         .iter()
         .filter_map(|p| by_path.get(p.path.as_str()).copied())
         .collect();
-    let entries = feed::entries(&site, &url, &newest);
-    let feeds = feed::feeds(&site, &url, &entries);
-    for (name, text) in [
-        ("atom.xml", &feeds.atom),
-        ("rss.xml", &feeds.rss),
-        ("feed.json", &feeds.json),
-    ] {
-        write_if_changed(&site_dir.join(name), text)?;
+    let url = site.url.clone();
+    let html = match &url {
+        Some(url) => {
+            let entries = feed::entries(&site, url, &newest);
+            let feeds = feed::feeds(&site, url, &entries);
+            for (name, text) in [
+                ("atom.xml", &feeds.atom),
+                ("rss.xml", &feeds.rss),
+                ("feed.json", &feeds.json),
+            ] {
+                write_if_changed(&site_dir.join(name), text)?;
+            }
+            let html = with_feed_links(&html, &site.title);
+            write_if_changed(&html_path, &html)?;
+            html
+        }
+        None => html,
+    };
+
+    // A page per post, from the built index.html (its hashed asset names).
+    let mut pages = Vec::new();
+    for parsed in &newest {
+        let image = preview_image(&site, url.as_deref(), &content, parsed);
+        let page = page::post_page(&html, &site, url.as_deref(), parsed, image.as_ref());
+        let file = site_dir.join(page::page_file(&site, &parsed.post.path));
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        write_if_changed(&file, &page)?;
+        if let Some(url) = &url {
+            pages.push((
+                feed::page_url(url, &site.route_base, &parsed.post.path),
+                parsed.post.date.clone(),
+            ));
+        }
     }
-    write_if_changed(&html_path, &with_feed_links(&html, &site.title))?;
+    let Some(url) = url else {
+        eprintln!(
+            "papershelf: wrote {} post pages; no feeds or sitemap: they need the site's public \
+             address. Set `url` in the content folder's {} (url = \"https://you.github.io/reviews/\"), \
+             or pass --site-url (make dist SITE_URL=https://…)",
+            newest.len(),
+            site::FILE
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    write_if_changed(&site_dir.join("sitemap.xml"), &page::sitemap(&pages))?;
+    write_if_changed(&site_dir.join("robots.txt"), &page::robots(&url))?;
     eprintln!(
-        "papershelf: wrote atom.xml, rss.xml and feed.json ({} posts) for {url}",
-        entries.len()
+        "papershelf: wrote {} post pages, sitemap.xml, robots.txt, and atom.xml, rss.xml and \
+         feed.json ({} posts) for {url}",
+        newest.len(),
+        if site.feed_limit == 0 {
+            newest.len()
+        } else {
+            site.feed_limit.min(newest.len())
+        }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The preview image of a post page: the post's first image when it is a
+/// PNG or JPEG in the content folder, else the site's `image`; absolute (so
+/// only with a site URL), with its size when the file can be read.
+fn preview_image(
+    site: &Site,
+    url: Option<&str>,
+    content: &Path,
+    parsed: &ParsedPost,
+) -> Option<page::PageImage> {
+    let url = url?;
+    let is_preview = |path: &str| {
+        let lower = path.to_ascii_lowercase();
+        [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e))
+    };
+    let local = |path: &str| -> Option<page::PageImage> {
+        let file = content.join(path);
+        if !is_preview(path) || !file.is_file() {
+            return None;
+        }
+        Some(page::PageImage {
+            url: feed::ascii_url(&format!(
+                "{url}content/{}",
+                papershelf_core::links::encode_path(path)
+            )),
+            size: imagesize::size(&file)
+                .ok()
+                .map(|s| (s.width as u32, s.height as u32)),
+        })
+    };
+    page::first_image(parsed.doc())
+        .and_then(|path| local(&path))
+        .or_else(|| {
+            let image = site.image.as_deref()?;
+            if image.starts_with("https://") || image.starts_with("http://") {
+                Some(page::PageImage {
+                    url: feed::ascii_url(image),
+                    size: None,
+                })
+            } else {
+                local(image.trim_start_matches('/'))
+            }
+        })
 }
 
 /// `html` with `<link rel="alternate">` to the three feeds at the end of its

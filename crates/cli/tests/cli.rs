@@ -379,6 +379,14 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
         stderr(&out)
     );
     assert!(!site.join("atom.xml").exists());
+    assert!(!site.join("sitemap.xml").exists());
+    let page = site.join("docs/papers/y2025/nov/20251106/index.html");
+    let html = std::fs::read_to_string(&page).expect("post pages are written without a URL too");
+    assert!(
+        !html.contains("rel=\"canonical\""),
+        "no absolute URL to give"
+    );
+    assert!(html.contains("<base href=\"../../../../../\">"), "{html}");
 
     std::fs::write(
         &settings,
@@ -426,11 +434,7 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
                 "{file}: {} has a date",
                 e.id
             );
-            let link = &e.links[0].href;
-            assert!(
-                link.starts_with(&format!("{base}#/post/")),
-                "{file}: {link}"
-            );
+            assert_eq!(e.links[0].href, e.id, "{file}: the link is the page");
             let body = e
                 .content
                 .as_ref()
@@ -457,6 +461,28 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
             assert_eq!(own.href, format!("{base}atom.xml"));
         }
     }
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains(&format!(
+            "<link rel=\"canonical\" href=\"{base}docs/papers/y2025/nov/20251106/\">"
+        )),
+        "{html}"
+    );
+    let sitemap = std::fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    let indexed = serde_json::from_slice::<serde_json::Value>(
+        &std::fs::read(site.join("content/index.json")).unwrap(),
+    )
+    .unwrap()["posts"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(sitemap.matches("<loc>").count(), indexed, "every post page");
+    assert!(
+        sitemap.contains(&format!(
+            "<loc>{base}docs/papers/y2025/nov/20251106/</loc><lastmod>2025-11-06</lastmod>"
+        )),
+        "{sitemap}"
+    );
     let rss = std::fs::read_to_string(site.join("rss.xml")).unwrap();
     assert!(
         rss.contains(&format!("<atom:link href=\"{base}rss.xml\" rel=\"self\"")),

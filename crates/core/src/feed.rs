@@ -1,9 +1,9 @@
 //! The site's feeds: Atom 1.0, RSS 2.0 and JSON Feed 1.1, with every post's
 //! full content from the same safe tree as the page, every URL absolute.
 //!
-//! Each entry's id is the post's page URL ([`page_url`]:
+//! Each entry's id and link is the post's page URL ([`page_url`]:
 //! `<url><route_base><path without .md>/`, the URL a Docusaurus site gives the
-//! same file), which never changes. Its link opens the post in the viewer.
+//! same file, written by `papershelf publish`), which never changes.
 
 use crate::doc::{post_hash, Linker, Target};
 use crate::html::nodes_to_html;
@@ -159,7 +159,7 @@ pub fn rfc822(date: &str, tz: &str) -> Option<String> {
 pub struct Entry {
     /// The post's page URL, its id.
     pub id: String,
-    /// Where a reader opens it.
+    /// Where a reader opens it: the page URL too.
     pub link: String,
     /// Its title (a post without one is named by its file).
     pub title: String,
@@ -212,7 +212,7 @@ pub fn entries(site: &Site, url: &str, posts: &[&ParsedPost]) -> Vec<Entry> {
             };
             Entry {
                 id: page_url(url, &site.route_base, &post.path),
-                link: viewer_url(url, &post.path, None),
+                link: page_url(url, &site.route_base, &post.path),
                 title: if post.title.trim().is_empty() {
                     post.path.clone()
                 } else {

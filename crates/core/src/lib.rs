@@ -29,6 +29,8 @@ pub mod index;
 pub mod links;
 pub mod math;
 pub mod mdx;
+#[cfg(feature = "site")]
+pub mod page;
 pub mod policy;
 pub mod post;
 pub mod raw_html;

@@ -1,0 +1,102 @@
+// A page per post, as `papershelf publish` writes it into a built site
+// (docs/<path>/index.html, the URL Docusaurus gives the same file), served
+// under a sub-path as GitHub Pages serves a project site: the author's old
+// links open the post at their heading, link previews find their tags in
+// the raw HTML, readers without JavaScript get a summary, and the sitemap
+// lists pages that exist.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, newPage, copyDist, root, shots } from './harness.mjs';
+
+const POST = 'papers/y2025/nov/20251106';
+const ANCHOR = '3-token-pruning-revisited-nvidia';
+
+let browser, server, dir;
+before(async () => {
+  browser = await launch();
+  dir = copyDist();
+  server = await serve(dir, { prefix: '/repo/' });
+  // The site's public URL is this server's, sub-path and all.
+  execFileSync(path.join(root, 'target', 'release', 'papershelf'), ['publish', dir, '--site-url', server.base], { stdio: 'pipe' });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("a post page's raw HTML has every tag the link previews read, with its own URL under the sub-path", async () => {
+  const own = `${server.base}docs/${POST}/`;
+  const html = await (await fetch(own)).text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.ok(head.length < 32 * 1024, 'the head fits the first 32 KB');
+  const meta = (attr, name) => new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`).exec(head)?.[1];
+  assert.equal(/<link rel="canonical" href="([^"]*)">/.exec(head)?.[1], own);
+  assert.equal(meta('property', 'og:url'), own);
+  assert.equal(meta('property', 'og:type'), 'article');
+  assert.equal(meta('property', 'og:title'), '2025-11-06 papers review');
+  assert.ok(meta('name', 'description').length > 10 && meta('name', 'description').length <= 160);
+  assert.match(meta('property', 'og:image'), new RegExp(`^${server.base}content/papers/y2025/nov/asset/[^"]+\\.png$`));
+  assert.ok(Number(meta('property', 'og:image:width')) > 0);
+  assert.equal(meta('property', 'article:published_time'), '2025-11-06T00:00:00+09:00');
+  assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
+  const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(head)[1]);
+  assert.equal(ld['@type'], 'BlogPosting');
+  assert.equal(ld.url, own);
+  assert.equal((head.match(/<title>/g) ?? []).length, 1);
+  // The feeds are linked from it too.
+  assert.match(head, /<link rel="alternate" type="application\/atom\+xml"[^>]*href="atom.xml">/);
+});
+
+test('an old Docusaurus link (docs/<path>/#<heading>) opens the post at that heading; Back leaves; a tag works', async () => {
+  const page = await newPage(browser, { width: 390, height: 700 });
+  await page.goto(`${server.base}docs/${POST}/`);
+  await page.goto(`${server.base}docs/${POST}/#${ANCHOR}`);
+  const heading = page.locator(`[id="${ANCHOR}"]`);
+  await heading.waitFor();
+  await page.waitForFunction((id) => {
+    const top = document.getElementById(id).getBoundingClientRect().top;
+    return top >= 0 && top < window.innerHeight / 2;
+  }, ANCHOR);
+  // The address is the root's hash route, in place of the page's.
+  assert.equal(page.url(), `${server.base}#/post/${POST}?id=${ANCHOR}`);
+  await page.screenshot({ path: path.join(shots, 'post-page-390.png') });
+  // A tag in the post opens the filtered list.
+  await page.locator('.toc a.tag').first().click();
+  await page.locator('.result-count').waitFor();
+  assert.ok(page.url().startsWith(`${server.base}#/?tags=`), page.url());
+  // Back, twice: the post, then the page before it.
+  await page.goBack();
+  await page.locator('h1.post-title').waitFor();
+  page.assertClean();
+});
+
+test('without JavaScript a post page shows its summary: title, date, the papers reviewed, the source', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.base}docs/${POST}/`);
+  const summary = page.locator('.noscript-summary');
+  await summary.waitFor();
+  assert.equal(await summary.locator('h1').textContent(), '2025-11-06 papers review');
+  assert.ok((await summary.locator('ol li').count()) >= 3);
+  const source = summary.locator('a', { hasText: 'Markdown source' });
+  const response = await page.request.get(new URL(await source.getAttribute('href'), page.url()).href);
+  assert.equal(response.status(), 200);
+  assert.match(await response.text(), /^## /m);
+  await context.close();
+});
+
+test('every URL in the sitemap answers 200; robots.txt points to it', async () => {
+  const sitemap = await (await fetch(`${server.base}sitemap.xml`)).text();
+  const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
+  assert.equal(urls.length, index.posts.length);
+  for (const url of urls) {
+    assert.ok(url.startsWith(`${server.base}docs/`) && !url.includes('#'), url);
+    assert.equal((await fetch(url)).status, 200, url);
+  }
+  assert.match(await (await fetch(`${server.base}robots.txt`)).text(), new RegExp(`Sitemap: ${server.base}sitemap.xml`));
+});
