@@ -300,6 +300,18 @@ fn check_dir(dir: &Path) -> Result<ExitCode, String> {
     let posts = read_posts(&dir)?;
     let files: BTreeSet<String> = walk(&dir)?.into_iter().map(|(rel, _)| rel).collect();
     let mut findings: Vec<Finding> = check(&posts, &files);
+    for parsed in &posts {
+        let text = read_text(&dir.join(&parsed.post.path))?;
+        findings.extend(
+            papershelf_core::check::sharing(parsed, &text)
+                .into_iter()
+                .map(|diagnostic| Finding {
+                    path: parsed.post.path.clone(),
+                    diagnostic,
+                }),
+        );
+    }
+    findings.sort_by(|a, b| (&a.path, a.diagnostic.line).cmp(&(&b.path, b.diagnostic.line)));
     let (_, settings) = read_site(&dir)?;
     findings.extend(settings.into_iter().map(|diagnostic| Finding {
         path: site::FILE.into(),

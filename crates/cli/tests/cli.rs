@@ -558,3 +558,82 @@ fn check_reports_a_bad_settings_file() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn odd_posts_never_break_a_feed_a_page_or_the_build_and_check_names_each() {
+    let site = std::env::temp_dir().join(format!("papershelf-odd-{}", std::process::id()));
+    std::fs::remove_dir_all(&site).ok();
+    let content = site.join("content");
+    std::fs::create_dir_all(content.join("노트")).unwrap();
+    std::fs::write(content.join("untitled.md"), "Just text, no heading.\n").unwrap();
+    let long_title = "가".repeat(1000);
+    std::fs::write(
+        content.join("노트/a b.md"),
+        format!(
+            "---\ntitle: \"{long_title}\"\ndate: 2025-11-07\ntags: [\"<b>&amp;\", \"한국어 태그\"]\n---\n\nBody \u{1} with a control character, and ]]> too.\n\n![missing](./asset/nope.png)\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("index.html"),
+        "<!doctype html><html><head><title>x</title></head><body></body></html>\n",
+    )
+    .unwrap();
+
+    let out = papershelf(&["check", content.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    for says in [
+        "untitled.md:1: warning: no date",
+        "untitled.md:1: warning: no title",
+        "a b.md:1: warning: the title is 1000 characters",
+        "a b.md:1: warning: tag `<b>&amp;` has HTML characters",
+        "a b.md:1: warning: the file name has ` `",
+        "a b.md:7: warning: control character U+0001",
+        "a b.md:9: error: `노트/asset/nope.png` does not exist",
+    ] {
+        assert!(report.contains(says), "{says} in {report}");
+    }
+    assert!(
+        !report.contains("한국어 태그"),
+        "a Korean tag is a good tag: {report}"
+    );
+
+    let base = "https://x.org/sub/";
+    let out = papershelf(&["publish", site.to_str().unwrap(), "--site-url", base]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for file in ["atom.xml", "rss.xml", "feed.json"] {
+        let bytes = std::fs::read(site.join(file)).unwrap();
+        let feed = feed_rs::parser::parse(&bytes[..]).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(feed.entries.len(), 2, "{file}");
+        assert!(!bytes.contains(&1u8), "{file}: no control character");
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.contains("%EB%85%B8%ED%8A%B8/a%20b/"),
+            "{file}: the encoded page URL"
+        );
+        let body = feed
+            .entries
+            .iter()
+            .find_map(|e| e.content.as_ref()?.body.clone())
+            .unwrap_or_default();
+        assert!(
+            feed.entries.iter().any(|e| e
+                .content
+                .as_ref()
+                .and_then(|c| c.body.as_deref())
+                .is_some_and(|b| b.contains("]]&gt;") || b.contains("]]>"))),
+            "{file}: {body}"
+        );
+    }
+    let page = std::fs::read_to_string(site.join("docs/노트/a b/index.html")).unwrap();
+    let og_title = page
+        .split("<meta property=\"og:title\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert_eq!(og_title.chars().count(), 90, "{og_title}");
+    assert!(og_title.ends_with('…') && og_title.starts_with("가가"));
+    assert!(site.join("docs/untitled/index.html").is_file());
+    std::fs::remove_dir_all(&site).ok();
+}

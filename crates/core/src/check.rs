@@ -128,6 +128,70 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
 }
 
 /// The candidate sharing the longest prefix with `wanted`, if any shares a few characters.
+/// Longest title the post pages and feeds show whole (link previews cut
+/// titles at 90 characters, page titles at 200).
+pub const LONG_TITLE: usize = 200;
+
+/// What makes a post awkward to share, though it renders: the problems
+/// link previews, feeds and post pages work around (`text` is the post's
+/// file as read). Each is a warning: the post, its page and the feeds are
+/// still written.
+pub fn sharing(parsed: &ParsedPost, text: &str) -> Vec<Diagnostic> {
+    let post = &parsed.post;
+    let mut found = Vec::new();
+    let file = post.path.rsplit('/').next().unwrap_or(&post.path);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    if post.title.trim().is_empty() || post.title == stem {
+        found.push(Diagnostic::warning(
+            1,
+            "no title: add `title:` to the front matter or a `# Title` line; feeds and link previews show the file name",
+        ));
+    }
+    let chars = post.title.chars().count();
+    if chars > LONG_TITLE {
+        found.push(Diagnostic::warning(
+            1,
+            format!("the title is {chars} characters: link previews show the first 90, page titles the first {LONG_TITLE}"),
+        ));
+    }
+    for tag in post
+        .tags
+        .iter()
+        .chain(post.entries.iter().flat_map(|e| &e.tags))
+    {
+        if tag.contains(['<', '>', '&', '"', '\'']) {
+            found.push(Diagnostic::warning(
+                1,
+                format!("tag `{tag}` has HTML characters (< > & \" '): they are shown as written, but a plain tag is easier to link to"),
+            ));
+        }
+    }
+    if let Some(c) = stem
+        .chars()
+        .find(|c| matches!(c, ' ' | '%' | '#' | '?' | '&' | '+'))
+    {
+        found.push(Diagnostic::warning(
+            1,
+            format!("the file name has `{c}`, which URLs must encode: its page and links work, but a name with only letters, digits and `-` reads better in an address"),
+        ));
+    }
+    for (i, line) in text.lines().enumerate() {
+        if let Some(c) = line
+            .chars()
+            .find(|&c| c.is_control() && c != '\t' && c != '\r')
+        {
+            found.push(Diagnostic::warning(
+                i as u32 + 1,
+                format!(
+                    "control character U+{:04X} in the text: feeds and pages leave it out",
+                    c as u32
+                ),
+            ));
+        }
+    }
+    found
+}
+
 fn closest<'a>(wanted: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
