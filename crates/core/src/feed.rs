@@ -239,6 +239,20 @@ pub fn entries(site: &Site, url: &str, posts: &[&ParsedPost]) -> Vec<Entry> {
 
 /// The feeds of `entries` for the site at `url` (feeds at its root).
 pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
+    Feeds {
+        atom: atom(site, url, entries),
+        rss: rss(site, url, entries),
+        json: json_feed(site, url, entries),
+    }
+}
+
+/// Who the feeds name as the author: the configured one, else the site.
+fn author(site: &Site) -> String {
+    site.author.clone().unwrap_or_else(|| site.title.clone())
+}
+
+/// `atom.xml`: Atom 1.0 (RFC 4287).
+fn atom(site: &Site, url: &str, entries: &[Entry]) -> String {
     let x = xml_text;
     let updated = entries
         .iter()
@@ -246,7 +260,6 @@ pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
         .max()
         .unwrap_or("1970-01-01T00:00:00Z")
         .to_string();
-
     let mut atom = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     atom += &format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -266,7 +279,7 @@ pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
         x(&format!("{url}atom.xml")),
         x(url)
     );
-    let author = site.author.clone().unwrap_or_else(|| site.title.clone());
+    let author = author(site);
     atom += &format!("  <author><name>{}</name></author>\n", x(&author));
     atom += "  <generator>papershelf</generator>\n";
     for e in entries {
@@ -291,6 +304,13 @@ pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
     }
     atom += "</feed>\n";
 
+    atom
+}
+
+/// `rss.xml`: RSS 2.0, with its own address as `atom:link rel="self"` and
+/// the full content as `content:encoded`.
+fn rss(site: &Site, url: &str, entries: &[Entry]) -> String {
+    let x = xml_text;
     let mut rss = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     rss += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n";
     rss += &format!(
@@ -322,6 +342,11 @@ pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
     }
     rss += "</channel>\n</rss>\n";
 
+    rss
+}
+
+/// `feed.json`: JSON Feed 1.1.
+fn json_feed(site: &Site, url: &str, entries: &[Entry]) -> String {
     let items: Vec<serde_json::Value> = entries
         .iter()
         .map(|e| {
@@ -343,17 +368,13 @@ pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
         "home_page_url": url,
         "feed_url": format!("{url}feed.json"),
         "language": site.language,
-        "authors": [{ "name": plain(&author) }],
+        "authors": [{ "name": plain(&author(site)) }],
         "items": items,
     });
     if !site.description.is_empty() {
         json["description"] = plain(&site.description).into();
     }
-    Feeds {
-        atom,
-        rss,
-        json: serde_json::to_string_pretty(&json).unwrap_or_default() + "\n",
-    }
+    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
 }
 
 #[cfg(test)]
