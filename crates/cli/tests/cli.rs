@@ -364,6 +364,9 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
     let site = std::env::temp_dir().join(format!("papershelf-publish-{}", std::process::id()));
     std::fs::remove_dir_all(&site).ok();
     copy_dir(&here("../../content"), &site.join("content"));
+    // A built site has its index (a clean checkout's content/ has none).
+    let out = papershelf(&["index", site.join("content").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let page = "<!doctype html><html><head><title>x</title></head><body></body></html>\n";
     std::fs::write(site.join("index.html"), page).unwrap();
     let settings = site.join("content/papershelf.toml");
