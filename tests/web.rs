@@ -22,7 +22,7 @@ fn container() -> web_sys::HtmlElement {
 }
 
 #[wasm_bindgen_test]
-fn post_list_groups_posts_by_month_with_entry_tags() {
+async fn post_list_groups_posts_by_month_with_entry_tags() {
     let posts = vec![
         Post::parse(
             "papers/y2025/nov/20251120.md",
@@ -38,6 +38,9 @@ fn post_list_groups_posts_by_month_with_entry_tags() {
     ];
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || view! { <PostList posts=posts/> });
+    // The list is drawn into its element once that is mounted
+    // (`papershelf_web::list`, the first view's builder too).
+    papershelf_app::timing::yield_to_browser().await;
     let months: Vec<String> = texts(&root, ".month-title");
     assert_eq!(months, ["2025-11", "2025-10"]);
     assert_eq!(texts(&root, ".post-title"), ["Nov 20", "Nov 6", "Oct 29"]);
