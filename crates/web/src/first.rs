@@ -1,9 +1,11 @@
-//! The first view: a linked post on screen before the app has downloaded.
+//! The first view: a linked post, or the home page, on screen before the app
+//! has downloaded.
 //!
 //! On a link to a post (`#/post/…`), the boot script loads the small reader
 //! module (`crates/reader-wasm`, the core without Leptos) beside the post,
 //! and [`show`] builds the page the app would build: the site header, the
-//! post's header and its body. The app then loads, mounts out of sight
+//! post's header and its body. On the home page, [`show_home`] builds its
+//! first screen from `index-front.json` the same way. The app then loads, mounts out of sight
 //! ([`wait`]) and, when its own page for that post is ready, takes the view
 //! over in one step ([`take_over`]): the post's body nodes move into the app
 //! (images already loaded stay loaded), the first view goes, the app appears

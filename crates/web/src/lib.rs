@@ -1,11 +1,12 @@
 //! The browser side that both wasm modules of the site share.
 //!
 //! The app (Leptos, the whole viewer) and the first view (`crates/reader-wasm`,
-//! a post on screen before the app has downloaded) build the same markup from
-//! the same code: [`dom`] turns the core's safe tree into nodes, [`header`]
-//! builds a post's date, tags, title and table of entries, [`theme`] holds
-//! the reader's theme choice, and [`first`] shows a linked post early and
-//! hands it to the app.
+//! a post or the home page on screen before the app has downloaded) build the
+//! same markup from the same code: [`dom`] turns the core's safe tree into
+//! nodes, [`header`] builds a post's date, tags, title and table of entries,
+//! [`list`] the home page's posts by month, [`theme`] holds the reader's theme
+//! choice, and [`first`] shows a linked post or the home page early and hands
+//! it to the app.
 
 pub mod dom;
 pub mod first;
