@@ -377,14 +377,33 @@ fn publish(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
     let url = site.url.clone();
     let html = match &url {
         Some(url) => {
-            let entries = feed::entries(&site, url, &newest);
-            let feeds = feed::feeds(&site, url, &entries);
+            let all = feed::entries(
+                &Site {
+                    feed_limit: 0,
+                    ..site.clone()
+                },
+                url,
+                &newest,
+            );
+            let limit = match site.feed_limit {
+                0 => all.len(),
+                n => n.min(all.len()),
+            };
+            let feeds = feed::feeds(&site, url, &all[..limit]);
             for (name, text) in [
                 ("atom.xml", &feeds.atom),
                 ("rss.xml", &feeds.rss),
                 ("feed.json", &feeds.json),
             ] {
                 write_if_changed(&site_dir.join(name), text)?;
+            }
+            for (path, text) in feed::tag_feeds(&site, url, &all, site.feed_limit) {
+                let file = site_dir.join(&path);
+                if let Some(folder) = file.parent() {
+                    std::fs::create_dir_all(folder)
+                        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+                }
+                write_if_changed(&file, &text)?;
             }
             let html = with_feed_links(&html, &site.title);
             write_if_changed(&html_path, &html)?;
@@ -424,8 +443,8 @@ fn publish(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
     write_if_changed(&site_dir.join("sitemap.xml"), &page::sitemap(&pages))?;
     write_if_changed(&site_dir.join("robots.txt"), &page::robots(&url))?;
     eprintln!(
-        "papershelf: wrote {} post pages, sitemap.xml, robots.txt, and atom.xml, rss.xml and \
-         feed.json ({} posts) for {url}",
+        "papershelf: wrote {} post pages, sitemap.xml, robots.txt, and atom.xml, rss.xml, \
+         feed.json ({} posts) and a feed per tag (tags/<tag>/atom.xml) for {url}",
         newest.len(),
         if site.feed_limit == 0 {
             newest.len()

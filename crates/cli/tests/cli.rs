@@ -486,6 +486,30 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
         )),
         "{sitemap}"
     );
+    // A feed per tag, as many entries as the limit allows, each carrying the tag.
+    let meta = feed_rs::parser::parse(&std::fs::read(site.join("tags/meta/atom.xml")).unwrap()[..])
+        .unwrap();
+    assert!(
+        !meta.entries.is_empty() && meta.entries.len() <= 3,
+        "{}",
+        meta.entries.len()
+    );
+    assert!(meta.title.unwrap().content.ends_with(": meta"));
+    for e in &meta.entries {
+        assert!(
+            e.categories
+                .iter()
+                .any(|c| c.term.eq_ignore_ascii_case("meta")),
+            "{}",
+            e.id
+        );
+    }
+    assert!(
+        meta.links
+            .iter()
+            .any(|l| l.rel.as_deref() == Some("self")
+                && l.href == format!("{base}tags/meta/atom.xml"))
+    );
     let rss = std::fs::read_to_string(site.join("rss.xml")).unwrap();
     assert!(
         rss.contains(&format!("<atom:link href=\"{base}rss.xml\" rel=\"self\"")),
@@ -638,5 +662,12 @@ fn odd_posts_never_break_a_feed_a_page_or_the_build_and_check_names_each() {
     assert_eq!(og_title.chars().count(), 90, "{og_title}");
     assert!(og_title.ends_with('…') && og_title.starts_with("가가"));
     assert!(site.join("docs/untitled/index.html").is_file());
+    let korean =
+        std::fs::read(site.join("tags/한국어-태그/atom.xml")).expect("a Korean tag has its feed");
+    let korean = feed_rs::parser::parse(&korean[..]).unwrap();
+    assert_eq!(korean.entries.len(), 1);
+    assert!(korean.links.iter().any(|l| l
+        .href
+        .ends_with("tags/%ED%95%9C%EA%B5%AD%EC%96%B4-%ED%83%9C%EA%B7%B8/atom.xml")));
     std::fs::remove_dir_all(&site).ok();
 }

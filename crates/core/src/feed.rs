@@ -246,6 +246,43 @@ pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
     }
 }
 
+/// A feed per tag: `tags/<tag slug>/atom.xml` (its path from the site's
+/// root) and its text, for every tag of `entries` (a post's own and its
+/// entries', without regard to case), newest first, each with at most
+/// `limit` entries (0: all). A tag whose slug is empty (only symbols) has none.
+pub fn tag_feeds(site: &Site, url: &str, entries: &[Entry], limit: usize) -> Vec<(String, String)> {
+    let mut tags: Vec<String> = Vec::new();
+    for e in entries {
+        for t in &e.tags {
+            let slug = crate::slug::slugify(t);
+            if !slug.is_empty() && !tags.contains(&slug) {
+                tags.push(slug);
+            }
+        }
+    }
+    tags.sort();
+    tags.into_iter()
+        .map(|slug| {
+            let tagged: Vec<Entry> = entries
+                .iter()
+                .filter(|e| e.tags.iter().any(|t| crate::slug::slugify(t) == slug))
+                .take(if limit == 0 { usize::MAX } else { limit })
+                .cloned()
+                .collect();
+            let path = format!("tags/{slug}/atom.xml");
+            let own = ascii_url(&format!("{url}{}", encode_path(&path)));
+            let name = tagged
+                .iter()
+                .flat_map(|e| &e.tags)
+                .find(|t| crate::slug::slugify(t) == slug)
+                .cloned()
+                .unwrap_or_else(|| slug.clone());
+            let title = format!("{}: {name}", site.title);
+            (path, atom_feed(site, url, &title, &own, &tagged))
+        })
+        .collect()
+}
+
 /// Who the feeds name as the author: the configured one, else the site.
 fn author(site: &Site) -> String {
     site.author.clone().unwrap_or_else(|| site.title.clone())
@@ -253,6 +290,12 @@ fn author(site: &Site) -> String {
 
 /// `atom.xml`: Atom 1.0 (RFC 4287).
 fn atom(site: &Site, url: &str, entries: &[Entry]) -> String {
+    atom_feed(site, url, &site.title, &format!("{url}atom.xml"), entries)
+}
+
+/// An Atom feed named `title`, whose own address is `own`, with the site's
+/// settings and home page.
+fn atom_feed(site: &Site, url: &str, title: &str, own: &str, entries: &[Entry]) -> String {
     let x = xml_text;
     let updated = entries
         .iter()
@@ -265,18 +308,14 @@ fn atom(site: &Site, url: &str, entries: &[Entry]) -> String {
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
         x(&site.language)
     );
-    atom += &format!(
-        "  <id>{}</id>\n  <title>{}</title>\n",
-        x(url),
-        x(&site.title)
-    );
+    atom += &format!("  <id>{}</id>\n  <title>{}</title>\n", x(own), x(title));
     if !site.description.is_empty() {
         atom += &format!("  <subtitle>{}</subtitle>\n", x(&site.description));
     }
     atom += &format!(
         "  <updated>{}</updated>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
         x(&updated),
-        x(&format!("{url}atom.xml")),
+        x(own),
         x(url)
     );
     let author = author(site);
