@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, newPage } from './harness.mjs';
+import { serve, launch, newPage, appShown } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -104,6 +104,7 @@ test('the skip link takes the focus to the page; every page has a title that say
 test('opening a post focuses its heading; Back puts the focus on the link followed', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   // Links followed in the first view, before the app, are the browser's own:
   // the app can only give the focus back to a link it saw followed.
   await page.locator('[data-first-view]').waitFor({ state: 'detached' });
@@ -125,6 +126,7 @@ test('opening a post focuses its heading; Back puts the focus on the link follow
 test('a facet added with Enter leaves the focus on its chip; Enter again removes that same tag', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   const facet = page.locator('.facets .facet').first();
   await facet.waitFor();
   const tag = await facet.getAttribute('data-tag');

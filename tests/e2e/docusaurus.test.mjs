@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, newPage, shots, distIndex } from './harness.mjs';
+import { serve, launch, newPage, shots, distIndex, appShown } from './harness.mjs';
 
 const MDX = 'papers/y2025/oct/20251001';
 const TITLE = '2025-10-01 papers review';
@@ -33,6 +33,7 @@ test('the index lists the .mdx post under its own file name', () => {
 test('an .mdx post opens from the list, with its math and its code', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   await page.getByRole('link', { name: TITLE }).first().click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   assert.match(page.url(), new RegExp(`#/post/${MDX}$`), 'the route drops the extension, as Docusaurus URLs do');

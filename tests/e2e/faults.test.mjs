@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, copyDist, root, dist } from './harness.mjs';
+import { serve, launch, newPage, copyDist, root, dist, appShown } from './harness.mjs';
 
 let browser, dir, server;
 const HOSTILE = 'papers/y2025/dec/20251201';
@@ -82,6 +82,7 @@ async function guardedPage(opts) {
 test('a hostile post renders with no script, no foreign request and its text intact', async () => {
   const page = await guardedPage();
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-title', { hasText: 'hostile' }).waitFor();
   assert.equal(await page.locator('.post-title', { hasText: 'hostile' }).textContent(), '<img src=x onerror=window.__pwned=1> hostile');
   await page.locator('.post-title', { hasText: 'hostile' }).click();
@@ -107,6 +108,7 @@ test('a hostile post renders with no script, no foreign request and its text int
 test('routes cannot reach outside the content directory', async () => {
   const page = await guardedPage();
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   for (const hash of ['#/post/../../secret', '#/post/%2e%2e/%2e%2e/etc/passwd', '#/post/papers%2f..%2f..%2f..%2fsecret', '#/post/..\\..\\secret', '#/post//evil.example/x', '#/post/https://evil.example/x', '#/post/%2F%2Fevil.example%2Fx']) {
     await page.goto(server.base + hash);
@@ -142,6 +144,7 @@ for (const [what, body, message] of [
     const page = await guardedPage();
     await page.route('**/content/index.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto(server.base);
+    await appShown(page);
     await page.locator('.error-box', { hasText: message }).waitFor();
     await page.goto(`${server.base}#/post/papers/y2025/nov/20251106`);
     await page.locator('h1.post-title', { hasText: '2025-11-06' }).waitFor();
@@ -154,6 +157,7 @@ test('an index written on one line (by another tool) is read too', async () => {
   const index = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index.json'), 'utf8'));
   await page.route('**/content/index.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.result-count', { hasText: `${index.posts.length} posts` }).waitFor();
   assert.equal(await page.locator('.post-item').count(), index.posts.length);
   await page.check();
@@ -187,6 +191,7 @@ test('a stalled request times out with a message and a retry', { timeout: 60_000
 test('going offline shows a message; back online, retry works', async () => {
   const page = await guardedPage();
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   await page.context().setOffline(true);
   await page.getByRole('link', { name: '2025-11-24 papers review' }).click();
@@ -204,6 +209,7 @@ test('a slow post never overwrites the fast one opened after it', async () => {
     await route.continue().catch(() => {});
   });
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   await page.goto(`${server.base}#/post/papers/y2025/oct/20251008`);
   await page.getByRole('status').filter({ hasText: 'Loading the post' }).waitFor();

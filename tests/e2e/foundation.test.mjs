@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, newPage, postsOnDisk, shots } from './harness.mjs';
+import { serve, launch, newPage, postsOnDisk, shots, appShown } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -17,6 +17,7 @@ after(async () => {
 test('the home page lists every post on disk, newest first', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   const shown = await page.locator('.post-item time.date').allTextContents();
   const expected = postsOnDisk().map((p) => p.date);
@@ -29,6 +30,7 @@ test('the home page lists every post on disk, newest first', async () => {
 test('clicking a post shows its title and its first entry heading', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   await page.getByRole('link', { name: '2025-11-06 papers review' }).click();
   await page.locator('h1.post-title').waitFor();
   assert.equal(await page.locator('h1.post-title').textContent(), '2025-11-06 papers review');

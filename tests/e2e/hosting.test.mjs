@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, copyDist, shots } from './harness.mjs';
+import { serve, launch, newPage, copyDist, shots, appShown } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -58,6 +58,7 @@ test('a post listed in a stale index but gone from the host shows not-found', as
   try {
     const page = await newPage(browser);
     await page.goto(server.base);
+    await appShown(page);
     await page.getByRole('link', { name: '2025-11-20 papers review' }).click();
     await page.getByRole('heading', { name: 'Post not found' }).waitFor();
     assert.match(await page.locator('.not-found').textContent(), /papers\/y2025\/nov\/20251120\.md/);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, shots, distIndex, expectedCounts, writeLargeIndex } from './harness.mjs';
+import { serve, launch, newPage, shots, distIndex, expectedCounts, writeLargeIndex, appShown } from './harness.mjs';
 
 let server, browser, index;
 before(async () => {
@@ -65,6 +65,7 @@ test('every route shows its page', async () => {
 test('two tags filter with AND, then OR, with the expected counts, and survive a reload', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.facet').first().waitFor();
   const all = expectedCounts(index, ['meta', 'microsoft'], 'all');
   const any = expectedCounts(index, ['meta', 'microsoft'], 'any');
@@ -88,6 +89,7 @@ test('two tags filter with AND, then OR, with the expected counts, and survive a
   await shoot(page, 'filtered');
 
   await page.reload();
+  await appShown(page);
   await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, any.posts);
   assert.equal(await page.locator('.chip').count(), 2);
   assert.equal(await page.getByRole('radio', { name: 'any tag' }).getAttribute('aria-checked'), 'true');
@@ -130,6 +132,7 @@ async function expectFocused(page, selector) {
 test('a post can be reached and read with the keyboard alone', async () => {
   const page = await newPage(browser);
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   let found = false;
   for (let i = 0; i < 80 && !found; i++) {
@@ -144,6 +147,7 @@ test('a post can be reached and read with the keyboard alone', async () => {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   // A facet is a button: Enter toggles it.
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.facet').first().focus();
   await page.keyboard.press('Enter');
   await page.locator('.chip').first().waitFor();
@@ -175,6 +179,7 @@ test('math is drawn by a renderer module that only posts with math download', as
 test('the dark theme follows the system and the toggle overrides it, remembered', async () => {
   const page = await newPage(browser, { colorScheme: 'dark' });
   await page.goto(server.base);
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('.papershelf')).backgroundColor);
   assert.equal(await bg(), 'rgb(21, 21, 23)');
@@ -182,6 +187,7 @@ test('the dark theme follows the system and the toggle overrides it, remembered'
   await page.getByRole('button', { name: 'Theme: system' }).click();
   assert.equal(await bg(), 'rgb(251, 251, 249)');
   await page.reload();
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   assert.equal(await bg(), 'rgb(251, 251, 249)', 'the choice is remembered');
   await page.getByRole('button', { name: 'Theme: light' }).click();
