@@ -190,6 +190,7 @@ test('a query fetches only the pieces it needs, and the engine only when asked',
   try {
     const page = await newPage(browser);
     await page.goto(srv.base);
+    await appShown(page);
     await page.locator('.post-item').first().waitFor();
     assert.ok(!requests.some((r) => /papershelf-search|\/search\//.test(r)), 'nothing of search before it is wanted');
     await page.getByRole('searchbox', { name: 'Search the reviews' }).focus();
