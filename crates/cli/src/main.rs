@@ -297,13 +297,12 @@ fn render(path: &Path) -> Result<ExitCode, String> {
 
 fn check_dir(dir: &Path) -> Result<ExitCode, String> {
     let dir = dir.to_path_buf();
-    let posts = read_posts(&dir)?;
+    let (posts, texts) = read_posts_and_texts(&dir)?;
     let files: BTreeSet<String> = walk(&dir)?.into_iter().map(|(rel, _)| rel).collect();
     let mut findings: Vec<Finding> = check(&posts, &files);
-    for parsed in &posts {
-        let text = read_text(&dir.join(&parsed.post.path))?;
+    for (parsed, text) in posts.iter().zip(&texts) {
         findings.extend(
-            papershelf_core::check::sharing(parsed, &text)
+            papershelf_core::check::sharing(parsed, text)
                 .into_iter()
                 .map(|diagnostic| Finding {
                     path: parsed.post.path.clone(),
@@ -527,19 +526,28 @@ fn content_relative(path: &Path) -> String {
 }
 
 fn read_posts(dir: &Path) -> Result<Vec<ParsedPost>, String> {
+    read_posts_and_texts(dir).map(|(posts, _)| posts)
+}
+
+/// Every post under `dir`, parsed, and the text of each file as read.
+fn read_posts_and_texts(dir: &Path) -> Result<(Vec<ParsedPost>, Vec<String>), String> {
     let files = walk(dir)?;
-    let posts: Vec<ParsedPost> = files
+    let texts: Vec<(String, String)> = files
         .iter()
         .filter(|(rel, _)| rel.ends_with(".md") || rel.ends_with(".mdx"))
-        .map(|(rel, full)| read_text(full).map(|text| Post::parse(rel, &text)))
+        .map(|(rel, full)| read_text(full).map(|text| (rel.clone(), text)))
         .collect::<Result<_, _>>()?;
-    if posts.is_empty() {
+    if texts.is_empty() {
         return Err(format!(
             "{} has no .md posts: put posts under it, e.g. papers/y2025/nov/20251106.md",
             dir.display()
         ));
     }
-    Ok(posts)
+    let posts = texts
+        .iter()
+        .map(|(rel, text)| Post::parse(rel, text))
+        .collect();
+    Ok((posts, texts.into_iter().map(|(_, text)| text).collect()))
 }
 
 /// Reads a file as UTF-8, decoding invalid bytes lossily with a warning.

@@ -251,32 +251,32 @@ pub fn feeds(site: &Site, url: &str, entries: &[Entry]) -> Feeds {
 /// entries', without regard to case), newest first, each with at most
 /// `limit` entries (0: all). A tag whose slug is empty (only symbols) has none.
 pub fn tag_feeds(site: &Site, url: &str, entries: &[Entry], limit: usize) -> Vec<(String, String)> {
-    let mut tags: Vec<String> = Vec::new();
-    for e in entries {
-        for t in &e.tags {
-            let slug = crate::slug::slugify(t);
-            if !slug.is_empty() && !tags.contains(&slug) {
-                tags.push(slug);
+    // Each entry's tag slugs, made once: every tag's feed reads them.
+    let slugs: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| e.tags.iter().map(|t| crate::slug::slugify(t)).collect())
+        .collect();
+    // Each slug with the tag as first written, in slug order.
+    let mut tags: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for (e, slugs) in entries.iter().zip(&slugs) {
+        for (tag, slug) in e.tags.iter().zip(slugs) {
+            if !slug.is_empty() {
+                tags.entry(slug).or_insert(tag);
             }
         }
     }
-    tags.sort();
+    let limit = if limit == 0 { usize::MAX } else { limit };
     tags.into_iter()
-        .map(|slug| {
+        .map(|(slug, name)| {
             let tagged: Vec<Entry> = entries
                 .iter()
-                .filter(|e| e.tags.iter().any(|t| crate::slug::slugify(t) == slug))
-                .take(if limit == 0 { usize::MAX } else { limit })
-                .cloned()
+                .zip(&slugs)
+                .filter(|(_, s)| s.iter().any(|s| s == slug))
+                .map(|(e, _)| e.clone())
+                .take(limit)
                 .collect();
             let path = format!("tags/{slug}/atom.xml");
             let own = ascii_url(&format!("{url}{}", encode_path(&path)));
-            let name = tagged
-                .iter()
-                .flat_map(|e| &e.tags)
-                .find(|t| crate::slug::slugify(t) == slug)
-                .cloned()
-                .unwrap_or_else(|| slug.clone());
             let title = format!("{}: {name}", site.title);
             (path, atom_feed(site, url, &title, &own, &tagged))
         })
