@@ -11,7 +11,9 @@
 //    globalThis.__papershelfSearch() for the app to import the last two.
 // 3. Writes embed.js from www/embed.js with the hashed app file names filled in.
 //    The reader's wasm gets wasm-opt's passes once more, to a fixed point.
-// 4. Minifies every script and the style sheet with esbuild (wasm-bindgen's glue
+// 4. Gives index.html the site's own name, description and language, from
+//    papershelf.toml as `papershelf index` wrote them into content/index.json.
+// 5. Minifies every script and the style sheet with esbuild (wasm-bindgen's glue
 //    and these scripts are written to be read; the first view's budget counts them).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +36,23 @@ let html = fs.readFileSync(htmlPath, 'utf8');
 const loader = html.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
 if (!loader) throw new Error('post-build.mjs: Trunk\'s loader script was not found in index.html; check the Trunk version (0.21.14)');
 const [inline, appJs, appWasm] = loader;
+
+// The site's own name (the brand the app and the first views show, read from
+// <meta name="application-name">), description and language.
+const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const indexPath = path.join(staging, 'content', 'index.json');
+const about = (() => {
+  try {
+    return JSON.parse(`${fs.readFileSync(indexPath, 'utf8').split('\n', 1)[0]}]}`).site ?? {};
+  } catch (e) {
+    return {}; // no index (yet), or not one `papershelf index` wrote: the defaults
+  }
+})();
+const siteTitle = about.title || 'papershelf';
+html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(siteTitle)}</title>\n  <meta name="application-name" content="${escapeHtml(siteTitle)}">`);
+if (about.description) html = html.replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${escapeHtml(about.description)}">`);
+if (about.language) html = html.replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(about.language)}">`);
+if (!html.includes('name="application-name"')) throw new Error('post-build.mjs: index.html has no <title> to name the site in');
 const css = fs.readdirSync(staging).find((f) => /^style-[0-9a-f]+\.css$/.test(f));
 if (!css) throw new Error('post-build.mjs: no hashed style-*.css in the build');
 
@@ -94,6 +113,50 @@ const say = (text) => {
   boot.textContent = text;
   boot.setAttribute('role', 'alert');
 };
+// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs):
+// a click copies the element's data-copy, says so beside it for 2 s and to
+// screen readers; where the clipboard cannot be written, the link is shown
+// selected, to copy by hand.
+addEventListener('click', (e) => {
+  const control = e.target instanceof Element ? e.target.closest('[data-copy]') : null;
+  if (!control || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  const link = control.getAttribute('data-copy');
+  const done = (ok) => {
+    control.setAttribute('data-copied', ok ? 'Copied' : 'Not copied');
+    setTimeout(() => control.removeAttribute('data-copied'), 2000);
+    let status = document.getElementById('copy-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.id = 'copy-status';
+      status.className = 'visually-hidden';
+      status.setAttribute('role', 'status');
+      document.body.append(status);
+    }
+    status.textContent = ok ? 'Link copied.' : 'The link could not be copied.';
+    if (!ok) prompt('Copy this link:', link);
+  };
+  const byHand = () => {
+    const area = document.createElement('textarea');
+    area.value = link;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch (err) {
+      ok = false;
+    }
+    area.remove();
+    control.focus();
+    done(ok);
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(() => done(true), byHand);
+  else byHand();
+});
 // Imports the math renderer; the app calls it the first time a post has math.
 globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${math.js}').then(async (m) => { await m.default(); return m; }));
 // Imports the search engine; the app calls it when the search box is first focused or a search opens.

@@ -236,11 +236,12 @@ impl Shelf {
         el.dyn_into().ok()
     }
 
-    /// Sets the page title, on a page of our own only (never a host page's).
-    pub fn set_title(self, title: &str) {
+    /// Titles the window `page · <site name>` (the site's name alone for an
+    /// empty `page`), on a page of our own only (never a host page's).
+    pub fn set_title(self, page: &str) {
         if self.mode == RouteMode::Hash && !embedded() {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                doc.set_title(title);
+                doc.set_title(&papershelf_web::share::page_title(&doc, page));
             }
         }
     }
@@ -262,9 +263,7 @@ impl Shelf {
 
 /// Whether this module was loaded by `embed.js` inside someone else's page.
 pub fn embedded() -> bool {
-    web_sys::window().is_some_and(|w| {
-        js_sys::Reflect::get(&w, &"__papershelfEmbedded".into()).is_ok_and(|v| v.is_truthy())
-    })
+    papershelf_web::share::embedded()
 }
 
 /// Which page component is shown: a filter change keeps the page (and the
@@ -417,6 +416,39 @@ pub fn Viewer(
         }
     };
 
+    let document = web_sys::window().and_then(|w| w.document());
+    // The site's own name (papershelf.toml), and its feeds on a page of our
+    // own (an embedded viewer's host page has neither).
+    let brand = document
+        .as_ref()
+        .filter(|_| mode == RouteMode::Hash && !embedded())
+        .map_or_else(
+            || "papershelf".to_string(),
+            papershelf_web::share::site_name,
+        );
+    let feeds = document
+        .as_ref()
+        .filter(|_| mode == RouteMode::Hash && !embedded())
+        .map(papershelf_web::share::feeds)
+        .unwrap_or_default();
+    let footer = (!feeds.is_empty()).then(|| {
+        let links = feeds
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, href))| {
+                view! {
+                    {(i > 0).then_some(" · ")}
+                    <a class="feed" href=href>{label}</a>
+                }
+            })
+            .collect_view();
+        view! {
+            <footer class="site-footer">
+                <p>"Subscribe to " {brand.clone()} ": " {links}</p>
+            </footer>
+        }
+    });
+
     view! {
         <div
             class="papershelf"
@@ -437,7 +469,7 @@ pub fn Viewer(
                 }
             }>"Skip to content"</a>
             <header class="site-header">
-                <a class="brand" href="#/">"papershelf"</a>
+                <a class="brand" href="#/">{brand}</a>
                 <nav class="site-nav" aria-label="Sections">
                     <a href="#/" aria-current=move || (page.get() == Page::Home).then_some("page")>"Posts"</a>
                     <a href="#/papers" aria-current=move || (page.get() == Page::Papers).then_some("page")>"Papers"</a>
@@ -456,6 +488,7 @@ pub fn Viewer(
                     Page::NotFound(asked) => view! { <pages::not_found::NotFound asked=asked/> }.into_any(),
                 }}
             </main>
+            {footer}
         </div>
     }
 }

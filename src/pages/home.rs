@@ -11,7 +11,7 @@ use papershelf_core::post::Post;
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    expect_context::<Shelf>().set_title("papershelf");
+    expect_context::<Shelf>().set_title("");
     when_loaded("the posts", |_| view! { <FilteredPosts/> }.into_any())
 }
 

@@ -8,7 +8,7 @@ pub fn NotFound(
     /// The route as asked for.
     asked: String,
 ) -> impl IntoView {
-    expect_context::<crate::Shelf>().set_title("Page not found · papershelf");
+    expect_context::<crate::Shelf>().set_title("Page not found");
     view! {
         <section class="not-found">
             <h1>"Page not found"</h1>

@@ -14,7 +14,7 @@ const PAGE: usize = 40;
 /// The papers page.
 #[component]
 pub fn PapersPage() -> impl IntoView {
-    expect_context::<Shelf>().set_title("Papers · papershelf");
+    expect_context::<Shelf>().set_title("Papers");
     when_loaded("the papers", |_| view! { <FilteredPapers/> }.into_any())
 }
 

@@ -7,7 +7,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use papershelf_core::doc::{post_hash, HashLinker};
 use papershelf_core::post::{ParsedPost, Post};
-use papershelf_web::{find_anchor, first, header};
+use papershelf_web::{find_anchor, first, header, share};
 
 /// Fetches, parses and shows one post; follows `?id=` to a heading.
 #[component]
@@ -69,13 +69,14 @@ pub fn PostPage(
             Load::Loading => (true, false),
             Load::Failed(_) => (false, false),
             Load::Ready(parsed) => {
-                shelf.set_title(&format!("{} · papershelf", parsed.post.title));
+                shelf.set_title(&parsed.post.title);
                 let linker = HashLinker {
                     content_base: shelf.content_base.get_value(),
                 };
                 let adopted = first::take_over(&path, &container);
                 if !adopted {
                     dom::render_into(&container, parsed.doc().after_title(), &linker);
+                    share::mark_headings(&container, &path);
                 }
                 crate::timing::mark("post:rendered");
                 if parsed.rendered.has_math {
@@ -185,7 +186,7 @@ fn PostNotFound(
     /// The path that was asked for.
     path: String,
 ) -> impl IntoView {
-    expect_context::<Shelf>().set_title("Post not found · papershelf");
+    expect_context::<Shelf>().set_title("Post not found");
     view! {
         <section class="not-found" role="alert">
             <h1>"Post not found"</h1>

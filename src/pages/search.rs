@@ -37,9 +37,9 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move || {
         let q = filter.with(|f| f.text.trim().to_string());
         shelf.set_title(&if q.is_empty() {
-            "Search · papershelf".to_string()
+            "Search".to_string()
         } else {
-            format!("{q} · Search · papershelf")
+            format!("{q} · Search")
         });
     });
     search::preload();

@@ -9,7 +9,7 @@ use papershelf_core::route::Route;
 /// The tags page.
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    expect_context::<Shelf>().set_title("Tags · papershelf");
+    expect_context::<Shelf>().set_title("Tags");
     when_loaded("the tags", |lib| {
         let counts = lib.catalog.tag_counts();
         view! {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, newPage, appShown } from './harness.mjs';
+import { serve, launch, newPage, appShown, siteTitle } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -93,7 +93,7 @@ test('the skip link takes the focus to the page; every page has a title that say
   assert.equal((await focused(page)).tag, 'MAIN');
   await page.goto(`${server.base}#/nope`);
   await page.locator('h1', { hasText: 'Page not found' }).waitFor();
-  assert.equal(await page.title(), 'Page not found · papershelf');
+  assert.equal(await page.title(), `Page not found · ${siteTitle()}`);
   assert.ok((await page.locator('meta[name=description]').getAttribute('content')).length > 20);
   const toggle = page.locator('.theme-toggle');
   assert.equal(await toggle.getAttribute('title'), await toggle.getAttribute('aria-label'), 'the glyph has a tooltip matching its name');

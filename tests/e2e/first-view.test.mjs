@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, shots, dist, distIndex, copyDist, expectedCounts } from './harness.mjs';
+import { serve, launch, newPage, shots, dist, distIndex, copyDist, expectedCounts, siteTitle } from './harness.mjs';
 
 let server, browser, index;
 before(async () => {
@@ -57,7 +57,7 @@ test('a linked post is read before the app downloads; the app then takes it over
   assert.equal(await view.locator('h1.post-title').textContent(), entry.title);
   assert.equal(await view.locator('.toc li').count(), entry.entries.length);
   assert.equal(await view.locator('.post-body h2').count(), entry.entries.length);
-  assert.equal(await page.title(), `${entry.title} · papershelf`);
+  assert.equal(await page.title(), `${entry.title} · ${siteTitle()}`);
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
   assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the post is on screen');
   await page.screenshot({ path: path.join(shots, 'first-view-390.png') });

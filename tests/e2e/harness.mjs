@@ -125,6 +125,9 @@ export function postsOnDisk() {
     .sort((a, b) => (b.date + b.path).localeCompare(a.date + a.path));
 }
 
+/** The site's name, as content/papershelf.toml gives it (the window titles end in it). */
+export const siteTitle = () => distIndex().site.title;
+
 /** The index the release build serves. */
 export function distIndex() {
   return JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index.json'), 'utf8'));

@@ -158,6 +158,9 @@ test('the embed snippet loads the viewer from another origin with CORS; the host
 
     await one.getByRole('link', { name: '2025-11-06 papers review' }).click();
     await one.locator('h1.post-title', { hasText: '2025-11-06' }).waitFor();
+    // Nothing to copy or subscribe to: the host page's address is not ours.
+    assert.equal(await one.locator('.copy-link, .hash-link, .site-footer').count(), 0);
+    assert.equal(await one.locator('.brand').textContent(), 'papershelf');
     for (const img of await one.locator('.post-body img').all()) {
       await img.scrollIntoViewIfNeeded();
       await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, copyDist, root, shots } from './harness.mjs';
+import { serve, launch, newPage, copyDist, root, shots, dist, appShown, siteTitle } from './harness.mjs';
 
 const POST = 'papers/y2025/nov/20251106';
 const ANCHOR = '3-token-pruning-revisited-nvidia';
@@ -99,4 +99,58 @@ test('every URL in the sitemap answers 200; robots.txt points to it', async () =
     assert.equal((await fetch(url)).status, 200, url);
   }
   assert.match(await (await fetch(`${server.base}robots.txt`)).text(), new RegExp(`Sitemap: ${server.base}sitemap.xml`));
+});
+
+// Reads what the page put on the clipboard.
+const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+test("\"Copy link\" and a heading's link mark copy the post's page URL; the header has the site's name, the footer its feeds", async () => {
+  const page = await newPage(browser, { width: 1280, height: 800 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.base).origin });
+  const own = `${server.base}docs/${POST}/`;
+  await page.goto(own);
+  // The first view's controls work before the app has taken over, and the app's after.
+  for (const phase of ['first view', 'app']) {
+    if (phase === 'app') await appShown(page);
+    const copy = page.locator('.post-meta .copy-link');
+    await copy.click();
+    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent === 'Link copied.');
+    assert.equal(await clipboard(page), own, phase);
+    assert.equal(await copy.getAttribute('data-copied'), 'Copied', 'it says so beside the button');
+    const heading = page.locator(`[id="${ANCHOR}"]`);
+    await heading.hover();
+    const mark = heading.locator('a.hash-link');
+    assert.equal(await mark.getAttribute('href'), `${own}#${ANCHOR}`, 'the mark is a real link too');
+    await mark.click();
+    await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${own}#${ANCHOR}`);
+    assert.ok(page.url().startsWith(`${server.base}#/post/${POST}`), `a click copies and stays: ${page.url()}`);
+    assert.equal((await heading.textContent()).includes('#'), false, "the heading's text is its own");
+  }
+  // The site's name from papershelf.toml, and its three feeds.
+  assert.equal(await page.locator('.brand').textContent(), siteTitle());
+  assert.ok((await page.title()).endsWith(` · ${siteTitle()}`), await page.title());
+  const feeds = await page.locator('.site-footer a.feed').evaluateAll((links) => links.map((a) => [a.textContent, a.href]));
+  assert.deepEqual(feeds, [['Atom', `${server.base}atom.xml`], ['RSS', `${server.base}rss.xml`], ['JSON Feed', `${server.base}feed.json`]]);
+  for (const [, url] of feeds) assert.equal((await fetch(url)).status, 200, url);
+  await page.screenshot({ path: path.join(shots, 'copy-link-1280.png') });
+  page.assertClean();
+});
+
+test('with no site URL configured, the copy controls copy the hash route, and no feed is offered', async () => {
+  const plain = await serve(dist, { prefix: '/plain/' });
+  try {
+    const page = await newPage(browser, { width: 390, height: 700 });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(plain.base).origin });
+    await page.goto(`${plain.base}#/post/${POST}`);
+    await appShown(page);
+    await page.locator('.post-meta .copy-link').click();
+    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent === 'Link copied.');
+    assert.equal(await clipboard(page), `${plain.base}#/post/${POST}`);
+    await page.locator(`[id="${ANCHOR}"] a.hash-link`).click();
+    await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${plain.base}#/post/${POST}?id=${ANCHOR}`);
+    assert.equal(await page.locator('.site-footer').count(), 0, 'no feeds without a URL');
+    page.assertClean();
+  } finally {
+    await plain.close();
+  }
 });

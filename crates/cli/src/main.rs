@@ -101,7 +101,11 @@ fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
     let dir = dir.to_path_buf();
     let posts = read_posts(&dir)?;
     let index = Index::build(posts.iter().map(|p| p.post.clone()));
-    let json = index_json(&index).map_err(|e| e.to_string())?;
+    let (site, problems) = read_site(&dir)?;
+    for d in &problems {
+        eprintln!("{}:{d}", dir.join(site::FILE).display());
+    }
+    let json = index_json(&index, &site).map_err(|e| e.to_string())?;
     match out {
         Some("-") => print!("{json}"),
         Some(path) => write_if_changed(Path::new(path), &json)?,
@@ -128,9 +132,19 @@ fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
 
 /// The index as JSON with one post per line (see the README): still one JSON
 /// document, and the browser can parse it a few lines at a time, so a large
-/// index never blocks the page for long.
-fn index_json(index: &Index) -> Result<String, serde_json::Error> {
-    let mut out = format!("{{\"version\":{},\"posts\":[\n", index.version);
+/// index never blocks the page for long. The first line also holds the
+/// site's `title`, `description` and `language` from `papershelf.toml`, which
+/// the build writes into `index.html` (scripts/post-build.mjs).
+fn index_json(index: &Index, site: &Site) -> Result<String, serde_json::Error> {
+    let about = serde_json::json!({
+        "title": site.title,
+        "description": site.description,
+        "language": site.language,
+    });
+    let mut out = format!(
+        "{{\"version\":{},\"site\":{about},\"posts\":[\n",
+        index.version
+    );
     for (i, post) in index.posts.iter().enumerate() {
         out += &serde_json::to_string(post)?;
         out += if i + 1 < index.posts.len() {
@@ -404,7 +418,7 @@ fn publish(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
                 }
                 write_if_changed(&file, &text)?;
             }
-            let html = with_feed_links(&html, &site.title);
+            let html = with_site_links(&html, &site.title, &feed::pages_url(url, &site.route_base));
             write_if_changed(&html_path, &html)?;
             html
         }
@@ -500,13 +514,18 @@ fn preview_image(
 
 /// `html` with `<link rel="alternate">` to the three feeds at the end of its
 /// `<head>` (once: a page that has them is left as it is).
-fn with_feed_links(html: &str, title: &str) -> String {
+/// `html` (the built `index.html`) with the feeds linked and, in
+/// `<meta name="papershelf-pages">`, where the post pages are (`pages`): the
+/// app's "copy link" controls copy a post's page URL from it. Published twice,
+/// it is unchanged.
+fn with_site_links(html: &str, title: &str, pages: &str) -> String {
     if html.contains("rel=\"alternate\" type=\"application/atom+xml\"") {
         return html.to_string();
     }
     let title = papershelf_core::html::escape_attr(title);
+    let pages = papershelf_core::html::escape_attr(pages);
     let links = format!(
-        "  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title} (Atom)\" href=\"atom.xml\">\n  \
+        "  <meta name=\"papershelf-pages\" content=\"{pages}\">\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title} (Atom)\" href=\"atom.xml\">\n  \
          <link rel=\"alternate\" type=\"application/rss+xml\" title=\"{title} (RSS)\" href=\"rss.xml\">\n  \
          <link rel=\"alternate\" type=\"application/feed+json\" title=\"{title} (JSON Feed)\" href=\"feed.json\">\n"
     );

@@ -94,7 +94,12 @@ fn index_writes_posts_newest_first_without_drafts() {
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
-    assert_eq!(lines[0], r#"{"version":1,"posts":["#);
+    // The header line: the version, and the site's settings (the defaults:
+    // this folder has no papershelf.toml).
+    assert_eq!(
+        lines[0],
+        r#"{"version":1,"site":{"description":"","language":"ko","title":"papershelf"},"posts":["#
+    );
     assert_eq!(lines[3], "]}");
     for (line, title) in [(lines[1], "New"), (lines[2], "Old")] {
         let post: serde_json::Value =
@@ -534,6 +539,13 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
     }
     assert!(
         html.contains("title=\"Reviews &lt;&amp;&gt; &quot;quoted&quot; (Atom)\""),
+        "{html}"
+    );
+    // Where the post pages are, for the app's "copy link" controls.
+    assert!(
+        html.contains(&format!(
+            "<meta name=\"papershelf-pages\" content=\"{base}docs/\">"
+        )),
         "{html}"
     );
     papershelf(&["publish", root, "--site-url", base]);

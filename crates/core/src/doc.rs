@@ -272,6 +272,17 @@ impl Linker for HashLinker {
     }
 }
 
+/// Where the page of the post at `path` is, relative to the site's post
+/// pages (`<url><route_base>`, written by `papershelf publish`): its path
+/// without the extension, made a URL path, ending in `/` (`papers/a.md` is
+/// `papers/a/`), the URL a Docusaurus site gives the same file.
+pub fn post_page_path(path: &str) -> String {
+    format!(
+        "{}/",
+        crate::links::encode_path(crate::post::post_stem(path))
+    )
+}
+
 /// The hash route of a post, as links and bookmarks use it.
 pub fn post_hash(path: &str, anchor: Option<&str>) -> String {
     let stem = crate::post::post_stem(path);

@@ -5,37 +5,29 @@
 //! `<url><route_base><path without .md>/`, the URL a Docusaurus site gives the
 //! same file, written by `papershelf publish`), which never changes.
 
-use crate::doc::{post_hash, Linker, Target};
+use crate::doc::{post_hash, post_page_path, Linker, Target};
 use crate::html::nodes_to_html;
 use crate::links::encode_path;
-use crate::post::{post_stem, ParsedPost, Post};
+use crate::post::{ParsedPost, Post};
 use crate::site::Site;
 
-/// `url` with every non-ASCII character percent-encoded (as UTF-8), as
-/// sitemaps and strict feed readers want: `노트` becomes `%EB%85%B8%ED%8A%B8`.
-pub fn ascii_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
+pub use crate::links::ascii_url;
+
+/// Where the site at `url` keeps its post pages: `https://x.org/sub/docs/`.
+/// `papershelf publish` writes it into the pages' `<meta name="papershelf-pages">`,
+/// from which the app's "copy link" controls make a post's page URL.
+pub fn pages_url(url: &str, route_base: &str) -> String {
+    ascii_url(&format!("{url}{}", encode_path(route_base)))
 }
 
 /// The page URL of the post at `path` (`papers/a.md`) on the site at `url`
 /// (ending in `/`): `https://x.org/sub/docs/papers/a/`.
 pub fn page_url(url: &str, route_base: &str, path: &str) -> String {
-    ascii_url(&format!(
-        "{url}{}{}/",
-        encode_path(route_base),
-        encode_path(post_stem(path))
-    ))
+    format!(
+        "{}{}",
+        pages_url(url, route_base),
+        ascii_url(&post_page_path(path))
+    )
 }
 
 /// The viewer's URL of the post at `path`: `https://x.org/sub/#/post/papers/a`.

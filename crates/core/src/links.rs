@@ -120,6 +120,23 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
     }
 }
 
+/// `url` with every non-ASCII character percent-encoded (as UTF-8), as
+/// sitemaps and strict feed readers want: `노트` becomes `%EB%85%B8%ED%8A%B8`.
+pub fn ascii_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// A decoded content path as a URL path: `%`, `#`, `?` and what browsers
 /// would not send as written (spaces, controls) are percent-encoded, so
 /// `file%23name.pdf` asks for that file and not for `file`. Other characters

@@ -19,7 +19,7 @@
 //! markup, and `tests/e2e/first-view.test.mjs` checks the two are the same.
 
 use crate::theme::Choice;
-use crate::{dom, find_anchor, header, list, CONTENT_BASE};
+use crate::{dom, find_anchor, header, list, share, CONTENT_BASE};
 use papershelf_core::catalog::{Filter, FACETS_SHOWN};
 use papershelf_core::doc::HashLinker;
 use papershelf_core::index::{Front, FRONT_POSTS, INDEX_VERSION};
@@ -47,7 +47,7 @@ pub fn site_header(document: &Document, theme: Choice, current: Option<&str>) ->
     let _ = bar.append_child(&el(
         "a",
         &[("class", "brand"), ("href", "#/")],
-        "papershelf",
+        &share::site_name(document),
     ));
     let nav = el(
         "nav",
@@ -131,6 +131,7 @@ pub fn show(hash: &str, url: &str, text: &str) -> bool {
         content_base: CONTENT_BASE.into(),
     };
     dom::render_into(&post_body, parsed.doc().after_title(), &linker);
+    share::mark_headings(&post_body, &path);
     let _ = article.append_child(&head);
     let _ = article.append_child(&post_body);
     let _ = main.append_child(&article);
@@ -140,7 +141,7 @@ pub fn show(hash: &str, url: &str, text: &str) -> bool {
         boot.remove();
     }
     let _ = body.append_child(&root);
-    document.set_title(&format!("{} · papershelf", parsed.post.title));
+    document.set_title(&share::page_title(&document, &parsed.post.title));
     if let Some(target) = anchor.and_then(|a| find_anchor(&post_body, &a)) {
         target.scroll_into_view();
     }

@@ -64,6 +64,9 @@ pub fn render_into(container: &Element, post: &Post) {
     for tag in &post.tags {
         let _ = meta.append_child(&tag_link(&document, tag));
     }
+    if let Some(copy) = crate::share::copy_button(&document, &post.path) {
+        let _ = meta.append_child(&copy);
+    }
     let _ = container.append_child(&meta);
     let title = element(&document, "h1", &[("class", "post-title")], &post.title);
     let _ = container.append_child(&title);

@@ -4,7 +4,8 @@
 //! a post or the home page on screen before the app has downloaded) build the
 //! same markup from the same code: [`dom`] turns the core's safe tree into
 //! nodes, [`header`] builds a post's date, tags, title and table of entries,
-//! [`list`] the home page's posts by month, [`theme`] holds the reader's theme
+//! [`list`] the home page's posts by month, [`share`] the links a reader
+//! copies and the site's name and feeds, [`theme`] holds the reader's theme
 //! choice, and [`first`] shows a linked post or the home page early and hands
 //! it to the app.
 
@@ -12,6 +13,7 @@ pub mod dom;
 pub mod first;
 pub mod header;
 pub mod list;
+pub mod share;
 pub mod theme;
 
 /// The content directory of the site, relative to its page.
