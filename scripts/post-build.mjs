@@ -13,7 +13,10 @@
 //    The reader's wasm gets wasm-opt's passes once more, to a fixed point.
 // 4. Gives index.html the site's own name, description and language, from
 //    papershelf.toml as `papershelf index` wrote them into content/index.json.
-// 5. Minifies every script and the style sheet with esbuild (wasm-bindgen's glue
+// 5. Writes the service worker (www/sw.js, with the app's files and a version
+//    filled in) in a release build, and its way out (www/sw-off.js) as sw.js
+//    under `trunk serve`; and the web app manifest.
+// 6. Minifies every script and the style sheet with esbuild (wasm-bindgen's glue
 //    and these scripts are written to be read; the first view's budget counts them).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -101,6 +104,10 @@ for (const [link, file] of preloads) {
   html = html.replace(link, '');
 }
 
+// A release build registers the service worker; `trunk serve` never does
+// (a worker that caches during development is a trap).
+const release = process.env.TRUNK_PROFILE === 'release';
+
 const boot = `// Starts papershelf; says what is wrong when it cannot.
 const say = (text) => {
   let boot = document.getElementById('boot');
@@ -157,6 +164,137 @@ addEventListener('click', (e) => {
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(() => done(true), byHand);
   else byHand();
 });
+// The service worker (sw.js): offline reading and instant repeat visits. It is
+// registered once the first screen is painted (\`painted\`), in a release
+// build only. What it says (offline, online, saving progress) is heard at
+// once, since it already controls a page opened before.
+let painted;
+const firstPaint = new Promise((resolve) => {
+  painted = resolve;
+});
+// A bar at the bottom of the page, above everything: what the worker says.
+const bar = (id, text, action, act) => {
+  let el = document.getElementById(id);
+  if (!text) return el?.remove();
+  if (!el) {
+    el = document.createElement('div');
+    el.id = id;
+    el.className = 'notice-bar';
+    el.setAttribute('role', 'status');
+    el.append(document.createElement('p'));
+    document.body.append(el);
+  }
+  el.firstChild.textContent = text;
+  el.querySelector('button')?.remove();
+  if (action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = action;
+    button.addEventListener('click', act);
+    el.append(button);
+  }
+};
+// The app's side of "Save for offline" (src/offline.rs) waits on these.
+const waiting = {};
+const heard = (message) => {
+  if (message.type === 'offline') bar('offline-notice', 'You are offline: showing what this device has saved.');
+  else if (message.type === 'online') bar('offline-notice', null);
+  else if (message.type === 'save-progress') waiting.progress?.(message.done, message.total);
+  else if (message.type === 'saved') waiting.saved?.(message);
+  else if (message.type === 'removed') waiting.removed?.();
+  else if (message.type === 'post-changed') {
+    // A post shown from the cache was edited since: the first view showing
+    // it is not taken over (the app shows the new text) and the app starts
+    // now; the app, if running, shows the new text (src/pages/post.rs).
+    const view = document.querySelector('[data-first-view]');
+    if (view && view.getAttribute('data-first-view') === message.path) {
+      view.setAttribute('data-stale', '');
+      if (globalThis.__papershelfPrefetch) delete globalThis.__papershelfPrefetch[\`content/\${message.path}\`]; // the app asks again
+      wakeApp?.();
+    }
+    dispatchEvent(new CustomEvent('papershelf-post-changed', { detail: message.path }));
+  }
+};
+// Starts the app at once, when it is waiting for the reader (see below).
+let wakeApp = null;
+if (${release} && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('message', (e) => heard(e.data || {}));
+  navigator.serviceWorker.startMessages();
+  // The app's "Offline reading" appears once a worker controls the page.
+  navigator.serviceWorker.addEventListener('controllerchange', () => dispatchEvent(new Event('papershelf-worker')));
+  (async () => {
+    await firstPaint;
+    await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0)));
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href, { scope: new URL('./', document.baseURI).href });
+    } catch (e) {
+      return; // reading works without it
+    }
+    if (!registration) return; // a browser that keeps workers out
+    // A new release installs in the background; the reader chooses when to
+    // reload into it, never in the middle of reading, and it reloads once.
+    let accepted = false;
+    const offer = (worker) => bar('update-notice', 'A new version of this site is ready.', 'Reload', () => {
+      accepted = true;
+      bar('update-notice', 'Updating…');
+      worker.postMessage({ type: 'skip-waiting' });
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (accepted) {
+        accepted = false;
+        location.reload();
+      }
+    });
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    // What this page fetched before a worker controlled it is kept too (a
+    // first visit's post and its images are readable offline).
+    navigator.serviceWorker.ready.then((ready) => {
+      const urls = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.includes('/content/'));
+      ready.active?.postMessage({ type: 'seen', urls });
+    });
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+  })();
+}
+// The bytes the worker's caches hold, but the app's own: what "Remove offline data" frees.
+const offlineBytes = async () => {
+  let bytes = 0;
+  for (const name of ['papershelf-content', 'papershelf-images', 'papershelf-saved']) {
+    if (!(await caches.has(name))) continue;
+    const cache = await caches.open(name);
+    for (const key of await cache.keys()) {
+      const response = await cache.match(key);
+      const size = Number(response.headers.get('x-papershelf-bytes') || response.headers.get('content-length'));
+      bytes += size > 0 ? size : (await response.blob()).size;
+    }
+  }
+  return bytes;
+};
+globalThis.__papershelfOffline = {
+  // Whether a worker controls this page (so saving means something).
+  ready: () => Boolean(globalThis.caches && navigator.serviceWorker?.controller),
+  // Saves the posts at \`paths\` (in content/) and their files; \`progress(done, total)\` as it goes.
+  save: (paths, progress) => new Promise((resolve) => {
+    waiting.progress = progress;
+    waiting.saved = resolve;
+    navigator.serviceWorker.controller.postMessage({ type: 'save', posts: paths });
+  }),
+  // Removes what was saved and seen (the app stays); resolves to the bytes freed.
+  remove: async () => {
+    const before = await offlineBytes();
+    await new Promise((resolve) => {
+      waiting.removed = resolve;
+      navigator.serviceWorker.controller.postMessage({ type: 'remove' });
+    });
+    return before - (await offlineBytes());
+  },
+  bytes: offlineBytes,
+};
 // Imports the math renderer; the app calls it the first time a post has math.
 globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${math.js}').then(async (m) => { await m.default(); return m; }));
 // Imports the search engine; the app calls it when the search box is first focused or a search opens.
@@ -293,6 +431,7 @@ if (typeof WebAssembly !== 'object') {
       // used): the download waits PREFETCH_MS more, so it never competes with it.
       await new Promise((resolve) => setTimeout(resolve, PREFETCH_MS));
       await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0)));
+      painted();
       appBytes = fetch('./${appWasm}');
       appBytes.catch(() => {}); // reported by init below
       const preload = document.createElement('link');
@@ -304,8 +443,10 @@ if (typeof WebAssembly !== 'object') {
         const events = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'hashchange'];
         const go = () => {
           for (const name of events) removeEventListener(name, go, true);
+          wakeApp = null;
           resolve();
         };
+        wakeApp = go;
         for (const name of events) addEventListener(name, go, { capture: true, passive: true });
         setTimeout(() => (globalThis.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : go()), QUIET_MS);
       });
@@ -318,6 +459,7 @@ if (typeof WebAssembly !== 'object') {
         requestAnimationFrame(() => setTimeout(resolve, 0));
         setTimeout(resolve, 100);
       });
+      painted();
       get('content/index.json', false);
     }
   }
@@ -327,6 +469,7 @@ if (typeof WebAssembly !== 'object') {
     appBytes.catch(() => {}); // reported by init below
     const { default: init } = await import('./${appJs}');
     await init({ module_or_path: appBytes });
+    requestAnimationFrame(() => setTimeout(painted, 0));
   } catch (e) {
     const csp = /Content Security Policy|unsafe-eval|CompileError/i.test(String(e));
     say(csp
@@ -353,3 +496,42 @@ fs.writeFileSync(path.join(staging, 'embed.js'), minify(embed));
 
 // The app's glue.
 minifyFile(path.join(staging, appJs));
+
+// The web app manifest: installable from any sub-path (every URL relative).
+const manifest = {
+  id: './',
+  start_url: './',
+  scope: './',
+  name: siteTitle,
+  short_name: [...siteTitle].length <= 12 ? siteTitle : [...siteTitle].slice(0, 12).join(''),
+  description: about.description || undefined,
+  lang: about.language || undefined,
+  display: 'standalone',
+  // The light theme's page colour (www/style.css --bg); index.html names the dark one for the dark scheme.
+  background_color: '#fbfbf9',
+  theme_color: '#fbfbf9',
+  icons: [
+    { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+    { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+    { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+};
+fs.writeFileSync(path.join(staging, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// The service worker, with what it precaches and a version that changes with any of it.
+const off = fs.readFileSync(path.join(source, 'sw-off.js'), 'utf8');
+fs.writeFileSync(path.join(staging, 'sw-off.js'), off);
+if (release) {
+  const template = fs.readFileSync(path.join(source, 'sw.js'), 'utf8');
+  const icons = manifest.icons.map((i) => i.src);
+  for (const icon of icons) {
+    if (!fs.existsSync(path.join(staging, icon))) throw new Error(`post-build.mjs: the icon ${icon} is missing from the build (www/icons, scripts/make-icons.py)`);
+  }
+  const appFiles = ['index.html', bootName, appJs, appWasm, reader.js, reader.wasm, css, 'manifest.webmanifest', ...icons];
+  const version = hash(template, html, JSON.stringify(manifest), ...appFiles.slice(1).map((f) => fs.readFileSync(path.join(staging, f))));
+  const worker = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__APP_FILES__', JSON.stringify(appFiles));
+  if (worker.includes('__')) throw new Error('post-build.mjs: sw.js still has a placeholder');
+  fs.writeFileSync(path.join(staging, 'sw.js'), minify(worker));
+} else {
+  fs.writeFileSync(path.join(staging, 'sw.js'), off);
+}

@@ -20,6 +20,9 @@ pub enum FetchError {
     Timeout(String),
     /// The file came but is not what it should be.
     Invalid(String),
+    /// Offline, and the file is not saved on this device (the service
+    /// worker's answer, 504; a gateway's timeout means the same to a reader).
+    NotSaved(String),
 }
 
 impl std::fmt::Display for FetchError {
@@ -37,6 +40,10 @@ impl std::fmt::Display for FetchError {
                 TIMEOUT_MS / 1000
             ),
             FetchError::Invalid(why) => write!(f, "{why}"),
+            FetchError::NotSaved(url) => write!(
+                f,
+                "{url} is not saved on this device, and the site cannot be reached. Try again when you are online; \"Save for offline\" at the foot of the page keeps posts for next time."
+            ),
         }
     }
 }
@@ -507,6 +514,7 @@ fn status_ok(url: &str, status: u16) -> Result<(), FetchError> {
     match status {
         200..=299 => Ok(()),
         404 | 410 => Err(FetchError::NotFound(url.to_string())),
+        504 => Err(FetchError::NotSaved(url.to_string())),
         code => Err(FetchError::Status(code, url.to_string())),
     }
 }

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod embed;
 pub mod math;
+pub mod offline;
 pub mod pages;
 pub mod prefetch;
 pub mod search;
@@ -431,7 +432,8 @@ pub fn Viewer(
         .filter(|_| mode == RouteMode::Hash && !embedded())
         .map(papershelf_web::share::feeds)
         .unwrap_or_default();
-    let footer = (!feeds.is_empty()).then(|| {
+    let own_page = mode == RouteMode::Hash && !embedded();
+    let subscribe = (!feeds.is_empty()).then(|| {
         let links = feeds
             .into_iter()
             .enumerate()
@@ -442,9 +444,13 @@ pub fn Viewer(
                 }
             })
             .collect_view();
+        view! { <p>"Subscribe to " {brand.clone()} ": " {links}</p> }
+    });
+    let footer = own_page.then(|| {
         view! {
             <footer class="site-footer">
-                <p>"Subscribe to " {brand.clone()} ": " {links}</p>
+                {subscribe}
+                <offline::OfflineControls/>
             </footer>
         }
     });

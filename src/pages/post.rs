@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use papershelf_core::doc::{post_hash, HashLinker};
 use papershelf_core::post::{ParsedPost, Post};
 use papershelf_web::{find_anchor, first, header, share};
+use wasm_bindgen::JsCast;
 
 /// Fetches, parses and shows one post; follows `?id=` to a heading.
 #[component]
@@ -47,6 +48,17 @@ pub fn PostPage(
         });
     };
     load();
+    // The service worker showed a cached copy and then found the post edited
+    // since (www/sw.js): it has the new text now.
+    let changed = window_event_listener_untyped("papershelf-post-changed", move |ev| {
+        let changed = ev
+            .dyn_ref::<web_sys::CustomEvent>()
+            .and_then(|e| e.detail().as_string());
+        if changed.is_some_and(|p| path.try_get_value().is_some_and(|shown| shown == p)) {
+            load();
+        }
+    });
+    on_cleanup(move || changed.remove());
 
     // The header: as parsed, then with the index's metadata once it arrives.
     Effect::new(move || {

@@ -190,6 +190,52 @@ try {
   }
   const ps = median(psRuns);
   const ds = median(dsRuns);
+
+  // 4c. Repeat visits (www/sw.js), both sites served as GitHub Pages serves
+  // them (Cache-Control: max-age=600): a first visit, then a fresh page load
+  // of the same post with the service worker and the HTTP cache warm, then
+  // (papershelf) one with the server gone.
+  const loadIn = async (context, url, ready) => {
+    const p = await context.newPage();
+    await p.addInitScript(readyScript(ready, entryCount));
+    const done = p.waitForEvent('console', { predicate: (m) => m.text() === '__ready', timeout: 30_000 });
+    await p.goto(url, { waitUntil: 'commit' });
+    await done;
+    const t = await p.evaluate(() => window.__readyAt);
+    return { p, t };
+  };
+  const docsReady = (n) => !!document.querySelector('.markdown-section h1') && document.querySelectorAll('.markdown-section h2').length === n;
+  const cacheHeaders = { headers: { 'cache-control': 'max-age=600' } };
+  const docsWarm = await serve(docsifyDir, cacheHeaders);
+  const repeat = { ps: [], ds: [], offline: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const srv = await serve(dist, cacheHeaders);
+    const context = await browser.newContext();
+    const first = await loadIn(context, `${srv.base}#/post/${POST}`, ourReady);
+    // Installed, in control, and the post kept (it was fetched before the worker took over).
+    await first.p.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 30_000 });
+    await first.p.waitForFunction(async (post) => Boolean(await caches.match(new URL(`content/${post}.md`, location.href).href)), POST, { timeout: 30_000 });
+    await first.p.close();
+    const again = await loadIn(context, `${srv.base}#/post/${POST}`, ourReady);
+    repeat.ps.push(again.t);
+    await again.p.close();
+    await srv.close();
+    const offline = await loadIn(context, `${srv.base}#/post/${POST}`, ourReady);
+    repeat.offline.push(offline.t);
+    await context.close();
+    const dContext = await browser.newContext();
+    await (await loadIn(dContext, `${docsWarm.base}#/${POST}`, docsReady)).p.close();
+    repeat.ds.push((await loadIn(dContext, `${docsWarm.base}#/${POST}`, docsReady)).t);
+    await dContext.close();
+  }
+  await docsWarm.close();
+  const [rps, rds, rof] = [median(repeat.ps), median(repeat.ds), median(repeat.offline)];
+  row('repeat visit → first post rendered, papershelf', `${rps.toFixed(0)} ms`, `median of ${RUNS}; service worker and HTTP cache warm, a fresh page load`);
+  row('repeat visit → first post rendered, docsify 4.13.1', `${rds.toFixed(0)} ms`, `median of ${RUNS}; HTTP cache warm (max-age=600)`);
+  row('a post read before, server gone → rendered, papershelf', `${rof.toFixed(0)} ms`, `median of ${RUNS}; a fresh page load, answered by the service worker`);
+  budget('repeat visit ≤ half of docsify', rps <= rds / 2, `${rps.toFixed(0)} ms against ${rds.toFixed(0)} ms (${(rps / rds).toFixed(2)} ×)`);
+  budget('a post read before, offline, ≤ 150 ms', rof <= 150, `${rof.toFixed(0)} ms`);
+
   await docs.close();
   fs.rmSync(docsifyDir, { recursive: true, force: true });
   row('navigation → first post rendered, papershelf', `${ps.toFixed(0)} ms`, `median of ${RUNS}, cold cache`);

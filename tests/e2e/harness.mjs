@@ -13,7 +13,7 @@ export const dist = path.join(root, 'dist');
 export const shots = path.join(root, 'target', 'screenshots');
 fs.mkdirSync(shots, { recursive: true });
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.mdx': 'text/markdown; charset=utf-8', '.png': 'image/png' };
+const types = { '.webmanifest': 'application/manifest+json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.mdx': 'text/markdown; charset=utf-8', '.png': 'image/png' };
 
 /**
  * Serves `dir` on 127.0.0.1 (a free port). Options:
@@ -26,8 +26,10 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  * - headers: more headers for every response (e.g. a Content-Security-Policy)
  * - gzip: compress text, scripts and wasm for a client that accepts it, as
  *   static hosts do (level 6, cached per file)
+ * - port: this port rather than a free one (a server started again where a
+ *   page's service worker expects it)
  */
-export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null, cors = false, fallback = null, headers = {}, contentTypes = {}, gzip = false } = {}) {
+export async function serve(dir = dist, { prefix = '/', requests = [], contentDir = null, cors = false, fallback = null, headers = {}, contentTypes = {}, gzip = false, port = 0 } = {}) {
   const gzipped = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -60,7 +62,7 @@ export async function serve(dir = dist, { prefix = '/', requests = [], contentDi
     res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;
   // Close open keep-alive connections too: a page left open must not hold the server.
   const close = () =>
@@ -91,10 +93,12 @@ export async function launch() {
 
 /**
  * A new page that records uncaught errors and Rust panics; call `assertClean()`
- * at the end of a test.
+ * at the end of a test. Service workers are blocked unless `serviceWorkers`
+ * is 'allow' (tests/e2e/offline.test.mjs): a worker answering from its cache
+ * would hide requests from the tests that count or break them (page.route).
  */
-export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light', serviceWorkers = 'block' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme, serviceWorkers });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {

@@ -99,8 +99,11 @@ fn main() -> ExitCode {
 
 fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
     let dir = dir.to_path_buf();
-    let posts = read_posts(&dir)?;
-    let index = Index::build(posts.iter().map(|p| p.post.clone()));
+    let (posts, texts) = read_posts_and_texts(&dir)?;
+    let index = Index::build(posts.iter().zip(&texts).map(|(p, text)| Post {
+        hash: content_hash(text.as_bytes()),
+        ..p.post.clone()
+    }));
     let (site, problems) = read_site(&dir)?;
     for d in &problems {
         eprintln!("{}:{d}", dir.join(site::FILE).display());
@@ -122,6 +125,10 @@ fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
         let front = Front::of(&index, &Catalog::new(&index));
         let front = serde_json::to_string(&front).map_err(|e| e.to_string())? + "\n";
         write_if_changed(&beside.join("index-front.json"), &front)?;
+        write_if_changed(
+            &beside.join("offline.json"),
+            &offline_json(&dir, &index, &posts, &texts),
+        )?;
         write_search_index(&index, &posts, &beside.join("search"))?;
     }
     if out != Some("-") {
@@ -155,6 +162,48 @@ fn index_json(index: &Index, site: &Site) -> Result<String, serde_json::Error> {
     }
     out += "]}\n";
     Ok(out)
+}
+
+/// A post file's content hash, as `index.json` gives it: the first 16 hex
+/// digits of its SHA-256 (the service worker computes the same with
+/// SubtleCrypto to know a cached copy is current).
+fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `content/offline.json`: what "Save for offline" fetches for each indexed
+/// post and how many bytes that is, the post with its files:
+/// `{"version": 1, "posts": {"a/b.md": {"bytes": 48213, "files": ["a/asset/x.png"]}}}`.
+/// Files missing on disk are left out (`check` reports them).
+fn offline_json(dir: &Path, index: &Index, posts: &[ParsedPost], texts: &[String]) -> String {
+    let by_path: std::collections::HashMap<&str, (&ParsedPost, &String)> = posts
+        .iter()
+        .zip(texts)
+        .map(|(p, t)| (p.post.path.as_str(), (p, t)))
+        .collect();
+    let mut out = serde_json::Map::new();
+    for post in &index.posts {
+        let Some((parsed, text)) = by_path.get(post.path.as_str()) else {
+            continue;
+        };
+        let mut bytes = text.len() as u64;
+        let mut files = Vec::new();
+        for file in parsed.files() {
+            if let Ok(meta) = std::fs::metadata(dir.join(&file)) {
+                bytes += meta.len();
+                files.push(serde_json::Value::from(file));
+            }
+        }
+        out.insert(
+            post.path.clone(),
+            serde_json::json!({ "bytes": bytes, "files": files }),
+        );
+    }
+    serde_json::json!({ "version": 1, "posts": out }).to_string() + "\n"
 }
 
 /// How large a search index piece is, about: a query fetches a few.

@@ -106,9 +106,35 @@ fn index_writes_posts_newest_first_without_drafts() {
             serde_json::from_str(line.strip_suffix(',').unwrap_or(line)).unwrap();
         assert_eq!(post["title"], title);
     }
+    // Each post's content hash: the first 16 hex digits of the file's SHA-256
+    // (what the service worker computes): `# New\n`.
+    assert_eq!(index["posts"][0]["hash"], "f676b43bd55f9145");
     let out = papershelf(&["index", tmp.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(tmp.join("index.json").exists());
+    // What "Save for offline" fetches: each post's files and its bytes with them.
+    std::fs::create_dir_all(posts.join("asset")).unwrap();
+    std::fs::write(posts.join("asset/fig.png"), [0u8; 100]).unwrap();
+    std::fs::write(
+        posts.join("20251120.md"),
+        "# New\n\n![fig](./asset/fig.png)\n",
+    )
+    .unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    let offline: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.join("offline.json")).unwrap()).unwrap();
+    let entry = &offline["posts"]["papers/y2025/nov/20251120.md"];
+    assert_eq!(
+        entry["files"],
+        serde_json::json!(["papers/y2025/nov/asset/fig.png"])
+    );
+    assert_eq!(entry["bytes"], 31 + 100);
+    assert_eq!(
+        offline["posts"]["papers/y2025/nov/20251101.md"]["files"],
+        serde_json::json!([])
+    );
     std::fs::remove_dir_all(&tmp).ok();
 }
 

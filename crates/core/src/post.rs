@@ -31,6 +31,36 @@ pub struct Post {
     /// The papers reviewed, in order.
     #[serde(default)]
     pub entries: Vec<PaperEntry>,
+    /// The post file's content hash (the first 16 hex digits of its
+    /// SHA-256), written by `papershelf index`: the service worker serves a
+    /// cached copy only while this is unchanged.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hash: String,
+}
+
+impl ParsedPost {
+    /// The files of the content directory the post shows or links (its
+    /// images, imported or not, and linked files), relative to the content
+    /// directory, sorted, each once: what reading it offline needs.
+    pub fn files(&self) -> Vec<String> {
+        use crate::links::{resolve, UrlUse};
+        let mut out: Vec<String> = self
+            .rendered
+            .assets
+            .iter()
+            .map(|(f, _)| f.clone())
+            .collect();
+        for import in &self.imports {
+            if let Ok(Target::Asset { path, .. }) =
+                resolve(&import.path, &self.post.path, UrlUse::Image)
+            {
+                out.push(path);
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 /// One reviewed paper: a `## N. [Title](url) `tag`` heading.
@@ -168,6 +198,7 @@ impl Post {
             draft: fm.draft,
             math: rendered.has_math,
             entries,
+            hash: String::new(),
         };
         ParsedPost {
             post,

@@ -388,14 +388,18 @@ pub fn shows(path: &str) -> bool {
     showing(path).is_some()
 }
 
+/// Marks a first view whose post has changed since the copy it shows (the
+/// service worker said so): it is not taken over.
+pub const STALE_ATTR: &str = "data-stale";
+
 /// Takes the first view over if it shows the post at `path`: its body nodes
 /// move into `container` (replacing what it held), then [`hand_off`].
-/// Returns whether it did.
+/// Returns whether it did (not for a first view marked [`STALE_ATTR`]).
 pub fn take_over(path: &str, container: &Element) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let Some(view) = showing(path) else {
+    let Some(view) = showing(path).filter(|v| !v.has_attribute(STALE_ATTR)) else {
         return false;
     };
     let Some(body) = view.query_selector(".post-body").ok().flatten() else {

@@ -1,0 +1,231 @@
+//! "Offline reading" in the site's footer: save every post (or those the
+//! current filter shows) with their images ahead of a trip, with a progress
+//! bar and the size it will take; remove what was saved, saying how much it
+//! freed.
+//!
+//! The service worker (`www/sw.js`) does the saving; the boot script gives
+//! this module `globalThis.__papershelfOffline` to ask it. Without a worker
+//! controlling the page (`trunk serve`, the first visit before it installs,
+//! an embedded viewer) the section is not shown.
+
+use crate::api;
+use crate::{Load, Route, Shelf};
+use leptos::prelude::*;
+use papershelf_core::catalog::Filter;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The boot script's side of offline reading, if there is a worker to ask.
+fn bridge() -> Option<JsValue> {
+    let window = web_sys::window()?;
+    let api = js_sys::Reflect::get(&window, &"__papershelfOffline".into()).ok()?;
+    let ready = js_sys::Reflect::get(&api, &"ready".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    ready
+        .call0(&api)
+        .ok()
+        .filter(JsValue::is_truthy)
+        .map(|_| api)
+}
+
+/// Calls `name` on the bridge with `args`, and waits for the promise it returns.
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let api = bridge().ok_or_else(|| JsValue::from_str("no service worker"))?;
+    let f = js_sys::Reflect::get(&api, &name.into())?.dyn_into::<js_sys::Function>()?;
+    let promise = f.apply(&api, &args.iter().collect::<js_sys::Array>())?;
+    JsFuture::from(js_sys::Promise::from(promise)).await
+}
+
+/// `bytes` for people: `840 KB`, `2.3 MB`.
+pub fn format_bytes(bytes: f64) -> String {
+    if bytes < 1024.0 * 1024.0 {
+        format!("{} KB", (bytes / 1024.0).ceil() as u64)
+    } else {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+    }
+}
+
+/// What saving a post takes, from `content/offline.json` (written by
+/// `papershelf index`): its bytes with its files', by path.
+type Sizes = std::collections::HashMap<String, f64>;
+
+async fn sizes(base: &str) -> Option<Sizes> {
+    let json = api::fetch_json(&format!("{base}offline.json")).await.ok()?;
+    let posts = js_sys::Reflect::get(&json, &"posts".into()).ok()?;
+    let mut out = Sizes::new();
+    for key in js_sys::Object::keys(posts.dyn_ref::<js_sys::Object>()?) {
+        let path = key.as_string()?;
+        let entry = js_sys::Reflect::get(&posts, &key).ok()?;
+        let bytes = js_sys::Reflect::get(&entry, &"bytes".into())
+            .ok()?
+            .as_f64()?;
+        out.insert(path, bytes);
+    }
+    Some(out)
+}
+
+/// Where saving stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Saving {
+    Idle,
+    Running { done: u32, total: u32 },
+    Said(String),
+}
+
+/// The footer's "Offline reading" section (nothing without a service worker).
+#[component]
+pub fn OfflineControls() -> impl IntoView {
+    let shelf = expect_context::<Shelf>();
+    let ready = RwSignal::new(bridge().is_some());
+    // The worker takes control a moment after the first visit's first paint.
+    let listener =
+        window_event_listener_untyped("papershelf-worker", move |_| ready.set(bridge().is_some()));
+    on_cleanup(move || listener.remove());
+    let sizes: RwSignal<Option<Sizes>> = RwSignal::new(None);
+    let used: RwSignal<Option<f64>> = RwSignal::new(None);
+    let saving = RwSignal::new(Saving::Idle);
+    let measure = move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(bytes) = call("bytes", &[]).await {
+                used.try_set(bytes.as_f64());
+            }
+        })
+    };
+    Effect::new(move || {
+        if ready.get() && sizes.get_untracked().is_none() {
+            let base = shelf.content_base.get_value();
+            leptos::task::spawn_local(async move {
+                sizes.try_set(self::sizes(&base).await);
+            });
+            measure();
+        }
+    });
+    // The posts a save takes: those the list shows under its filter, else all.
+    let chosen = Memo::new(move |_| {
+        let filter = match shelf.route.get() {
+            Route::Home(f) => f,
+            _ => Filter::default(),
+        };
+        shelf.library.with(|l| match l {
+            Load::Ready(lib) => {
+                let items = lib.catalog.filter_posts(&filter).items;
+                let paths: Vec<String> = items
+                    .iter()
+                    .filter_map(|&i| lib.index.posts.get(i).map(|p| p.path.clone()))
+                    .collect();
+                (paths, filter != Filter::default())
+            }
+            _ => (Vec::new(), false),
+        })
+    });
+    let size = move || {
+        let (paths, _) = chosen.get();
+        sizes.with(|s| {
+            s.as_ref()
+                .map(|s| paths.iter().filter_map(|p| s.get(p)).sum::<f64>())
+        })
+    };
+    let save = move |_| {
+        let (paths, _) = chosen.get_untracked();
+        let total = paths.len() as u32;
+        saving.set(Saving::Running { done: 0, total });
+        leptos::task::spawn_local(async move {
+            let progress = Closure::<dyn Fn(f64, f64)>::new(move |done: f64, total: f64| {
+                saving.try_set(Saving::Running {
+                    done: done as u32,
+                    total: total as u32,
+                });
+            });
+            let list: js_sys::Array = paths.iter().map(|p| JsValue::from_str(p)).collect();
+            let result = call("save", &[list.into(), progress.as_ref().clone()]).await;
+            drop(progress);
+            let said = match result {
+                Ok(answer) => {
+                    let field = |name: &str| {
+                        js_sys::Reflect::get(&answer, &name.into())
+                            .ok()
+                            .and_then(|v| v.as_f64())
+                            .unwrap_or(0.0) as u32
+                    };
+                    match (field("posts"), field("failed")) {
+                        (n, 0) => format!("Saved {n} {} for offline reading.", posts_noun(n)),
+                        (n, failed) => format!(
+                            "Saved {n} {}; {failed} could not be fetched. Try again when the connection is better.",
+                            posts_noun(n)
+                        ),
+                    }
+                }
+                Err(_) => "Saving failed: the service worker did not answer. Reload the page and try again.".to_string(),
+            };
+            saving.try_set(Saving::Said(said));
+            measure();
+        });
+    };
+    let remove = move |_| {
+        leptos::task::spawn_local(async move {
+            let said = match call("remove", &[]).await {
+                Ok(freed) => format!(
+                    "Removed the offline data: {} freed.",
+                    format_bytes(freed.as_f64().unwrap_or(0.0).max(0.0))
+                ),
+                Err(_) => "The offline data could not be removed. Reload the page and try again."
+                    .to_string(),
+            };
+            saving.try_set(Saving::Said(said));
+            measure();
+        });
+    };
+
+    move || {
+        ready.get().then(|| {
+            let (paths, filtered) = chosen.get();
+            let n = paths.len() as u32;
+            let what = if filtered {
+                format!("the {n} {} shown", posts_noun(n))
+            } else {
+                format!("all {n} {}", posts_noun(n))
+            };
+            let about = size()
+                .map(|b| format!(" (about {})", format_bytes(b)))
+                .unwrap_or_default();
+            let running = matches!(saving.get(), Saving::Running { .. });
+            view! {
+                <section class="offline" aria-labelledby="offline-title">
+                    <h2 id="offline-title">"Offline reading"</h2>
+                    <p>
+                        <button type="button" class="save-offline" disabled=running || n == 0 on:click=save>
+                            {format!("Save {what} for offline{about}")}
+                        </button>
+                        " "
+                        <button type="button" class="remove-offline" disabled=running on:click=remove>
+                            "Remove offline data"
+                        </button>
+                        {move || used.get().map(|b| format!(" Saved on this device: {}.", format_bytes(b)))}
+                    </p>
+                    {move || match saving.get() {
+                        Saving::Idle => ().into_any(),
+                        Saving::Running { done, total } => view! {
+                            <p class="offline-progress">
+                                <progress max=total value=done aria-label="Saving for offline"></progress>
+                                {format!(" Saving {done} of {total}…")}
+                            </p>
+                        }
+                        .into_any(),
+                        Saving::Said(text) => view! { <p class="offline-status" role="status">{text}</p> }.into_any(),
+                    }}
+                </section>
+            }
+        })
+    }
+}
+
+fn posts_noun(n: u32) -> &'static str {
+    if n == 1 {
+        "post"
+    } else {
+        "posts"
+    }
+}

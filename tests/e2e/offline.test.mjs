@@ -1,0 +1,359 @@
+// Offline reading (www/sw.js, registered by the boot script): what was seen
+// still works with the server gone, new and edited posts show at once when it
+// is back, a new release is offered and reloads once, "Save for offline"
+// keeps every post, the image cache stays within its cap, and the site is
+// installable under a sub-path. The network is taken away by stopping the
+// server (Playwright's setOffline does not reach a service worker's fetches).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { serve, launch, newPage, copyDist, appShown, root, shots } from './harness.mjs';
+
+const PREFIX = '/shelf/';
+const bin = path.join(root, 'target', 'release', 'papershelf');
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A copy of dist/ served under a sub-path; `stop()` and `start()` take the server away and back on the same port. */
+async function site() {
+  const dir = copyDist();
+  let server = await serve(dir, { prefix: PREFIX });
+  const port = Number(new URL(server.base).port);
+  return {
+    dir,
+    base: server.base,
+    stop: () => server.close(),
+    start: async () => {
+      server = await serve(dir, { prefix: PREFIX, port });
+    },
+    close: async () => {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Posts of the built site, newest first, with their files (offline.json). */
+function posts(dir) {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
+  const offline = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'offline.json'), 'utf8'));
+  return index.posts.map((p) => ({ ...p, stem: p.path.replace(/\.mdx?$/, ''), files: offline.posts[p.path].files }));
+}
+
+/** Waits until a service worker controls the page. */
+const controlled = (page) => page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+
+/** Opens a post by its hash route and waits until it and every image in it are shown. */
+async function read(page, post) {
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, `#/post/${post.stem}`);
+  await page.locator('h1.post-title', { hasText: post.title }).waitFor();
+  for (const img of await page.locator('.post-body img').all()) {
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+  }
+}
+
+/** What a cache of the page's origin holds, as paths under the site. */
+const cached = (page, name) =>
+  page.evaluate(async (cacheName) => {
+    if (!(await caches.has(cacheName))) return [];
+    const cache = await caches.open(cacheName);
+    return (await cache.keys()).map((r) => decodeURIComponent(new URL(r.url).pathname));
+  }, name);
+
+test('with the server gone, the list, filtering, the papers page and the posts read before still show, with their images; another post says it is not saved', async () => {
+  const s = await site();
+  try {
+    const all = posts(s.dir);
+    const withImages = all.filter((p) => p.files.some((f) => f.endsWith('.png')));
+    const [one, two] = withImages;
+    const third = all.find((p) => p !== one && p !== two);
+    const page = await newPage(browser, { width: 390, height: 800, serviceWorkers: 'allow' });
+    await page.goto(s.base);
+    await page.locator('.post-item').first().waitFor();
+    await controlled(page);
+    await read(page, one);
+    await read(page, two);
+
+    await s.stop();
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
+    await page.reload();
+    await page.locator('.post-item').first().waitFor();
+    assert.equal(await page.locator('.post-item').count(), Math.min(all.length, 30));
+    await page.locator('#offline-notice', { hasText: 'offline' }).waitFor();
+    await appShown(page);
+    // Filtering works from the saved index.
+    await page.locator('.facet').first().click();
+    await page.locator('.chip').first().waitFor();
+    await page.evaluate(() => {
+      location.hash = '#/papers';
+    });
+    await page.locator('.paper-card').first().waitFor();
+    await page.evaluate(() => {
+      location.hash = '#/tags';
+    });
+    await page.locator('.tag-table').waitFor();
+    for (const post of [one, two]) await read(page, post);
+    await page.screenshot({ path: path.join(shots, 'offline-post-390.png') });
+    // A post never opened: says so, and offers to try again.
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/post/${third.stem}`);
+    const error = page.locator('.error-box');
+    await error.waitFor();
+    assert.match(await error.textContent(), /not saved on this device/);
+    assert.equal(await error.locator('button.retry').count(), 1);
+    // Back online, the same button shows it.
+    await s.start();
+    await error.locator('button.retry').click();
+    await page.locator('h1.post-title', { hasText: third.title }).waitFor();
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('a new post appears and an edited post shows its edit on the next load, with no prompt', async () => {
+  const s = await site();
+  try {
+    const page = await newPage(browser, { serviceWorkers: 'allow' });
+    await page.goto(s.base);
+    await page.locator('.post-item').first().waitFor();
+    await controlled(page);
+    const [first] = posts(s.dir);
+    await read(page, first);
+    assert.ok((await cached(page, 'papershelf-content')).includes(`${PREFIX}content/${first.path}`), 'the post is kept');
+
+    // A deploy: one post edited, one added, the index written again.
+    const content = path.join(s.dir, 'content');
+    fs.appendFileSync(path.join(content, first.path), '\nAn edit made after the post was saved.\n');
+    fs.mkdirSync(path.join(content, 'papers', 'y2026', 'jan'), { recursive: true });
+    fs.writeFileSync(path.join(content, 'papers', 'y2026', 'jan', '20260105.md'), '---\ntitle: A post deployed later\ndate: 2026-01-05\n---\n\nNew.\n');
+    execFileSync(bin, ['index', content], { stdio: 'pipe' });
+
+    await page.goto(s.base);
+    await page.locator('.post-item a', { hasText: 'A post deployed later' }).waitFor();
+    await page.goto(`${s.base}#/post/${first.stem}`);
+    await page.locator('.post-body', { hasText: 'An edit made after the post was saved.' }).waitFor();
+    // Edited again, and the page loaded afresh on the post: the first view may
+    // show the cached copy for a moment; the new text replaces it.
+    fs.appendFileSync(path.join(content, first.path), '\nA second edit.\n');
+    execFileSync(bin, ['index', content], { stdio: 'pipe' });
+    await page.reload();
+    await page.locator('.post-body', { hasText: 'A second edit.' }).waitFor();
+    await appShown(page);
+    assert.equal(await page.locator('.post-body', { hasText: 'A second edit.' }).count(), 1);
+    assert.equal(await page.locator('#update-notice').count(), 0, 'no prompt for new content');
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('a new release installs in the background; its notice reloads the page once, when accepted', async () => {
+  const s = await site();
+  try {
+    const page = await newPage(browser, { serviceWorkers: 'allow' });
+    await page.goto(s.base);
+    await page.locator('.post-item').first().waitFor();
+    await controlled(page);
+    // A new build: another worker (its version differs).
+    const worker = path.join(s.dir, 'sw.js');
+    const text = fs.readFileSync(worker, 'utf8');
+    const version = /"([0-9a-f]{16})"/.exec(text)[1];
+    fs.writeFileSync(worker, text.replace(version, 'f'.repeat(16)));
+    await page.reload();
+    const notice = page.locator('#update-notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /new version/);
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForEvent('load');
+    await page.locator('.post-item').first().waitFor();
+    // The new worker controls the page; no second reload follows.
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    assert.equal(loads, 1);
+    assert.equal(await page.locator('#update-notice').count(), 0);
+    const names = await page.evaluate(() => caches.keys());
+    assert.equal(names.filter((n) => n.startsWith('papershelf-app-')).length, 1, `old versions deleted: ${names}`);
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('"Save for offline" keeps every post and its files with its progress; "Remove offline data" empties the caches', async () => {
+  const s = await site();
+  try {
+    const all = posts(s.dir);
+    const page = await newPage(browser, { serviceWorkers: 'allow' });
+    await page.goto(s.base);
+    await controlled(page);
+    await appShown(page);
+    const save = page.locator('.offline button.save-offline');
+    await save.waitFor();
+    assert.match(await save.textContent(), new RegExp(`^Save all ${all.length} posts for offline \\(about [0-9.]+ (KB|MB)\\)$`));
+    const progress = [];
+    await page.exposeFunction('__sawProgress', (text) => progress.push(text));
+    await page.evaluate(() => {
+      new MutationObserver(() => {
+        const p = document.querySelector('.offline-progress');
+        if (p) window.__sawProgress(p.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await save.click();
+    await page.locator('.offline-status', { hasText: `Saved ${all.length} posts for offline reading.` }).waitFor();
+    assert.ok(progress.some((t) => /Saving \d+ of \d+/.test(t)), `progress was shown: ${progress}`);
+    const saved = await cached(page, 'papershelf-saved');
+    for (const post of all) {
+      assert.ok(saved.includes(`${PREFIX}content/${post.path}`), post.path);
+      for (const file of post.files) assert.ok(saved.includes(`${PREFIX}content/${file}`), file);
+    }
+    // With the server gone, any of them opens, images and all.
+    await s.stop();
+    await page.reload();
+    await page.locator('.post-item').first().waitFor();
+    for (const post of all.slice(-3)) await read(page, post);
+    await page.locator('#offline-notice').waitFor();
+    await s.start();
+
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
+    const remove = page.locator('.offline button.remove-offline');
+    await remove.click();
+    await page.locator('.offline-status', { hasText: /Removed the offline data: [0-9.]+ (KB|MB) freed\./ }).waitFor();
+    const names = await page.evaluate(() => caches.keys());
+    assert.deepEqual(names.filter((n) => !n.startsWith('papershelf-app-')), [], `${names}`);
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('the image cache holds no more than its cap, the oldest going first', async () => {
+  const s = await site();
+  try {
+    // The cap, made small for the test (www/sw.js IMAGE_CAP).
+    const worker = path.join(s.dir, 'sw.js');
+    const text = fs.readFileSync(worker, 'utf8');
+    assert.match(text, /count:400/);
+    fs.writeFileSync(worker, text.replace('count:400', 'count:2'));
+    const page = await newPage(browser, { serviceWorkers: 'allow' });
+    await page.goto(s.base);
+    await controlled(page);
+    const images = posts(s.dir).filter((p) => p.files.some((f) => f.endsWith('.png')));
+    assert.ok(images.length >= 3);
+    for (const post of images.slice(0, 3)) await read(page, post);
+    // Images are kept after they are shown: wait for the last one.
+    const last = images[2].files.find((f) => f.endsWith('.png'));
+    await page.waitForFunction(
+      async (url) => (await caches.open('papershelf-images').then((c) => c.keys())).some((r) => decodeURIComponent(new URL(r.url).pathname) === url),
+      `${PREFIX}content/${last}`,
+    );
+    const kept = await cached(page, 'papershelf-images');
+    assert.ok(kept.length <= 2, `${kept}`);
+    assert.ok(kept.includes(`${PREFIX}content/${last}`), 'the newest stays');
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('installable under a sub-path: no installability errors, a manifest with relative URLs', async () => {
+  const s = await site();
+  // A profile of its own: Chromium does not offer to install from an incognito context.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(s.base);
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await (await fetch(`${s.base}manifest.webmanifest`)).json();
+    assert.deepEqual([manifest.id, manifest.start_url, manifest.scope, manifest.display], ['./', './', './', 'standalone']);
+    const sizes = manifest.icons.map((i) => `${i.sizes}${i.purpose ? ` ${i.purpose}` : ''}`);
+    assert.deepEqual(sizes, ['192x192', '512x512', '512x512 maskable']);
+    for (const icon of manifest.icons) assert.equal((await fetch(new URL(icon.src, s.base))).status, 200);
+    const registration = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+    assert.equal(registration, s.base);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    await s.close();
+  }
+});
+
+test('an embedded viewer registers no service worker', async () => {
+  const requests = [];
+  const app = await serve(undefined, { cors: true, requests });
+  const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-host-'));
+  fs.writeFileSync(
+    path.join(hostDir, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>host</title>
+<script type="module" src="${app.base}embed.js"></script>
+<papershelf-viewer></papershelf-viewer>`,
+  );
+  const host = await serve(hostDir);
+  try {
+    const page = await newPage(browser, { serviceWorkers: 'allow' });
+    await page.goto(`${host.base}index.html`);
+    await page.locator('papershelf-viewer .post-item').first().waitFor();
+    await page.locator('papershelf-viewer .post-item a').first().click();
+    await page.locator('papershelf-viewer h1.post-title').waitFor();
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+    assert.ok(!requests.some((r) => r.endsWith('sw.js')), 'sw.js was never asked for');
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await host.close();
+    await app.close();
+    fs.rmSync(hostDir, { recursive: true, force: true });
+  }
+});
+
+test("the way out: sw-off.js deployed as sw.js removes the worker and its caches on the next visit", async () => {
+  const s = await site();
+  try {
+    const page = await newPage(browser, { serviceWorkers: 'allow' });
+    await page.goto(s.base);
+    await page.locator('.post-item').first().waitFor();
+    await controlled(page);
+    fs.copyFileSync(path.join(s.dir, 'sw-off.js'), path.join(s.dir, 'sw.js'));
+    await page.reload();
+    // The browser finds the new worker on this visit; it clears up and goes.
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0);
+    // The next visit reads from the network, and keeps nothing.
+    await page.reload();
+    await page.locator('.post-item').first().waitFor();
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0);
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});

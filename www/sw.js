@@ -1,0 +1,397 @@
+// papershelf's service worker: offline reading and instant repeat visits.
+//
+// scripts/post-build.mjs writes it into a release build as sw.js, next to
+// index.html, with VERSION (a hash of every app file) and APP_FILES filled
+// in, so any change to the app changes this file and installs a new worker.
+// The boot script registers it with a relative URL and scope, so it works
+// under any sub-path; an embedded viewer never registers it.
+//
+// What it does with each request of its scope (anything else is left to the network):
+// - the app's files (hashed names): from the cache, precached at install;
+// - content/index.json (and the front, the search manifest, offline.json):
+//   network first, the cached copy when the network fails;
+// - a post (content/…/*.md, *.mdx): from the cache at once when it is
+//   there; then, off the critical path, the worker compares its content hash
+//   with the newest index's (fetched as the page opened) and, if the post
+//   changed, fetches it and tells the page {type: 'post-changed', path}, which
+//   shows the new text. A post not cached comes from the network;
+// - images: from the cache, kept up to IMAGE_CAP (oldest out first), or
+//   from the "saved for offline" cache;
+// - pages (navigations): network first, after NAVIGATION_TIMEOUT_MS the
+//   cached copy or the cached app shell.
+// Never cached: a cross-origin or opaque answer, an error status, or an HTML
+// page where a post should be (a host's "not found" page served as 200).
+// A page is told {type: 'offline'} when an answer came from the cache
+// because the network failed, {type: 'online'} when the network answered.
+'use strict';
+
+const VERSION = '__VERSION__';
+// The app's files, relative to the scope: precached at install.
+const APP_FILES = __APP_FILES__;
+const APP = `papershelf-app-${VERSION}`;
+// The index, the posts, the search index and the pages, as last seen.
+const CONTENT = 'papershelf-content';
+// Images seen while reading, capped.
+const IMAGES = 'papershelf-images';
+// "Save for offline": posts and images kept until "Remove offline data".
+const SAVED = 'papershelf-saved';
+// At most this many images, and bytes of them, in IMAGES; the oldest go first.
+const IMAGE_CAP = { count: 400, bytes: 80 * 1024 * 1024 };
+// How long a page waits for the network before the cached copy is shown.
+const NAVIGATION_TIMEOUT_MS = 3000;
+// How long checking a cached post waits for the index being fetched.
+const INDEX_WAIT_MS = 10000;
+
+const scope = new URL(self.registration.scope);
+const here = (path) => new URL(path, scope).href;
+const INDEX = here('content/index.json');
+const NETWORK_FIRST = new Set(['content/index.json', 'content/index-front.json', 'content/search/manifest.json', 'content/offline.json']);
+const APP_SET = new Set(APP_FILES);
+// Hashed files the app imports on demand (the math renderer, the search engine): cached on first use.
+const HASHED = /^[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
+const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+const POST = /^content\/.+\.mdx?$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      // Hashed files never change: the copies the page just downloaded serve.
+      const app = await caches.open(APP);
+      await app.addAll(APP_FILES.map((file) => new Request(here(file), { cache: file === 'index.html' ? 'no-cache' : 'default' })));
+      // The list works offline from the first visit on.
+      await adopt([INDEX, here('content/index-front.json')]);
+    })(),
+  );
+  // The first worker starts at once; a new version waits until the reader accepts it.
+  if (!self.registration.active) self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith('papershelf-app-') && key !== APP) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  const message = event.data || {};
+  if (message.type === 'skip-waiting') self.skipWaiting();
+  else if (message.type === 'save') event.waitUntil(save(message, event.source));
+  else if (message.type === 'remove') event.waitUntil(remove(event.source));
+  else if (message.type === 'seen') event.waitUntil(adopt(message.urls || []));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  let path = url.pathname.slice(scope.pathname.length);
+  try {
+    path = decodeURIComponent(path);
+  } catch (e) {
+    return;
+  }
+  const key = here(url.pathname.slice(scope.pathname.length));
+  if (request.mode === 'navigate') event.respondWith(navigate(event, path, key));
+  else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(cacheFirst(event, APP, key));
+  else if (NETWORK_FIRST.has(path)) event.respondWith(networkFirst(event, key));
+  else if (POST.test(path)) event.respondWith(post(event, path.slice('content/'.length), key));
+  else if (path.startsWith('content/search/')) event.respondWith(cacheFirst(event, CONTENT, key));
+  else if (path.startsWith('content/') && IMAGE.test(path)) event.respondWith(image(event, key));
+});
+
+// Tells the page that made `event` something: whether the network answered
+// (a type), or an object.
+async function tell(event, message) {
+  const id = event.clientId || event.resultingClientId;
+  const client = id && (await self.clients.get(id));
+  if (client) client.postMessage(typeof message === 'string' ? { type: message } : message);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const offlineAnswer = () => new Response('', { status: 504, statusText: 'Not saved for offline reading' });
+// An answer worth keeping: ours, complete, and not an error.
+const keepable = (response) => response.ok && response.type === 'basic' && response.status === 200;
+// A host's HTML page where a Markdown file should be (its "not found" page, often with status 200).
+const isHtml = (response, text) =>
+  /text\/html/i.test(response.headers.get('content-type') || '') || /^\s*<(?:!doctype html|html)/i.test(text.slice(0, 64));
+
+async function cacheFirst(event, name, key) {
+  const cache = await caches.open(name);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  try {
+    const response = await fetch(event.request);
+    if (keepable(response)) await cache.put(key, response.clone());
+    return response;
+  } catch (e) {
+    tell(event, 'offline');
+    return offlineAnswer();
+  }
+}
+
+// The newest index seen: each post's content hash, by its path in content/.
+let hashes = null;
+// The index being fetched for the page being opened, if it is.
+let indexing = null;
+
+function learn(text) {
+  try {
+    const map = new Map();
+    for (const post of JSON.parse(text).posts || []) if (post.hash) map.set(post.path, post.hash);
+    hashes = map;
+  } catch (e) {
+    // Not an index this worker reads: posts are then fetched.
+  }
+}
+
+async function networkFirst(event, key, request = event.request) {
+  const cache = await caches.open(CONTENT);
+  try {
+    // The page opened a moment ago fetched the index already (see navigate): that answer is this one.
+    if (key === INDEX && indexing && (await indexing)) {
+      const fresh = await cache.match(key);
+      if (fresh) {
+        tell(event, 'online');
+        return fresh;
+      }
+    }
+    const response = await fetch(request);
+    if (keepable(response)) {
+      const text = await response.clone().text();
+      if (!/^\s*</.test(text)) {
+        await cache.put(key, response.clone());
+        if (key === INDEX) learn(text);
+      }
+    }
+    tell(event, 'online');
+    return response;
+  } catch (e) {
+    tell(event, 'offline');
+    return (await cache.match(key)) || offlineAnswer();
+  }
+}
+
+// Fetches the index for a page being opened, so that its posts know whether
+// their cached copies are current; the page's own request for the index, a
+// moment later, gets this answer from the cache instead of asking again.
+function refreshIndex() {
+  const run = (async () => {
+    const response = await fetch(INDEX, { cache: 'no-cache' });
+    if (!keepable(response)) return false;
+    const text = await response.text();
+    if (/^\s*</.test(text)) return false;
+    const headers = { 'content-type': response.headers.get('content-type') || 'application/json' };
+    await (await caches.open(CONTENT)).put(INDEX, new Response(text, { headers }));
+    learn(text);
+    return true;
+  })().catch(() => false);
+  indexing = run;
+  setTimeout(() => {
+    if (indexing === run) indexing = null;
+  }, 10000);
+}
+
+async function currentHashes() {
+  if (indexing) await Promise.race([indexing, sleep(INDEX_WAIT_MS)]);
+  if (!hashes) {
+    const cached = await caches.match(INDEX, { cacheName: CONTENT });
+    if (cached) learn(await cached.text());
+  }
+  return hashes || new Map();
+}
+
+// The SHA-256 of `bytes` as hex, its first 16 digits: as `papershelf index` hashes a post.
+async function contentHash(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function post(event, path, key) {
+  const cached = (await caches.match(key, { cacheName: CONTENT })) || (await caches.match(key, { cacheName: SAVED }));
+  if (cached) {
+    event.waitUntil(revalidate(event, path, key, cached.headers.get('x-papershelf-hash')));
+    return cached;
+  }
+  try {
+    const response = await fetch(event.request);
+    if (keepable(response)) await keepPost(key, response.clone());
+    tell(event, 'online');
+    return response;
+  } catch (e) {
+    tell(event, 'offline');
+    return offlineAnswer();
+  }
+}
+
+// Keeps a post with its content hash (not an HTML page where it should be);
+// returns the hash, or null when it was not kept.
+async function keepPost(key, response) {
+  const bytes = await response.arrayBuffer();
+  if (isHtml(response, new TextDecoder().decode(bytes.slice(0, 64)))) return null;
+  const hash = await contentHash(bytes);
+  const headers = { 'content-type': response.headers.get('content-type') || 'text/markdown; charset=utf-8', 'x-papershelf-hash': hash };
+  await (await caches.open(CONTENT)).put(key, new Response(bytes, { headers }));
+  const saved = await caches.open(SAVED);
+  if (await saved.match(key)) await saved.put(key, new Response(bytes, { headers }));
+  return hash;
+}
+
+// After a cached post was served: if the newest index gives it another
+// hash, fetches it, keeps it, and tells the page it changed.
+async function revalidate(event, path, key, had) {
+  const want = (await currentHashes()).get(path);
+  if (!want || want === had) return;
+  try {
+    const response = await fetch(key, { cache: 'no-cache' });
+    if (!keepable(response)) return;
+    const hash = await keepPost(key, response);
+    if (hash && hash !== had) tell(event, { type: 'post-changed', path });
+  } catch (e) {
+    // Offline: the cached copy stays until the network is back.
+  }
+}
+
+async function image(event, key) {
+  const hit = (await caches.match(key, { cacheName: IMAGES })) || (await caches.match(key, { cacheName: SAVED }));
+  if (hit) return hit;
+  try {
+    const response = await fetch(event.request);
+    if (keepable(response)) event.waitUntil(keepImage(key, response.clone()));
+    return response;
+  } catch (e) {
+    tell(event, 'offline');
+    return offlineAnswer();
+  }
+}
+
+// Keeps an image, then drops the oldest until the cache is within IMAGE_CAP.
+async function keepImage(key, response) {
+  const body = await response.blob();
+  const cache = await caches.open(IMAGES);
+  await cache.put(key, new Response(body, { headers: { 'content-type': response.headers.get('content-type') || body.type, 'x-papershelf-bytes': String(body.size) } }));
+  const keys = await cache.keys(); // oldest first
+  const sizes = await Promise.all(keys.map(async (k) => Number((await cache.match(k))?.headers.get('x-papershelf-bytes')) || 0));
+  let count = keys.length;
+  let bytes = sizes.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < keys.length && (count > IMAGE_CAP.count || bytes > IMAGE_CAP.bytes); i += 1) {
+    await cache.delete(keys[i]);
+    count -= 1;
+    bytes -= sizes[i];
+  }
+}
+
+// Keeps what the page fetched before this worker controlled it (the first
+// visit's post and images, the index), as if it had come through the worker.
+// The fetches are answered by the browser's HTTP cache where they can be.
+async function adopt(urls) {
+  for (const url of urls) {
+    try {
+      const u = new URL(url);
+      if (u.origin !== scope.origin || !u.pathname.startsWith(scope.pathname)) continue;
+      const path = decodeURIComponent(u.pathname.slice(scope.pathname.length));
+      const key = here(u.pathname.slice(scope.pathname.length));
+      if (NETWORK_FIRST.has(path)) {
+        const response = await fetch(key, { cache: 'no-cache' });
+        const text = keepable(response) ? await response.clone().text() : '<';
+        if (/^\s*</.test(text)) continue;
+        await (await caches.open(CONTENT)).put(key, response);
+        if (key === INDEX) learn(text);
+      } else if (POST.test(path)) {
+        if (await caches.match(key, { cacheName: CONTENT })) continue;
+        const response = await fetch(key);
+        if (keepable(response)) await keepPost(key, response);
+      } else if (path.startsWith('content/') && IMAGE.test(path)) {
+        if (await caches.match(key, { cacheName: IMAGES })) continue;
+        const response = await fetch(key);
+        if (keepable(response)) await keepImage(key, response);
+      }
+    } catch (e) {
+      // Not kept: it is fetched again when needed.
+    }
+  }
+}
+
+async function navigate(event, path, key) {
+  refreshIndex();
+  const cache = await caches.open(CONTENT);
+  // The app shell of this version for the site's root; a page seen before for a post page.
+  const root = path === '' || path === 'index.html';
+  const fallback = async () => {
+    if (root) return (await caches.match(here('index.html'), { cacheName: APP })) || cache.match(key);
+    const page = await cache.match(key);
+    if (page) return page;
+    // A post page never opened: the shell, its files found from the root.
+    const shell = await caches.match(here('index.html'), { cacheName: APP });
+    if (!shell) return null;
+    const html = (await shell.text()).replace('<head>', `<head><base href="${scope.href}">`);
+    return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  };
+  const network = fetch(event.request).then(async (response) => {
+    if (keepable(response) && !root) await cache.put(key, response.clone());
+    return response;
+  });
+  try {
+    const first = await Promise.race([network, sleep(NAVIGATION_TIMEOUT_MS).then(() => null)]);
+    if (first) return first;
+    return (await fallback()) || (await network);
+  } catch (e) {
+    return (await fallback()) || Response.error();
+  }
+}
+
+// "Save for offline": fetches every post named in `message.posts` (paths in
+// content/) and every file `content/offline.json` lists for it into SAVED,
+// telling `client` {type: 'save-progress', done, total} as it goes and
+// {type: 'saved', posts, failed} at the end.
+async function save(message, client) {
+  const say = (data) => client && client.postMessage(data);
+  const saved = await caches.open(SAVED);
+  let listed = {};
+  try {
+    const response = await fetch(here('content/offline.json'), { cache: 'no-cache' });
+    listed = (await response.json()).posts || {};
+  } catch (e) {
+    say({ type: 'saved', posts: 0, failed: message.posts.length, error: 'content/offline.json could not be read' });
+    return;
+  }
+  const hashes = await currentHashes();
+  const total = message.posts.length;
+  let done = 0;
+  let failed = 0;
+  for (const path of message.posts) {
+    try {
+      const postKey = here(`content/${path}`);
+      const response = await fetch(postKey, { cache: 'no-cache' });
+      if (!keepable(response)) throw new Error(String(response.status));
+      const bytes = await response.arrayBuffer();
+      const headers = { 'content-type': response.headers.get('content-type') || 'text/markdown; charset=utf-8', 'x-papershelf-hash': hashes.get(path) || (await contentHash(bytes)) };
+      await saved.put(postKey, new Response(bytes, { headers }));
+      for (const file of listed[path]?.files || []) {
+        const fileKey = here(`content/${file}`);
+        if (await saved.match(fileKey)) continue;
+        const asset = await fetch(fileKey);
+        if (keepable(asset)) await saved.put(fileKey, asset);
+      }
+    } catch (e) {
+      failed += 1;
+    }
+    done += 1;
+    say({ type: 'save-progress', done, total });
+  }
+  say({ type: 'saved', posts: total - failed, failed });
+}
+
+// "Remove offline data": every cache but the app's own.
+async function remove(client) {
+  for (const key of await caches.keys()) {
+    if (!key.startsWith('papershelf-app-')) await caches.delete(key);
+  }
+  hashes = null;
+  if (client) client.postMessage({ type: 'removed' });
+}
