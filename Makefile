@@ -4,21 +4,32 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 CLI := cargo run --quiet --release -p papershelf-cli --
 
+## CONTENT=folder: the posts (default content/, the sample site), read where they are and never
+## written to: `make serve CONTENT=../my-site/docs`. The build copies them into its output with
+## the index (scripts/post-build.mjs). A relative path is from this folder.
+CONTENT ?= content
+export PAPERSHELF_CONTENT := $(shell realpath -m -- '$(CONTENT)')
+## DIST=folder: where `make dist` writes the site (default dist/).
+DIST ?= dist
+## PORT=n: where `make serve` serves (default 8080).
+PORT ?= 8080
+export PORT
+
 .PHONY: serve test dist bench
 
-## make serve: trunk serve on http://127.0.0.1:8080 with the bundled content, rebuilding on change.
+## make serve: trunk serve on http://127.0.0.1:$(PORT) with CONTENT, rebuilding when a post or the code changes.
 serve:
 	scripts/setup.sh build
-	$(CLI) index content
-	trunk serve --offline
+	cargo build --quiet --release -p papershelf-cli
+	scripts/serve.sh
 
-## make dist: release build into dist/, with content/ and its index.json in dist/content/,
-## and the feeds when the site's URL is known (SITE_URL=… or `url` in content/papershelf.toml).
+## make dist: release build into $(DIST), with CONTENT and its index in $(DIST)/content/, the post
+## pages, and the feeds when the site's URL is known (SITE_URL=… or `url` in papershelf.toml).
 dist:
 	scripts/setup.sh build
-	$(CLI) index content
-	trunk build --release --offline
-	$(CLI) publish dist $(if $(SITE_URL),--site-url '$(SITE_URL)')
+	cargo build --quiet --release -p papershelf-cli
+	trunk build --release --offline --dist '$(DIST)'
+	$(CLI) publish '$(DIST)' $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 ## make test: every test: the core and CLI natively, components in headless Chromium, end to end.
 test:
@@ -29,9 +40,10 @@ test:
 	$(MAKE) --no-print-directory dist
 	@# What `trunk serve` builds first (the debug app), built before any timed test.
 	trunk build --offline --dist target/serve-dist
-	node --test --test-concurrency=1 --test-timeout=180000 $(filter-out tests/e2e/serve.test.mjs,$(wildcard tests/e2e/*.test.mjs))
-	@# trunk serve rebuilds on every change it watches: its file gets a timeout of its own.
-	node --test --test-timeout=900000 tests/e2e/serve.test.mjs
+	node --test --test-concurrency=1 --test-timeout=180000 $(filter-out tests/e2e/serve.test.mjs tests/e2e/moving.test.mjs,$(wildcard tests/e2e/*.test.mjs))
+	@# trunk serve rebuilds on every change it watches, and the Pages workflows each build a release
+	@# site: their files get a timeout of their own.
+	node --test --test-concurrency=1 --test-timeout=900000 tests/e2e/serve.test.mjs tests/e2e/moving.test.mjs
 
 ## make bench: sizes, throughput, first render against docsify, filtering at scale, search against Pagefind, Lighthouse mobile against docsify; writes BENCHMARKS.md.
 bench:

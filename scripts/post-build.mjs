@@ -1,5 +1,9 @@
 // Trunk post_build hook (runs in TRUNK_STAGING_DIR, for `trunk build` and `trunk serve`).
 //
+// 0. Copies the content folder (PAPERSHELF_CONTENT, from `make … CONTENT=…`;
+//    default content/) into the build as content/, and indexes it there with
+//    `papershelf index` (index.json, index-front.json, offline.json, search/).
+//    The folder is read where it is and never written to.
 // 1. Moves Trunk's inline loader <script type="module"> into boot-<hash>.js, so a
 //    Content-Security-Policy needs no 'unsafe-inline' (trunk-rs/trunk#288), and makes
 //    it say clearly when WebAssembly cannot start. On a link to a post, boot.js shows
@@ -33,6 +37,30 @@ const hash = (...parts) => parts.reduce((h, p) => h.update(p), crypto.createHash
 // Minified JavaScript (an ES module) or CSS. Names the module wasm-bindgen's glue exports stay.
 const minify = (code, loader = 'js') => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' }).code;
 const minifyFile = (file, loader) => fs.writeFileSync(file, minify(fs.readFileSync(file, 'utf8'), loader));
+
+// 0. The content, copied and indexed. Left out of the copy: hidden files and
+// folders (.git, .docusaurus), node_modules, and an index an older build
+// wrote into the folder itself.
+const contentDir = path.resolve(process.env.PAPERSHELF_CONTENT || 'content');
+if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
+  throw new Error(`post-build.mjs: the content folder ${contentDir} does not exist (CONTENT=… names it)`);
+}
+const generated = new Set(['index.json', 'index-front.json', 'offline.json', 'search']);
+const stagedContent = path.join(staging, 'content');
+fs.rmSync(stagedContent, { recursive: true, force: true });
+fs.cpSync(contentDir, stagedContent, {
+  recursive: true,
+  filter: (from) => {
+    const rel = path.relative(contentDir, from);
+    if (rel === '') return true;
+    const parts = rel.split(path.sep);
+    return !parts.some((p) => p.startsWith('.') || p === 'node_modules') && !(parts.length === 1 && generated.has(parts[0]));
+  },
+});
+{
+  const index = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'papershelf-cli', '--', 'index', contentDir, '--out', path.join(stagedContent, 'index.json')], { stdio: 'inherit' });
+  if (index.status !== 0) throw new Error(`post-build.mjs: papershelf index ${contentDir} failed (status ${index.status}); see above`);
+}
 
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
@@ -107,6 +135,9 @@ for (const [link, file] of preloads) {
 // A release build registers the service worker; `trunk serve` never does
 // (a worker that caches during development is a trap).
 const release = process.env.TRUNK_PROFILE === 'release';
+const clientCode = minify(fs.readFileSync(path.join(source, 'client.js'), 'utf8').replace('__WORKER__', String(release)));
+const client = `client-${hash(clientCode)}.js`;
+fs.writeFileSync(path.join(staging, client), clientCode);
 
 const boot = `// Starts papershelf; says what is wrong when it cannot.
 const say = (text) => {
@@ -120,181 +151,18 @@ const say = (text) => {
   boot.textContent = text;
   boot.setAttribute('role', 'alert');
 };
-// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs):
-// a click copies the element's data-copy, says so beside it for 2 s and to
-// screen readers; where the clipboard cannot be written, the link is shown
-// selected, to copy by hand.
-addEventListener('click', (e) => {
-  const control = e.target instanceof Element ? e.target.closest('[data-copy]') : null;
-  if (!control || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-  e.preventDefault();
-  const link = control.getAttribute('data-copy');
-  const done = (ok) => {
-    control.setAttribute('data-copied', ok ? 'Copied' : 'Not copied');
-    setTimeout(() => control.removeAttribute('data-copied'), 2000);
-    let status = document.getElementById('copy-status');
-    if (!status) {
-      status = document.createElement('p');
-      status.id = 'copy-status';
-      status.className = 'visually-hidden';
-      status.setAttribute('role', 'status');
-      document.body.append(status);
-    }
-    status.textContent = ok ? 'Link copied.' : 'The link could not be copied.';
-    if (!ok) prompt('Copy this link:', link);
-  };
-  const byHand = () => {
-    const area = document.createElement('textarea');
-    area.value = link;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch (err) {
-      ok = false;
-    }
-    area.remove();
-    control.focus();
-    done(ok);
-  };
-  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(() => done(true), byHand);
-  else byHand();
-});
-// The service worker (sw.js): offline reading and instant repeat visits. It is
-// registered once the first screen is painted (\`painted\`), in a release
-// build only. What it says (offline, online, saving progress) is heard at
-// once, since it already controls a page opened before.
+// The service worker is registered once the app has started (\`painted\`:
+// after the first screen, and after the app's own files are in the HTTP
+// cache, which the worker's precache then reads instead of downloading them
+// again); www/client.js does it, and copies links.
 let painted;
-const firstPaint = new Promise((resolve) => {
+globalThis.__papershelfStarted = new Promise((resolve) => {
   painted = resolve;
 });
-// A bar at the bottom of the page, above everything: what the worker says.
-const bar = (id, text, action, act) => {
-  let el = document.getElementById(id);
-  if (!text) return el?.remove();
-  if (!el) {
-    el = document.createElement('div');
-    el.id = id;
-    el.className = 'notice-bar';
-    el.setAttribute('role', 'status');
-    el.append(document.createElement('p'));
-    document.body.append(el);
-  }
-  el.firstChild.textContent = text;
-  el.querySelector('button')?.remove();
-  if (action) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = action;
-    button.addEventListener('click', act);
-    el.append(button);
-  }
-};
-// The app's side of "Save for offline" (src/offline.rs) waits on these.
-const waiting = {};
-const heard = (message) => {
-  if (message.type === 'offline') bar('offline-notice', 'You are offline: showing what this device has saved.');
-  else if (message.type === 'online') bar('offline-notice', null);
-  else if (message.type === 'save-progress') waiting.progress?.(message.done, message.total);
-  else if (message.type === 'saved') waiting.saved?.(message);
-  else if (message.type === 'removed') waiting.removed?.();
-  else if (message.type === 'post-changed') {
-    // A post shown from the cache was edited since: the first view showing
-    // it is not taken over (the app shows the new text) and the app starts
-    // now; the app, if running, shows the new text (src/pages/post.rs).
-    const view = document.querySelector('[data-first-view]');
-    if (view && view.getAttribute('data-first-view') === message.path) {
-      view.setAttribute('data-stale', '');
-      if (globalThis.__papershelfPrefetch) delete globalThis.__papershelfPrefetch[\`content/\${message.path}\`]; // the app asks again
-      wakeApp?.();
-    }
-    dispatchEvent(new CustomEvent('papershelf-post-changed', { detail: message.path }));
-  }
-};
 // Starts the app at once, when it is waiting for the reader (see below).
 let wakeApp = null;
-if (${release} && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.addEventListener('message', (e) => heard(e.data || {}));
-  navigator.serviceWorker.startMessages();
-  // The app's "Offline reading" appears once a worker controls the page.
-  navigator.serviceWorker.addEventListener('controllerchange', () => dispatchEvent(new Event('papershelf-worker')));
-  (async () => {
-    await firstPaint;
-    await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0)));
-    let registration;
-    try {
-      registration = await navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href, { scope: new URL('./', document.baseURI).href });
-    } catch (e) {
-      return; // reading works without it
-    }
-    if (!registration) return; // a browser that keeps workers out
-    // A new release installs in the background; the reader chooses when to
-    // reload into it, never in the middle of reading, and it reloads once.
-    let accepted = false;
-    const offer = (worker) => bar('update-notice', 'A new version of this site is ready.', 'Reload', () => {
-      accepted = true;
-      bar('update-notice', 'Updating…');
-      worker.postMessage({ type: 'skip-waiting' });
-    });
-    navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (accepted) {
-        accepted = false;
-        location.reload();
-      }
-    });
-    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
-    // What this page fetched before a worker controlled it is kept too (a
-    // first visit's post and its images are readable offline).
-    navigator.serviceWorker.ready.then((ready) => {
-      const urls = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.includes('/content/'));
-      ready.active?.postMessage({ type: 'seen', urls });
-    });
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
-      worker?.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
-      });
-    });
-  })();
-}
-// The bytes the worker's caches hold, but the app's own: what "Remove offline data" frees.
-const offlineBytes = async () => {
-  let bytes = 0;
-  for (const name of ['papershelf-content', 'papershelf-images', 'papershelf-saved']) {
-    if (!(await caches.has(name))) continue;
-    const cache = await caches.open(name);
-    for (const key of await cache.keys()) {
-      const response = await cache.match(key);
-      const size = Number(response.headers.get('x-papershelf-bytes') || response.headers.get('content-length'));
-      bytes += size > 0 ? size : (await response.blob()).size;
-    }
-  }
-  return bytes;
-};
-globalThis.__papershelfOffline = {
-  // Whether a worker controls this page (so saving means something).
-  ready: () => Boolean(globalThis.caches && navigator.serviceWorker?.controller),
-  // Saves the posts at \`paths\` (in content/) and their files; \`progress(done, total)\` as it goes.
-  save: (paths, progress) => new Promise((resolve) => {
-    waiting.progress = progress;
-    waiting.saved = resolve;
-    navigator.serviceWorker.controller.postMessage({ type: 'save', posts: paths });
-  }),
-  // Removes what was saved and seen (the app stays); resolves to the bytes freed.
-  remove: async () => {
-    const before = await offlineBytes();
-    await new Promise((resolve) => {
-      waiting.removed = resolve;
-      navigator.serviceWorker.controller.postMessage({ type: 'remove' });
-    });
-    return before - (await offlineBytes());
-  },
-  bytes: offlineBytes,
-};
+globalThis.__papershelfWake = () => wakeApp?.();
+const client = () => import('./${client}').catch(() => {}); // copying and offline reading are extras
 // Imports the math renderer; the app calls it the first time a post has math.
 globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${math.js}').then(async (m) => { await m.default(); return m; }));
 // Imports the search engine; the app calls it when the search box is first focused or a search opens.
@@ -413,6 +281,7 @@ if (typeof WebAssembly !== 'object') {
         view.querySelector('main').focus();
       });
     }
+    client();
     if (shown && postUrl) {
       // The post is on screen and complete: the app's start (compiling,
       // mounting, taking the page over: a few long tasks on a slow phone)
@@ -431,7 +300,6 @@ if (typeof WebAssembly !== 'object') {
       // used): the download waits PREFETCH_MS more, so it never competes with it.
       await new Promise((resolve) => setTimeout(resolve, PREFETCH_MS));
       await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0)));
-      painted();
       appBytes = fetch('./${appWasm}');
       appBytes.catch(() => {}); // reported by init below
       const preload = document.createElement('link');
@@ -459,7 +327,6 @@ if (typeof WebAssembly !== 'object') {
         requestAnimationFrame(() => setTimeout(resolve, 0));
         setTimeout(resolve, 100);
       });
-      painted();
       get('content/index.json', false);
     }
   }
@@ -470,6 +337,7 @@ if (typeof WebAssembly !== 'object') {
     const { default: init } = await import('./${appJs}');
     await init({ module_or_path: appBytes });
     requestAnimationFrame(() => setTimeout(painted, 0));
+    client();
   } catch (e) {
     const csp = /Content Security Policy|unsafe-eval|CompileError/i.test(String(e));
     say(csp
@@ -527,7 +395,7 @@ if (release) {
   for (const icon of icons) {
     if (!fs.existsSync(path.join(staging, icon))) throw new Error(`post-build.mjs: the icon ${icon} is missing from the build (www/icons, scripts/make-icons.py)`);
   }
-  const appFiles = ['index.html', bootName, appJs, appWasm, reader.js, reader.wasm, css, 'manifest.webmanifest', ...icons];
+  const appFiles = ['index.html', bootName, client, appJs, appWasm, reader.js, reader.wasm, css, 'manifest.webmanifest', ...icons];
   const version = hash(template, html, JSON.stringify(manifest), ...appFiles.slice(1).map((f) => fs.readFileSync(path.join(staging, f))));
   const worker = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__APP_FILES__', JSON.stringify(appFiles));
   if (worker.includes('__')) throw new Error('post-build.mjs: sw.js still has a placeholder');

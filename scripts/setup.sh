@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what papershelf needs, skipping whatever is already there at the
 # right version. `setup.sh build` for building and serving; `setup.sh test`
-# adds Chromium, chromedriver and the CJK fonts for the browser tests.
+# adds Chromium, chromedriver and the CJK fonts for the browser tests, and
+# PyYAML for reading the workflows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
@@ -39,6 +40,8 @@ if [[ $what == test ]]; then
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
   [[ -d /usr/share/fonts/opentype/noto ]] || missing+=(fonts-noto-cjk)
+  # The Pages workflows are read as YAML in the tests (tests/e2e/moving.test.mjs).
+  python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
   if ((${#missing[@]})); then
     say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -1,7 +1,8 @@
 //! "Offline reading" in the site's footer: save every post (or those the
 //! current filter shows) with their images ahead of a trip, with a progress
 //! bar and the size it will take; remove what was saved, saying how much it
-//! freed.
+//! freed. It is a `<details>`: nothing is fetched or counted until it is
+//! opened, so the page's first seconds stay the reader's.
 //!
 //! The service worker (`www/sw.js`) does the saving; the boot script gives
 //! this module `globalThis.__papershelfOffline` to ask it. Without a worker
@@ -84,6 +85,7 @@ pub fn OfflineControls() -> impl IntoView {
     let listener =
         window_event_listener_untyped("papershelf-worker", move |_| ready.set(bridge().is_some()));
     on_cleanup(move || listener.remove());
+    let open = RwSignal::new(false);
     let sizes: RwSignal<Option<Sizes>> = RwSignal::new(None);
     let used: RwSignal<Option<f64>> = RwSignal::new(None);
     let saving = RwSignal::new(Saving::Idle);
@@ -95,7 +97,7 @@ pub fn OfflineControls() -> impl IntoView {
         })
     };
     Effect::new(move || {
-        if ready.get() && sizes.get_untracked().is_none() {
+        if ready.get() && open.get() && sizes.get_untracked().is_none() {
             let base = shelf.content_base.get_value();
             leptos::task::spawn_local(async move {
                 sizes.try_set(self::sizes(&base).await);
@@ -179,8 +181,8 @@ pub fn OfflineControls() -> impl IntoView {
         });
     };
 
-    move || {
-        ready.get().then(|| {
+    let body = move || {
+        open.get().then(|| {
             let (paths, filtered) = chosen.get();
             let n = paths.len() as u32;
             let what = if filtered {
@@ -193,8 +195,6 @@ pub fn OfflineControls() -> impl IntoView {
                 .unwrap_or_default();
             let running = matches!(saving.get(), Saving::Running { .. });
             view! {
-                <section class="offline" aria-labelledby="offline-title">
-                    <h2 id="offline-title">"Offline reading"</h2>
                     <p>
                         <button type="button" class="save-offline" disabled=running || n == 0 on:click=save>
                             {format!("Save {what} for offline{about}")}
@@ -216,7 +216,22 @@ pub fn OfflineControls() -> impl IntoView {
                         .into_any(),
                         Saving::Said(text) => view! { <p class="offline-status" role="status">{text}</p> }.into_any(),
                     }}
-                </section>
+            }
+        })
+    };
+    move || {
+        ready.get().then(|| {
+            view! {
+                <details class="offline" on:toggle=move |ev| {
+                    let now = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        .is_some_and(|d| d.open());
+                    open.set(now);
+                }>
+                    <summary>"Offline reading"</summary>
+                    {body}
+                </details>
             }
         })
     }

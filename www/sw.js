@@ -11,10 +11,11 @@
 // - content/index.json (and the front, the search manifest, offline.json):
 //   network first, the cached copy when the network fails;
 // - a post (content/…/*.md, *.mdx): from the cache at once when it is
-//   there; then, off the critical path, the worker compares its content hash
-//   with the newest index's (fetched as the page opened) and, if the post
-//   changed, fetches it and tells the page {type: 'post-changed', path}, which
-//   shows the new text. A post not cached comes from the network;
+//   there; then, off the critical path (REVALIDATE_DELAY_MS later, once the
+//   page has drawn it), the worker compares its content hash with the
+//   index's, fetched anew for each page opened, and, if the post changed,
+//   fetches it and tells the page {type: 'post-changed', path}, which shows
+//   the new text. A post not cached comes from the network;
 // - images: from the cache, kept up to IMAGE_CAP (oldest out first), or
 //   from the "saved for offline" cache;
 // - pages (navigations): network first, after NAVIGATION_TIMEOUT_MS the
@@ -41,6 +42,8 @@ const IMAGE_CAP = { count: 400, bytes: 80 * 1024 * 1024 };
 const NAVIGATION_TIMEOUT_MS = 3000;
 // How long checking a cached post waits for the index being fetched.
 const INDEX_WAIT_MS = 10000;
+// How long after serving a cached post the worker checks it is current.
+const REVALIDATE_DELAY_MS = 300;
 
 const scope = new URL(self.registration.scope);
 const here = (path) => new URL(path, scope).href;
@@ -72,6 +75,8 @@ self.addEventListener('activate', (event) => {
       for (const key of await caches.keys()) {
         if (key.startsWith('papershelf-app-') && key !== APP) await caches.delete(key);
       }
+      // A page's request starts while the worker itself starts.
+      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();
     })(),
   );
@@ -137,8 +142,10 @@ async function cacheFirst(event, name, key) {
 
 // The newest index seen: each post's content hash, by its path in content/.
 let hashes = null;
-// The index being fetched for the page being opened, if it is.
+// The index being fetched, if it is.
 let indexing = null;
+// Whether the index was fetched since the last page was opened.
+let indexFresh = false;
 
 function learn(text) {
   try {
@@ -166,7 +173,10 @@ async function networkFirst(event, key, request = event.request) {
       const text = await response.clone().text();
       if (!/^\s*</.test(text)) {
         await cache.put(key, response.clone());
-        if (key === INDEX) learn(text);
+        if (key === INDEX) {
+          learn(text);
+          indexFresh = true;
+        }
       }
     }
     tell(event, 'online');
@@ -177,9 +187,9 @@ async function networkFirst(event, key, request = event.request) {
   }
 }
 
-// Fetches the index for a page being opened, so that its posts know whether
-// their cached copies are current; the page's own request for the index, a
-// moment later, gets this answer from the cache instead of asking again.
+// Fetches the index, so that the posts served from the cache can be checked;
+// the page's own request for the index, while this one is under way, gets
+// its answer from the cache instead of asking again.
 function refreshIndex() {
   const run = (async () => {
     const response = await fetch(INDEX, { cache: 'no-cache' });
@@ -189,6 +199,7 @@ function refreshIndex() {
     const headers = { 'content-type': response.headers.get('content-type') || 'application/json' };
     await (await caches.open(CONTENT)).put(INDEX, new Response(text, { headers }));
     learn(text);
+    indexFresh = true;
     return true;
   })().catch(() => false);
   indexing = run;
@@ -245,6 +256,8 @@ async function keepPost(key, response) {
 // After a cached post was served: if the newest index gives it another
 // hash, fetches it, keeps it, and tells the page it changed.
 async function revalidate(event, path, key, had) {
+  await sleep(REVALIDATE_DELAY_MS);
+  if (!indexFresh && !indexing) refreshIndex();
   const want = (await currentHashes()).get(path);
   if (!want || want === had) return;
   try {
@@ -318,7 +331,7 @@ async function adopt(urls) {
 }
 
 async function navigate(event, path, key) {
-  refreshIndex();
+  indexFresh = false;
   const cache = await caches.open(CONTENT);
   // The app shell of this version for the site's root; a page seen before for a post page.
   const root = path === '' || path === 'index.html';
@@ -332,7 +345,8 @@ async function navigate(event, path, key) {
     const html = (await shell.text()).replace('<head>', `<head><base href="${scope.href}">`);
     return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   };
-  const network = fetch(event.request).then(async (response) => {
+  const preloaded = event.preloadResponse ? Promise.resolve(event.preloadResponse).catch(() => null) : Promise.resolve(null);
+  const network = preloaded.then((r) => r || fetch(event.request)).then(async (response) => {
     if (keepable(response) && !root) await cache.put(key, response.clone());
     return response;
   });

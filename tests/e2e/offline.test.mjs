@@ -211,6 +211,8 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.goto(s.base);
     await controlled(page);
     await appShown(page);
+    // Closed until asked for: nothing is fetched or counted before.
+    await page.locator('.offline summary').click();
     const save = page.locator('.offline button.save-offline');
     await save.waitFor();
     assert.match(await save.textContent(), new RegExp(`^Save all ${all.length} posts for offline \\(about [0-9.]+ (KB|MB)\\)$`));
@@ -241,6 +243,8 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.evaluate(() => {
       location.hash = '#/';
     });
+    await appShown(page);
+    await page.locator('.offline summary').click();
     const remove = page.locator('.offline button.remove-offline');
     await remove.click();
     await page.locator('.offline-status', { hasText: /Removed the offline data: [0-9.]+ (KB|MB) freed\./ }).waitFor();

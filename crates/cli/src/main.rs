@@ -20,7 +20,8 @@ use std::process::ExitCode;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done
-  1  `check` found problems (each is printed as FILE:LINE: message)
+  1  `check` found problems (each is printed as FILE:LINE: message);
+     `init` found a papershelf.toml already there (left as it is)
   2  wrong arguments, or a file that could not be read or written";
 
 /// papershelf: index, render, check and search a papershelf content
@@ -65,6 +66,23 @@ enum Command {
         #[arg(long, value_name = "URL")]
         site_url: Option<String>,
     },
+    /// Write DIR/papershelf.toml, the site's settings, guessed from a
+    /// docusaurus.config.js (or .ts) in DIR or the two folders above it, else
+    /// asked for; never over an existing file
+    #[command(after_help = EXIT_CODES)]
+    Init {
+        /// The content directory (a Docusaurus site's docs/ folder works as it is)
+        dir: PathBuf,
+        /// The site's name (else guessed or asked)
+        #[arg(long)]
+        title: Option<String>,
+        /// The site's public URL, with its sub-path (else guessed or asked)
+        #[arg(long)]
+        url: Option<String>,
+        /// The posts' language, a BCP 47 tag such as ko or en (else guessed or asked)
+        #[arg(long)]
+        language: Option<String>,
+    },
     /// Search DIR's index as the browser does (run `papershelf index DIR` first)
     #[command(after_help = EXIT_CODES)]
     Search {
@@ -87,6 +105,12 @@ fn main() -> ExitCode {
         Command::Check { dir } => check_dir(&dir),
         Command::Search { dir, query, json } => search(&dir, &query, json),
         Command::Publish { site_dir, site_url } => publish(&site_dir, site_url.as_deref()),
+        Command::Init {
+            dir,
+            title,
+            url,
+            language,
+        } => init(&dir, title, url, language),
     };
     match result {
         Ok(code) => code,
@@ -410,6 +434,118 @@ fn read_site(dir: &Path) -> Result<(Site, Vec<Diagnostic>), String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Site::default(), Vec::new())),
         Err(e) => Err(format!("cannot read {}: {e}", path.display())),
     }
+}
+
+/// The Docusaurus config of the site whose content folder is `dir`: in it,
+/// or in one of the two folders above it (`my-site/docs/` is in `my-site/`).
+fn docusaurus_config(dir: &Path) -> Option<PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    dir.ancestors().take(3).find_map(|folder| {
+        [
+            "docusaurus.config.js",
+            "docusaurus.config.ts",
+            "docusaurus.config.mjs",
+        ]
+        .iter()
+        .map(|name| folder.join(name))
+        .find(|path| path.is_file())
+    })
+}
+
+/// Asks `question` on the terminal, showing `default`; the answer, or the
+/// default for an empty one. Without a terminal, the default at once.
+fn ask(question: &str, default: &str) -> String {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return default.to_string();
+    }
+    let shown = if default.is_empty() {
+        String::new()
+    } else {
+        format!(" [{default}]")
+    };
+    eprint!("{question}{shown}: ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
+    match line.trim() {
+        "" => default.to_string(),
+        answer => answer.to_string(),
+    }
+}
+
+/// `papershelf init DIR`: a starter `DIR/papershelf.toml`; an existing one is
+/// never touched.
+fn init(
+    dir: &Path,
+    title: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+) -> Result<ExitCode, String> {
+    use papershelf_core::starter::{guess_from_docusaurus, Guess, Starter};
+    if !dir.is_dir() {
+        return Err(format!(
+            "{} is not a directory: give the content folder (a Docusaurus site's docs/)",
+            dir.display()
+        ));
+    }
+    let file = dir.join(site::FILE);
+    if file.exists() {
+        eprintln!(
+            "papershelf: {} already exists; it is left as it is (edit it, or remove it to start again)",
+            file.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let config = docusaurus_config(dir);
+    let guess = match &config {
+        Some(path) => guess_from_docusaurus(&read_text(path)?),
+        None => Guess::default(),
+    };
+    let source = match &config {
+        Some(path) => format!("Guessed from {}: check them.", path.display()),
+        None => "Written by `papershelf init`.".to_string(),
+    };
+    let title = title
+        .or(guess.title)
+        .unwrap_or_else(|| ask("The site's name", "papershelf"));
+    let url = match url.or(guess.url) {
+        Some(url) => Some(site::check_url(&url).map_err(|why| format!("--url: {why}"))?),
+        None => {
+            let answer = ask(
+                "Its public address, with its sub-path (empty: none yet)",
+                "",
+            );
+            match answer.as_str() {
+                "" => None,
+                url => Some(site::check_url(url)?),
+            }
+        }
+    };
+    let language = language
+        .or(guess.language)
+        .unwrap_or_else(|| ask("The posts' language", "ko"));
+    let starter = Starter {
+        title,
+        description: guess.description.unwrap_or_default(),
+        url,
+        language,
+        route_base: guess.route_base,
+        source,
+    };
+    let text = starter.to_toml();
+    let (_, problems) = Site::parse(&text);
+    if let Some(problem) = problems.first() {
+        return Err(format!("{}:{problem}; nothing was written", file.display()));
+    }
+    std::fs::write(&file, &text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    eprintln!("papershelf: wrote {}", file.display());
+    if starter.url.is_none() {
+        eprintln!(
+            "papershelf: no public URL yet: set `url` in it for feeds, the sitemap and link previews"
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The feeds of the built site in `site_dir`, written at its root and linked

@@ -709,3 +709,60 @@ fn odd_posts_never_break_a_feed_a_page_or_the_build_and_check_names_each() {
         .ends_with("tags/%ED%95%9C%EA%B5%AD%EC%96%B4-%ED%83%9C%EA%B7%B8/atom.xml")));
     std::fs::remove_dir_all(&site).ok();
 }
+
+#[test]
+fn init_guesses_from_a_docusaurus_config_and_never_overwrites() {
+    let site = std::env::temp_dir().join(format!("papershelf-init-{}", std::process::id()));
+    let docs = site.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(
+        site.join("docusaurus.config.js"),
+        "// The author's Docusaurus site.\nconst config = {\n  title: 'Paper Notes',\n  tagline: '매일 읽은 논문',\n  url: 'https://kim.github.io',\n  baseUrl: '/notes/',\n  i18n: { defaultLocale: 'ko', locales: ['ko'] },\n  themeConfig: { navbar: { title: 'Notes' } },\n};\nmodule.exports = config;\n",
+    )
+    .unwrap();
+    let out = papershelf(&["init", docs.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let file = docs.join("papershelf.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    for line in [
+        "title = \"Paper Notes\"",
+        "description = \"매일 읽은 논문\"",
+        "url = \"https://kim.github.io/notes/\"",
+        "language = \"ko\"",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+    // What `check` reads from it: no problem.
+    std::fs::write(docs.join("20251106.md"), "# A post\n").unwrap();
+    let check = papershelf(&["check", docs.to_str().unwrap()]);
+    assert!(
+        !stdout(&check).contains("papershelf.toml"),
+        "{}",
+        stdout(&check)
+    );
+    // A second run changes nothing and says so.
+    std::fs::write(&file, "title = \"Edited by hand\"\n").unwrap();
+    let again = papershelf(&["init", docs.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "title = \"Edited by hand\"\n"
+    );
+    // Without a config and a terminal: the defaults and flags, the URL left to set.
+    let bare = site.join("bare");
+    std::fs::create_dir_all(&bare).unwrap();
+    let out = papershelf(&["init", bare.to_str().unwrap(), "--title", "Bare"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(bare.join("papershelf.toml")).unwrap();
+    assert!(
+        text.contains("title = \"Bare\"") && text.contains("# url = "),
+        "{text}"
+    );
+    assert!(stderr(&out).contains("no public URL yet"));
+    std::fs::remove_dir_all(&site).ok();
+}

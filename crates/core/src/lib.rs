@@ -43,3 +43,5 @@ pub mod sections;
 #[cfg(feature = "site")]
 pub mod site;
 pub mod slug;
+#[cfg(feature = "site")]
+pub mod starter;

@@ -161,6 +161,14 @@ pub fn post_page(
         head += &format!("  <meta property=\"article:tag\" content=\"{}\">\n", a(tag));
     }
     head += "  <meta name=\"twitter:card\" content=\"summary_large_image\">\n";
+    // The post's first image is what a phone paints largest first (its LCP):
+    // asked for with the page, not once the reader module has drawn the post.
+    if let Some(first) = first_image(&parsed.rendered.doc) {
+        head += &format!(
+            "  <link rel=\"preload\" as=\"image\" href=\"content/{}\" fetchpriority=\"high\">\n",
+            a(&encode_path(&first))
+        );
+    }
     let mut ld = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -365,6 +373,8 @@ mod tests {
             "<meta name=\"twitter:card\" content=\"summary_large_image\">".into(),
             "\"@type\":\"BlogPosting\"".into(),
             "<meta name=\"papershelf-post\" content=\"papers/y2025/nov/20251106.md\">".into(),
+            // The first image asked for with the page (relative to the <base>: the root).
+            "<link rel=\"preload\" as=\"image\" href=\"content/papers/y2025/nov/asset/a.png\" fetchpriority=\"high\">".into(),
         ] {
             assert!(html.contains(&tag), "{tag} in {html}");
         }

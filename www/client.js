@@ -1,0 +1,176 @@
+// The page's side of copying links and of the service worker, loaded by the
+// boot script once the first screen is shown (so the first view's download
+// does not carry it). scripts/post-build.mjs writes it as client-<hash>.js,
+// with WORKER true in a release build (`trunk serve` registers no worker).
+const WORKER = __WORKER__;
+// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs):
+// a click copies the element's data-copy, says so beside it for 2 s and to
+// screen readers; where the clipboard cannot be written, the link is shown
+// selected, to copy by hand.
+addEventListener('click', (e) => {
+  const control = e.target instanceof Element ? e.target.closest('[data-copy]') : null;
+  if (!control || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  const link = control.getAttribute('data-copy');
+  const done = (ok) => {
+    control.setAttribute('data-copied', ok ? 'Copied' : 'Not copied');
+    setTimeout(() => control.removeAttribute('data-copied'), 2000);
+    let status = document.getElementById('copy-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.id = 'copy-status';
+      status.className = 'visually-hidden';
+      status.setAttribute('role', 'status');
+      document.body.append(status);
+    }
+    status.textContent = ok ? 'Link copied.' : 'The link could not be copied.';
+    if (!ok) prompt('Copy this link:', link);
+  };
+  const byHand = () => {
+    const area = document.createElement('textarea');
+    area.value = link;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch (err) {
+      ok = false;
+    }
+    area.remove();
+    control.focus();
+    done(ok);
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(() => done(true), byHand);
+  else byHand();
+});
+// The service worker (sw.js): offline reading and instant repeat visits. It is
+// registered once the app has started (`painted`: after the first screen,
+// and after the app's own files are in the HTTP cache, which the worker's
+// precache then reads instead of downloading them again), in a release
+// build only. What it says (offline, online, saving progress) is heard at
+// once, since it already controls a page opened before.
+// A bar at the bottom of the page, above everything: what the worker says.
+const bar = (id, text, action, act) => {
+  let el = document.getElementById(id);
+  if (!text) return el?.remove();
+  if (!el) {
+    el = document.createElement('div');
+    el.id = id;
+    el.className = 'notice-bar';
+    el.setAttribute('role', 'status');
+    el.append(document.createElement('p'));
+    document.body.append(el);
+  }
+  el.firstChild.textContent = text;
+  el.querySelector('button')?.remove();
+  if (action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = action;
+    button.addEventListener('click', act);
+    el.append(button);
+  }
+};
+// The app's side of "Save for offline" (src/offline.rs) waits on these.
+const waiting = {};
+const heard = (message) => {
+  if (message.type === 'offline') bar('offline-notice', 'You are offline: showing what this device has saved.');
+  else if (message.type === 'online') bar('offline-notice', null);
+  else if (message.type === 'save-progress') waiting.progress?.(message.done, message.total);
+  else if (message.type === 'saved') waiting.saved?.(message);
+  else if (message.type === 'removed') waiting.removed?.();
+  else if (message.type === 'post-changed') {
+    // A post shown from the cache was edited since: the first view showing
+    // it is not taken over (the app shows the new text) and the app starts
+    // now; the app, if running, shows the new text (src/pages/post.rs).
+    const view = document.querySelector('[data-first-view]');
+    if (view && view.getAttribute('data-first-view') === message.path) {
+      view.setAttribute('data-stale', '');
+      if (globalThis.__papershelfPrefetch) delete globalThis.__papershelfPrefetch[`content/${message.path}`]; // the app asks again
+      globalThis.__papershelfWake?.();
+    }
+    dispatchEvent(new CustomEvent('papershelf-post-changed', { detail: message.path }));
+  }
+};
+if (WORKER && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('message', (e) => heard(e.data || {}));
+  navigator.serviceWorker.startMessages();
+  // The app's "Offline reading" appears once a worker controls the page.
+  navigator.serviceWorker.addEventListener('controllerchange', () => dispatchEvent(new Event('papershelf-worker')));
+  (async () => {
+    await globalThis.__papershelfStarted;
+    await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0)));
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href, { scope: new URL('./', document.baseURI).href });
+    } catch (e) {
+      return; // reading works without it
+    }
+    if (!registration) return; // a browser that keeps workers out
+    // A new release installs in the background; the reader chooses when to
+    // reload into it, never in the middle of reading, and it reloads once.
+    let accepted = false;
+    const offer = (worker) => bar('update-notice', 'A new version of this site is ready.', 'Reload', () => {
+      accepted = true;
+      bar('update-notice', 'Updating…');
+      worker.postMessage({ type: 'skip-waiting' });
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (accepted) {
+        accepted = false;
+        location.reload();
+      }
+    });
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    // What this page fetched before a worker controlled it is kept too (a
+    // first visit's post and its images are readable offline).
+    navigator.serviceWorker.ready.then((ready) => {
+      const urls = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.includes('/content/'));
+      ready.active?.postMessage({ type: 'seen', urls });
+    });
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+  })();
+}
+// The bytes the worker's caches hold, but the app's own: what "Remove offline data" frees.
+const offlineBytes = async () => {
+  let bytes = 0;
+  for (const name of ['papershelf-content', 'papershelf-images', 'papershelf-saved']) {
+    if (!(await caches.has(name))) continue;
+    const cache = await caches.open(name);
+    for (const key of await cache.keys()) {
+      const response = await cache.match(key);
+      const size = Number(response.headers.get('x-papershelf-bytes') || response.headers.get('content-length'));
+      bytes += size > 0 ? size : (await response.blob()).size;
+    }
+  }
+  return bytes;
+};
+globalThis.__papershelfOffline = {
+  // Whether a worker controls this page (so saving means something).
+  ready: () => Boolean(globalThis.caches && navigator.serviceWorker?.controller),
+  // Saves the posts at `paths` (in content/) and their files; `progress(done, total)` as it goes.
+  save: (paths, progress) => new Promise((resolve) => {
+    waiting.progress = progress;
+    waiting.saved = resolve;
+    navigator.serviceWorker.controller.postMessage({ type: 'save', posts: paths });
+  }),
+  // Removes what was saved and seen (the app stays); resolves to the bytes freed.
+  remove: async () => {
+    const before = await offlineBytes();
+    await new Promise((resolve) => {
+      waiting.removed = resolve;
+      navigator.serviceWorker.controller.postMessage({ type: 'remove' });
+    });
+    return before - (await offlineBytes());
+  },
+  bytes: offlineBytes,
+};
