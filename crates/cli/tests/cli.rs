@@ -754,7 +754,7 @@ fn init_guesses_from_a_docusaurus_config_and_never_overwrites() {
         "title = \"Edited by hand\"\n"
     );
     // Without a config and a terminal: the defaults and flags, the URL left to set.
-    let bare = site.join("bare");
+    let bare = std::env::temp_dir().join(format!("papershelf-init-bare-{}", std::process::id()));
     std::fs::create_dir_all(&bare).unwrap();
     let out = papershelf(&["init", bare.to_str().unwrap(), "--title", "Bare"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -765,4 +765,5 @@ fn init_guesses_from_a_docusaurus_config_and_never_overwrites() {
     );
     assert!(stderr(&out).contains("no public URL yet"));
     std::fs::remove_dir_all(&site).ok();
+    std::fs::remove_dir_all(&bare).ok();
 }
