@@ -4,9 +4,14 @@ three books on a shelf, white on the accent blue of the light theme.
 
 Usage: scripts/make-icons.py   (the PNGs are committed; run it after changing the design)
 """
+import importlib.util
 import os
-import struct
-import zlib
+
+# The PNG writer of the sample images.
+_spec = importlib.util.spec_from_file_location("sample_images", os.path.join(os.path.dirname(__file__), "make-sample-images.py"))
+_sample_images = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_sample_images)
+png = _sample_images.write_png
 
 BLUE = (36, 88, 198, 255)
 WHITE = (251, 251, 249, 255)
@@ -42,20 +47,6 @@ def draw(size, glyph_scale, rounded):
             row.append(WHITE if any(l <= u <= r and t <= v <= b for l, t, r, b in boxes) else BLUE)
         rows.append(row)
     return rows
-
-
-def png(path, rows):
-    h, w = len(rows), len(rows[0])
-    raw = b"".join(b"\x00" + bytes(c for px in row for c in px) for row in rows)
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n")
-        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)))
-        f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
-        f.write(chunk(b"IEND", b""))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,13 @@ def png(path, w, h, seed):
         for y in range(top, h - 20):
             for x in range(20 + i * slot + 6, 20 + (i + 1) * slot - 6):
                 rows[y][x] = colour
+    write_png(path, rows)
+
+
+def write_png(path, rows):
+    """Writes `rows` (lists of RGB or RGBA tuples, 8 bits each) as a PNG."""
+    h, w = len(rows), len(rows[0])
+    colour_type = 6 if len(rows[0][0]) == 4 else 2
     raw = b"".join(b"\x00" + bytes(c for px in row for c in px) for row in rows)
 
     def chunk(kind, data):
@@ -34,7 +41,7 @@ def png(path, w, h, seed):
 
     with open(path, "wb") as f:
         f.write(b"\x89PNG\r\n\x1a\n")
-        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)))
+        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, colour_type, 0, 0, 0)))
         f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
         f.write(chunk(b"IEND", b""))
 
