@@ -281,7 +281,8 @@ if (typeof WebAssembly !== 'object') {
         view.querySelector('main').focus();
       });
     }
-    client();
+    // After the first screen is painted (the first view's download does not wait for it).
+    requestAnimationFrame(() => setTimeout(client, 0));
     if (shown && postUrl) {
       // The post is on screen and complete: the app's start (compiling,
       // mounting, taking the page over: a few long tasks on a slow phone)

@@ -196,7 +196,7 @@ async function settled(page, q) {
 }
 
 async function ourColdQuery(browser, site, content, q) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' }); // the search engine's own downloads, not the worker's install
   const page = await context.newPage();
   await page.goto(site.base);
   await page.locator('.post-item').first().waitFor();
@@ -209,7 +209,7 @@ async function ourColdQuery(browser, site, content, q) {
 }
 
 async function ourTyping(browser, site, content, word) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' }); // the search engine's own downloads, not the worker's install
   const page = await context.newPage();
   await page.goto(site.base);
   await page.locator('.post-item').first().waitFor();
@@ -237,7 +237,7 @@ async function ourTyping(browser, site, content, word) {
 }
 
 async function pagefindColdQuery(browser, pfSite, work, q) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' }); // the search engine's own downloads, not the worker's install
   const page = await context.newPage();
   await page.goto(`${pfSite.base}pagefind/pagefind-entry.json`);
   const before = pfSite.requests.length;
@@ -261,7 +261,7 @@ async function ourSpeed(browser, site, runs) {
   const warm = [];
   const cold = [];
   for (let r = 0; r < runs; r++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'block' }); // the search engine's own downloads, not the worker's install
     const page = await context.newPage();
     await page.goto(site.base);
     await page.locator('.post-item').first().waitFor();

@@ -86,6 +86,12 @@ test('with the server gone, the list, filtering, the papers page and the posts r
     await controlled(page);
     await read(page, one);
     await read(page, two);
+    // The worker keeps an image after answering with it: wait until both posts' are kept.
+    const images = [...one.files, ...two.files].filter((f) => f.endsWith('.png')).map((f) => `${PREFIX}content/${f}`);
+    await page.waitForFunction(async (want) => {
+      const kept = (await (await caches.open('papershelf-images')).keys()).map((r) => decodeURIComponent(new URL(r.url).pathname));
+      return want.every((url) => kept.includes(url));
+    }, images);
 
     await s.stop();
     await page.evaluate(() => {
