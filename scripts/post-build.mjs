@@ -163,6 +163,14 @@ globalThis.__papershelfStarted = new Promise((resolve) => {
 let wakeApp = null;
 globalThis.__papershelfWake = () => wakeApp?.();
 const client = () => import('./${client}').catch(() => {}); // copying and offline reading are extras
+// What the worker says before the client has loaded is kept for it (once the
+// page has loaded, a message nobody listens to is lost).
+if ('serviceWorker' in navigator) {
+  globalThis.__papershelfMessages = [];
+  globalThis.__papershelfEarly = (e) => globalThis.__papershelfMessages?.push(e.data || {});
+  navigator.serviceWorker.addEventListener('message', globalThis.__papershelfEarly);
+  navigator.serviceWorker.startMessages();
+}
 // Imports the math renderer; the app calls it the first time a post has math.
 globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${math.js}').then(async (m) => { await m.default(); return m; }));
 // Imports the search engine; the app calls it when the search box is first focused or a search opens.

@@ -99,6 +99,10 @@ const heard = (message) => {
 if (WORKER && 'serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('message', (e) => heard(e.data || {}));
   navigator.serviceWorker.startMessages();
+  // What it said before this module loaded (the boot script kept it).
+  if (globalThis.__papershelfEarly) navigator.serviceWorker.removeEventListener('message', globalThis.__papershelfEarly);
+  for (const message of globalThis.__papershelfMessages || []) heard(message);
+  globalThis.__papershelfMessages = null;
   // The app's "Offline reading" appears once a worker controls the page.
   navigator.serviceWorker.addEventListener('controllerchange', () => dispatchEvent(new Event('papershelf-worker')));
   (async () => {
