@@ -151,10 +151,54 @@ const say = (text) => {
   boot.textContent = text;
   boot.setAttribute('role', 'alert');
 };
+// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs):
+// a click copies the element's data-copy, says so beside it for 2 s and to
+// screen readers; where the clipboard cannot be written, the link is shown
+// selected, to copy by hand.
+addEventListener('click', (e) => {
+  const control = e.target instanceof Element ? e.target.closest('[data-copy]') : null;
+  if (!control || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  const link = control.getAttribute('data-copy');
+  const done = (ok) => {
+    control.setAttribute('data-copied', ok ? 'Copied' : 'Not copied');
+    setTimeout(() => control.removeAttribute('data-copied'), 2000);
+    let status = document.getElementById('copy-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.id = 'copy-status';
+      status.className = 'visually-hidden';
+      status.setAttribute('role', 'status');
+      document.body.append(status);
+    }
+    status.textContent = ok ? 'Link copied.' : 'The link could not be copied.';
+    if (!ok) prompt('Copy this link:', link);
+  };
+  const byHand = () => {
+    const area = document.createElement('textarea');
+    area.value = link;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch (err) {
+      ok = false;
+    }
+    area.remove();
+    control.focus();
+    done(ok);
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(() => done(true), byHand);
+  else byHand();
+});
 // The service worker is registered once the app has started (\`painted\`:
 // after the first screen, and after the app's own files are in the HTTP
 // cache, which the worker's precache then reads instead of downloading them
-// again); www/client.js does it, and copies links.
+// again); www/client.js does it.
 let painted;
 globalThis.__papershelfStarted = new Promise((resolve) => {
   painted = resolve;
@@ -162,7 +206,7 @@ globalThis.__papershelfStarted = new Promise((resolve) => {
 // Starts the app at once, when it is waiting for the reader (see below).
 let wakeApp = null;
 globalThis.__papershelfWake = () => wakeApp?.();
-const client = () => import('./${client}').catch(() => {}); // copying and offline reading are extras
+const client = () => import('./${client}').catch(() => {}); // offline reading is an extra
 // What the worker says before the client has loaded is kept for it (once the
 // page has loaded, a message nobody listens to is lost).
 if ('serviceWorker' in navigator) {

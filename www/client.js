@@ -1,52 +1,8 @@
-// The page's side of copying links and of the service worker, loaded by the
-// boot script once the first screen is shown (so the first view's download
-// does not carry it). scripts/post-build.mjs writes it as client-<hash>.js,
-// with WORKER true in a release build (`trunk serve` registers no worker).
+// The page's side of the service worker, loaded by the boot script once the
+// first screen is painted (so the first view's download does not carry it).
+// scripts/post-build.mjs writes it as client-<hash>.js, with WORKER true in a
+// release build (`trunk serve` registers no worker).
 const WORKER = __WORKER__;
-// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs):
-// a click copies the element's data-copy, says so beside it for 2 s and to
-// screen readers; where the clipboard cannot be written, the link is shown
-// selected, to copy by hand.
-addEventListener('click', (e) => {
-  const control = e.target instanceof Element ? e.target.closest('[data-copy]') : null;
-  if (!control || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-  e.preventDefault();
-  const link = control.getAttribute('data-copy');
-  const done = (ok) => {
-    control.setAttribute('data-copied', ok ? 'Copied' : 'Not copied');
-    setTimeout(() => control.removeAttribute('data-copied'), 2000);
-    let status = document.getElementById('copy-status');
-    if (!status) {
-      status = document.createElement('p');
-      status.id = 'copy-status';
-      status.className = 'visually-hidden';
-      status.setAttribute('role', 'status');
-      document.body.append(status);
-    }
-    status.textContent = ok ? 'Link copied.' : 'The link could not be copied.';
-    if (!ok) prompt('Copy this link:', link);
-  };
-  const byHand = () => {
-    const area = document.createElement('textarea');
-    area.value = link;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch (err) {
-      ok = false;
-    }
-    area.remove();
-    control.focus();
-    done(ok);
-  };
-  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(() => done(true), byHand);
-  else byHand();
-});
 // The service worker (sw.js): offline reading and instant repeat visits. It is
 // registered once the app has started (`painted`: after the first screen,
 // and after the app's own files are in the HTTP cache, which the worker's
