@@ -169,16 +169,7 @@ async function networkFirst(event, key, request = event.request) {
       }
     }
     const response = await fetch(request);
-    if (keepable(response)) {
-      const text = await response.clone().text();
-      if (!/^\s*</.test(text)) {
-        await cache.put(key, response.clone());
-        if (key === INDEX) {
-          learn(text);
-          indexFresh = true;
-        }
-      }
-    }
+    await keepJson(key, response.clone());
     tell(event, 'online');
     return response;
   } catch (e) {
@@ -187,21 +178,28 @@ async function networkFirst(event, key, request = event.request) {
   }
 }
 
+// Keeps a JSON answer (the index, its front, the search manifest,
+// offline.json) unless it is an HTML page where JSON should be; the index is
+// also read for its hashes. Returns whether it was kept.
+async function keepJson(key, response) {
+  if (!keepable(response)) return false;
+  const text = await response.clone().text();
+  if (/^\s*</.test(text)) return false;
+  await (await caches.open(CONTENT)).put(key, response);
+  if (key === INDEX) {
+    learn(text);
+    indexFresh = true;
+  }
+  return true;
+}
+
 // Fetches the index, so that the posts served from the cache can be checked;
 // the page's own request for the index, while this one is under way, gets
 // its answer from the cache instead of asking again.
 function refreshIndex() {
-  const run = (async () => {
-    const response = await fetch(INDEX, { cache: 'no-cache' });
-    if (!keepable(response)) return false;
-    const text = await response.text();
-    if (/^\s*</.test(text)) return false;
-    const headers = { 'content-type': response.headers.get('content-type') || 'application/json' };
-    await (await caches.open(CONTENT)).put(INDEX, new Response(text, { headers }));
-    learn(text);
-    indexFresh = true;
-    return true;
-  })().catch(() => false);
+  const run = fetch(INDEX, { cache: 'no-cache' })
+    .then((response) => keepJson(INDEX, response))
+    .catch(() => false);
   indexing = run;
   setTimeout(() => {
     if (indexing === run) indexing = null;
@@ -310,11 +308,7 @@ async function adopt(urls) {
       const path = decodeURIComponent(u.pathname.slice(scope.pathname.length));
       const key = here(u.pathname.slice(scope.pathname.length));
       if (NETWORK_FIRST.has(path)) {
-        const response = await fetch(key, { cache: 'no-cache' });
-        const text = keepable(response) ? await response.clone().text() : '<';
-        if (/^\s*</.test(text)) continue;
-        await (await caches.open(CONTENT)).put(key, response);
-        if (key === INDEX) learn(text);
+        await keepJson(key, await fetch(key, { cache: 'no-cache' }));
       } else if (POST.test(path)) {
         if (await caches.match(key, { cacheName: CONTENT })) continue;
         const response = await fetch(key);
