@@ -9,8 +9,9 @@
 //    it say clearly when WebAssembly cannot start. On a link to a post, boot.js shows
 //    the post with the small reader module first, then loads the app; so Trunk's
 //    preloads of the app are taken out (they would download it before the post shows).
-// 2. Gives the reader (crates/reader-wasm), the math renderer (crates/math-wasm) and
-//    the search engine (crates/search-wasm), built by Trunk as unhashed "workers",
+// 2. Gives the reader (crates/reader-wasm), the lists (crates/lists-wasm), the math
+//    renderer (crates/math-wasm) and the search engine (crates/search-wasm), built by
+//    Trunk as unhashed "workers",
 //    hashed file names, and defines globalThis.__papershelfMath() and
 //    globalThis.__papershelfSearch() for the app to import the last two.
 // 3. Writes embed.js from www/embed.js with the hashed app file names filled in.
@@ -113,6 +114,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
 const math = hashModule('papershelf-math');
 const search = hashModule('papershelf-search');
 const reader = hashModule('papershelf-reader');
+const lists = hashModule('papershelf-lists');
 
 // The style sheet, minified, with its integrity hash in index.html made anew.
 const cssPath = path.join(staging, css);
@@ -251,11 +253,12 @@ const post = match && match[1];
 const postUrl = early && post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')
   ? \`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`
   : null;
-// The home page with no filter: its first screen comes with the reader
-// module from index-front.json (a few KB: the newest posts and the tag
-// counts); the whole index waits until that is shown.
-const home = !postUrl && /^#?\\/?$/.test(location.hash);
-const front = home && early
+// The home page or the papers page with no filter: its first screen comes
+// with the reader module from index-front.json (a few KB: the newest posts,
+// the first paper cards and the tag counts); the whole index waits until
+// that is shown.
+const list = !postUrl && /^(#?\\/?|#\\/papers)$/.test(location.hash);
+const front = list && early
   ? fetch('content/index-front.json', { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => (r.ok ? r.json() : null))
   : null;
 front?.catch(() => {}); // not shown early: the app shows the list
@@ -281,14 +284,15 @@ if (typeof WebAssembly !== 'object') {
   say('papershelf needs WebAssembly, which this browser does not have. Open the site in a current browser.');
 } else {
   if (postUrl || front) {
-    // A link to a post, or the home page: the reader module (the core
-    // without the app, about half its size) shows it first; the app loads
+    // A link to a post: the reader module (the core without the app, about
+    // half its size) shows it first. A list page: the lists module (no
+    // Markdown parser: a fraction of the reader's size) does. The app loads
     // after it and takes the page over. A post (or front) that has not
     // arrived within 2 s, or failed, is left to the app, which shows
     // progress, errors and retries.
-    const wasm = fetch('./${reader.wasm}');
+    const wasm = fetch(postUrl ? './${reader.wasm}' : './${lists.wasm}');
     wasm.catch(() => {}); // reported by the import below
-    const reader = import('./${reader.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+    const reader = import(postUrl ? './${reader.js}' : './${lists.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
     reader.catch(() => {}); // not shown early: the app shows the page
     const deadline = new Promise((resolve) => setTimeout(resolve, 2000, null));
     let shown = false;
@@ -318,7 +322,7 @@ if (typeof WebAssembly !== 'object') {
     } else {
       const answer = await Promise.race([front.catch(() => null), deadline]);
       try {
-        shown = answer !== null && (await reader).show_home(location.hash, answer);
+        shown = answer !== null && (await reader).show_list(location.hash, answer);
       } catch (e) {
         // Not shown early: the app shows the list.
       }
@@ -373,7 +377,7 @@ if (typeof WebAssembly !== 'object') {
       });
       performance.mark('papershelf:app-wanted');
     } else {
-      // The home page (where the next tap is the reason to come) or nothing
+      // A list page (where the next tap is the reason to come) or nothing
       // shown: the app and the index download once the page is painted (or
       // after 100 ms where frames are not drawn, as in a background tab).
       await new Promise((resolve) => {
@@ -448,7 +452,7 @@ if (release) {
   for (const icon of icons) {
     if (!fs.existsSync(path.join(staging, icon))) throw new Error(`post-build.mjs: the icon ${icon} is missing from the build (www/icons, scripts/make-icons.py)`);
   }
-  const appFiles = ['index.html', bootName, client, appJs, appWasm, reader.js, reader.wasm, css, 'manifest.webmanifest', ...icons];
+  const appFiles = ['index.html', bootName, client, appJs, appWasm, reader.js, reader.wasm, lists.js, lists.wasm, css, 'manifest.webmanifest', ...icons];
   const version = hash(template, html, JSON.stringify(manifest), ...appFiles.slice(1).map((f) => fs.readFileSync(path.join(staging, f))));
   const worker = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__APP_FILES__', JSON.stringify(appFiles));
   if (worker.includes('__')) throw new Error('post-build.mjs: sw.js still has a placeholder');

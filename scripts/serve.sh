@@ -13,7 +13,7 @@ if [[ ! -d $content ]]; then
 fi
 export PAPERSHELF_CONTENT="$content"
 watch=()
-for path in src www crates/core/src crates/web/src crates/reader-wasm/src crates/math-wasm/src crates/search-wasm/src Cargo.toml "$content"; do
+for path in src www crates/core/src crates/web/src crates/reader-wasm/src crates/lists-wasm/src crates/math-wasm/src crates/search-wasm/src Cargo.toml "$content"; do
   watch+=(--watch "$path")
 done
 exec trunk serve --offline --port "${PORT:-8080}" --dist target/serve-dist "${watch[@]}"

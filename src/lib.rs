@@ -347,18 +347,17 @@ pub fn Viewer(
     }
     let main_ref = NodeRef::<leptos::html::Main>::new();
     let theme = RwSignal::new(theme::Choice::stored());
-    // A first view (a linked post, or the home page, shown before the app
-    // loaded) gives way as soon as the app shows another page; its own post
-    // hands it off when ready, the home page once the index is in and drawn.
+    // A first view (a linked post, or the home or papers page, shown before
+    // the app loaded) gives way as soon as the app shows another page; its
+    // own post hands it off when ready, a list page once the index is in and
+    // drawn.
     Effect::new(move || match page.get() {
         Page::Post(p) if papershelf_web::first::shows(&p) => {}
-        Page::Home if papershelf_web::first::shows_home() => {
-            if !matches!(shelf.library.get(), Load::Loading) {
-                leptos::task::spawn_local(async {
-                    timing::next_frame().await;
-                    papershelf_web::first::hand_off();
-                });
-            }
+        Page::Home if papershelf_web::first::shows_list(papershelf_web::first::HOME_VIEW) => {
+            hand_off_when_loaded(shelf)
+        }
+        Page::Papers if papershelf_web::first::shows_list(papershelf_web::first::PAPERS_VIEW) => {
+            hand_off_when_loaded(shelf)
         }
         _ => papershelf_web::first::hand_off(),
     });
@@ -520,6 +519,18 @@ pub fn hash_route() -> RwSignal<Route> {
         on_hash.remove();
     });
     route
+}
+
+/// Hands a list page's first view off once the index is in (or has
+/// failed) and the app's page is drawn; tracks the library when run in an
+/// effect, so it runs again when the index arrives.
+fn hand_off_when_loaded(shelf: Shelf) {
+    if !matches!(shelf.library.get(), Load::Loading) {
+        leptos::task::spawn_local(async {
+            timing::next_frame().await;
+            papershelf_web::first::hand_off();
+        });
+    }
 }
 
 fn current_hash() -> String {

@@ -83,6 +83,9 @@ try {
     const appFiles = fs.readdirSync(dist).filter((f) => /^papershelf-app-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) || /^style-.*\.css$/.test(f) || /^boot-.*\.js$/.test(f));
     const home = compressed(appFiles.map((f) => fs.readFileSync(path.join(dist, f))));
     row('transfer: the home page (app + CSS + boot), raw / gzip / brotli', `${kb(home.raw)} / ${kb(home.gz)} / ${kb(home.br)}`, 'the reader module is not loaded there');
+    const listFiles = fs.readdirSync(dist).filter((f) => /^papershelf-lists-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) || /^style-.*\.css$/.test(f) || /^boot-.*\.js$/.test(f));
+    const listView = compressed(listFiles.map((f) => fs.readFileSync(path.join(dist, f))));
+    row('transfer: the first view of the home and papers pages (lists module + CSS + boot), raw / gzip / brotli', `${kb(listView.raw)} / ${kb(listView.gz)} / ${kb(listView.br)}`, 'then index-front.json; the app follows');
     const math = fs.readdirSync(dist).filter((f) => f.startsWith('papershelf-math-'));
     assert.ok(math.length === 2 && !math.some((f) => before.includes(f) || after.includes(f)), 'the math renderer is not loaded for a post without math');
     const m = compressed(math.map((f) => fs.readFileSync(path.join(dist, f))));

@@ -52,11 +52,11 @@ for (const [scheme, width, height] of [['light', 390, 844], ['dark', 390, 844], 
   });
 }
 
-test('axe finds nothing on the first views (a post, the home page) before the app starts', async () => {
+test('axe finds nothing on the first views (a post, the home page, the papers page) before the app starts', async () => {
   // No service worker: it would serve the app the test holds back.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const found = [];
-  for (const [name, hash, ready] of [['post', '#/post/papers/y2025/nov/20251106', '.post-body img'], ['home', '#/', '.post-item']]) {
+  for (const [name, hash, ready] of [['post', '#/post/papers/y2025/nov/20251106', '.post-body img'], ['home', '#/', '.post-item'], ['papers', '#/papers', '.paper-card']]) {
     // A page load each (a hash alone would not load the page again), and no
     // app: the first view stays, as a reader who has not tapped yet sees it.
     const page = await context.newPage();

@@ -170,7 +170,7 @@ test('without the reader module the app shows the post itself', async () => {
   page.assertClean();
 });
 
-test('the home page is drawn by the reader module from index-front.json, before the app and the index; the app takes it over unchanged', async () => {
+test('the home page is drawn by the lists module from index-front.json, before the app and the index; the app takes it over unchanged', async () => {
   const requests = [];
   const srv = await serve(undefined, { requests });
   const page = await newPage(browser, { width: 390, height: 700 });
@@ -198,6 +198,8 @@ test('the home page is drawn by the reader module from index-front.json, before 
   assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), 'Posts');
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
   assert.ok(requests.some((r) => r.endsWith('/content/index-front.json')), 'the front was asked for');
+  assert.ok(requests.some((r) => /\/papershelf-lists-[0-9a-f]+_bg\.wasm$/.test(r)), 'the lists module drew it');
+  assert.ok(!requests.some((r) => r.includes('/papershelf-reader-')), 'no Markdown parser is downloaded for a list');
   assert.ok(indexAsked.every((shown) => shown), 'the whole index waits until the list is shown');
   await app.firstAsk;
   assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the list is on screen');
@@ -233,6 +235,55 @@ test('the home page is drawn by the reader module from index-front.json, before 
   await page.locator('.filters .chip').waitFor();
   page.assertClean();
   await srv.close();
+});
+
+test('the papers page is drawn by the lists module from index-front.json too; the app takes it over unchanged', async () => {
+  const page = await newPage(browser, { width: 390, height: 700 });
+  const app = await holdApp(page, '[data-first-view] .paper-card');
+  await page.goto(`${server.base}#/papers`);
+  const view = page.locator('[data-first-view]');
+  await view.locator('.paper-card').first().waitFor();
+
+  // One page of cards, counted and faceted over every paper of the index.
+  const { papers } = expectedCounts(index, []);
+  assert.equal(await view.locator('.paper-card').count(), Math.min(40, papers));
+  assert.equal(await view.locator('.result-count').textContent(), `${papers} papers`);
+  assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), 'Papers');
+  assert.equal(await page.title(), `Papers · ${siteTitle()}`);
+  assert.match(await view.locator('.facet').first().evaluate((b) => b.textContent), /^\S+ \d+ papers?$/);
+  assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the cards are on screen');
+  await page.screenshot({ path: path.join(shots, 'first-view-papers-390.png') });
+
+  // The same cards, reviews, facets and counts as the app draws from the whole index.
+  const parts = ['.site-header', '.filters', '.result-count', '.paper-list', '.show-more'];
+  const before = {};
+  for (const part of parts) {
+    before[part] = (await page.locator(`[data-first-view] ${part}`).count()) ? await markup(page, `[data-first-view] ${part}`) : null;
+  }
+  assert.ok(before['.paper-list'].includes('class="review-link"'), 'cards link to their reviews');
+  app.release();
+  await view.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.papershelf').count(), 1, 'one viewer on the page');
+  for (const part of parts) {
+    const after = (await page.locator(`.papershelf ${part}`).count()) ? await markup(page, `.papershelf ${part}`) : null;
+    assert.equal(after, before[part], `${part} does not change when the app takes over`);
+  }
+  page.assertClean();
+
+  // A facet pressed before the app is there filters the papers (not the posts) once it is.
+  const second = await newPage(browser);
+  const held = await holdApp(second, '[data-first-view] .paper-card');
+  await second.goto(`${server.base}#/papers`);
+  const facet = second.locator('[data-first-view] .facet').first();
+  await facet.waitFor();
+  const tag = await facet.getAttribute('data-tag');
+  await facet.click();
+  assert.ok(second.url().endsWith(`#/papers?tags=${encodeURIComponent(tag)}`), second.url());
+  held.release();
+  await second.locator('.filters .chip').waitFor();
+  const expected = expectedCounts(index, [tag]).papers;
+  assert.equal(await second.locator('.result-count').textContent(), `${expected} ${expected === 1 ? 'paper' : 'papers'}`);
+  second.assertClean();
 });
 
 test('a tag chosen, or words typed, on the first view of the home page are where the app opens', async () => {
@@ -282,7 +333,7 @@ test('a tag chosen, or words typed, on the first view of the home page are where
   third.assertClean();
 });
 
-test('a missing or damaged index-front.json leaves the home page to the app', async () => {
+test('a missing or damaged index-front.json leaves the list pages to the app', async () => {
   for (const answer of [{ status: 404, body: 'not found' }, { status: 200, body: '{"version":1,"total":3,"facets":[["a"]],"posts":[]}' }, { status: 200, body: '{"posts":' }]) {
     const page = await newPage(browser);
     await page.route(/content\/index-front\.json$/, (route) => route.fulfill({ ...answer, contentType: 'application/json' }));
@@ -292,6 +343,15 @@ test('a missing or damaged index-front.json leaves the home page to the app', as
     assert.equal(await page.locator('.post-item').count(), Math.min(30, index.posts.length));
     page.assertClean();
   }
+  // A front written before it held the papers page's first screen: the app draws that page.
+  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index-front.json'), 'utf8'));
+  delete front.papers;
+  const page = await newPage(browser);
+  await page.route(/content\/index-front\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(front) }));
+  await page.goto(`${server.base}#/papers`);
+  await page.locator('.papershelf:not([data-first-view]) .paper-card').first().waitFor();
+  assert.equal(await page.locator('[data-first-view]').count(), 0, 'no first view of the papers page');
+  page.assertClean();
 });
 
 test('a post longer than the reader takes (256 KB) is left to the app', async () => {

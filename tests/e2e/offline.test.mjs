@@ -193,8 +193,10 @@ test('a new release installs in the background; its notice reloads the page once
     page.on('load', () => {
       loads += 1;
     });
+    // Waited for from before the click: the reload may be over before the click returns.
+    const reloaded = page.waitForEvent('load');
     await notice.getByRole('button', { name: 'Reload' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await page.locator('.post-item').first().waitFor();
     // The new worker controls the page; no second reload follows.
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');

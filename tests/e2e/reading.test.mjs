@@ -109,6 +109,8 @@ test('two tags filter with AND, then OR, with the expected counts, and survive a
 test('the search box narrows by title words as you type, in Korean and English', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.base}#/papers`);
+  // The app's box (typing into the first view's is tested in first-view.test.mjs).
+  await appShown(page);
   const box = page.getByRole('searchbox', { name: 'Search papers by title' });
   await box.pressSequentially('sam');
   await page.waitForFunction(() => document.querySelectorAll('.paper-card').length === 1);

@@ -9,6 +9,7 @@
 use crate::index::Index;
 use crate::post::Post;
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 /// `s` in lower case, as `str::to_lowercase` makes it (and faster for
 /// ASCII): how the catalog compares tags and title words. Routes and tag
@@ -62,7 +63,7 @@ impl Filter {
 }
 
 /// One review of a paper: where in which post.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     /// The post's path.
     pub post_path: String,
@@ -75,13 +76,15 @@ pub struct Review {
 }
 
 /// A reviewed paper, once per URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paper {
     /// Title as first reviewed.
     pub title: String,
     /// Subtitle, if any review had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// The paper's link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Its tags and its posts' tags, lower case.
     pub tags: Vec<String>,

@@ -6,8 +6,6 @@
 
 use wasm_bindgen::prelude::*;
 
-mod front;
-
 /// Shows nothing for a post longer than this: the app shows it (see [`ALLOC`]).
 pub const MAX_POST_BYTES: usize = 256 * 1024;
 
@@ -18,16 +16,6 @@ pub const MAX_POST_BYTES: usize = 256 * 1024;
 #[wasm_bindgen]
 pub fn show_post(hash: &str, url: &str, text: &str) -> bool {
     text.len() <= MAX_POST_BYTES && papershelf_web::first::show(hash, url, text)
-}
-
-/// Shows the home page's first screen when the page's `hash` is the home
-/// page with no filter, from `front`: `content/index-front.json` as the
-/// browser's JSON parser read it. Returns whether it did: nothing is shown
-/// for another page, or a front of another version or shape (the app then
-/// shows the page).
-#[wasm_bindgen]
-pub fn show_home(hash: &str, front: JsValue) -> bool {
-    front::read(&front).is_some_and(|front| papershelf_web::first::show_home(hash, &front))
 }
 
 /// Scrolls the first view to the heading the page's `hash` names, if it links

@@ -4,8 +4,8 @@
 //! On a link to a post (`#/post/…`), the boot script loads the small reader
 //! module (`crates/reader-wasm`, the core without Leptos) beside the post,
 //! and [`show`] builds the page the app would build: the site header, the
-//! post's header and its body. On the home page, [`show_home`] builds its
-//! first screen from `index-front.json` the same way. The app then loads, mounts out of sight
+//! post's header and its body. On the home page and the papers page,
+//! [`show_list`] builds the first screen from `index-front.json` the same way. The app then loads, mounts out of sight
 //! ([`wait`]) and, when its own page for that post is ready, takes the view
 //! over in one step ([`take_over`]): the post's body nodes move into the app
 //! (images already loaded stay loaded), the first view goes, the app appears
@@ -22,7 +22,7 @@ use crate::theme::Choice;
 use crate::{dom, find_anchor, header, list, share, CONTENT_BASE};
 use papershelf_core::catalog::{Filter, FACETS_SHOWN};
 use papershelf_core::doc::HashLinker;
-use papershelf_core::index::{Front, FRONT_POSTS, INDEX_VERSION};
+use papershelf_core::index::{Front, FRONT_PAPERS, FRONT_POSTS, INDEX_VERSION};
 use papershelf_core::post::{post_stem, Post};
 use papershelf_core::route::Route;
 use wasm_bindgen::closure::Closure;
@@ -37,6 +37,8 @@ pub const WAIT_ATTR: &str = "data-waiting";
 /// The value of [`VIEW_ATTR`] on the first view of the home page (no post's
 /// path starts with `#`).
 pub const HOME_VIEW: &str = "#/";
+/// The value of [`VIEW_ATTR`] on the first view of the papers page.
+pub const PAPERS_VIEW: &str = "#/papers";
 
 /// The site header the app's viewer has (brand, sections, search box, theme
 /// toggle); `current` is the `href` of the section shown, if one is.
@@ -174,15 +176,21 @@ fn frame(document: &Document, shown: &str, current: Option<&str>) -> (Element, E
     (root, main)
 }
 
-/// Shows the home page's first screen, from `front` (`index-front.json`),
-/// as the app would show it, when the page's `hash` is the home page with no
-/// filter. Returns whether it did. Until the app takes over, a tag in the
-/// filter opens the list filtered by it, and words typed into the title box
-/// are kept in the route: the app opens on either.
-pub fn show_home(hash: &str, front: &Front) -> bool {
-    if Route::from_hash(hash) != Route::Home(Filter::default()) || front.version != INDEX_VERSION {
-        return false;
-    }
+/// Shows the first screen of the home page or the papers page, from
+/// `front` (`index-front.json`), as the app would show it, when the page's
+/// `hash` is either with no filter. Returns whether it did. Until the app
+/// takes over, a tag in the filter opens the list filtered by it, and words
+/// typed into the title box are kept in the route: the app opens on either.
+pub fn show_list(hash: &str, front: &Front) -> bool {
+    let route = Route::from_hash(hash);
+    let list = match &route {
+        _ if front.version != INDEX_VERSION => return false,
+        Route::Home(filter) if *filter == Filter::default() => List::Posts,
+        Route::Papers(filter) if *filter == Filter::default() && front.papers.is_some() => {
+            List::Papers
+        }
+        _ => return false,
+    };
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -193,12 +201,21 @@ pub fn show_home(hash: &str, front: &Front) -> bool {
     let el = |tag: &str, attrs: &[(&str, &str)], text: &str| {
         header::element(&document, tag, attrs, text)
     };
-    let (root, main) = frame(&document, HOME_VIEW, Some("#/"));
-    let _ = main.append_child(&el("h1", &[("class", "page-title")], "Posts"));
-    let _ = main.append_child(&filter_bar(&document, front));
-    let count = match front.total {
-        1 => "1 post".to_string(),
-        n => format!("{n} posts"),
+    let (view, title, noun, one, step) = match list {
+        List::Posts => (HOME_VIEW, "Posts", "posts", "post", FRONT_POSTS),
+        List::Papers => (PAPERS_VIEW, "Papers", "papers", "paper", FRONT_PAPERS),
+    };
+    let papers = front.papers.clone().unwrap_or_default();
+    let (total, facets, shown) = match list {
+        List::Posts => (front.total, &front.facets, front.posts.len()),
+        List::Papers => (papers.total, &papers.facets, papers.cards.len()),
+    };
+    let (root, main) = frame(&document, view, Some(view));
+    let _ = main.append_child(&el("h1", &[("class", "page-title")], title));
+    let _ = main.append_child(&filter_bar(&document, &route, facets, noun, one));
+    let count = match total {
+        1 => format!("1 {one}"),
+        n => format!("{n} {noun}"),
     };
     let _ = main.append_child(&el(
         "p",
@@ -209,15 +226,21 @@ pub fn show_home(hash: &str, front: &Front) -> bool {
         ],
         &count,
     ));
-    let list = el("div", &[("class", "post-list")], "");
-    list::render_posts(&list, &front.posts, &[]);
-    let _ = main.append_child(&list);
-    let remaining = front.total.saturating_sub(front.posts.len());
+    match list {
+        List::Posts => {
+            let container = el("div", &[("class", "post-list")], "");
+            list::render_posts(&container, &front.posts, &[]);
+            let _ = main.append_child(&container);
+        }
+        List::Papers => {
+            let container = el("div", &[("class", "paper-list")], "");
+            list::render_papers(&container, &papers.cards, &[]);
+            let _ = main.append_child(&container);
+        }
+    }
+    let remaining = total.saturating_sub(shown);
     if remaining > 0 {
-        let more = format!(
-            "Show {} more ({remaining} left)",
-            remaining.min(FRONT_POSTS)
-        );
+        let more = format!("Show {} more ({remaining} left)", remaining.min(step));
         let _ = main.append_child(&el(
             "button",
             &[("class", "show-more"), ("type", "button")],
@@ -229,52 +252,74 @@ pub fn show_home(hash: &str, front: &Front) -> bool {
         boot.remove();
     }
     let _ = body.append_child(&root);
+    if list == List::Papers {
+        document.set_title(&share::page_title(&document, title));
+    }
     true
 }
 
-/// The home page's filter with no tag chosen: the title box and the facets,
-/// as the app's `FilterBar` draws them (Leptos writes a `class` first).
-fn filter_bar(document: &Document, front: &Front) -> Element {
+/// Which list a first view shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    Posts,
+    Papers,
+}
+
+/// A list page's filter with no tag chosen (`route` is the page's): the
+/// title box and the facets, as the app's `FilterBar` draws them (Leptos
+/// writes a `class` first); `noun` and `one` name what is counted.
+fn filter_bar(
+    document: &Document,
+    route: &Route,
+    facets: &[(String, usize)],
+    noun: &str,
+    one: &str,
+) -> Element {
     let el =
         |tag: &str, attrs: &[(&str, &str)], text: &str| header::element(document, tag, attrs, text);
     let bar = el(
         "section",
-        &[("class", "filters"), ("aria-label", "Filter posts")],
+        &[
+            ("class", "filters"),
+            ("aria-label", &format!("Filter {noun}")),
+        ],
         "",
     );
     let label = el("label", &[("class", "search")], "");
     let _ = label.append_child(&el(
         "span",
         &[("class", "visually-hidden")],
-        "Search posts by title",
+        &format!("Search {noun} by title"),
     ));
     let input = el(
         "input",
         &[
             ("type", "search"),
-            ("placeholder", "Search posts by title…"),
+            ("placeholder", &format!("Search {noun} by title…")),
             ("autocomplete", "off"),
         ],
         "",
     );
-    on(&input, "input", |event| {
+    let typed = route.clone();
+    on(&input, "input", move |event| {
         let text = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|i| i.value())
             .unwrap_or_default();
-        let hash = Route::Home(Filter {
-            text,
-            ..Filter::default()
-        })
-        .to_hash();
+        let hash = typed
+            .with_filter(Filter {
+                text,
+                ..Filter::default()
+            })
+            .to_hash();
         if let Some(window) = web_sys::window() {
             let _ = window.location().replace(&hash);
         }
     });
     let _ = label.append_child(&input);
     let _ = bar.append_child(&label);
-    let facets = el(
+    let group = el(
         "div",
         &[
             ("class", "facets"),
@@ -283,31 +328,33 @@ fn filter_bar(document: &Document, front: &Front) -> Element {
         ],
         "",
     );
-    for (tag, count) in front.facets.iter().take(FACETS_SHOWN) {
+    for (tag, count) in facets.iter().take(FACETS_SHOWN) {
+        let lower = tag.to_lowercase();
         let button = el(
             "button",
-            &[
-                ("class", "facet"),
-                ("type", "button"),
-                ("data-tag", &tag.to_lowercase()),
-            ],
+            &[("class", "facet"), ("type", "button"), ("data-tag", &lower)],
             tag,
         );
         let _ = button.append_with_str_1(" ");
         let _ = button.append_child(&el("span", &[("class", "count")], &count.to_string()));
-        let unit = if *count == 1 { " post" } else { " posts" };
-        let _ = button.append_child(&el("span", &[("class", "visually-hidden")], unit));
-        let href = header::tag_href(tag);
+        let unit = format!(" {}", if *count == 1 { one } else { noun });
+        let _ = button.append_child(&el("span", &[("class", "visually-hidden")], &unit));
+        let href = route
+            .with_filter(Filter {
+                tags: vec![lower],
+                ..Filter::default()
+            })
+            .to_hash();
         on(&button, "click", move |_| {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().set_hash(&href);
             }
         });
-        let _ = facets.append_child(&button);
+        let _ = group.append_child(&button);
     }
-    if front.facets.len() > FACETS_SHOWN {
-        let more = format!("{} more tags", front.facets.len() - FACETS_SHOWN);
-        let _ = facets.append_child(&el(
+    if facets.len() > FACETS_SHOWN {
+        let more = format!("{} more tags", facets.len() - FACETS_SHOWN);
+        let _ = group.append_child(&el(
             "button",
             &[
                 ("class", "more-tags"),
@@ -317,7 +364,7 @@ fn filter_bar(document: &Document, front: &Front) -> Element {
             &more,
         ));
     }
-    let _ = bar.append_child(&facets);
+    let _ = bar.append_child(&group);
     bar
 }
 
@@ -374,13 +421,14 @@ pub fn wait(root: &Element) -> bool {
     shown
 }
 
-/// Whether the first view shows the home page (not yet handed off).
-pub fn shows_home() -> bool {
+/// Whether the first view shows the list page `view` ([`HOME_VIEW`] or
+/// [`PAPERS_VIEW`]), not yet handed off.
+pub fn shows_list(view: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| first_view(&d))
         .and_then(|v| v.get_attribute(VIEW_ATTR))
-        .is_some_and(|shown| shown == HOME_VIEW)
+        .is_some_and(|shown| shown == view)
 }
 
 /// Whether the first view shows the post at `path` (not yet handed off).
@@ -457,6 +505,8 @@ struct Refocus {
     focused: web_sys::HtmlElement,
     signature: [Option<String>; 6],
     rank: usize,
+    /// Where the caret was in a focused text box (typing goes on there).
+    caret: Option<(u32, u32)>,
 }
 
 impl Refocus {
@@ -470,10 +520,14 @@ impl Refocus {
             .filter(|el| signature(el) == mark)
             .position(|el| el == *element)
             .unwrap_or(0);
+        let caret = focused
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
         Some(Refocus {
             focused,
             signature: mark,
             rank,
+            caret,
         })
     }
 
@@ -519,6 +573,7 @@ fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) 
     // takes the focus away.
     let y = window.scroll_y().unwrap_or(0.0);
     let refocus = Refocus::of(view);
+    let caret = refocus.as_ref().and_then(|r| r.caret);
     move_nodes();
     view.remove();
     let mut shown = Vec::new();
@@ -537,5 +592,10 @@ fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) 
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = target.focus_with_options(&options);
+        if let (Some((start, end)), Some(input)) =
+            (caret, target.dyn_ref::<web_sys::HtmlInputElement>())
+        {
+            let _ = input.set_selection_range(start, end);
+        }
     }
 }

@@ -1,8 +1,10 @@
-//! The home page's list of posts: grouped by month, each post with its date,
-//! title, tags and entries. The app and the first view build it with these
-//! functions, so the list does not change when the app takes the page over.
+//! The home page's list of posts (grouped by month, each post with its date,
+//! title, tags and entries) and the papers page's cards. The app and the
+//! first view build them with these functions, so a list does not change
+//! when the app takes the page over.
 
 use crate::header::{element, tag_href};
+use papershelf_core::catalog::Paper;
 use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
 use web_sys::{Document, Element};
@@ -52,6 +54,90 @@ pub fn render_posts(container: &Element, posts: &[Post], selected: &[String]) {
         };
         let _ = list.append_child(&post_item(&document, post, selected));
     }
+}
+
+/// Fills `container` with a card for each of `papers`, replacing what it
+/// held; a line saying nothing matches when there are none. Tags in
+/// `selected` (lower case) are highlighted.
+pub fn render_papers(container: &Element, papers: &[Paper], selected: &[String]) {
+    container.set_text_content(None);
+    let Some(document) = container.owner_document() else {
+        return;
+    };
+    if papers.is_empty() {
+        let empty = element(
+            &document,
+            "p",
+            &[("class", "empty")],
+            "No papers match. Remove a tag or change the search.",
+        );
+        let _ = container.append_child(&empty);
+        return;
+    }
+    let cards = element(&document, "ul", &[("class", "paper-cards")], "");
+    for paper in papers {
+        let _ = cards.append_child(&paper_card(&document, paper, selected));
+    }
+    let _ = container.append_child(&cards);
+}
+
+/// One paper: its title (linking to the paper), subtitle, tags, and a link
+/// to every review of it.
+fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Element {
+    let card = element(document, "li", &[("class", "paper-card")], "");
+    let heading = element(document, "h2", &[("class", "paper-title")], "");
+    let title = match &paper.url {
+        Some(url) => element(
+            document,
+            "a",
+            &[
+                ("class", "paper-link"),
+                ("href", url),
+                ("target", "_blank"),
+                ("rel", "noopener noreferrer"),
+            ],
+            &paper.title,
+        ),
+        None => element(document, "span", &[], &paper.title),
+    };
+    let _ = heading.append_child(&title);
+    let _ = card.append_child(&heading);
+    if let Some(subtitle) = &paper.subtitle {
+        let _ = card.append_child(&element(
+            document,
+            "p",
+            &[("class", "paper-subtitle")],
+            subtitle,
+        ));
+    }
+    let tags = element(document, "div", &[("class", "paper-tags")], "");
+    for tag in &paper.tags {
+        let _ = tags.append_child(&tag_link(document, tag, selected));
+    }
+    let _ = card.append_child(&tags);
+    let reviews = element(document, "ul", &[("class", "reviews")], "");
+    for review in &paper.reviews {
+        let link = element(
+            document,
+            "a",
+            &[
+                ("class", "review-link"),
+                ("href", &post_hash(&review.post_path, Some(&review.anchor))),
+            ],
+            "Review, ",
+        );
+        let _ = link.append_child(&element(
+            document,
+            "time",
+            &[("datetime", &review.date)],
+            &review.date,
+        ));
+        let li = element(document, "li", &[], "");
+        let _ = li.append_child(&link);
+        let _ = reviews.append_child(&li);
+    }
+    let _ = card.append_child(&reviews);
+    card
 }
 
 fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {

@@ -3,7 +3,8 @@
 //! index's types would add kilobytes to the first download.
 
 use js_sys::{Array, Reflect};
-use papershelf_core::index::Front;
+use papershelf_core::catalog::{Paper, Review};
+use papershelf_core::index::{Front, PapersFront};
 use papershelf_core::post::{PaperEntry, Post};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -56,22 +57,65 @@ fn post(value: &JsValue) -> Option<Post> {
     })
 }
 
-/// The front in `value`, if it has the shape `papershelf index` writes.
-pub fn read(value: &JsValue) -> Option<Front> {
-    let facets = list(value, "facets")?
+fn review(value: &JsValue) -> Option<Review> {
+    Some(Review {
+        post_path: text(value, "post_path")?,
+        post_title: text(value, "post_title").unwrap_or_default(),
+        date: text(value, "date")?,
+        anchor: text(value, "anchor")?,
+    })
+}
+
+fn paper(value: &JsValue) -> Option<Paper> {
+    Some(Paper {
+        title: text(value, "title")?,
+        subtitle: text(value, "subtitle"),
+        url: text(value, "url"),
+        tags: texts(value, "tags")?,
+        reviews: list(value, "reviews")?
+            .iter()
+            .map(review)
+            .collect::<Option<_>>()?,
+    })
+}
+
+/// `[[tag, count], …]`.
+fn facets(value: &JsValue) -> Option<Vec<(String, usize)>> {
+    list(value, "facets")?
         .iter()
         .map(|pair| {
             let pair = pair.dyn_ref::<Array>()?;
             Some((pair.get(0).as_string()?, pair.get(1).as_f64()? as usize))
         })
-        .collect::<Option<_>>()?;
+        .collect()
+}
+
+fn papers(value: &JsValue) -> Option<PapersFront> {
+    Some(PapersFront {
+        total: number(value, "total")? as usize,
+        facets: facets(value)?,
+        cards: list(value, "cards")?
+            .iter()
+            .map(paper)
+            .collect::<Option<_>>()?,
+    })
+}
+
+/// The front in `value`, if it has the shape `papershelf index` writes.
+pub fn read(value: &JsValue) -> Option<Front> {
+    let papers_field = field(value, "papers");
     Some(Front {
         version: number(value, "version")? as u32,
         total: number(value, "total")? as usize,
-        facets,
+        facets: facets(value)?,
         posts: list(value, "posts")?
             .iter()
             .map(post)
             .collect::<Option<_>>()?,
+        papers: if papers_field.is_undefined() {
+            None
+        } else {
+            Some(papers(&papers_field)?)
+        },
     })
 }
