@@ -276,7 +276,7 @@ if (mdxUrl) {
 
 // The app's wasm, once it is being fetched.
 let appBytes = null;
-// With a post on screen, how long a quiet page waits before the app starts.
+// With a first view on screen, how long a quiet page waits before the app starts.
 const QUIET_MS = 3000;
 // With a post on screen, how long after its first images are decoded the app's bytes are fetched.
 const PREFETCH_MS = 1000;
@@ -339,24 +339,34 @@ if (typeof WebAssembly !== 'object') {
     }
     // After the first screen is painted (the first view's download does not wait for it).
     requestAnimationFrame(() => setTimeout(client, 0));
-    if (shown && postUrl) {
-      // The post is on screen and complete: the app's start (compiling,
+    if (shown) {
+      // The page is on screen and complete: the app's start (compiling,
       // mounting, taking the page over: a few long tasks on a slow phone)
-      // waits until the reader does something, or the page has been quiet
-      // for QUIET_MS, so it never competes with the post being read. Its
-      // bytes and the index download once the post's first screen is
-      // painted, so a first tap only waits for the start.
-      // (The page has "loaded" before the first view's images are even asked
-      // for: wait for those the reader sees first, then for a painted frame.)
-      const firstImages = [...document.querySelectorAll('[data-first-view] img:not([loading="lazy"])')];
-      await Promise.race([
-        Promise.all(firstImages.map((img) => img.decode().catch(() => {}))),
-        new Promise((resolve) => setTimeout(resolve, 5000)),
-      ]);
-      // Painting them can take a while longer (fonts for a script not yet
-      // used): the download waits PREFETCH_MS more, so it never competes with it.
-      await new Promise((resolve) => setTimeout(resolve, PREFETCH_MS));
-      await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0)));
+      // waits until the reader does something (a tap, a key, the focus, a
+      // link followed), or the page has been quiet for QUIET_MS, so it never
+      // competes with the page being read. Its bytes and the index download
+      // once the first screen is painted, so a first tap only waits for the
+      // start.
+      if (postUrl) {
+        // (The page has "loaded" before the first view's images are even asked
+        // for: wait for those the reader sees first, then for a painted frame.)
+        const firstImages = [...document.querySelectorAll('[data-first-view] img:not([loading="lazy"])')];
+        await Promise.race([
+          Promise.all(firstImages.map((img) => img.decode().catch(() => {}))),
+          new Promise((resolve) => setTimeout(resolve, 5000)),
+        ]);
+        // Painting them can take a while longer (fonts for a script not yet
+        // used): the download waits PREFETCH_MS more, so it never competes with it.
+        await new Promise((resolve) => setTimeout(resolve, PREFETCH_MS));
+        await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0)));
+      } else {
+        // A list: once it is painted (or after 100 ms where frames are not
+        // drawn, as in a background tab).
+        await new Promise((resolve) => {
+          requestAnimationFrame(() => setTimeout(resolve, 0));
+          setTimeout(resolve, 100);
+        });
+      }
       appBytes = fetch('./${appWasm}');
       appBytes.catch(() => {}); // reported by init below
       const preload = document.createElement('link');
@@ -377,9 +387,8 @@ if (typeof WebAssembly !== 'object') {
       });
       performance.mark('papershelf:app-wanted');
     } else {
-      // A list page (where the next tap is the reason to come) or nothing
-      // shown: the app and the index download once the page is painted (or
-      // after 100 ms where frames are not drawn, as in a background tab).
+      // Nothing shown: the app and the index download once the page is
+      // painted (or after 100 ms where frames are not drawn).
       await new Promise((resolve) => {
         requestAnimationFrame(() => setTimeout(resolve, 0));
         setTimeout(resolve, 100);
