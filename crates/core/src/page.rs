@@ -74,13 +74,16 @@ pub struct PageImage {
 
 /// The post page of `parsed`, from the built `template` (`index.html`).
 /// `url` is the site's public URL (without one, the tags that need an
-/// absolute URL are left out); `image` the preview image.
+/// absolute URL are left out); `image` the preview image; `reader` the
+/// reader module's files in the build (`papershelf-reader-<hash>.js` and
+/// its `_bg.wasm`), which the page asks for with itself.
 pub fn post_page(
     template: &str,
     site: &Site,
     url: Option<&str>,
     parsed: &ParsedPost,
     image: Option<&PageImage>,
+    reader: &[String],
 ) -> String {
     let post = &parsed.post;
     let a = xml_text;
@@ -168,6 +171,18 @@ pub fn post_page(
             "  <link rel=\"preload\" as=\"image\" href=\"content/{}\" fetchpriority=\"high\">\n",
             a(&encode_path(&first))
         );
+    }
+    // The reader module that draws it, asked for beside the boot script
+    // rather than by it: one round trip less before the post is shown.
+    for file in reader {
+        if file.ends_with(".js") {
+            head += &format!("  <link rel=\"modulepreload\" href=\"{}\">\n", a(file));
+        } else if file.ends_with(".wasm") {
+            head += &format!(
+                "  <link rel=\"preload\" as=\"fetch\" href=\"{}\" crossorigin>\n",
+                a(file)
+            );
+        }
     }
     let mut ld = serde_json::json!({
         "@context": "https://schema.org",
@@ -350,12 +365,17 @@ mod tests {
             url: "https://x.org/sub/content/papers/y2025/nov/asset/a.png".into(),
             size: Some((640, 480)),
         };
+        let reader = [
+            "papershelf-reader-0a1b.js".to_string(),
+            "papershelf-reader-0a1b_bg.wasm".to_string(),
+        ];
         let html = post_page(
             TEMPLATE,
             &site(),
             Some("https://x.org/sub/"),
             &parsed,
             Some(&image),
+            &reader,
         );
         let own = "https://x.org/sub/docs/papers/y2025/nov/20251106/";
         for tag in [
@@ -375,6 +395,9 @@ mod tests {
             "<meta name=\"papershelf-post\" content=\"papers/y2025/nov/20251106.md\">".into(),
             // The first image asked for with the page (relative to the <base>: the root).
             "<link rel=\"preload\" as=\"image\" href=\"content/papers/y2025/nov/asset/a.png\" fetchpriority=\"high\">".into(),
+            // So is the reader module that draws it.
+            "<link rel=\"modulepreload\" href=\"papershelf-reader-0a1b.js\">".into(),
+            "<link rel=\"preload\" as=\"fetch\" href=\"papershelf-reader-0a1b_bg.wasm\" crossorigin>".into(),
         ] {
             assert!(html.contains(&tag), "{tag} in {html}");
         }
@@ -401,7 +424,7 @@ mod tests {
     #[test]
     fn without_a_url_no_absolute_tag_is_written() {
         let parsed = Post::parse("a.md", "# A\n\ntext\n");
-        let html = post_page(TEMPLATE, &Site::default(), None, &parsed, None);
+        let html = post_page(TEMPLATE, &Site::default(), None, &parsed, None, &[]);
         assert!(
             !html.contains("canonical") && !html.contains("og:url") && !html.contains("og:image")
         );
