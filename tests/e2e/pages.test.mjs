@@ -53,7 +53,15 @@ test("a post page's raw HTML has every tag the link previews read, with its own 
 
 test('an old Docusaurus link (docs/<path>/#<heading>) opens the post at that heading; Back leaves; a tag works', async () => {
   const page = await newPage(browser, { width: 390, height: 700 });
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(`${server.base}docs/${POST}/`);
+  // The page asks for the reader module itself (preloads), and the boot script takes those answers.
+  await page.locator('[data-first-view] h1.post-title').waitFor();
+  const html = await (await fetch(`${server.base}docs/${POST}/`)).text();
+  const wasm = /<link rel="preload" as="fetch" href="(papershelf-reader-[0-9a-f]+_bg\.wasm)" crossorigin>/.exec(html)?.[1];
+  assert.ok(wasm && /<link rel="modulepreload" href="papershelf-reader-[0-9a-f]+\.js">/.test(html), 'the reader module is preloaded');
+  assert.deepEqual(asked.filter((p) => p.endsWith(`/${wasm}`)), [`/repo/${wasm}`], 'its wasm is downloaded once');
   await page.goto(`${server.base}docs/${POST}/#${ANCHOR}`);
   const heading = page.locator(`[id="${ANCHOR}"]`);
   await heading.waitFor();
