@@ -274,6 +274,72 @@ if (mdxUrl) {
   early[mdxUrl].catch(() => {});
 }
 
+// Posts this browser has shown, kept as the reader drew them (in a release
+// build, where a service worker keeps the app): on a repeat visit, the same
+// text under the same build is shown again from that markup, without
+// downloading, compiling and running the reader. The markup is the reader's
+// own output (the allow-list applied); it is kept in the Cache Storage the
+// service worker serves the app's code from, under a key naming this build,
+// the page, the theme and the site, beside the very text it was drawn from,
+// and shown only for that text and only where a first view of that post is
+// what it holds.
+const DRAWN = 'papershelf-drawn';
+const DRAWN_MAX = 200;
+const keepsDrawn = ${release} && typeof caches === 'object' && !/[?&]id=/.test(location.hash);
+const drawnKey = (url) => {
+  let theme = '';
+  try {
+    theme = localStorage.getItem('papershelf-theme') || '';
+  } catch (e) {
+    // storage refused: the default theme
+  }
+  const key = new URLSearchParams({ post: url, page: location.pathname, build: import.meta.url, theme, site: document.querySelector('meta[name="application-name"]')?.content || '' });
+  return new URL(\`papershelf-drawn?\${key}\`, location.href).href;
+};
+/** What was kept for the post at \`url\` ({url, text, title, html}), or null: asked of the
+ * service worker (www/sw.js), which reaches Cache Storage faster than the page does. */
+const drawnBefore = (url) =>
+  keepsDrawn && navigator.serviceWorker?.controller
+    ? fetch(drawnKey(url)).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+    : Promise.resolve(null);
+/** Shows \`kept\` if it was drawn from this very \`text\` of \`url\`; returns whether it did. */
+const showDrawn = (kept, url, text) => {
+  if (kept.url !== url || kept.text !== text) return false;
+  const template = document.createElement('template');
+  template.innerHTML = kept.html;
+  const view = template.content.firstElementChild;
+  if (!view || template.content.childElementCount !== 1 || view.getAttribute('data-first-view') !== url.slice('content/'.length)) return false;
+  // Read in an inert template, so nothing in it has run. What the allow-list
+  // never emits means the drawing is not the reader's: it is not shown.
+  const foreign = (el) =>
+    /^(script|style|iframe|frame|object|embed|base|meta|link|svg|math|template|noscript|textarea|xmp|plaintext|noembed|noframes|title)$/i.test(el.localName) ||
+    [...el.attributes].some((a) => /^on/i.test(a.name) || /^\\s*(javascript|vbscript|data:text)/i.test(a.value.replace(/[\\u0000-\\u001f]/g, '')));
+  if (foreign(view) || [...view.querySelectorAll('*')].some(foreign)) return false;
+  document.getElementById('boot')?.remove();
+  document.body.append(view);
+  document.title = kept.title;
+  return true;
+};
+/** Keeps the first view the reader has just drawn of \`url\` (asked for as \`asked\`) from \`text\`. */
+const keepDrawn = (asked, url, text) => {
+  const view = document.querySelector('[data-first-view]');
+  if (!keepsDrawn || !view) return;
+  const kept = { url, text, title: document.title, html: view.outerHTML };
+  setTimeout(async () => {
+    try {
+      const cache = await caches.open(DRAWN);
+      await cache.put(drawnKey(asked), new Response(JSON.stringify(kept), { headers: { 'content-type': 'application/json' } }));
+      const keys = await cache.keys();
+      for (const key of keys.slice(0, Math.max(0, keys.length - DRAWN_MAX))) await cache.delete(key);
+    } catch (e) {
+      // not kept: the reader draws it next time
+    }
+  }, 0);
+};
+
+// A post drawn here before, asked for beside the post.
+const drawn = postUrl ? drawnBefore(postUrl) : null;
+
 // The app's wasm, once it is being fetched.
 let appBytes = null;
 // With a first view on screen, how long a quiet page waits before the app starts.
@@ -290,13 +356,23 @@ if (typeof WebAssembly !== 'object') {
     // after it and takes the page over. A post (or front) that has not
     // arrived within 2 s, or failed, is left to the app, which shows
     // progress, errors and retries.
-    const wasm = fetch(postUrl ? './${reader.wasm}' : './${lists.wasm}');
-    wasm.catch(() => {}); // reported by the import below
-    const reader = import(postUrl ? './${reader.js}' : './${lists.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
-    reader.catch(() => {}); // not shown early: the app shows the page
+    // The module, loaded once, when it is needed.
+    let reader = null;
+    const loadReader = () => {
+      if (!reader) {
+        const wasm = fetch(postUrl ? './${reader.wasm}' : './${lists.wasm}');
+        wasm.catch(() => {}); // reported by the import below
+        reader = import(postUrl ? './${reader.js}' : './${lists.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+        reader.catch(() => {}); // not shown early: the app shows the page
+      }
+      return reader;
+    };
     const deadline = new Promise((resolve) => setTimeout(resolve, 2000, null));
     let shown = false;
     if (postUrl) {
+      // A post drawn here before needs no reader if its text is unchanged.
+      const before = await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 200, null))]);
+      if (!before) loadReader();
       let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
       let shownUrl = postUrl;
       if (answer && answer.status === 404 && mdxUrl) {
@@ -306,13 +382,17 @@ if (typeof WebAssembly !== 'object') {
       // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
       if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
         try {
-          const module = await reader;
-          if (module.show_post(location.hash, shownUrl, answer.text)) {
-            shown = true;
+          shown = before !== null && showDrawn(before, shownUrl, answer.text);
+          if (!shown) {
+            const module = await loadReader();
+            shown = module.show_post(location.hash, shownUrl, answer.text);
+            if (shown) keepDrawn(postUrl, shownUrl, answer.text);
+          }
+          if (shown) {
             // Until the app takes over, the table of entries scrolls to its headings.
             addEventListener('hashchange', function follow() {
               if (!document.querySelector('[data-first-view]')) return removeEventListener('hashchange', follow);
-              module.follow_anchor(location.hash);
+              loadReader().then((module) => module.follow_anchor(location.hash));
             });
           }
         } catch (e) {
@@ -320,9 +400,10 @@ if (typeof WebAssembly !== 'object') {
         }
       }
     } else {
+      loadReader();
       const answer = await Promise.race([front.catch(() => null), deadline]);
       try {
-        shown = answer !== null && (await reader).show_list(location.hash, answer);
+        shown = answer !== null && (await loadReader()).show_list(location.hash, answer);
       } catch (e) {
         // Not shown early: the app shows the list.
       }

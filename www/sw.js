@@ -36,6 +36,8 @@ const CONTENT = 'papershelf-content';
 const IMAGES = 'papershelf-images';
 // "Save for offline": posts and images kept until "Remove offline data".
 const SAVED = 'papershelf-saved';
+// Posts as this version's reader drew them (the boot script keeps them).
+const DRAWN = 'papershelf-drawn';
 // At most this many images, and bytes of them, in IMAGES; the oldest go first.
 const IMAGE_CAP = { count: 400, bytes: 80 * 1024 * 1024 };
 // How long a page waits for the network before the cached copy is shown.
@@ -72,9 +74,16 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
+      let upgraded = false;
       for (const key of await caches.keys()) {
-        if (key.startsWith('papershelf-app-') && key !== APP) await caches.delete(key);
+        if (key.startsWith('papershelf-app-') && key !== APP) {
+          await caches.delete(key);
+          upgraded = true;
+        }
       }
+      // Posts as the old version's reader drew them (the boot script's
+      // papershelf-drawn): never shown again under this version, so gone.
+      if (upgraded) await caches.delete(DRAWN);
       // A page's request starts while the worker itself starts.
       if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();
@@ -103,6 +112,7 @@ self.addEventListener('fetch', (event) => {
   }
   const key = here(url.pathname.slice(scope.pathname.length));
   if (request.mode === 'navigate') event.respondWith(navigate(event, path, key));
+  else if (path === 'papershelf-drawn') event.respondWith(drawn(request));
   else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(cacheFirst(event, APP, key));
   else if (NETWORK_FIRST.has(path)) event.respondWith(networkFirst(event, key));
   else if (POST.test(path)) event.respondWith(post(event, path.slice('content/'.length), key));
@@ -125,6 +135,14 @@ const keepable = (response) => response.ok && response.type === 'basic' && respo
 // A host's HTML page where a Markdown file should be (its "not found" page, often with status 200).
 const isHtml = (response, text) =>
   /text\/html/i.test(response.headers.get('content-type') || '') || /^\s*<(?:!doctype html|html)/i.test(text.slice(0, 64));
+
+// A post as the reader drew it on this device (kept by the boot script, see
+// scripts/post-build.mjs), asked for beside the post itself: from the page,
+// Cache Storage is slower to reach than through the worker. Never from the network.
+async function drawn(request) {
+  const kept = await (await caches.open(DRAWN)).match(request.url);
+  return kept || new Response('', { status: 404, statusText: 'Not drawn on this device' });
+}
 
 async function cacheFirst(event, name, key) {
   const cache = await caches.open(name);

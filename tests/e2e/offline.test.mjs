@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serve, launch, newPage, copyDist, appShown, root, shots } from './harness.mjs';
+import { serve, launch, newPage, copyDist, appShown, root, shots, siteTitle } from './harness.mjs';
 
 const PREFIX = '/shelf/';
 const bin = path.join(root, 'target', 'release', 'papershelf');
@@ -166,6 +166,76 @@ test('a new post appears and an edited post shows its edit on the next load, wit
     await appShown(page);
     assert.equal(await page.locator('.post-body', { hasText: 'A second edit.' }).count(), 1);
     assert.equal(await page.locator('#update-notice').count(), 0, 'no prompt for new content');
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('a post loaded before is shown again as the reader drew it, without the reader; a drawing of other text is never shown', async () => {
+  const s = await site();
+  try {
+    const [post] = posts(s.dir).filter((p) => p.files.some((f) => f.endsWith('.png')));
+    const page = await newPage(browser, { serviceWorkers: 'allow' });
+    const asked = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${s.base}#/post/${post.stem}`);
+    const view = page.locator('[data-first-view]');
+    await view.locator('h1.post-title').waitFor();
+    const drawn = await view.evaluate((el) => el.outerHTML);
+    assert.ok(asked.some((p) => p.includes('/papershelf-reader-')), 'the reader drew it the first time');
+    await controlled(page);
+    await page.waitForFunction(async () => (await (await caches.open('papershelf-drawn')).keys()).length === 1);
+
+    // Loaded again: the same first view, with no reader module asked for.
+    asked.length = 0;
+    await page.reload();
+    await view.locator('h1.post-title').waitFor();
+    assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
+    assert.equal(await page.title(), `${post.title} · ${siteTitle()}`);
+    assert.ok(!asked.some((p) => p.includes('/papershelf-reader-')), asked.join(' '));
+    // The app takes it over as it takes over the reader's.
+    await page.locator('h1.post-title').click();
+    await appShown(page);
+    await page.locator('.papershelf h1.post-title', { hasText: post.title }).waitFor();
+
+    // A drawing kept beside other text (as if the post had changed) is not shown: the reader draws the post.
+    await page.evaluate(async () => {
+      const cache = await caches.open('papershelf-drawn');
+      for (const key of await cache.keys()) {
+        const kept = await (await cache.match(key)).json();
+        kept.text += ' ';
+        kept.html = kept.html.replace('<h1', '<h1 data-not-this-text=""');
+        await cache.put(key, new Response(JSON.stringify(kept)));
+      }
+    });
+    asked.length = 0;
+    await page.reload();
+    await view.locator('h1.post-title').waitFor();
+    assert.equal(await page.locator('[data-not-this-text]').count(), 0);
+    assert.ok(asked.some((p) => p.includes('/papershelf-reader-')), 'the reader drew it');
+
+    // Nor is one holding what the allow-list never emits (written by other code of the same origin).
+    await page.waitForFunction(async () => {
+      const cache = await caches.open('papershelf-drawn');
+      const [key] = await cache.keys();
+      return key && !(await (await cache.match(key)).text()).includes('data-not-this-text');
+    });
+    await page.evaluate(async () => {
+      const cache = await caches.open('papershelf-drawn');
+      for (const key of await cache.keys()) {
+        const kept = await (await cache.match(key)).json();
+        kept.html = kept.html.replace('<h1', '<img src="data:," onerror="window.__ran = 1"><h1 data-not-ours=""');
+        await cache.put(key, new Response(JSON.stringify(kept)));
+      }
+    });
+    asked.length = 0;
+    await page.reload();
+    await view.locator('h1.post-title').waitFor();
+    assert.equal(await page.locator('[data-not-ours]').count(), 0);
+    assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing in it ran');
+    assert.ok(asked.some((p) => p.includes('/papershelf-reader-')), 'the reader drew it');
     page.assertClean();
     await page.context().close();
   } finally {
