@@ -44,6 +44,15 @@ async function holdApp(page, shown = '[data-first-view] .post-body h2') {
 const markup = (page, selector) =>
   page.locator(selector).first().evaluate((el) => el.outerHTML.replace(/<!---->/g, '').replaceAll(' style=""', ''));
 
+/** The markup of each of `parts` inside `root` (null for a part that is not there). */
+async function partsOf(page, root, parts) {
+  const out = {};
+  for (const part of parts) {
+    out[part] = (await page.locator(`${root} ${part}`).count()) ? await markup(page, `${root} ${part}`) : null;
+  }
+  return out;
+}
+
 test('a linked post is read before the app downloads; the app then takes it over in place', async () => {
   const page = await newPage(browser, { width: 390, height: 700 });
   const app = await holdApp(page);
@@ -206,10 +215,7 @@ test('the home page is drawn by the lists module from index-front.json, before t
   await page.screenshot({ path: path.join(shots, 'first-view-home-390.png') });
 
   const parts = ['.site-header', '.filters', '.result-count', '.post-list', '.show-more'];
-  const before = {};
-  for (const part of parts) {
-    before[part] = (await page.locator(`[data-first-view] ${part}`).count()) ? await markup(page, `[data-first-view] ${part}`) : null;
-  }
+  const before = await partsOf(page, '[data-first-view]', parts);
   await page.evaluate(() => {
     document.querySelector('[data-first-view] .post-item a.post-title').probe = 'first view';
   });
@@ -223,10 +229,7 @@ test('the home page is drawn by the lists module from index-front.json, before t
   assert.deepEqual(indexAsked, [true], 'the whole index was loaded, once');
   assert.equal(await page.locator('.papershelf').count(), 1, 'one viewer on the page');
   assert.equal(await page.evaluate(() => document.querySelector('.post-item a.post-title').probe), undefined, "the app's own list");
-  for (const part of parts) {
-    const after = (await page.locator(`.papershelf ${part}`).count()) ? await markup(page, `.papershelf ${part}`) : null;
-    assert.equal(after, before[part], `${part} does not change when the app takes over`);
-  }
+  assert.deepEqual(await partsOf(page, '.papershelf', parts), before, 'nothing changes when the app takes over');
   assert.equal(await page.evaluate(() => window.scrollY), 300, 'the reader stays where they were');
   assert.ok(await page.evaluate((h) => document.activeElement.matches(`.papershelf .post-item a.post-title[href="${h}"]`), secondHref), 'the focus is on the same link');
 
@@ -256,18 +259,12 @@ test('the papers page is drawn by the lists module from index-front.json too; th
 
   // The same cards, reviews, facets and counts as the app draws from the whole index.
   const parts = ['.site-header', '.filters', '.result-count', '.paper-list', '.show-more'];
-  const before = {};
-  for (const part of parts) {
-    before[part] = (await page.locator(`[data-first-view] ${part}`).count()) ? await markup(page, `[data-first-view] ${part}`) : null;
-  }
+  const before = await partsOf(page, '[data-first-view]', parts);
   assert.ok(before['.paper-list'].includes('class="review-link"'), 'cards link to their reviews');
   app.release();
   await view.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.papershelf').count(), 1, 'one viewer on the page');
-  for (const part of parts) {
-    const after = (await page.locator(`.papershelf ${part}`).count()) ? await markup(page, `.papershelf ${part}`) : null;
-    assert.equal(after, before[part], `${part} does not change when the app takes over`);
-  }
+  assert.deepEqual(await partsOf(page, '.papershelf', parts), before, 'nothing changes when the app takes over');
   page.assertClean();
 
   // A facet pressed before the app is there filters the papers (not the posts) once it is.

@@ -173,6 +173,18 @@ test('a new post appears and an edited post shows its edit on the next load, wit
   }
 });
 
+/** Changes every kept drawing (papershelf-drawn): `text` added to its text, `html[0]` replaced by `html[1]` in its markup. */
+const plant = (page, change) =>
+  page.evaluate(async ({ text, html }) => {
+    const cache = await caches.open('papershelf-drawn');
+    for (const key of await cache.keys()) {
+      const kept = await (await cache.match(key)).json();
+      kept.text += text;
+      kept.html = kept.html.replace(html[0], html[1]);
+      await cache.put(key, new Response(JSON.stringify(kept)));
+    }
+  }, change);
+
 test('a post loaded before is shown again as the reader drew it, without the reader; a drawing of other text is never shown', async () => {
   const s = await site();
   try {
@@ -201,15 +213,7 @@ test('a post loaded before is shown again as the reader drew it, without the rea
     await page.locator('.papershelf h1.post-title', { hasText: post.title }).waitFor();
 
     // A drawing kept beside other text (as if the post had changed) is not shown: the reader draws the post.
-    await page.evaluate(async () => {
-      const cache = await caches.open('papershelf-drawn');
-      for (const key of await cache.keys()) {
-        const kept = await (await cache.match(key)).json();
-        kept.text += ' ';
-        kept.html = kept.html.replace('<h1', '<h1 data-not-this-text=""');
-        await cache.put(key, new Response(JSON.stringify(kept)));
-      }
-    });
+    await plant(page, { text: ' ', html: ['<h1', '<h1 data-not-this-text=""'] });
     asked.length = 0;
     await page.reload();
     await view.locator('h1.post-title').waitFor();
@@ -222,14 +226,7 @@ test('a post loaded before is shown again as the reader drew it, without the rea
       const [key] = await cache.keys();
       return key && !(await (await cache.match(key)).text()).includes('data-not-this-text');
     });
-    await page.evaluate(async () => {
-      const cache = await caches.open('papershelf-drawn');
-      for (const key of await cache.keys()) {
-        const kept = await (await cache.match(key)).json();
-        kept.html = kept.html.replace('<h1', '<img src="data:," onerror="window.__ran = 1"><h1 data-not-ours=""');
-        await cache.put(key, new Response(JSON.stringify(kept)));
-      }
-    });
+    await plant(page, { text: '', html: ['<h1', '<img src="data:," onerror="window.__ran = 1"><h1 data-not-ours=""'] });
     asked.length = 0;
     await page.reload();
     await view.locator('h1.post-title').waitFor();

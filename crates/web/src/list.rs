@@ -9,24 +9,26 @@ use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
 use web_sys::{Document, Element};
 
+/// Empties `container` for a list of `noun`; when the list is `empty`, says
+/// nothing matches and returns `None`, else the document to build it in.
+fn emptied(container: &Element, empty: bool, noun: &str) -> Option<Document> {
+    container.set_text_content(None);
+    let document = container.owner_document()?;
+    if empty {
+        let line = format!("No {noun} match. Remove a tag or change the search.");
+        let _ = container.append_child(&element(&document, "p", &[("class", "empty")], &line));
+        return None;
+    }
+    Some(document)
+}
+
 /// Fills `container` with `posts` (newest first) grouped by month
 /// (`2025-11`), replacing what it held; a line saying nothing matches when
 /// there are none. Tags in `selected` (lower case) are highlighted.
 pub fn render_posts(container: &Element, posts: &[Post], selected: &[String]) {
-    container.set_text_content(None);
-    let Some(document) = container.owner_document() else {
+    let Some(document) = emptied(container, posts.is_empty(), "posts") else {
         return;
     };
-    if posts.is_empty() {
-        let empty = element(
-            &document,
-            "p",
-            &[("class", "empty")],
-            "No posts match. Remove a tag or change the search.",
-        );
-        let _ = container.append_child(&empty);
-        return;
-    }
     let mut month: Option<(&str, Element)> = None;
     for post in posts {
         let label = post.date.get(..7).unwrap_or("undated");
@@ -60,20 +62,9 @@ pub fn render_posts(container: &Element, posts: &[Post], selected: &[String]) {
 /// held; a line saying nothing matches when there are none. Tags in
 /// `selected` (lower case) are highlighted.
 pub fn render_papers(container: &Element, papers: &[Paper], selected: &[String]) {
-    container.set_text_content(None);
-    let Some(document) = container.owner_document() else {
+    let Some(document) = emptied(container, papers.is_empty(), "papers") else {
         return;
     };
-    if papers.is_empty() {
-        let empty = element(
-            &document,
-            "p",
-            &[("class", "empty")],
-            "No papers match. Remove a tag or change the search.",
-        );
-        let _ = container.append_child(&empty);
-        return;
-    }
     let cards = element(&document, "ul", &[("class", "paper-cards")], "");
     for paper in papers {
         let _ = cards.append_child(&paper_card(&document, paper, selected));
