@@ -254,7 +254,7 @@ const postUrl = early && post && !post.split('/').some((s) => s === '' || s === 
   ? \`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`
   : null;
 // The home page or the papers page with no filter: its first screen comes
-// with the reader module from index-front.json (a few KB: the newest posts,
+// with the lists module from index-front.json (a few KB: the newest posts,
 // the first paper cards and the tag counts); the whole index waits until
 // that is shown.
 const list = !postUrl && /^(#?\\/?|#\\/papers)$/.test(location.hash);
