@@ -82,7 +82,7 @@ try {
     row('transfer after the first post is shown (the app), raw / gzip / brotli', `${kb(later.raw)} / ${kb(later.gz)} / ${kb(later.br)}`, after.join(', '));
     const appFiles = fs.readdirSync(dist).filter((f) => /^papershelf-app-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) || /^style-.*\.css$/.test(f) || /^boot-.*\.js$/.test(f));
     const home = compressed(appFiles.map((f) => fs.readFileSync(path.join(dist, f))));
-    row('transfer: the home page (app + CSS + boot), raw / gzip / brotli', `${kb(home.raw)} / ${kb(home.gz)} / ${kb(home.br)}`, 'the reader module is not loaded there');
+    row('transfer: the home page (app + CSS + boot), raw / gzip / brotli', `${kb(home.raw)} / ${kb(home.gz)} / ${kb(home.br)}`, 'what the home page loads once its first view is shown (below)');
     const listFiles = fs.readdirSync(dist).filter((f) => /^papershelf-lists-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) || /^style-.*\.css$/.test(f) || /^boot-.*\.js$/.test(f));
     const listView = compressed(listFiles.map((f) => fs.readFileSync(path.join(dist, f))));
     row('transfer: the first view of the home and papers pages (lists module + CSS + boot), raw / gzip / brotli', `${kb(listView.raw)} / ${kb(listView.gz)} / ${kb(listView.br)}`, 'then index-front.json; the app follows');
