@@ -1,16 +1,18 @@
-//! The first view: a linked post, or the home page, on screen before the app
-//! has downloaded.
+//! The first view: a linked post, the home page or the papers page, on
+//! screen before the app has downloaded.
 //!
 //! On a link to a post (`#/post/…`), the boot script loads the small reader
 //! module (`crates/reader-wasm`, the core without Leptos) beside the post,
 //! and [`show`] builds the page the app would build: the site header, the
 //! post's header and its body. On the home page and the papers page,
-//! [`show_list`] builds the first screen from `index-front.json` the same way. The app then loads, mounts out of sight
-//! ([`wait`]) and, when its own page for that post is ready, takes the view
-//! over in one step ([`take_over`]): the post's body nodes move into the app
-//! (images already loaded stay loaded), the first view goes, the app appears
-//! at the same scroll position with the keyboard focus where it was. If the
-//! app shows another page first, [`hand_off`] just gives way. Until then the
+//! [`show_list`] (in the lists module, `crates/lists-wasm`) builds the first
+//! screen from `index-front.json` the same way. The app then loads, mounts
+//! out of sight ([`wait`]) and, when its own page for that post is ready,
+//! takes the view over in one step ([`take_over`]): the post's body nodes
+//! move into the app (images already loaded stay loaded), the first view
+//! goes, the app appears at the same scroll position with the keyboard focus
+//! where it was. If the app shows another page first (or a list page once
+//! its index is in), [`hand_off`] just gives way. Until then the
 //! first view is a page of plain links: following one changes the hash,
 //! which the app reads when it starts.
 //!
@@ -22,7 +24,7 @@ use crate::theme::Choice;
 use crate::{dom, find_anchor, header, list, share, CONTENT_BASE};
 use papershelf_core::catalog::{Filter, FACETS_SHOWN};
 use papershelf_core::doc::HashLinker;
-use papershelf_core::index::{Front, FRONT_PAPERS, FRONT_POSTS, INDEX_VERSION};
+use papershelf_core::index::{Front, PapersFront, FRONT_PAPERS, FRONT_POSTS, INDEX_VERSION};
 use papershelf_core::post::{post_stem, Post};
 use papershelf_core::route::Route;
 use wasm_bindgen::closure::Closure;
@@ -205,7 +207,8 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
         List::Posts => (HOME_VIEW, "Posts", "posts", "post", FRONT_POSTS),
         List::Papers => (PAPERS_VIEW, "Papers", "papers", "paper", FRONT_PAPERS),
     };
-    let papers = front.papers.clone().unwrap_or_default();
+    let none = PapersFront::default();
+    let papers = front.papers.as_ref().unwrap_or(&none);
     let (total, facets, shown) = match list {
         List::Posts => (front.total, &front.facets, front.posts.len()),
         List::Papers => (papers.total, &papers.facets, papers.cards.len()),
