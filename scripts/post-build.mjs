@@ -356,23 +356,23 @@ if (typeof WebAssembly !== 'object') {
     // after it and takes the page over. A post (or front) that has not
     // arrived within 2 s, or failed, is left to the app, which shows
     // progress, errors and retries.
-    // The module, loaded once, when it is needed.
-    let reader = null;
-    const loadReader = () => {
-      if (!reader) {
+    // The first view's module (the reader, or the lists), loaded once, when it is needed.
+    let viewModule = null;
+    const loadModule = () => {
+      if (!viewModule) {
         const wasm = fetch(postUrl ? './${reader.wasm}' : './${lists.wasm}');
         wasm.catch(() => {}); // reported by the import below
-        reader = import(postUrl ? './${reader.js}' : './${lists.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
-        reader.catch(() => {}); // not shown early: the app shows the page
+        viewModule = import(postUrl ? './${reader.js}' : './${lists.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+        viewModule.catch(() => {}); // not shown early: the app shows the page
       }
-      return reader;
+      return viewModule;
     };
     const deadline = new Promise((resolve) => setTimeout(resolve, 2000, null));
     let shown = false;
     if (postUrl) {
       // A post drawn here before needs no reader if its text is unchanged.
       const before = await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 200, null))]);
-      if (!before) loadReader();
+      if (!before) loadModule();
       let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
       let shownUrl = postUrl;
       if (answer && answer.status === 404 && mdxUrl) {
@@ -384,7 +384,7 @@ if (typeof WebAssembly !== 'object') {
         try {
           shown = before !== null && showDrawn(before, shownUrl, answer.text);
           if (!shown) {
-            const module = await loadReader();
+            const module = await loadModule();
             shown = module.show_post(location.hash, shownUrl, answer.text);
             if (shown) keepDrawn(postUrl, shownUrl, answer.text);
           }
@@ -392,7 +392,7 @@ if (typeof WebAssembly !== 'object') {
             // Until the app takes over, the table of entries scrolls to its headings.
             addEventListener('hashchange', function follow() {
               if (!document.querySelector('[data-first-view]')) return removeEventListener('hashchange', follow);
-              loadReader().then((module) => module.follow_anchor(location.hash));
+              loadModule().then((module) => module.follow_anchor(location.hash));
             });
           }
         } catch (e) {
@@ -400,10 +400,10 @@ if (typeof WebAssembly !== 'object') {
         }
       }
     } else {
-      loadReader();
+      loadModule();
       const answer = await Promise.race([front.catch(() => null), deadline]);
       try {
-        shown = answer !== null && (await loadReader()).show_list(location.hash, answer);
+        shown = answer !== null && (await loadModule()).show_list(location.hash, answer);
       } catch (e) {
         // Not shown early: the app shows the list.
       }

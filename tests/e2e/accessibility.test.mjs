@@ -84,7 +84,7 @@ test('the skip link takes the focus to the page; every page has a title that say
   const page = await newPage(browser);
   await page.goto(server.base);
   // The app's page (the first view's skip link is tested in first-view.test.mjs).
-  await page.locator('[data-first-view]').waitFor({ state: 'detached' });
+  await appShown(page);
   await page.locator('.post-item').first().waitFor();
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).text, 'Skip to content');

@@ -75,12 +75,14 @@ export async function serve(dir = dist, { prefix = '/', requests = [], contentDi
 
 /** Headless Chromium as the machine provides it. */
 /**
- * Waits until the app has taken over from the first view (a post or the
- * home page drawn by the reader module), when there is one: before that the
+ * Waits until the app has taken over from the first view (a post, the home
+ * page or the papers page), when there is one: before that the
  * page is plain links, without the app's keyboard shortcuts.
  */
 export async function appShown(page) {
-  await page.locator('.papershelf').first().waitFor({ state: 'attached' });
+  // The app's own root, in sight (not a first view, nor the app still waiting
+  // behind one): a first view that has not appeared yet is not "gone".
+  await page.locator('.papershelf:not([data-first-view]):not([data-waiting])').first().waitFor({ state: 'attached' });
   await page.locator('[data-first-view]').waitFor({ state: 'detached' });
 }
 

@@ -28,8 +28,14 @@ fn list(value: &JsValue, key: &str) -> Option<Vec<JsValue>> {
     Some(items.dyn_into::<Array>().ok()?.iter().collect())
 }
 
+/// The array at `key` (none is empty), each item read by `read`; `None`
+/// if it is not an array or an item does not read.
+fn each<T>(value: &JsValue, key: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
+    list(value, key)?.iter().map(read).collect()
+}
+
 fn texts(value: &JsValue, key: &str) -> Option<Vec<String>> {
-    list(value, key)?.iter().map(JsValue::as_string).collect()
+    each(value, key, JsValue::as_string)
 }
 
 fn entry(value: &JsValue) -> Option<PaperEntry> {
@@ -49,10 +55,7 @@ fn post(value: &JsValue) -> Option<Post> {
         title: text(value, "title")?,
         date: text(value, "date")?,
         tags: texts(value, "tags")?,
-        entries: list(value, "entries")?
-            .iter()
-            .map(entry)
-            .collect::<Option<_>>()?,
+        entries: each(value, "entries", entry)?,
         ..Post::default()
     })
 }
@@ -72,32 +75,23 @@ fn paper(value: &JsValue) -> Option<Paper> {
         subtitle: text(value, "subtitle"),
         url: text(value, "url"),
         tags: texts(value, "tags")?,
-        reviews: list(value, "reviews")?
-            .iter()
-            .map(review)
-            .collect::<Option<_>>()?,
+        reviews: each(value, "reviews", review)?,
     })
 }
 
 /// `[[tag, count], …]`.
 fn facets(value: &JsValue) -> Option<Vec<(String, usize)>> {
-    list(value, "facets")?
-        .iter()
-        .map(|pair| {
-            let pair = pair.dyn_ref::<Array>()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_f64()? as usize))
-        })
-        .collect()
+    each(value, "facets", |pair| {
+        let pair = pair.dyn_ref::<Array>()?;
+        Some((pair.get(0).as_string()?, pair.get(1).as_f64()? as usize))
+    })
 }
 
 fn papers(value: &JsValue) -> Option<PapersFront> {
     Some(PapersFront {
         total: number(value, "total")? as usize,
         facets: facets(value)?,
-        cards: list(value, "cards")?
-            .iter()
-            .map(paper)
-            .collect::<Option<_>>()?,
+        cards: each(value, "cards", paper)?,
     })
 }
 
@@ -108,10 +102,7 @@ pub fn read(value: &JsValue) -> Option<Front> {
         version: number(value, "version")? as u32,
         total: number(value, "total")? as usize,
         facets: facets(value)?,
-        posts: list(value, "posts")?
-            .iter()
-            .map(post)
-            .collect::<Option<_>>()?,
+        posts: each(value, "posts", post)?,
         papers: if papers_field.is_undefined() {
             None
         } else {

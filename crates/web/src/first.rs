@@ -185,11 +185,11 @@ fn frame(document: &Document, shown: &str, current: Option<&str>) -> (Element, E
 /// typed into the title box are kept in the route: the app opens on either.
 pub fn show_list(hash: &str, front: &Front) -> bool {
     let route = Route::from_hash(hash);
-    let list = match &route {
+    let list = match (&route, &front.papers) {
         _ if front.version != INDEX_VERSION => return false,
-        Route::Home(filter) if *filter == Filter::default() => List::Posts,
-        Route::Papers(filter) if *filter == Filter::default() && front.papers.is_some() => {
-            List::Papers
+        (Route::Home(filter), _) if *filter == Filter::default() => List::Posts,
+        (Route::Papers(filter), Some(papers)) if *filter == Filter::default() => {
+            List::Papers(papers)
         }
         _ => return false,
     };
@@ -203,15 +203,35 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     let el = |tag: &str, attrs: &[(&str, &str)], text: &str| {
         header::element(&document, tag, attrs, text)
     };
-    let (view, title, noun, one, step) = match list {
-        List::Posts => (HOME_VIEW, "Posts", "posts", "post", FRONT_POSTS),
-        List::Papers => (PAPERS_VIEW, "Papers", "papers", "paper", FRONT_PAPERS),
-    };
-    let none = PapersFront::default();
-    let papers = front.papers.as_ref().unwrap_or(&none);
-    let (total, facets, shown) = match list {
-        List::Posts => (front.total, &front.facets, front.posts.len()),
-        List::Papers => (papers.total, &papers.facets, papers.cards.len()),
+    let (view, title, noun, one, step, total, facets, shown) = match list {
+        List::Posts => {
+            let shown = front.posts.len();
+            let (total, facets) = (front.total, &front.facets);
+            (
+                HOME_VIEW,
+                "Posts",
+                "posts",
+                "post",
+                FRONT_POSTS,
+                total,
+                facets,
+                shown,
+            )
+        }
+        List::Papers(papers) => {
+            let shown = papers.cards.len();
+            let (total, facets) = (papers.total, &papers.facets);
+            (
+                PAPERS_VIEW,
+                "Papers",
+                "papers",
+                "paper",
+                FRONT_PAPERS,
+                total,
+                facets,
+                shown,
+            )
+        }
     };
     let (root, main) = frame(&document, view, Some(view));
     let _ = main.append_child(&el("h1", &[("class", "page-title")], title));
@@ -235,7 +255,7 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
             list::render_posts(&container, &front.posts, &[]);
             let _ = main.append_child(&container);
         }
-        List::Papers => {
+        List::Papers(papers) => {
             let container = el("div", &[("class", "paper-list")], "");
             list::render_papers(&container, &papers.cards, &[]);
             let _ = main.append_child(&container);
@@ -255,17 +275,17 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
         boot.remove();
     }
     let _ = body.append_child(&root);
-    if list == List::Papers {
+    if let List::Papers(_) = list {
         document.set_title(&share::page_title(&document, title));
     }
     true
 }
 
-/// Which list a first view shows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum List {
+/// Which list a first view shows (the papers page's from the front's own part).
+#[derive(Clone, Copy)]
+enum List<'a> {
     Posts,
-    Papers,
+    Papers(&'a PapersFront),
 }
 
 /// A list page's filter with no tag chosen (`route` is the page's): the
