@@ -46,7 +46,7 @@ const contentDir = path.resolve(process.env.PAPERSHELF_CONTENT || 'content');
 if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
   throw new Error(`post-build.mjs: the content folder ${contentDir} does not exist (CONTENT=… names it)`);
 }
-const generated = new Set(['index.json', 'index-front.json', 'offline.json', 'search']);
+const generated = new Set(['index.json', 'index-front.json', 'offline.json', 'search', 'drawn']);
 const stagedContent = path.join(staging, 'content');
 fs.rmSync(stagedContent, { recursive: true, force: true });
 fs.cpSync(contentDir, stagedContent, {

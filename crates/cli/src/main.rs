@@ -10,7 +10,7 @@ use papershelf_core::feed;
 use papershelf_core::html::to_html;
 use papershelf_core::index::{Front, Index};
 use papershelf_core::page;
-use papershelf_core::post::{ParsedPost, Post};
+use papershelf_core::post::{post_stem, ParsedPost, Post};
 use papershelf_core::site::{self, Site};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -154,6 +154,7 @@ fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
             &offline_json(&dir, &index, &posts, &texts),
         )?;
         write_search_index(&index, &posts, &beside.join("search"))?;
+        write_drawn(&index, &posts, &beside.join(DRAWN_DIR))?;
     }
     if out != Some("-") {
         eprintln!("papershelf: indexed {} posts", index.posts.len());
@@ -228,6 +229,55 @@ fn offline_json(dir: &Path, index: &Index, posts: &[ParsedPost], texts: &[String
         );
     }
     serde_json::json!({ "version": 1, "posts": out }).to_string() + "\n"
+}
+
+/// Where `index` writes each post drawn ahead, beside `index.json`.
+const DRAWN_DIR: &str = "drawn";
+
+/// Writes each indexed post's safe tree into `dir` as
+/// `<path without extension>.json` ([`tree::Drawn`]): a link to the post is
+/// then drawn without the Markdown parser. Files of posts no longer indexed go.
+fn write_drawn(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result<(), String> {
+    use papershelf_core::tree::{Drawn, Nodes, TREE_VERSION};
+    let by_path: std::collections::HashMap<&str, &ParsedPost> =
+        posts.iter().map(|p| (p.post.path.as_str(), p)).collect();
+    let mut keep = std::collections::HashSet::new();
+    for post in &index.posts {
+        let Some(parsed) = by_path.get(post.path.as_str()) else {
+            continue;
+        };
+        let drawn = Drawn {
+            version: TREE_VERSION,
+            hash: &post.hash,
+            post,
+            body: Nodes(parsed.doc().after_title()),
+        };
+        let json = serde_json::to_string(&drawn).map_err(|e| e.to_string())? + "\n";
+        let file = dir.join(format!("{}.json", post_stem(&post.path)));
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        write_if_changed(&file, &json)?;
+        keep.insert(file);
+    }
+    remove_unkept(dir, &keep);
+    Ok(())
+}
+
+/// Removes the `.json` files under `dir` that are not in `keep`.
+fn remove_unkept(dir: &Path, keep: &std::collections::HashSet<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            remove_unkept(&path, keep);
+        } else if path.extension().is_some_and(|e| e == "json") && !keep.contains(&path) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// How large a search index piece is, about: a query fetches a few.

@@ -767,3 +767,54 @@ fn init_guesses_from_a_docusaurus_config_and_never_overwrites() {
     std::fs::remove_dir_all(&site).ok();
     std::fs::remove_dir_all(&bare).ok();
 }
+
+#[test]
+fn index_draws_each_post_ahead_and_drops_drawings_of_posts_gone() {
+    let tmp = std::env::temp_dir().join(format!("papershelf-index-drawn-{}", std::process::id()));
+    let posts = tmp.join("papers/y2025/nov");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::write(
+        posts.join("20251120.md"),
+        "# New\n\n## 1. [MIRA](https://x.org) `meta`\n\nBody <b onclick=\"x()\">bold</b>.\n",
+    )
+    .unwrap();
+    std::fs::write(posts.join("20251101.mdx"), "# Old\n\nText.\n").unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    let read = |stem: &str| -> serde_json::Value {
+        let file = tmp.join("drawn").join(format!("{stem}.json"));
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap()
+    };
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.join("index.json")).unwrap()).unwrap();
+    let drawn = read("papers/y2025/nov/20251120");
+    // The version, the file's content hash (as index.json gives it), the
+    // header, and the body after the title: the allow-list already applied.
+    assert_eq!(drawn["version"], 1);
+    assert_eq!(drawn["hash"], index["posts"][0]["hash"]);
+    assert_eq!(drawn["post"]["title"], "New");
+    assert_eq!(
+        drawn["post"]["entries"][0]["tags"],
+        serde_json::json!(["meta"])
+    );
+    let body = drawn["body"].to_string();
+    assert!(body.starts_with(r#"[["h2",["id","1-mira-meta"],"1. ",["a",["href",{"kind":"external","url":"https://x.org"}"#), "{body}");
+    assert!(
+        body.contains(r#"["b",[],"bold"]"#) && !body.contains("onclick"),
+        "{body}"
+    );
+    // An `.mdx` post is drawn under its stem, as its route names it.
+    assert_eq!(
+        read("papers/y2025/nov/20251101")["post"]["path"],
+        "papers/y2025/nov/20251101.mdx"
+    );
+    // A post deleted: its drawing goes at the next index.
+    std::fs::remove_file(posts.join("20251101.mdx")).unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    assert!(!tmp.join("drawn/papers/y2025/nov/20251101.json").exists());
+    assert!(tmp.join("drawn/papers/y2025/nov/20251120.json").exists());
+    std::fs::remove_dir_all(&tmp).ok();
+}

@@ -45,3 +45,4 @@ pub mod site;
 pub mod slug;
 #[cfg(feature = "site")]
 pub mod starter;
+pub mod tree;
