@@ -340,6 +340,21 @@ const keepDrawn = (asked, url, text) => {
 // A post drawn here before, asked for beside the post.
 const drawn = postUrl ? drawnBefore(postUrl) : null;
 
+// What \`papershelf index\` drew of the post ahead (content/drawn/<post>.json:
+// its safe tree as data), asked for beside the post: the lists module draws
+// it, without the reader's Markdown parser, if it was drawn from this very
+// text (its content hash, as the service worker computes it, is the
+// drawing's). Not where SubtleCrypto is missing (a page not served over
+// HTTPS or from localhost): the reader draws the post there.
+const drawnAhead = postUrl && globalThis.crypto?.subtle
+  ? fetch(\`content/drawn/\${post.replace(/\\.mdx?$/, '')}.json\`).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+  : null;
+/** The first 16 hex digits of the SHA-256 of \`text\` (as \`papershelf index\` hashes a post). */
+const contentHash = async (text) =>
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).slice(0, 8)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+
 // The app's wasm, once it is being fetched.
 let appBytes = null;
 // With a first view on screen, how long a quiet page waits before the app starts.
@@ -350,49 +365,61 @@ if (typeof WebAssembly !== 'object') {
   say('papershelf needs WebAssembly, which this browser does not have. Open the site in a current browser.');
 } else {
   if (postUrl || front) {
-    // A link to a post: the reader module (the core without the app, about
-    // half its size) shows it first. A list page: the lists module (no
-    // Markdown parser: a fraction of the reader's size) does. The app loads
+    // A link to a post: the lists module (no Markdown parser: a fraction of
+    // the reader's size) shows it first from its drawing ahead, or the reader
+    // module (the core without the app, about half its size) from its text.
+    // A list page: the lists module does. The app loads
     // after it and takes the page over. A post (or front) that has not
     // arrived within 2 s, or failed, is left to the app, which shows
     // progress, errors and retries.
-    // The first view's module (the reader, or the lists), loaded once, when it is needed.
-    let viewModule = null;
-    const loadModule = () => {
-      if (!viewModule) {
-        const wasm = fetch(postUrl ? './${reader.wasm}' : './${lists.wasm}');
+    // The first view's modules (the reader, the lists), each loaded once, when it is needed.
+    const files = { reader: ['./${reader.js}', './${reader.wasm}'], lists: ['./${lists.js}', './${lists.wasm}'] };
+    const modules = {};
+    const loadModule = (name) => {
+      if (!modules[name]) {
+        const [js, bytes] = files[name];
+        const wasm = fetch(bytes);
         wasm.catch(() => {}); // reported by the import below
-        viewModule = import(postUrl ? './${reader.js}' : './${lists.js}').then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
-        viewModule.catch(() => {}); // not shown early: the app shows the page
+        modules[name] = import(js).then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+        modules[name].catch(() => {}); // not shown early: the app shows the page
       }
-      return viewModule;
+      return modules[name];
     };
     const deadline = new Promise((resolve) => setTimeout(resolve, 2000, null));
     let shown = false;
     if (postUrl) {
-      // A post drawn here before needs no reader if its text is unchanged.
+      // A post drawn here before needs no module if its text is unchanged;
+      // one drawn ahead needs the lists module; any other, the reader.
       const before = await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 200, null))]);
-      if (!before) loadModule();
+      if (!before) loadModule(drawnAhead ? 'lists' : 'reader');
       let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
       let shownUrl = postUrl;
       if (answer && answer.status === 404 && mdxUrl) {
         answer = await Promise.race([early[mdxUrl].catch(() => null), deadline]);
         shownUrl = mdxUrl;
       }
+      // The module that drew the post (the lists module for one shown as drawn before).
+      let viewer = 'lists';
       // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
       if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
         try {
           shown = before !== null && showDrawn(before, shownUrl, answer.text);
           if (!shown) {
-            const module = await loadModule();
-            shown = module.show_post(location.hash, shownUrl, answer.text);
+            const ahead = drawnAhead && (await Promise.race([drawnAhead, deadline]));
+            if (ahead && ahead.hash === (await contentHash(answer.text))) {
+              shown = (await loadModule('lists')).show_post(location.hash, shownUrl, ahead);
+            }
+            if (!shown) {
+              viewer = 'reader';
+              shown = (await loadModule('reader')).show_post(location.hash, shownUrl, answer.text);
+            }
             if (shown) keepDrawn(postUrl, shownUrl, answer.text);
           }
           if (shown) {
             // Until the app takes over, the table of entries scrolls to its headings.
             addEventListener('hashchange', function follow() {
               if (!document.querySelector('[data-first-view]')) return removeEventListener('hashchange', follow);
-              loadModule().then((module) => module.follow_anchor(location.hash));
+              loadModule(viewer).then((module) => module.follow_anchor(location.hash));
             });
           }
         } catch (e) {
@@ -400,10 +427,10 @@ if (typeof WebAssembly !== 'object') {
         }
       }
     } else {
-      loadModule();
+      loadModule('lists');
       const answer = await Promise.race([front.catch(() => null), deadline]);
       try {
-        shown = answer !== null && (await loadModule()).show_list(location.hash, answer);
+        shown = answer !== null && (await loadModule('lists')).show_list(location.hash, answer);
       } catch (e) {
         // Not shown early: the app shows the list.
       }

@@ -1,11 +1,12 @@
-// The first view: a link to a post shows the post with the small reader module
-// before the app (Leptos) has downloaded; the app then takes the page over in
+// The first view: a link to a post shows the post with the small lists module
+// (from its drawing ahead) or the reader module (from its text) before the
+// app (Leptos) has downloaded; the app then takes the page over in
 // place. The app's files are held back here to look at the page in between.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, shots, dist, distIndex, copyDist, expectedCounts, siteTitle } from './harness.mjs';
+import { serve, launch, newPage, appShown, shots, dist, distIndex, copyDist, expectedCounts, siteTitle } from './harness.mjs';
 
 let server, browser, index;
 before(async () => {
@@ -145,18 +146,90 @@ test('a link followed in the first view is where the app opens; the first view k
   page.assertClean();
 });
 
-test('a linked post with math shows its TeX first, then the app draws the formulas', async () => {
-  const page = await newPage(browser);
-  const app = await holdApp(page);
-  await page.goto(`${server.base}#/post/papers/y2025/jan/20250115`);
-  const view = page.locator('[data-first-view]');
+test('a linked post with math shows its formulas at once from its drawing; the reader shows its TeX, which the app draws', async () => {
+  const math = 'papers/y2025/jan/20250115';
+  // Drawn ahead by `papershelf index` (which renders math): formulas from the start.
+  let page = await newPage(browser);
+  let app = await holdApp(page);
+  await page.goto(`${server.base}#/post/${math}`);
+  let view = page.locator('[data-first-view]');
+  await view.locator('.post-body math[display="block"]').first().waitFor();
+  assert.equal(await view.locator('.post-body code[data-ps-math]').count(), 0, 'no TeX placeholder left');
+  const formulas = await view.locator('.post-body math').count();
+  app.release();
+  await view.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.papershelf .post-body math').count(), formulas, 'the app keeps them');
+  page.assertClean();
+  await page.close();
+
+  // Without the drawing, the reader module (no math renderer) shows the TeX; the app draws it.
+  page = await newPage(browser);
+  await page.route(/\/content\/drawn\//, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  app = await holdApp(page);
+  await page.goto(`${server.base}#/post/${math}`);
+  view = page.locator('[data-first-view]');
   await view.locator('.post-body code[data-ps-math]').first().waitFor();
   assert.equal(await view.locator('.post-body math').count(), 0, 'the reader module has no math renderer');
   app.release();
   await view.waitFor({ state: 'detached' });
   await page.locator('.post-body math[display="block"]').first().waitFor();
   assert.equal(await page.locator('.post-body code[data-ps-math]').count(), 0, 'every placeholder drawn');
+  assert.equal(await page.locator('.papershelf .post-body math').count(), formulas, 'the same formulas');
   page.assertClean();
+});
+
+test('a linked post drawn ahead is shown without the Markdown parser; a drawing of other text, or off the allow-list, never is', async () => {
+  const url = `${server.base}#/post/${POST}`;
+  const drawnUrl = /\/content\/drawn\/papers\/y2025\/nov\/20251106\.json$/;
+  const drawing = JSON.parse(fs.readFileSync(path.join(dist, `content/drawn/${POST}.json`), 'utf8'));
+  const entry = index.posts.find((p) => p.path === `${POST}.md`);
+  assert.equal(drawing.hash, entry.hash, 'drawn from the text the index names');
+
+  /** The first view of the post with `changed` (a drawing) served for its drawing; the modules asked for. */
+  const open = async (changed) => {
+    const page = await newPage(browser, { width: 390, height: 700 });
+    const asked = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    if (changed) await page.route(drawnUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changed) }));
+    const app = await holdApp(page);
+    await page.goto(url);
+    await page.locator('[data-first-view] .post-body h2').first().waitFor();
+    const modules = ['reader', 'lists'].filter((m) => asked.some((p) => p.includes(`/papershelf-${m}-`)));
+    return { page, app, modules };
+  };
+
+  // As built: the lists module draws it; no reader is downloaded.
+  let { page, app, modules } = await open(null);
+  assert.deepEqual(modules, ['lists']);
+  assert.equal(await page.locator('[data-first-view] .post-body h2').count(), entry.entries.length);
+  const drawn = await markup(page, '[data-first-view] .post-body');
+  await page.close();
+
+  // The reader draws the same markup from the text.
+  ({ page, app, modules } = await open({ ...drawing, hash: '0000000000000000' }));
+  // (The lists module is asked for beside the drawing, before its hash is known.)
+  assert.ok(modules.includes('reader'), 'a drawing of other text is not used: the reader draws the post');
+  assert.equal(await markup(page, '[data-first-view] .post-body'), drawn, 'the reader draws what was drawn ahead');
+  app.release();
+  await appShown(page);
+  assert.equal(await markup(page, '.papershelf .post-body'), drawn, 'and so does the app');
+  page.assertClean();
+  await page.close();
+
+  // A drawing with anything the renderer never writes is not shown at all, and nothing in it runs.
+  const bad = [
+    ['img', ['src', { kind: 'external', url: 'data:,' }, 'onerror', 'window.__ran = 1']],
+    ['script', [], 'window.__ran = 1'],
+    ['a', ['href', { kind: 'external', url: 'javascript:window.__ran = 1' }], 'x'],
+  ];
+  for (const node of bad) {
+    ({ page, app, modules } = await open({ ...drawing, body: [node, ...drawing.body] }));
+    assert.deepEqual(modules, ['reader', 'lists'], `refused, the reader drew it: ${JSON.stringify(node)}`);
+    assert.equal(await markup(page, '[data-first-view] .post-body'), drawn);
+    assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing in it ran');
+    page.assertClean();
+    await page.close();
+  }
 });
 
 test('an app that cannot start leaves the post readable and says what happened', async () => {
@@ -168,9 +241,9 @@ test('an app that cannot start leaves the post readable and says what happened',
   page.assertClean();
 });
 
-test('without the reader module the app shows the post itself', async () => {
+test('without the first view\'s modules the app shows the post itself', async () => {
   const page = await newPage(browser);
-  await page.route(/papershelf-reader-/, (route) => route.abort());
+  await page.route(/papershelf-(reader|lists)-/, (route) => route.abort());
   await page.goto(`${server.base}#/post/${POST}`);
   await page.locator('.papershelf .post-body h2').first().waitFor();
   assert.equal(await page.locator('[data-first-view]').count(), 0);

@@ -185,7 +185,7 @@ const plant = (page, change) =>
     }
   }, change);
 
-test('a post loaded before is shown again as the reader drew it, without the reader; a drawing of other text is never shown', async () => {
+test('a post loaded before is shown again as it was drawn, without a module; a drawing of other text is never shown', async () => {
   const s = await site();
   try {
     const [post] = posts(s.dir).filter((p) => p.files.some((f) => f.endsWith('.png')));
@@ -196,29 +196,29 @@ test('a post loaded before is shown again as the reader drew it, without the rea
     const view = page.locator('[data-first-view]');
     await view.locator('h1.post-title').waitFor();
     const drawn = await view.evaluate((el) => el.outerHTML);
-    assert.ok(asked.some((p) => p.includes('/papershelf-reader-')), 'the reader drew it the first time');
+    assert.ok(asked.some((p) => p.includes('/papershelf-lists-')), 'the lists module drew it the first time');
     await controlled(page);
     await page.waitForFunction(async () => (await (await caches.open('papershelf-drawn')).keys()).length === 1);
 
-    // Loaded again: the same first view, with no reader module asked for.
+    // Loaded again: the same first view, with no module asked for.
     asked.length = 0;
     await page.reload();
     await view.locator('h1.post-title').waitFor();
     assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
     assert.equal(await page.title(), `${post.title} · ${siteTitle()}`);
-    assert.ok(!asked.some((p) => p.includes('/papershelf-reader-')), asked.join(' '));
-    // The app takes it over as it takes over the reader's.
+    assert.ok(!asked.some((p) => /\/papershelf-(reader|lists)-/.test(p)), asked.join(' '));
+    // The app takes it over as it takes over a module's.
     await page.locator('h1.post-title').click();
     await appShown(page);
     await page.locator('.papershelf h1.post-title', { hasText: post.title }).waitFor();
 
-    // A drawing kept beside other text (as if the post had changed) is not shown: the reader draws the post.
+    // A drawing kept beside other text (as if the post had changed) is not shown: a module draws the post.
     await plant(page, { text: ' ', html: ['<h1', '<h1 data-not-this-text=""'] });
     asked.length = 0;
     await page.reload();
     await view.locator('h1.post-title').waitFor();
     assert.equal(await page.locator('[data-not-this-text]').count(), 0);
-    assert.ok(asked.some((p) => p.includes('/papershelf-reader-')), 'the reader drew it');
+    assert.ok(asked.some((p) => p.includes('/papershelf-lists-')), 'the lists module drew it');
 
     // Nor is one holding what the allow-list never emits (written by other code of the same origin).
     await page.waitForFunction(async () => {
@@ -232,7 +232,7 @@ test('a post loaded before is shown again as the reader drew it, without the rea
     await view.locator('h1.post-title').waitFor();
     assert.equal(await page.locator('[data-not-ours]').count(), 0);
     assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing in it ran');
-    assert.ok(asked.some((p) => p.includes('/papershelf-reader-')), 'the reader drew it');
+    assert.ok(asked.some((p) => p.includes('/papershelf-lists-')), 'the lists module drew it');
     page.assertClean();
     await page.context().close();
   } finally {

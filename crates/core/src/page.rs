@@ -74,16 +74,17 @@ pub struct PageImage {
 
 /// The post page of `parsed`, from the built `template` (`index.html`).
 /// `url` is the site's public URL (without one, the tags that need an
-/// absolute URL are left out); `image` the preview image; `reader` the
-/// reader module's files in the build (`papershelf-reader-<hash>.js` and
-/// its `_bg.wasm`), which the page asks for with itself.
+/// absolute URL are left out); `image` the preview image; `viewer` the
+/// files of the module that draws the post first in the build
+/// (`papershelf-lists-<hash>.js` and its `_bg.wasm`), which the page asks
+/// for with itself, with the post as `papershelf index` drew it ahead.
 pub fn post_page(
     template: &str,
     site: &Site,
     url: Option<&str>,
     parsed: &ParsedPost,
     image: Option<&PageImage>,
-    reader: &[String],
+    viewer: &[String],
 ) -> String {
     let post = &parsed.post;
     let a = xml_text;
@@ -172,9 +173,14 @@ pub fn post_page(
             a(&encode_path(&first))
         );
     }
-    // The reader module that draws it, asked for beside the boot script
-    // rather than by it: one round trip less before the post is shown.
-    for file in reader {
+    // The module that draws it, and the post drawn ahead
+    // (`content/drawn/<post>.json`), asked for beside the boot script rather
+    // than by it: one round trip less before the post is shown.
+    head += &format!(
+        "  <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/{}.json\" crossorigin>\n",
+        a(&encode_path(crate::post::post_stem(&post.path)))
+    );
+    for file in viewer {
         if file.ends_with(".js") {
             head += &format!("  <link rel=\"modulepreload\" href=\"{}\">\n", a(file));
         } else if file.ends_with(".wasm") {
@@ -365,9 +371,9 @@ mod tests {
             url: "https://x.org/sub/content/papers/y2025/nov/asset/a.png".into(),
             size: Some((640, 480)),
         };
-        let reader = [
-            "papershelf-reader-0a1b.js".to_string(),
-            "papershelf-reader-0a1b_bg.wasm".to_string(),
+        let viewer = [
+            "papershelf-lists-0a1b.js".to_string(),
+            "papershelf-lists-0a1b_bg.wasm".to_string(),
         ];
         let html = post_page(
             TEMPLATE,
@@ -375,7 +381,7 @@ mod tests {
             Some("https://x.org/sub/"),
             &parsed,
             Some(&image),
-            &reader,
+            &viewer,
         );
         let own = "https://x.org/sub/docs/papers/y2025/nov/20251106/";
         for tag in [
@@ -395,9 +401,10 @@ mod tests {
             "<meta name=\"papershelf-post\" content=\"papers/y2025/nov/20251106.md\">".into(),
             // The first image asked for with the page (relative to the <base>: the root).
             "<link rel=\"preload\" as=\"image\" href=\"content/papers/y2025/nov/asset/a.png\" fetchpriority=\"high\">".into(),
-            // So is the reader module that draws it.
-            "<link rel=\"modulepreload\" href=\"papershelf-reader-0a1b.js\">".into(),
-            "<link rel=\"preload\" as=\"fetch\" href=\"papershelf-reader-0a1b_bg.wasm\" crossorigin>".into(),
+            // So are the post drawn ahead and the module that draws it.
+            "<link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin>".into(),
+            "<link rel=\"modulepreload\" href=\"papershelf-lists-0a1b.js\">".into(),
+            "<link rel=\"preload\" as=\"fetch\" href=\"papershelf-lists-0a1b_bg.wasm\" crossorigin>".into(),
         ] {
             assert!(html.contains(&tag), "{tag} in {html}");
         }

@@ -8,7 +8,7 @@ use papershelf_core::index::{Front, PapersFront};
 use papershelf_core::post::{PaperEntry, Post};
 use wasm_bindgen::{JsCast, JsValue};
 
-fn field(value: &JsValue, key: &str) -> JsValue {
+pub(crate) fn field(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -16,7 +16,7 @@ fn text(value: &JsValue, key: &str) -> Option<String> {
     field(value, key).as_string()
 }
 
-fn number(value: &JsValue, key: &str) -> Option<f64> {
+pub(crate) fn number(value: &JsValue, key: &str) -> Option<f64> {
     field(value, key).as_f64()
 }
 
@@ -49,7 +49,7 @@ fn entry(value: &JsValue) -> Option<PaperEntry> {
     })
 }
 
-fn post(value: &JsValue) -> Option<Post> {
+pub(crate) fn post(value: &JsValue) -> Option<Post> {
     Some(Post {
         path: text(value, "path")?,
         title: text(value, "title")?,

@@ -1,12 +1,16 @@
-//! The first view of the home page and the papers page, as a wasm module of
-//! its own: the list markup of `papershelf_web` without the Markdown parser
-//! (the reader module's) or Leptos (the app's), a few tens of kilobytes. The
-//! boot script imports it on either page with no filter, beside
-//! `content/index-front.json`, and calls [`show_list`]; the app, loaded
-//! next, takes the page over (see `papershelf_web::first`).
+//! The first view of the home page, the papers page and a linked post, as a
+//! wasm module of its own: the list and post markup of `papershelf_web`
+//! without the Markdown parser (the reader module's) or Leptos (the app's),
+//! a few tens of kilobytes. The boot script imports it on either list page
+//! with no filter, beside `content/index-front.json`, and calls
+//! [`show_list`]; on a link to a post, beside the post and what
+//! `papershelf index` drew of it ahead, and calls [`show_post`] (the reader
+//! module draws a post with no drawing, or one of other text). The app,
+//! loaded next, takes the page over (see `papershelf_web::first`).
 
 use wasm_bindgen::prelude::*;
 
+mod drawn;
 mod front;
 
 /// Shows the first screen of the home page or the papers page when the
@@ -19,8 +23,27 @@ pub fn show_list(hash: &str, front: JsValue) -> bool {
     front::read(&front).is_some_and(|front| papershelf_web::first::show_list(hash, &front))
 }
 
-/// The module runs once per page, to draw one screen from a front of a few
-/// kilobytes: memory is handed out by bumping a pointer and never given
+/// Shows the post the page's `hash` links to, fetched from `url` (relative
+/// to the page), from `drawn`: `content/drawn/<post>.json` as the browser's
+/// JSON parser read it, which the boot script has checked was drawn from
+/// that very text. Returns whether it did: nothing is shown for a drawing
+/// of another version or post, or with anything off the allow-list.
+#[wasm_bindgen]
+pub fn show_post(hash: &str, url: &str, drawn: JsValue) -> bool {
+    drawn::read(&drawn)
+        .is_some_and(|(post, body)| papershelf_web::first::show_drawn(hash, url, &post, &body))
+}
+
+/// Scrolls the first view to the heading the page's `hash` names, if it links
+/// into the post shown; the boot script calls it on `hashchange` until the app
+/// takes over. Returns whether it scrolled.
+#[wasm_bindgen]
+pub fn follow_anchor(hash: &str) -> bool {
+    papershelf_web::first::follow(hash)
+}
+
+/// The module runs once per page, to draw one screen from a front or a
+/// drawing of a few kilobytes: memory is handed out by bumping a pointer and never given
 /// back, which spares the download a general allocator.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]

@@ -23,7 +23,7 @@
 use crate::theme::Choice;
 use crate::{dom, find_anchor, header, list, share, CONTENT_BASE};
 use papershelf_core::catalog::{Filter, FACETS_SHOWN};
-use papershelf_core::doc::HashLinker;
+use papershelf_core::doc::{HashLinker, Node};
 use papershelf_core::index::{Front, PapersFront, FRONT_PAPERS, FRONT_POSTS, INDEX_VERSION};
 use papershelf_core::post::{post_stem, Post};
 use papershelf_core::route::Route;
@@ -104,38 +104,60 @@ pub fn site_header(document: &Document, theme: Choice, current: Option<&str>) ->
 /// from `url`, as the app would show it. Returns whether it did: nothing is
 /// shown when `hash` is not a post's or names another file than `url`.
 pub fn show(hash: &str, url: &str, text: &str) -> bool {
-    let Route::Post { path, anchor } = Route::from_hash(hash) else {
-        return false;
-    };
-    // The route names the post without its extension: the file may be `.mdx`.
-    let Some(path) = url
-        .strip_prefix(CONTENT_BASE)
-        .filter(|file| post_stem(file) == post_stem(&path) && *file != post_stem(file))
-        .map(str::to_string)
-    else {
-        return false;
-    };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Some(body) = document.body() else {
+    let Some((path, anchor)) = linked(hash, url) else {
         return false;
     };
     let parsed = Post::parse(&path, text);
+    draw(&path, anchor, &parsed.post, parsed.doc().after_title())
+}
+
+/// Shows the post the page's `hash` links to, fetched from `url`, from what
+/// `papershelf index` drew of it ahead: its header `post` and its `body`
+/// (read back through the allow-list, `papershelf_core::tree`). Returns
+/// whether it did, as [`show`]; nothing either when `post` is another file's.
+pub fn show_drawn(hash: &str, url: &str, post: &Post, body: &[Node]) -> bool {
+    match linked(hash, url) {
+        Some((path, anchor)) if post.path == path => draw(&path, anchor, post, body),
+        _ => false,
+    }
+}
+
+/// The path (in the content directory) and heading of the post `hash`
+/// links to, when its file is `url`.
+fn linked(hash: &str, url: &str) -> Option<(String, Option<String>)> {
+    let Route::Post { path, anchor } = Route::from_hash(hash) else {
+        return None;
+    };
+    // The route names the post without its extension: the file may be `.mdx`.
+    let path = url
+        .strip_prefix(CONTENT_BASE)
+        .filter(|file| post_stem(file) == post_stem(&path) && *file != post_stem(file))?;
+    Some((path.to_string(), anchor))
+}
+
+/// Draws the post at `path` (its header `post` and its `body`), scrolled to
+/// the heading `anchor` names, if one does.
+fn draw(path: &str, anchor: Option<String>, post: &Post, body: &[Node]) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(page) = document.body() else {
+        return false;
+    };
     let el = |tag: &str, attrs: &[(&str, &str)], text: &str| {
         header::element(&document, tag, attrs, text)
     };
 
-    let (root, main) = frame(&document, &path, None);
+    let (root, main) = frame(&document, path, None);
     let article = el("article", &[("class", "post")], "");
     let head = el("div", &[("class", "post-head")], "");
-    header::render_into(&head, &parsed.post);
+    header::render_into(&head, post);
     let post_body = el("div", &[("class", "post-body")], "");
     let linker = HashLinker {
         content_base: CONTENT_BASE.into(),
     };
-    dom::render_into(&post_body, parsed.doc().after_title(), &linker);
-    share::mark_headings(&post_body, &path);
+    dom::render_into(&post_body, body, &linker);
+    share::mark_headings(&post_body, path);
     let _ = article.append_child(&head);
     let _ = article.append_child(&post_body);
     let _ = main.append_child(&article);
@@ -144,8 +166,8 @@ pub fn show(hash: &str, url: &str, text: &str) -> bool {
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
-    let _ = body.append_child(&root);
-    document.set_title(&share::page_title(&document, &parsed.post.title));
+    let _ = page.append_child(&root);
+    document.set_title(&share::page_title(&document, &post.title));
     if let Some(target) = anchor.and_then(|a| find_anchor(&post_body, &a)) {
         target.scroll_into_view();
     }
