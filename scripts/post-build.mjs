@@ -349,6 +349,18 @@ const drawn = postUrl ? drawnBefore(postUrl) : null;
 const drawnAhead = postUrl && globalThis.crypto?.subtle
   ? fetch(\`content/drawn/\${post.replace(/\\.mdx?$/, '')}.json\`).then((r) => (r.ok ? r.json() : null)).catch(() => null)
   : null;
+// The post's first image (what a phone paints largest first), asked for as
+// soon as the drawing names it, beside the module that draws the post.
+drawnAhead?.then((ahead) => {
+  const image = ahead?.image;
+  if (typeof image !== 'string' || !image.startsWith('content/') || image.split('/').some((s) => s === '.' || s === '..')) return;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'image';
+  link.href = image;
+  link.fetchPriority = 'high';
+  document.head.append(link);
+});
 /** The first 16 hex digits of the SHA-256 of \`text\` (as \`papershelf index\` hashes a post). */
 const contentHash = async (text) =>
   [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).slice(0, 8)]

@@ -198,9 +198,15 @@ test('a linked post drawn ahead is shown without the Markdown parser; a drawing 
     return { page, app, modules };
   };
 
-  // As built: the lists module draws it; no reader is downloaded.
+  // As built: the lists module draws it; no reader is downloaded. The
+  // first image is asked for as soon as the drawing names it, once.
   let { page, app, modules } = await open(null);
   assert.deepEqual(modules, ['lists']);
+  assert.ok(drawing.image?.startsWith('content/'), 'the drawing names the first image');
+  assert.equal(await page.evaluate(() => document.querySelector('link[rel="preload"][as="image"]')?.getAttribute('href')), drawing.image);
+  await page.locator('[data-first-view] .post-body img').first().evaluate((img) => img.decode());
+  const images = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.equal(images.filter((p) => p.endsWith(`/${drawing.image}`)).length, 1, 'downloaded once');
   assert.equal(await page.locator('[data-first-view] .post-body h2').count(), entry.entries.length);
   const drawn = await markup(page, '[data-first-view] .post-body');
   await page.close();

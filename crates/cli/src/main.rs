@@ -9,6 +9,7 @@ use papershelf_core::doc::HashLinker;
 use papershelf_core::feed;
 use papershelf_core::html::to_html;
 use papershelf_core::index::{Front, Index};
+use papershelf_core::links::encode_path;
 use papershelf_core::page;
 use papershelf_core::post::{post_stem, ParsedPost, Post};
 use papershelf_core::site::{self, Site};
@@ -250,6 +251,8 @@ fn write_drawn(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result<(), St
             version: TREE_VERSION,
             hash: &post.hash,
             post,
+            image: page::first_image(parsed.doc())
+                .map(|path| format!("content/{}", encode_path(&path))),
             body: Nodes(parsed.doc().after_title()),
         };
         let json = serde_json::to_string(&drawn).map_err(|e| e.to_string())? + "\n";

@@ -804,7 +804,21 @@ fn index_draws_each_post_ahead_and_drops_drawings_of_posts_gone() {
         body.contains(r#"["b",[],"bold"]"#) && !body.contains("onclick"),
         "{body}"
     );
-    // An `.mdx` post is drawn under its stem, as its route names it.
+    assert_eq!(drawn.get("image"), None, "no image in the post");
+    // An `.mdx` post is drawn under its stem, as its route names it, with
+    // the URL of its first image (as the image's own `src` has it).
+    std::fs::write(
+        posts.join("20251101.mdx"),
+        "# Old\n\n![a figure](<./asset/그림 1.png>)\n\n![b](./asset/b.png)\n",
+    )
+    .unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(
+        read("papers/y2025/nov/20251101")["image"],
+        "content/papers/y2025/nov/asset/그림%201.png"
+    );
     assert_eq!(
         read("papers/y2025/nov/20251101")["post"]["path"],
         "papers/y2025/nov/20251101.mdx"

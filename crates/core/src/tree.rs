@@ -39,6 +39,11 @@ pub struct Drawn<'a> {
     pub hash: &'a str,
     /// The post's header: path, title, date, tags and entries.
     pub post: &'a Post,
+    /// The URL (relative to the site: `content/…`) of the post's first image
+    /// in the content directory, which the boot script asks for as soon as
+    /// the drawing arrives, before the module that draws it has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// The blocks after the title ([`crate::doc::Doc::after_title`]).
     pub body: Nodes<'a>,
 }
@@ -344,6 +349,7 @@ mod tests {
             version: TREE_VERSION,
             hash: "0123456789abcdef",
             post: &parsed.post,
+            image: None,
             body: Nodes(parsed.doc().after_title()),
         };
         let value = serde_json::to_value(&drawn).expect("serializes");
