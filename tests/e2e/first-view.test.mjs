@@ -195,13 +195,16 @@ test('a linked post drawn ahead is shown without the Markdown parser; a drawing 
     await page.goto(url);
     await page.locator('[data-first-view] .post-body h2').first().waitFor();
     const modules = ['reader', 'lists'].filter((m) => asked.some((p) => p.includes(`/papershelf-${m}-`)));
-    return { page, app, modules };
+    // How the boot script drew it (its mark says).
+    const how = await page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0]?.detail);
+    return { page, app, modules, how };
   };
 
   // As built: the lists module draws it; no reader is downloaded. The
   // first image is asked for as soon as the drawing names it, once.
-  let { page, app, modules } = await open(null);
+  let { page, app, modules, how } = await open(null);
   assert.deepEqual(modules, ['lists']);
+  assert.equal(how, 'drawn ahead');
   assert.ok(drawing.image?.startsWith('content/'), 'the drawing names the first image');
   assert.equal(await page.evaluate(() => document.querySelector('link[rel="preload"][as="image"]')?.getAttribute('href')), drawing.image);
   await page.locator('[data-first-view] .post-body img').first().evaluate((img) => img.decode());
@@ -212,9 +215,8 @@ test('a linked post drawn ahead is shown without the Markdown parser; a drawing 
   await page.close();
 
   // The reader draws the same markup from the text.
-  ({ page, app, modules } = await open({ ...drawing, hash: '0000000000000000' }));
-  // (The lists module is asked for beside the drawing, before its hash is known.)
-  assert.ok(modules.includes('reader'), 'a drawing of other text is not used: the reader draws the post');
+  ({ page, app, modules, how } = await open({ ...drawing, hash: '0000000000000000' }));
+  assert.ok(modules.includes('reader') && how === 'reader', 'a drawing of other text is not used: the reader draws the post');
   assert.equal(await markup(page, '[data-first-view] .post-body'), drawn, 'the reader draws what was drawn ahead');
   app.release();
   await appShown(page);
@@ -229,8 +231,8 @@ test('a linked post drawn ahead is shown without the Markdown parser; a drawing 
     ['a', ['href', { kind: 'external', url: 'javascript:window.__ran = 1' }], 'x'],
   ];
   for (const node of bad) {
-    ({ page, app, modules } = await open({ ...drawing, body: [node, ...drawing.body] }));
-    assert.deepEqual(modules, ['reader', 'lists'], `refused, the reader drew it: ${JSON.stringify(node)}`);
+    ({ page, app, modules, how } = await open({ ...drawing, body: [node, ...drawing.body] }));
+    assert.equal(how, 'reader', `refused, the reader drew it: ${JSON.stringify(node)}`);
     assert.equal(await markup(page, '[data-first-view] .post-body'), drawn);
     assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing in it ran');
     page.assertClean();
@@ -286,8 +288,13 @@ test('the home page is drawn by the lists module from index-front.json, before t
   assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), 'Posts');
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
   assert.ok(requests.some((r) => r.endsWith('/content/index-front.json')), 'the front was asked for');
-  assert.ok(requests.some((r) => /\/papershelf-lists-[0-9a-f]+_bg\.wasm$/.test(r)), 'the lists module drew it');
+  assert.equal(requests.filter((r) => /\/papershelf-lists-[0-9a-f]+_bg\.wasm$/.test(r)).length, 1, 'the lists module drew it, downloaded once');
   assert.ok(!requests.some((r) => r.includes('/papershelf-reader-')), 'no Markdown parser is downloaded for a list');
+  // The page itself asks for the lists module (its preload is what the boot script takes).
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin>/.exec(html)?.[1];
+  assert.ok(wasm && requests.some((r) => r.endsWith(`/${wasm}`)), 'index.html preloads the lists module');
+  assert.ok(/<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js">/.test(html));
   assert.ok(indexAsked.every((shown) => shown), 'the whole index waits until the list is shown');
   await app.firstAsk;
   assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the list is on screen');

@@ -57,11 +57,12 @@ test('an old Docusaurus link (docs/<path>/#<heading>) opens the post at that hea
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(`${server.base}docs/${POST}/`);
   // The page asks for the post drawn ahead and the module that draws it
-  // itself (preloads), and the boot script takes those answers.
+  // itself (preloads; the module's from the site's index.html, relative to
+  // the page's <base>), and the boot script takes those answers.
   await page.locator('[data-first-view] h1.post-title').waitFor();
   const html = await (await fetch(`${server.base}docs/${POST}/`)).text();
-  const wasm = /<link rel="preload" as="fetch" href="(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin>/.exec(html)?.[1];
-  assert.ok(wasm && /<link rel="modulepreload" href="papershelf-lists-[0-9a-f]+\.js">/.test(html), 'the lists module is preloaded');
+  const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin>/.exec(html)?.[1];
+  assert.ok(wasm && /<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js">/.test(html), 'the lists module is preloaded');
   assert.deepEqual(asked.filter((p) => p.endsWith(`/${wasm}`)), [`/repo/${wasm}`], 'its wasm is downloaded once');
   const drawn = `content/drawn/${POST}.json`;
   assert.ok(html.includes(`<link rel="preload" as="fetch" href="${drawn}" crossorigin>`), 'the drawing is preloaded');

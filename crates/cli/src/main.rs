@@ -663,31 +663,11 @@ fn publish(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
         None => html,
     };
 
-    // A page per post, from the built index.html (its hashed asset names),
-    // asking for the build's module that draws a post drawn ahead (a folder
-    // without one, as in tests, gets pages without).
-    let mut viewer: Vec<String> = std::fs::read_dir(site_dir)
-        .map(|dir| {
-            dir.filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .filter(|name| {
-                    name.starts_with("papershelf-lists-")
-                        && (name.ends_with(".js") || name.ends_with("_bg.wasm"))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    viewer.sort();
+    // A page per post, from the built index.html (its hashed asset names).
     let mut pages = Vec::new();
     for parsed in &newest {
         let image = preview_image(&site, url.as_deref(), &content, parsed);
-        let page = page::post_page(
-            &html,
-            &site,
-            url.as_deref(),
-            parsed,
-            image.as_ref(),
-            &viewer,
-        );
+        let page = page::post_page(&html, &site, url.as_deref(), parsed, image.as_ref());
         let file = site_dir.join(page::page_file(&site, &parsed.post.path));
         if let Some(folder) = file.parent() {
             std::fs::create_dir_all(folder)

@@ -712,7 +712,7 @@ fn to_html(
             JsxValue::Bare => Some(String::new()),
             JsxValue::Quoted(s) => Some(s.clone()),
             JsxValue::Expr(e) if name == "style" => Some(style_object(e, file_line, diags)),
-            JsxValue::Expr(e) => match literal(e) {
+            JsxValue::Expr(e) => match literal(e).or_else(|| required(e)) {
                 Some(Literal::Text(s)) => Some(s),
                 Some(Literal::Bool(true)) => Some(String::new()),
                 Some(Literal::Bool(false)) => None,
@@ -772,6 +772,25 @@ fn literal(e: &str) -> Option<Literal> {
         && e.bytes().all(|c| c.is_ascii_digit() || c == b'.')
         && e.matches('.').count() <= 1;
     is_number.then(|| Literal::Text(e.to_string()))
+}
+
+/// The path in `require('./asset/a.png').default` (or without `.default`),
+/// which Docusaurus documents for images: read as the import of that path
+/// would be, never evaluated.
+fn required(e: &str) -> Option<Literal> {
+    let call = e
+        .trim()
+        .strip_prefix("require")?
+        .trim_start()
+        .strip_prefix('(')?;
+    let (argument, after) = call.rsplit_once(')')?;
+    if !matches!(after.trim(), "" | ".default") {
+        return None;
+    }
+    match literal(argument)? {
+        Literal::Text(path) if !path.contains('`') => Some(Literal::Text(path)),
+        _ => None,
+    }
 }
 
 fn is_identifier(e: &str) -> bool {
@@ -919,6 +938,30 @@ mod tests {
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(p.diagnostics[0].line, 7);
         assert!(p.diagnostics[0].message.contains("unknown name `nope`"));
+    }
+
+    #[test]
+    fn required_images_are_read_as_imports() {
+        let p = prepare(
+            "<img src={require('./asset/a.png').default} alt=\"A\" />\n<img src={ require(\"./b.png\") } alt=\"B\" />",
+            1,
+        );
+        assert_eq!(
+            p.markdown,
+            "<img src=\"./asset/a.png\" alt=\"A\" />\n<img src=\"./b.png\" alt=\"B\" />"
+        );
+        assert!(p.diagnostics.is_empty());
+        // Anything else around it is an expression, never evaluated.
+        for expr in [
+            "require('./a.png').default.x",
+            "require(x)",
+            "require('./a.png' + y)",
+            "require(`./${x}.png`)",
+            "requireAll('./a.png')",
+        ] {
+            let p = prepare(&format!("<img src={{{expr}}} alt=\"x\" />"), 1);
+            assert_eq!(p.markdown, "<img alt=\"x\" />", "{expr}");
+        }
     }
 
     #[test]

@@ -74,17 +74,15 @@ pub struct PageImage {
 
 /// The post page of `parsed`, from the built `template` (`index.html`).
 /// `url` is the site's public URL (without one, the tags that need an
-/// absolute URL are left out); `image` the preview image; `viewer` the
-/// files of the module that draws the post first in the build
-/// (`papershelf-lists-<hash>.js` and its `_bg.wasm`), which the page asks
-/// for with itself, with the post as `papershelf index` drew it ahead.
+/// absolute URL are left out); `image` the preview image. The page asks
+/// for the post as `papershelf index` drew it ahead with itself (the
+/// template already asks for the module that draws it).
 pub fn post_page(
     template: &str,
     site: &Site,
     url: Option<&str>,
     parsed: &ParsedPost,
     image: Option<&PageImage>,
-    viewer: &[String],
 ) -> String {
     let post = &parsed.post;
     let a = xml_text;
@@ -173,23 +171,13 @@ pub fn post_page(
             a(&encode_path(&first))
         );
     }
-    // The module that draws it, and the post drawn ahead
-    // (`content/drawn/<post>.json`), asked for beside the boot script rather
-    // than by it: one round trip less before the post is shown.
+    // The post drawn ahead (`content/drawn/<post>.json`), asked for beside
+    // the boot script rather than by it: one round trip less before the
+    // post is shown.
     head += &format!(
         "  <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/{}.json\" crossorigin>\n",
         a(&encode_path(crate::post::post_stem(&post.path)))
     );
-    for file in viewer {
-        if file.ends_with(".js") {
-            head += &format!("  <link rel=\"modulepreload\" href=\"{}\">\n", a(file));
-        } else if file.ends_with(".wasm") {
-            head += &format!(
-                "  <link rel=\"preload\" as=\"fetch\" href=\"{}\" crossorigin>\n",
-                a(file)
-            );
-        }
-    }
     let mut ld = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -371,17 +359,12 @@ mod tests {
             url: "https://x.org/sub/content/papers/y2025/nov/asset/a.png".into(),
             size: Some((640, 480)),
         };
-        let viewer = [
-            "papershelf-lists-0a1b.js".to_string(),
-            "papershelf-lists-0a1b_bg.wasm".to_string(),
-        ];
         let html = post_page(
             TEMPLATE,
             &site(),
             Some("https://x.org/sub/"),
             &parsed,
             Some(&image),
-            &viewer,
         );
         let own = "https://x.org/sub/docs/papers/y2025/nov/20251106/";
         for tag in [
@@ -401,10 +384,8 @@ mod tests {
             "<meta name=\"papershelf-post\" content=\"papers/y2025/nov/20251106.md\">".into(),
             // The first image asked for with the page (relative to the <base>: the root).
             "<link rel=\"preload\" as=\"image\" href=\"content/papers/y2025/nov/asset/a.png\" fetchpriority=\"high\">".into(),
-            // So are the post drawn ahead and the module that draws it.
+            // So is the post drawn ahead.
             "<link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin>".into(),
-            "<link rel=\"modulepreload\" href=\"papershelf-lists-0a1b.js\">".into(),
-            "<link rel=\"preload\" as=\"fetch\" href=\"papershelf-lists-0a1b_bg.wasm\" crossorigin>".into(),
         ] {
             assert!(html.contains(&tag), "{tag} in {html}");
         }
@@ -431,7 +412,7 @@ mod tests {
     #[test]
     fn without_a_url_no_absolute_tag_is_written() {
         let parsed = Post::parse("a.md", "# A\n\ntext\n");
-        let html = post_page(TEMPLATE, &Site::default(), None, &parsed, None, &[]);
+        let html = post_page(TEMPLATE, &Site::default(), None, &parsed, None);
         assert!(
             !html.contains("canonical") && !html.contains("og:url") && !html.contains("og:image")
         );
