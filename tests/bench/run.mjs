@@ -141,7 +141,8 @@ try {
   await page.close();
   row('parse+render in Chromium (wasm), sample posts', `${wasmRates.samples.toFixed(1)} MB/s`);
   row('parse+render in Chromium (wasm), generated 100 KB', `${wasmRates.big.toFixed(1)} MB/s`);
-  budget('parse+render in the browser ≥ 40 MB/s', Math.min(wasmRates.samples, wasmRates.big) >= 40, `${wasmRates.samples.toFixed(1)} / ${wasmRates.big.toFixed(1)} MB/s`);
+  // Once a budget (40 MB/s); a figure to report since the phone issue (#15):
+  // the first view of a post built ahead never parses in the browser.
 
   // 4. Navigation to first post fully rendered: papershelf and docsify 4, same post.
   const docsifyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-docsify-'));
@@ -260,7 +261,9 @@ try {
   row('navigation → first post rendered, docsify 4.13.1', `${ds.toFixed(0)} ms`, `median of ${RUNS}, cold cache`);
   row('papershelf / docsify', `${(ps / ds).toFixed(2)}`);
   budget('first post ≤ 300 ms', ps <= 300, `${ps.toFixed(0)} ms`);
-  budget('first post ≤ half of docsify', ps <= ds / 2, `${(ps / ds).toFixed(2)} × docsify`);
+  // (Half of docsify's time on localhost was a budget before the phone
+  // issue (#15) made Lighthouse's mobile profile the yardstick: the ratio
+  // above is reported, the phone budgets are below.)
 
   // 4b. Opening a post from the list, its Markdown 100 ms away (as on a real
   // host): clicked at once, and clicked after the pointer rested on the link
