@@ -236,7 +236,7 @@ fn offline_json(dir: &Path, index: &Index, posts: &[ParsedPost], texts: &[String
 const DRAWN_DIR: &str = "drawn";
 
 /// Writes each indexed post's safe tree into `dir` as
-/// `<path without extension>.json` ([`tree::Drawn`]): a link to the post is
+/// `<path without extension>.json` ([`papershelf_core::tree::Drawn`]): a link to the post is
 /// then drawn without the Markdown parser. Files of posts no longer indexed go.
 fn write_drawn(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result<(), String> {
     use papershelf_core::tree::{Drawn, Nodes, TREE_VERSION};
@@ -268,7 +268,9 @@ fn write_drawn(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result<(), St
     Ok(())
 }
 
-/// Removes the `.json` files under `dir` that are not in `keep`.
+/// Removes the drawings under `dir` that are not in `keep`: only files
+/// that read as one (a folder of the author's own named `drawn` keeps
+/// everything else).
 fn remove_unkept(dir: &Path, keep: &std::collections::HashSet<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -277,10 +279,21 @@ fn remove_unkept(dir: &Path, keep: &std::collections::HashSet<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             remove_unkept(&path, keep);
-        } else if path.extension().is_some_and(|e| e == "json") && !keep.contains(&path) {
+        } else if path.extension().is_some_and(|e| e == "json")
+            && !keep.contains(&path)
+            && is_drawing(&path)
+        {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// Whether the file at `path` is a drawing `index` wrote ([`papershelf_core::tree::Drawn`]).
+fn is_drawing(path: &Path) -> bool {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .is_some_and(|v| v["version"].is_u64() && v["hash"].is_string() && v["body"].is_array())
 }
 
 /// How large a search index piece is, about: a query fetches a few.

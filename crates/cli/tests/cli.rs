@@ -823,12 +823,15 @@ fn index_draws_each_post_ahead_and_drops_drawings_of_posts_gone() {
         read("papers/y2025/nov/20251101")["post"]["path"],
         "papers/y2025/nov/20251101.mdx"
     );
-    // A post deleted: its drawing goes at the next index.
+    // A post deleted: its drawing goes at the next index; a file of the
+    // author's own in the folder stays.
+    std::fs::write(tmp.join("drawn/notes.json"), "{\"mine\": true}").unwrap();
     std::fs::remove_file(posts.join("20251101.mdx")).unwrap();
     assert!(papershelf(&["index", tmp.to_str().unwrap()])
         .status
         .success());
     assert!(!tmp.join("drawn/papers/y2025/nov/20251101.json").exists());
     assert!(tmp.join("drawn/papers/y2025/nov/20251120.json").exists());
+    assert!(tmp.join("drawn/notes.json").exists());
     std::fs::remove_dir_all(&tmp).ok();
 }

@@ -43,8 +43,8 @@ pub fn follow_anchor(hash: &str) -> bool {
 }
 
 /// The module runs once per page, to draw one screen from a front or a
-/// drawing of a few kilobytes: memory is handed out by bumping a pointer and never given
-/// back, which spares the download a general allocator.
+/// drawing of a few kilobytes: memory is handed out by bumping a pointer
+/// and never given back, which spares the download a general allocator.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 // SAFETY: the module runs on the page's main thread only (no threads in this build).

@@ -1,8 +1,10 @@
-//! The first view of a linked post, as a wasm module of its own: the core and
-//! the DOM builder without Leptos, about half the app's download. The boot
-//! script imports it on a link to a post, beside the post itself, and calls
-//! [`show_post`]; the app, loaded next, takes the page over (see
-//! `papershelf_web::first`).
+//! The first view of a linked post parsed in the browser, as a wasm module
+//! of its own: the core and the DOM builder without Leptos, about half the
+//! app's download. The boot script imports it on a link to a post that has
+//! no current drawing ahead (none written, or one of other text: a post
+//! edited since `papershelf index`, as under `trunk serve`; the lists module
+//! draws the others), and calls [`show_post`]; the app, loaded next, takes
+//! the page over (see `papershelf_web::first`).
 
 use wasm_bindgen::prelude::*;
 

@@ -1,12 +1,14 @@
 //! The first view: a linked post, the home page or the papers page, on
 //! screen before the app has downloaded.
 //!
-//! On a link to a post (`#/post/…`), the boot script loads the small reader
-//! module (`crates/reader-wasm`, the core without Leptos) beside the post,
-//! and [`show`] builds the page the app would build: the site header, the
-//! post's header and its body. On the home page and the papers page,
-//! [`show_list`] (in the lists module, `crates/lists-wasm`) builds the first
-//! screen from `index-front.json` the same way. The app then loads, mounts
+//! On a link to a post (`#/post/…`), the boot script loads the small lists
+//! module (`crates/lists-wasm`) beside the post and its drawing ahead
+//! (`content/drawn/`), and [`show_drawn`] builds the page the app would
+//! build from that drawing: the site header, the post's header and its
+//! body. A post with no current drawing is parsed by the reader module
+//! (`crates/reader-wasm`, the core without Leptos) and built by [`show`]
+//! the same way. On the home page and the papers page, [`show_list`] (in
+//! the lists module) builds the first screen from `index-front.json`. The app then loads, mounts
 //! out of sight ([`wait`]) and, when its own page for that post is ready,
 //! takes the view over in one step ([`take_over`]): the post's body nodes
 //! move into the app (images already loaded stay loaded), the first view
