@@ -5,8 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, appShown, shots, dist, distIndex, copyDist, expectedCounts, siteTitle } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { serve, launch, newPage, appShown, root, shots, dist, distIndex, copyDist, expectedCounts, siteTitle } from './harness.mjs';
+import { writeJournal } from '../bench/journal.mjs';
 
 let server, browser, index;
 before(async () => {
@@ -367,6 +370,38 @@ test('the papers page is drawn by the lists module from index-front.json too; th
   const expected = expectedCounts(index, [tag]).papers;
   assert.equal(await second.locator('.result-count').textContent(), `${expected} ${expected === 1 ? 'paper' : 'papers'}`);
   second.assertClean();
+});
+
+test('"Show more" and "N more tags" pressed on the first view of a list do what they say once the app is there', async () => {
+  // A journal of 80 posts (more than a screen) and 27 tags (more than the filter shows).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-journal-'));
+  writeJournal(dir, 80);
+  const indexed = spawnSync(path.join(root, 'target', 'release', 'papershelf'), ['index', dir], { encoding: 'utf8' });
+  assert.equal(indexed.status, 0, indexed.stderr);
+  const s = await serve(dist, { contentDir: dir });
+  try {
+    for (const [control, done] of [
+      ['.show-more', () => document.querySelectorAll('.papershelf .post-item').length === 60],
+      ['.more-tags', () => document.querySelector('.papershelf .more-tags')?.getAttribute('aria-expanded') === 'true'],
+    ]) {
+      const page = await newPage(browser, { width: 390, height: 700 });
+      const app = await holdApp(page, '[data-first-view] .post-item');
+      await page.goto(s.base);
+      const view = page.locator('[data-first-view]');
+      await view.locator(control).waitFor();
+      assert.equal(await view.locator('.post-item').count(), 30);
+      // Pressed once, before the app is there: it starts the app, which then does it.
+      await view.locator(control).click();
+      app.release();
+      await appShown(page);
+      await page.waitForFunction(done);
+      page.assertClean();
+      await page.close();
+    }
+  } finally {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a tag chosen, or words typed, on the first view of the home page are where the app opens', async () => {

@@ -288,11 +288,13 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     let remaining = total.saturating_sub(shown);
     if remaining > 0 {
         let more = format!("Show {} more ({remaining} left)", remaining.min(step));
-        let _ = main.append_child(&el(
+        let button = el(
             "button",
             &[("class", "show-more"), ("type", "button")],
             &more,
-        ));
+        );
+        press_later(&button);
+        let _ = main.append_child(&button);
     }
     let _ = root.append_child(&main);
     if let Some(boot) = document.get_element_by_id("boot") {
@@ -401,7 +403,7 @@ fn filter_bar(
     }
     if facets.len() > FACETS_SHOWN {
         let more = format!("{} more tags", facets.len() - FACETS_SHOWN);
-        let _ = group.append_child(&el(
+        let button = el(
             "button",
             &[
                 ("class", "more-tags"),
@@ -409,10 +411,24 @@ fn filter_bar(
                 ("aria-expanded", "false"),
             ],
             &more,
-        ));
+        );
+        press_later(&button);
+        let _ = group.append_child(&button);
     }
     let _ = bar.append_child(&group);
     bar
+}
+
+/// Marks a control of a list's first view that only the app can carry out
+/// ("Show more", "N more tags") as pressed, when it is: pressing it starts
+/// the app, whose twin of it is pressed when it takes over.
+pub const PRESSED_ATTR: &str = "data-pressed";
+
+fn press_later(control: &Element) {
+    let pressed = control.clone();
+    on(control, "click", move |_| {
+        let _ = pressed.set_attribute(PRESSED_ATTR, "");
+    });
 }
 
 /// Runs `handler` on every `event` at `target`, for the life of the page
@@ -543,15 +559,48 @@ fn signature(el: &Element) -> [Option<String>; 6] {
     ]
 }
 
-/// Where the focus goes back to after the first view is replaced: the
-/// focused element itself if the app took it over (a post's body), else the
-/// element of the app with the same [`signature`] and rank (the link, tag or
-/// box the reader was on, as the app draws it, a box with the words typed
-/// into it), else the app's page.
-struct Refocus {
-    focused: web_sys::HtmlElement,
+/// An element of the first view, as its twin in the app is found: the
+/// element with the same [`signature`] and the same rank among those.
+struct Twin {
     signature: [Option<String>; 6],
     rank: usize,
+}
+
+impl Twin {
+    fn of(view: &Element, element: &Element) -> Option<Twin> {
+        let mark = signature(element);
+        let same = view.query_selector_all(&element.tag_name()).ok()?;
+        let rank = (0..same.length())
+            .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
+            .filter(|el| signature(el) == mark)
+            .position(|el| el == *element)
+            .unwrap_or(0);
+        Some(Twin {
+            signature: mark,
+            rank,
+        })
+    }
+
+    /// The twin among the app's `shown` roots, if it has one.
+    fn find(&self, shown: &[Element]) -> Option<Element> {
+        let tag = self.signature[0].clone().unwrap_or_default();
+        shown.iter().find_map(|root| {
+            let same = root.query_selector_all(&tag).ok()?;
+            (0..same.length())
+                .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
+                .filter(|el| signature(el) == self.signature)
+                .nth(self.rank)
+        })
+    }
+}
+
+/// Where the focus goes back to after the first view is replaced: the
+/// focused element itself if the app took it over (a post's body), else its
+/// [`Twin`] in the app (the link, tag or box the reader was on, as the app
+/// draws it, a box with the words typed into it), else the app's page.
+struct Refocus {
+    focused: web_sys::HtmlElement,
+    twin: Twin,
     /// Where the caret was in a focused text box (typing goes on there).
     caret: Option<(u32, u32)>,
 }
@@ -559,21 +608,13 @@ struct Refocus {
 impl Refocus {
     fn of(view: &Element) -> Option<Refocus> {
         let focused = focused_in(view)?;
-        let mark = signature(&focused);
-        let same = view.query_selector_all(&focused.tag_name()).ok()?;
-        let element: &Element = &focused;
-        let rank = (0..same.length())
-            .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
-            .filter(|el| signature(el) == mark)
-            .position(|el| el == *element)
-            .unwrap_or(0);
+        let twin = Twin::of(view, &focused)?;
         let caret = focused
             .dyn_ref::<web_sys::HtmlInputElement>()
             .and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
         Some(Refocus {
             focused,
-            signature: mark,
-            rank,
+            twin,
             caret,
         })
     }
@@ -582,14 +623,7 @@ impl Refocus {
         if self.focused.is_connected() {
             return Some(self.focused);
         }
-        let tag = self.signature[0].clone().unwrap_or_default();
-        let twin = shown.iter().find_map(|root| {
-            let same = root.query_selector_all(&tag).ok()?;
-            (0..same.length())
-                .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
-                .filter(|el| signature(el) == self.signature)
-                .nth(self.rank)
-        });
+        let twin = self.twin.find(shown);
         // Words typed into a box go with it, as if typed into the app's.
         if let (Some(from), Some(to)) = (
             self.focused.dyn_ref::<web_sys::HtmlInputElement>(),
@@ -614,12 +648,18 @@ impl Refocus {
 
 /// The waiting app in place of `view`, at the same scroll position, after
 /// `move_nodes` has moved what the app takes from it. The focus, if the
-/// first view had it, goes where [`Refocus`] says.
+/// first view had it, goes where [`Refocus`] says; a control pressed on the
+/// first view ([`PRESSED_ATTR`]) is pressed again in the app.
 fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) {
     // Read before the page changes: moving nodes out clamps the scroll and
     // takes the focus away.
     let y = window.scroll_y().unwrap_or(0.0);
     let refocus = Refocus::of(view);
+    let pressed = view
+        .query_selector(&format!("[{PRESSED_ATTR}]"))
+        .ok()
+        .flatten()
+        .and_then(|el| Twin::of(view, &el));
     let caret = refocus.as_ref().and_then(|r| r.caret);
     move_nodes();
     view.remove();
@@ -643,6 +683,12 @@ fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) 
             (caret, target.dyn_ref::<web_sys::HtmlInputElement>())
         {
             let _ = input.set_selection_range(start, end);
+        }
+    }
+    // A control pressed before the app was there does now what it says.
+    if let Some(twin) = pressed.and_then(|p| p.find(&shown)) {
+        if let Some(control) = twin.dyn_ref::<web_sys::HtmlElement>() {
+            control.click();
         }
     }
 }
