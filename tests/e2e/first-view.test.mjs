@@ -472,6 +472,34 @@ test('a missing or damaged index-front.json leaves the list pages to the app', a
   page.assertClean();
 });
 
+test('a paper link the URL-scheme allow-list refuses is shown as text, on the first view and in the app', async () => {
+  // An index written by another tool may hold anything: a paper's URL is a link only if it is one.
+  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index-front.json'), 'utf8'));
+  const card = front.papers.cards[0];
+  const title = card.title;
+  card.url = 'javascript:window.__ran = 1';
+  const whole = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index.json'), 'utf8'));
+  for (const post of whole.posts) for (const entry of post.entries) if (entry.title === title) entry.url = card.url;
+  const page = await newPage(browser);
+  await page.route(/content\/index-front\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(front) }));
+  await page.route(/content\/index\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(whole) }));
+  const app = await holdApp(page, '[data-first-view] .paper-card');
+  await page.goto(`${server.base}#/papers`);
+  const first = page.locator('[data-first-view] .paper-card').first();
+  await first.waitFor();
+  assert.equal(await first.locator('.paper-title').textContent(), title);
+  assert.equal(await first.locator('.paper-title a').count(), 0, 'no link');
+  assert.ok((await page.locator('[data-first-view] .paper-title a[href^="http"]').count()) > 0, 'the other papers keep theirs');
+  await first.locator('.paper-title').click();
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  app.release();
+  await appShown(page);
+  const drawn = page.locator('.papershelf .paper-card', { has: page.locator('.paper-title', { hasText: title }) }).first();
+  await drawn.waitFor();
+  assert.equal(await drawn.locator('.paper-title a').count(), 0, 'no link in the app either');
+  page.assertClean();
+});
+
 test('a post longer than the reader takes (256 KB) is left to the app', async () => {
   const dir = copyDist();
   const entries = 40;
