@@ -349,26 +349,35 @@ const keepDrawn = (asked, url, text) => {
 const drawn = postUrl ? drawnBefore(postUrl) : null;
 
 // What \`papershelf index\` drew of the post ahead (content/drawn/<post>.json:
-// its safe tree as data), asked for beside the post: the lists module draws
-// it, without the reader's Markdown parser, if it was drawn from this very
-// text (its content hash, as the service worker computes it, is the
-// drawing's). Not where SubtleCrypto is missing (a page not served over
-// HTTPS or from localhost): the reader draws the post there.
-const drawnAhead = postUrl && globalThis.crypto?.subtle
-  ? fetch(\`content/drawn/\${post.replace(/\\.mdx?$/, '')}.json\`).then((r) => (r.ok ? r.json() : null)).catch(() => null)
-  : null;
-// The post's first image (what a phone paints largest first), asked for as
-// soon as the drawing names it, beside the module that draws the post.
-drawnAhead?.then((ahead) => {
-  const image = ahead?.image;
-  if (typeof image !== 'string' || !image.startsWith('content/') || image.split('/').some((s) => s === '.' || s === '..')) return;
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'image';
-  link.href = image;
-  link.fetchPriority = 'high';
-  document.head.append(link);
-});
+// its safe tree as data): the lists module draws it, without the reader's
+// Markdown parser, if it was drawn from this very text (its content hash, as
+// the service worker computes it, is the drawing's). Not where SubtleCrypto
+// is missing (a page not served over HTTPS or from localhost): the reader
+// draws the post there.
+const drawsAhead = Boolean(postUrl && globalThis.crypto?.subtle);
+let ahead = null;
+/** The drawing ahead (or null), asked for once, when it is first wanted. */
+const drawnAhead = () => {
+  if (!ahead) {
+    ahead = fetch(\`content/drawn/\${post.replace(/\\.mdx?$/, '')}.json\`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    // The post's first image (what a phone paints largest first), asked for
+    // as soon as the drawing names it, beside the module that draws the post.
+    ahead.then((drawing) => {
+      const image = drawing?.image;
+      if (typeof image !== 'string' || !image.startsWith('content/') || image.split('/').some((s) => s === '.' || s === '..')) return;
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'image';
+      link.href = image;
+      link.fetchPriority = 'high';
+      document.head.append(link);
+    });
+  }
+  return ahead;
+};
+// Asked for beside the post, unless a drawing kept here makes it needless
+// (without a worker in control there is none: asked for at once).
+if (drawsAhead) drawn.then((kept) => kept || drawnAhead());
 /** The first 16 hex digits of the SHA-256 of \`text\` (as \`papershelf index\` hashes a post). */
 const contentHash = async (text) =>
   [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).slice(0, 8)]
@@ -413,7 +422,7 @@ if (typeof WebAssembly !== 'object') {
       // A post drawn here before needs no module if its text is unchanged;
       // one drawn ahead needs the lists module; any other, the reader.
       const before = await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 200, null))]);
-      if (!before) loadModule(drawnAhead ? 'lists' : 'reader');
+      if (!before) loadModule(drawsAhead ? 'lists' : 'reader');
       let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
       let shownUrl = postUrl;
       if (answer && answer.status === 404 && mdxUrl) {
@@ -425,12 +434,13 @@ if (typeof WebAssembly !== 'object') {
       // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
       if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
         try {
-          shown = before !== null && showDrawn(before, shownUrl, answer.text);
-          how = 'kept';
-          if (!shown) {
-            const ahead = drawnAhead && (await Promise.race([drawnAhead, deadline]));
-            if (ahead && ahead.hash === (await contentHash(answer.text))) {
-              shown = (await loadModule('lists')).show_post(location.hash, shownUrl, ahead);
+          if (before !== null && showDrawn(before, shownUrl, answer.text)) {
+            shown = true;
+            how = 'kept';
+          } else {
+            const drawing = drawsAhead && (await Promise.race([drawnAhead(), deadline]));
+            if (drawing && drawing.hash === (await contentHash(answer.text))) {
+              shown = (await loadModule('lists')).show_post(location.hash, shownUrl, drawing);
               how = 'drawn ahead';
             }
             if (!shown) {

@@ -73,7 +73,6 @@ export async function serve(dir = dist, { prefix = '/', requests = [], contentDi
   return { base, requests, close };
 }
 
-/** Headless Chromium as the machine provides it. */
 /**
  * Waits until the app has taken over from the first view (a post, the home
  * page or the papers page), when there is one: before that the
@@ -86,6 +85,7 @@ export async function appShown(page) {
   await page.locator('[data-first-view]').waitFor({ state: 'detached' });
 }
 
+/** Headless Chromium as the machine provides it. */
 export async function launch() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

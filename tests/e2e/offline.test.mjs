@@ -211,6 +211,7 @@ test('a post loaded before is shown again as it was drawn, without a module; a d
     assert.equal(await page.title(), `${post.title} · ${siteTitle()}`);
     assert.ok(!asked.some((p) => /\/papershelf-reader-/.test(p)), asked.join(' '));
     assert.equal(await how(), 'kept', 'shown as kept, by no module');
+    assert.ok(!asked.some((p) => p.includes('/content/drawn/')), 'nor is the drawing ahead asked for');
     // The app takes it over as it takes over a module's.
     await page.locator('h1.post-title').click();
     await appShown(page);

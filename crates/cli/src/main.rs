@@ -9,7 +9,6 @@ use papershelf_core::doc::HashLinker;
 use papershelf_core::feed;
 use papershelf_core::html::to_html;
 use papershelf_core::index::{Front, Index};
-use papershelf_core::links::encode_path;
 use papershelf_core::page;
 use papershelf_core::post::{post_stem, ParsedPost, Post};
 use papershelf_core::site::{self, Site};
@@ -150,12 +149,10 @@ fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
         let front = Front::of(&index, &Catalog::new(&index));
         let front = serde_json::to_string(&front).map_err(|e| e.to_string())? + "\n";
         write_if_changed(&beside.join("index-front.json"), &front)?;
-        write_if_changed(
-            &beside.join("offline.json"),
-            &offline_json(&dir, &index, &posts, &texts),
-        )?;
-        write_search_index(&index, &posts, &beside.join("search"))?;
-        write_drawn(&index, &posts, &beside.join(DRAWN_DIR))?;
+        let indexed = indexed(&index, &posts, &texts);
+        write_if_changed(&beside.join("offline.json"), &offline_json(&dir, &indexed))?;
+        write_search_index(&indexed, &beside.join("search"))?;
+        write_drawn(&indexed, &beside.join(DRAWN_DIR))?;
     }
     if out != Some("-") {
         eprintln!("papershelf: indexed {} posts", index.posts.len());
@@ -201,21 +198,37 @@ fn content_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// `content/offline.json`: what "Save for offline" fetches for each indexed
-/// post and how many bytes that is, the post with its files:
-/// `{"version": 1, "posts": {"a/b.md": {"bytes": 48213, "files": ["a/asset/x.png"]}}}`.
-/// Files missing on disk are left out (`check` reports them).
-fn offline_json(dir: &Path, index: &Index, posts: &[ParsedPost], texts: &[String]) -> String {
+/// One post of the index (with its content hash), as read and parsed.
+struct Indexed<'a> {
+    post: &'a Post,
+    parsed: &'a ParsedPost,
+    text: &'a str,
+}
+
+/// The index's posts in its order, each with what was read and parsed of it.
+fn indexed<'a>(index: &'a Index, posts: &'a [ParsedPost], texts: &'a [String]) -> Vec<Indexed<'a>> {
     let by_path: std::collections::HashMap<&str, (&ParsedPost, &String)> = posts
         .iter()
         .zip(texts)
         .map(|(p, t)| (p.post.path.as_str(), (p, t)))
         .collect();
+    index
+        .posts
+        .iter()
+        .filter_map(|post| {
+            let (parsed, text) = by_path.get(post.path.as_str())?;
+            Some(Indexed { post, parsed, text })
+        })
+        .collect()
+}
+
+/// `content/offline.json`: what "Save for offline" fetches for each indexed
+/// post and how many bytes that is, the post with its files:
+/// `{"version": 1, "posts": {"a/b.md": {"bytes": 48213, "files": ["a/asset/x.png"]}}}`.
+/// Files missing on disk are left out (`check` reports them).
+fn offline_json(dir: &Path, indexed: &[Indexed]) -> String {
     let mut out = serde_json::Map::new();
-    for post in &index.posts {
-        let Some((parsed, text)) = by_path.get(post.path.as_str()) else {
-            continue;
-        };
+    for Indexed { post, parsed, text } in indexed {
         let mut bytes = text.len() as u64;
         let mut files = Vec::new();
         for file in parsed.files() {
@@ -238,23 +251,10 @@ const DRAWN_DIR: &str = "drawn";
 /// Writes each indexed post's safe tree into `dir` as
 /// `<path without extension>.json` ([`papershelf_core::tree::Drawn`]): a link to the post is
 /// then drawn without the Markdown parser. Files of posts no longer indexed go.
-fn write_drawn(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result<(), String> {
-    use papershelf_core::tree::{Drawn, Nodes, TREE_VERSION};
-    let by_path: std::collections::HashMap<&str, &ParsedPost> =
-        posts.iter().map(|p| (p.post.path.as_str(), p)).collect();
+fn write_drawn(indexed: &[Indexed], dir: &Path) -> Result<(), String> {
     let mut keep = std::collections::HashSet::new();
-    for post in &index.posts {
-        let Some(parsed) = by_path.get(post.path.as_str()) else {
-            continue;
-        };
-        let drawn = Drawn {
-            version: TREE_VERSION,
-            hash: &post.hash,
-            post,
-            image: page::first_image(parsed.doc())
-                .map(|path| format!("content/{}", encode_path(&path))),
-            body: Nodes(parsed.doc().after_title()),
-        };
+    for Indexed { post, parsed, .. } in indexed {
+        let drawn = papershelf_core::tree::Drawn::of(post, parsed);
         let json = serde_json::to_string(&drawn).map_err(|e| e.to_string())? + "\n";
         let file = dir.join(format!("{}.json", post_stem(&post.path)));
         if let Some(folder) = file.parent() {
@@ -299,15 +299,12 @@ fn is_drawing(path: &Path) -> bool {
 /// How large a search index piece is, about: a query fetches a few.
 const SEARCH_PIECE_BYTES: usize = 12 * 1024;
 
-/// Writes the search index for `index`'s posts (in its order) into `dir`:
+/// Writes the search index for the `indexed` posts (in the index's order) into `dir`:
 /// `manifest.json` and the pieces it names; pieces no longer named go.
-fn write_search_index(index: &Index, posts: &[ParsedPost], dir: &Path) -> Result<(), String> {
+fn write_search_index(indexed: &[Indexed], dir: &Path) -> Result<(), String> {
     use papershelf_core::search::index::{sections_of, Builder};
-    let by_path: std::collections::HashMap<&str, &ParsedPost> =
-        posts.iter().map(|p| (p.post.path.as_str(), p)).collect();
     let mut builder = Builder::default();
-    for post in &index.posts {
-        let parsed = by_path[post.path.as_str()];
+    for Indexed { parsed, .. } in indexed {
         builder.add_post(&sections_of(parsed));
     }
     let built = builder.finish(SEARCH_PIECE_BYTES);
@@ -748,7 +745,9 @@ fn preview_image(
                 .map(|s| (s.width as u32, s.height as u32)),
         })
     };
-    page::first_image(parsed.doc())
+    parsed
+        .doc()
+        .first_image()
         .and_then(|path| local(&path))
         .or_else(|| {
             let image = site.image.as_deref()?;

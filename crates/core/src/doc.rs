@@ -40,6 +40,23 @@ impl Doc {
             _ => &self.children,
         }
     }
+
+    /// The path (in the content directory) of the first image that is a
+    /// file of the site, if any: what a phone paints largest first, and a
+    /// post page's preview image.
+    pub fn first_image(&self) -> Option<String> {
+        fn walk(nodes: &[Node]) -> Option<String> {
+            nodes.iter().find_map(|n| match n {
+                Node::Element(el) if el.tag() == "img" => match el.target() {
+                    Some(Target::Asset { path, .. }) => Some(path.clone()),
+                    _ => None,
+                },
+                Node::Element(el) => walk(&el.children),
+                Node::Text(_) => None,
+            })
+        }
+        walk(&self.children)
+    }
 }
 
 /// One node of the tree.

@@ -120,6 +120,21 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
     }
 }
 
+/// Whether `url` is an external URL the scheme allow-list keeps exactly as
+/// written: what a link or image target read back from data (an index, a
+/// drawing) must be to be used as one.
+///
+/// ```
+/// use papershelf_core::links::{is_external, UrlUse};
+/// assert!(is_external("https://arxiv.org/abs/1", UrlUse::Link));
+/// assert!(!is_external("javascript:alert(1)", UrlUse::Link));
+/// assert!(!is_external(" https://arxiv.org/abs/1", UrlUse::Link)); // not as written
+/// assert!(!is_external("papers/a.md", UrlUse::Link));
+/// ```
+pub fn is_external(url: &str, usage: UrlUse) -> bool {
+    matches!(resolve(url, "", usage), Ok(Target::External { url: kept }) if kept == url)
+}
+
 /// `url` with every non-ASCII character percent-encoded (as UTF-8), as
 /// sitemaps and strict feed readers want: `노트` becomes `%EB%85%B8%ED%8A%B8`.
 pub fn ascii_url(url: &str) -> String {

@@ -9,7 +9,6 @@
 //! root from any depth, and `<meta name="papershelf-post">` tells the boot
 //! script which post to open: the app then runs as on the home page.
 
-use crate::doc::{Doc, Node, Target};
 use crate::feed::{ascii_url, page_url, rfc3339, xml_text};
 use crate::links::encode_path;
 use crate::post::{post_stem, ParsedPost};
@@ -46,21 +45,6 @@ pub fn truncate(text: &str, max: usize) -> String {
 
 fn is_continuation(c: char) -> bool {
     matches!(c, '\u{1160}'..='\u{11FF}' | '\u{D7B0}'..='\u{D7FF}' | '\u{0300}'..='\u{036F}' | '\u{200D}' | '\u{FE0F}')
-}
-
-/// The first image of `doc` that is a file of the site, if any.
-pub fn first_image(doc: &Doc) -> Option<String> {
-    fn walk(nodes: &[Node]) -> Option<String> {
-        nodes.iter().find_map(|n| match n {
-            Node::Element(el) if el.tag() == "img" => match el.target() {
-                Some(Target::Asset { path, .. }) => Some(path.clone()),
-                _ => None,
-            },
-            Node::Element(el) => walk(&el.children),
-            Node::Text(_) => None,
-        })
-    }
-    walk(&doc.children)
 }
 
 /// What a post page says about its image: its absolute URL and its size, when known.
@@ -165,7 +149,7 @@ pub fn post_page(
     head += "  <meta name=\"twitter:card\" content=\"summary_large_image\">\n";
     // The post's first image is what a phone paints largest first (its LCP):
     // asked for with the page, not once the reader module has drawn the post.
-    if let Some(first) = first_image(&parsed.rendered.doc) {
+    if let Some(first) = parsed.doc().first_image() {
         head += &format!(
             "  <link rel=\"preload\" as=\"image\" href=\"content/{}\" fetchpriority=\"high\">\n",
             a(&encode_path(&first))
@@ -443,9 +427,12 @@ mod tests {
             "# A\n\ntext\n\n![x](./asset/one.png)\n\n![y](./asset/two.jpg)\n",
         );
         assert_eq!(
-            first_image(parsed.doc()).as_deref(),
+            parsed.doc().first_image().as_deref(),
             Some("p/asset/one.png")
         );
-        assert_eq!(first_image(Post::parse("p/b.md", "no image\n").doc()), None);
+        assert_eq!(
+            Post::parse("p/b.md", "no image\n").doc().first_image(),
+            None
+        );
     }
 }

@@ -19,9 +19,9 @@
 //! resolve them; anything else and nothing is read.
 
 use crate::doc::{Attr, AttrValue, Element, Namespace, Node, Target};
-use crate::links::{normalize, resolve, UrlUse};
+use crate::links::{encode_path, is_external, normalize, UrlUse};
 use crate::policy::{self, AttrKind};
-use crate::post::Post;
+use crate::post::{ParsedPost, Post};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 
@@ -46,6 +46,23 @@ pub struct Drawn<'a> {
     pub image: Option<String>,
     /// The blocks after the title ([`crate::doc::Doc::after_title`]).
     pub body: Nodes<'a>,
+}
+
+impl<'a> Drawn<'a> {
+    /// The drawing of `parsed` under its index entry `post` (which has its
+    /// content hash).
+    pub fn of(post: &'a Post, parsed: &'a ParsedPost) -> Self {
+        Drawn {
+            version: TREE_VERSION,
+            hash: &post.hash,
+            post,
+            image: parsed
+                .doc()
+                .first_image()
+                .map(|path| format!("content/{}", encode_path(&path))),
+            body: Nodes(parsed.doc().after_title()),
+        }
+    }
 }
 
 /// Nodes, serialized as described in the module docs.
@@ -219,11 +236,7 @@ fn target<D: Data>(value: &D, usage: UrlUse) -> Option<Target> {
         "external" => {
             let url = text("url")?;
             // Resolved again: the scheme allow-list decides, as for a post's own link.
-            match resolve(&url, "", usage) {
-                Ok(Target::External { url: checked }) if checked == url => {}
-                _ => return None,
-            }
-            Target::External { url }
+            is_external(&url, usage).then_some(Target::External { url })?
         }
         "post" => Target::Post {
             path: text("path")?,
@@ -345,14 +358,11 @@ mod tests {
     #[test]
     fn drawn_posts_say_their_version_hash_and_header() {
         let parsed = Post::parse("a.md", "# A\n\nBody.\n");
-        let drawn = Drawn {
-            version: TREE_VERSION,
-            hash: "0123456789abcdef",
-            post: &parsed.post,
-            image: None,
-            body: Nodes(parsed.doc().after_title()),
+        let post = Post {
+            hash: "0123456789abcdef".into(),
+            ..parsed.post.clone()
         };
-        let value = serde_json::to_value(&drawn).expect("serializes");
+        let value = serde_json::to_value(Drawn::of(&post, &parsed)).expect("serializes");
         assert_eq!(value["version"], TREE_VERSION);
         assert_eq!(value["hash"], "0123456789abcdef");
         assert_eq!(value["post"]["title"], "A");

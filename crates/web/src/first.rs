@@ -227,36 +227,16 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     let el = |tag: &str, attrs: &[(&str, &str)], text: &str| {
         header::element(&document, tag, attrs, text)
     };
-    let (view, title, noun, one, step, total, facets, shown) = match list {
-        List::Posts => {
-            let shown = front.posts.len();
-            let (total, facets) = (front.total, &front.facets);
-            (
-                HOME_VIEW,
-                "Posts",
-                "posts",
-                "post",
-                FRONT_POSTS,
-                total,
-                facets,
-                shown,
-            )
-        }
-        List::Papers(papers) => {
-            let shown = papers.cards.len();
-            let (total, facets) = (papers.total, &papers.facets);
-            (
-                PAPERS_VIEW,
-                "Papers",
-                "papers",
-                "paper",
-                FRONT_PAPERS,
-                total,
-                facets,
-                shown,
-            )
-        }
-    };
+    let Shape {
+        view,
+        title,
+        noun,
+        one,
+        step,
+        total,
+        facets,
+        shown,
+    } = list.shape(front);
     let (root, main) = frame(&document, view, Some(view));
     let _ = main.append_child(&el("h1", &[("class", "page-title")], title));
     let _ = main.append_child(&filter_bar(&document, &route, facets, noun, one));
@@ -312,6 +292,47 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
 enum List<'a> {
     Posts,
     Papers(&'a PapersFront),
+}
+
+/// What a list's first screen says: which view it is, its title, what it
+/// counts (`noun`, `one`), how many "Show more" adds, and from the front
+/// its total, its facets and how many it shows.
+struct Shape<'a> {
+    view: &'static str,
+    title: &'static str,
+    noun: &'static str,
+    one: &'static str,
+    step: usize,
+    total: usize,
+    facets: &'a [(String, usize)],
+    shown: usize,
+}
+
+impl<'a> List<'a> {
+    fn shape(self, front: &'a Front) -> Shape<'a> {
+        match self {
+            List::Posts => Shape {
+                view: HOME_VIEW,
+                title: "Posts",
+                noun: "posts",
+                one: "post",
+                step: FRONT_POSTS,
+                total: front.total,
+                facets: &front.facets,
+                shown: front.posts.len(),
+            },
+            List::Papers(papers) => Shape {
+                view: PAPERS_VIEW,
+                title: "Papers",
+                noun: "papers",
+                one: "paper",
+                step: FRONT_PAPERS,
+                total: papers.total,
+                facets: &papers.facets,
+                shown: papers.cards.len(),
+            },
+        }
+    }
 }
 
 /// A list page's filter with no tag chosen (`route` is the page's): the

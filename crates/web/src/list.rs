@@ -5,8 +5,8 @@
 
 use crate::header::{element, tag_href};
 use papershelf_core::catalog::Paper;
-use papershelf_core::doc::{post_hash, Target};
-use papershelf_core::links::{resolve, UrlUse};
+use papershelf_core::doc::post_hash;
+use papershelf_core::links::{is_external, UrlUse};
 use papershelf_core::post::Post;
 use web_sys::{Document, Element};
 
@@ -73,18 +73,17 @@ pub fn render_papers(container: &Element, papers: &[Paper], selected: &[String])
     let _ = container.append_child(&cards);
 }
 
-/// Whether a paper's `url` is a link the URL-scheme allow-list keeps as it
-/// is (`http`, `https`, `mailto`): the index may be another tool's.
-fn links_out(url: &str) -> bool {
-    matches!(resolve(url, "", UrlUse::Link), Ok(Target::External { url: kept }) if kept == url)
-}
-
 /// One paper: its title (linking to the paper), subtitle, tags, and a link
 /// to every review of it.
 fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Element {
     let card = element(document, "li", &[("class", "paper-card")], "");
     let heading = element(document, "h2", &[("class", "paper-title")], "");
-    let title = match paper.url.as_deref().filter(|url| links_out(url)) {
+    // A link only if the URL-scheme allow-list keeps it: the index may be another tool's.
+    let title = match paper
+        .url
+        .as_deref()
+        .filter(|url| is_external(url, UrlUse::Link))
+    {
         Some(url) => element(
             document,
             "a",
