@@ -138,9 +138,11 @@ for (const [link, file] of preloads) {
 // a linked post (from its drawing ahead), the pages most readers arrive on:
 // asked for with the page, not once boot.js has run, one round trip less
 // before the first screen. (A page it does not draw, such as the tags page,
-// downloads it for nothing: 45 KB gzipped beside the app's 320.)
+// downloads it for nothing: 45 KB gzipped beside the app's 320.) Marked
+// data-first-visit: the service worker takes them out of the pages it
+// answers, which have the module in its cache (www/sw.js, firstVisitOnly).
 if (!html.includes('</head>')) throw new Error('post-build.mjs: index.html has no </head>');
-html = html.replace('</head>', `  <link rel="modulepreload" href="./${lists.js}">\n  <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin>\n</head>`);
+html = html.replace('</head>', `  <link rel="modulepreload" href="./${lists.js}" data-first-visit>\n  <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin data-first-visit>\n</head>`);
 
 // A release build registers the service worker; `trunk serve` never does
 // (a worker that caches during development is a trap).
@@ -310,9 +312,14 @@ const drawnBefore = (url) =>
   keepsDrawn && navigator.serviceWorker?.controller
     ? fetch(drawnKey(url)).then((r) => (r.ok ? r.json() : null)).catch(() => null)
     : Promise.resolve(null);
-/** Shows \`kept\` if it was drawn from this very \`text\` of \`url\`; returns whether it did. */
-const showDrawn = (kept, url, text) => {
-  if (kept.url !== url || kept.text !== text) return false;
+// The page as it was before a first view was shown: a view shown before its
+// text was checked gives it back (see unshow).
+const bootMessage = document.getElementById('boot');
+const bootTitle = document.title;
+/** Shows \`kept\` ({url, text, title, html}) as the first view of \`url\`, unless it holds
+ * what the allow-list never emits; returns whether it did. Its text is the caller's to check. */
+const drawKept = (kept, url) => {
+  if (!kept || kept.url !== url || typeof kept.html !== 'string') return false;
   const template = document.createElement('template');
   template.innerHTML = kept.html;
   const view = template.content.firstElementChild;
@@ -325,8 +332,94 @@ const showDrawn = (kept, url, text) => {
   if (foreign(view) || [...view.querySelectorAll('*')].some(foreign)) return false;
   document.getElementById('boot')?.remove();
   document.body.append(view);
-  document.title = kept.title;
+  document.title = String(kept.title);
   return true;
+};
+/** Shows \`kept\` if it was drawn from this very \`text\` of \`url\`; returns whether it did. */
+const showDrawn = (kept, url, text) => kept.text === text && drawKept(kept, url);
+/** Takes back a first view shown before its text was checked: the page is as it was. */
+const unshow = () => {
+  document.querySelector('[data-first-view]')?.remove();
+  if (bootMessage && !bootMessage.isConnected) document.body.prepend(bootMessage);
+  document.title = bootTitle;
+};
+
+// The few posts shown last are kept as drawn in localStorage too (HOT_MAX of
+// them, HOT_CHARS characters in all, this build's only), which is read
+// synchronously: the post is shown as this script starts, before any request
+// is answered, and checked against its text when that arrives (from the
+// worker's cache, at once). A drawing of other text gives way to the post
+// drawn anew; one whose text cannot be had (offline, not saved) is taken back.
+const HOT = 'papershelf-drawn';
+const HOT_MAX = 8;
+const HOT_CHARS = 512 * 1024;
+const hotKey = (key) => \`\${HOT} \${key}\`;
+/** The hot drawings, oldest first: [{key, url, build, size}]. */
+const hotList = () => {
+  try {
+    const list = JSON.parse(localStorage.getItem(HOT) || '[]');
+    return Array.isArray(list) ? list.filter((entry) => entry && typeof entry.key === 'string') : [];
+  } catch (e) {
+    return [];
+  }
+};
+/** Keeps \`kept\`, the first view of the post asked for as \`asked\`, as the newest hot drawing;
+ * other builds' and then the oldest go, to make room. */
+const keepHot = (asked, kept) => {
+  try {
+    const key = drawnKey(asked);
+    const value = JSON.stringify(kept);
+    if (value.length > HOT_CHARS) return;
+    const list = [];
+    for (const entry of hotList()) {
+      if (entry.key === key) continue;
+      if (entry.build === import.meta.url) list.push(entry);
+      else localStorage.removeItem(hotKey(entry.key));
+    }
+    list.push({ key, url: kept.url, build: import.meta.url, size: value.length });
+    let total = list.reduce((sum, entry) => sum + (Number(entry.size) || 0), 0);
+    while (list.length > HOT_MAX || total > HOT_CHARS) {
+      const oldest = list.shift();
+      total -= Number(oldest.size) || 0;
+      localStorage.removeItem(hotKey(oldest.key));
+    }
+    for (;;) {
+      try {
+        localStorage.setItem(hotKey(key), value);
+        break;
+      } catch (e) {
+        // The origin's storage is full (other sites of a shared origin use it too): the oldest go first.
+        if (list.length <= 1) throw e;
+        localStorage.removeItem(hotKey(list.shift().key));
+      }
+    }
+    localStorage.setItem(HOT, JSON.stringify(list));
+  } catch (e) {
+    // not kept here: Cache Storage has it
+  }
+};
+/** Forgets the hot drawings of the post at \`path\` (in content/), or every one: the
+ * worker found the post changed (www/client.js), or offline data was removed. */
+globalThis.__papershelfForgetDrawn = (path) => {
+  try {
+    const list = hotList();
+    const kept = list.filter((entry) => path !== undefined && entry.url !== \`content/\${path}\`);
+    for (const entry of list) if (!kept.includes(entry)) localStorage.removeItem(hotKey(entry.key));
+    localStorage.setItem(HOT, JSON.stringify(kept));
+  } catch (e) {
+    // storage refused: nothing was kept
+  }
+};
+/** Shows the hot drawing of the post asked for as \`url\` (drawn from it, or from its .mdx);
+ * returns it, or null. */
+const showHot = (url) => {
+  try {
+    const raw = localStorage.getItem(hotKey(drawnKey(url)));
+    const kept = raw ? JSON.parse(raw) : null;
+    return kept && (kept.url === url || kept.url === mdxUrl) && typeof kept.text === 'string' && drawKept(kept, kept.url) ? kept : null;
+  } catch (e) {
+    return null;
+  }
 };
 /** Keeps the first view the reader has just drawn of \`url\` (asked for as \`asked\`) from \`text\`. */
 const keepDrawn = (asked, url, text) => {
@@ -334,6 +427,7 @@ const keepDrawn = (asked, url, text) => {
   if (!keepsDrawn || !view) return;
   const kept = { url, text, title: document.title, html: view.outerHTML };
   setTimeout(async () => {
+    keepHot(asked, kept);
     try {
       const cache = await caches.open(DRAWN);
       await cache.put(drawnKey(asked), new Response(JSON.stringify(kept), { headers: { 'content-type': 'application/json' } }));
@@ -345,8 +439,9 @@ const keepDrawn = (asked, url, text) => {
   }, 0);
 };
 
-// A post drawn here before, asked for beside the post.
-const drawn = postUrl ? drawnBefore(postUrl) : null;
+// A post drawn here before: shown at once if it is hot, or asked for beside the post.
+const hot = postUrl && keepsDrawn ? showHot(postUrl) : null;
+const drawn = hot ? Promise.resolve(hot) : postUrl ? drawnBefore(postUrl) : null;
 
 // What \`papershelf index\` drew of the post ahead (content/drawn/<post>.json:
 // its safe tree as data): the lists module draws it, without the reader's
@@ -434,10 +529,25 @@ if (typeof WebAssembly !== 'object') {
       // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
       if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
         try {
-          if (before !== null && showDrawn(before, shownUrl, answer.text)) {
+          if (hot && hot.url === shownUrl && hot.text === answer.text) {
+            // The hot drawing, shown at once, is of this very text (kept as the newest).
             shown = true;
             how = 'kept';
+            setTimeout(() => keepHot(postUrl, hot), 0);
+          } else if (!hot && before !== null && showDrawn(before, shownUrl, answer.text)) {
+            shown = true;
+            how = 'kept';
+            setTimeout(() => keepHot(postUrl, before), 0);
           } else {
+            if (hot) {
+              // Drawn from other text (the post changed since): drawn anew.
+              unshow();
+              try {
+                localStorage.removeItem(hotKey(drawnKey(postUrl)));
+              } catch (e) {
+                // storage refused: it is replaced once the post is drawn
+              }
+            }
             const drawing = drawsAhead && (await Promise.race([drawnAhead(), deadline]));
             if (drawing && drawing.hash === (await contentHash(answer.text))) {
               shown = (await loadModule('lists')).show_post(location.hash, shownUrl, drawing);
@@ -460,6 +570,9 @@ if (typeof WebAssembly !== 'object') {
           // Not shown early: the app shows the post.
         }
       }
+      // A hot drawing whose text could not be had (offline and not saved, or
+      // longer than a first view takes) is not left showing: the app says why.
+      if (hot && !shown) unshow();
     } else {
       loadModule('lists');
       const answer = await Promise.race([front.catch(() => null), deadline]);

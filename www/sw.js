@@ -56,6 +56,8 @@ const APP_SET = new Set(APP_FILES);
 const HASHED = /^[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
 const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 const POST = /^content\/.+\.mdx?$/;
+// The URL pattern of the pathname of `file` (relative to the scope), its special characters escaped.
+const routePattern = (file) => (scope.pathname + file).replace(/[\\:*?+(){}]/g, '\\$&');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -67,6 +69,17 @@ self.addEventListener('install', (event) => {
       await adopt([INDEX, here('content/index-front.json')]);
     })(),
   );
+  // Where the browser has static routes (Chrome 123 on), the app's hashed
+  // files are answered from this version's cache by the browser itself,
+  // without starting this script or running its fetch handler: the style
+  // sheet and the boot script are what a repeat visit waits for first. A file
+  // not in the cache (never, once installed) is fetched from the network.
+  if (event.addRoutes) {
+    const files = APP_FILES.filter((file) => HASHED.test(file)).map((file) => ({ urlPattern: new URLPattern({ pathname: routePattern(file) }) }));
+    event.waitUntil(event.addRoutes([{ condition: { or: files }, source: { cacheName: APP } }]).catch(() => {
+      // Not routed: the fetch handler answers them from the same cache.
+    }));
+  }
   // The first worker starts at once; a new version waits until the reader accepts it.
   if (!self.registration.active) self.skipWaiting();
 });
@@ -364,11 +377,27 @@ async function navigate(event, path, key) {
   });
   try {
     const first = await Promise.race([network, sleep(NAVIGATION_TIMEOUT_MS).then(() => null)]);
-    if (first) return first;
-    return (await fallback()) || (await network);
+    if (first) return firstVisitOnly(first);
+    return firstVisitOnly((await fallback()) || (await network));
   } catch (e) {
-    return (await fallback()) || Response.error();
+    return firstVisitOnly(await fallback()) || Response.error();
   }
+}
+
+// A page's preloads marked data-first-visit (the lists module, a post page's
+// drawing ahead) are for a page loaded without this worker. With it, the
+// module is in its cache (asked for once it is needed, it comes at once),
+// and a post read before is drawn from what this device kept: fetched and
+// compiled anyway, they would take a repeat visit's first milliseconds.
+async function firstVisitOnly(response) {
+  if (!response || !/text\/html/i.test(response.headers.get('content-type') || '')) return response;
+  const html = await response.text();
+  const headers = new Headers(response.headers);
+  // The text is read (decoded), and shorter.
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  const trimmed = html.replace(/[ \t]*<link [^>]*\bdata-first-visit\b[^>]*>\n?/g, '');
+  return new Response(trimmed, { status: response.status, statusText: response.statusText, headers });
 }
 
 // "Save for offline": fetches every post named in `message.posts` (paths in

@@ -295,9 +295,9 @@ test('the home page is drawn by the lists module from index-front.json, before t
   assert.ok(!requests.some((r) => r.includes('/papershelf-reader-')), 'no Markdown parser is downloaded for a list');
   // The page itself asks for the lists module (its preload is what the boot script takes).
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin>/.exec(html)?.[1];
+  const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin data-first-visit>/.exec(html)?.[1];
   assert.ok(wasm && requests.some((r) => r.endsWith(`/${wasm}`)), 'index.html preloads the lists module');
-  assert.ok(/<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js">/.test(html));
+  assert.ok(/<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js" data-first-visit>/.test(html));
   assert.ok(indexAsked.every((shown) => shown), 'the whole index waits until the list is shown');
   await app.firstAsk;
   assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the list is on screen');

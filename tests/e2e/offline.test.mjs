@@ -173,71 +173,121 @@ test('a new post appears and an edited post shows its edit on the next load, wit
   }
 });
 
-/** Changes every kept drawing (papershelf-drawn): `text` added to its text, `html[0]` replaced by `html[1]` in its markup. */
+/**
+ * Changes every kept drawing, in Cache Storage and in localStorage (both
+ * `papershelf-drawn`): `text` added to its text, `html[0]` replaced by
+ * `html[1]` in its markup.
+ */
 const plant = (page, change) =>
   page.evaluate(async ({ text, html }) => {
+    const changed = (kept) => ({ ...kept, text: kept.text + text, html: kept.html.replace(html[0], html[1]) });
     const cache = await caches.open('papershelf-drawn');
-    for (const key of await cache.keys()) {
-      const kept = await (await cache.match(key)).json();
-      kept.text += text;
-      kept.html = kept.html.replace(html[0], html[1]);
-      await cache.put(key, new Response(JSON.stringify(kept)));
+    for (const key of await cache.keys()) await cache.put(key, new Response(JSON.stringify(changed(await (await cache.match(key)).json()))));
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn '))) {
+      localStorage.setItem(key, JSON.stringify(changed(JSON.parse(localStorage.getItem(key)))));
     }
   }, change);
 
-test('a post loaded before is shown again as it was drawn, without a module; a drawing of other text is never shown', async () => {
+/** The drawings kept in localStorage: [{url, text, html}]. */
+const hot = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn ')).map((k) => JSON.parse(localStorage.getItem(k))));
+
+test('a post loaded before is shown again as it was drawn, before its text arrives and without a module; a drawing of other text is never left showing', async () => {
   const s = await site();
   try {
     const [post] = posts(s.dir).filter((p) => p.files.some((f) => f.endsWith('.png')));
     const page = await newPage(browser, { serviceWorkers: 'allow' });
+    // When the first view was first in the page, for each load (before the page's own scripts run).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-first-view] h1.post-title')) {
+          window.__shownAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     const asked = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(`${s.base}#/post/${post.stem}`);
     const view = page.locator('[data-first-view]');
     await view.locator('h1.post-title').waitFor();
     const drawn = await view.evaluate((el) => el.outerHTML);
-    // How the first view was drawn (the boot script's mark says).
-    const how = () => page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0]?.detail);
+    // How the first view was drawn (the boot script's mark says), once it is settled.
+    const how = async () => {
+      await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);
+      return page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0].detail);
+    };
     assert.equal(await how(), 'drawn ahead', 'the lists module drew it the first time');
     await controlled(page);
     await page.waitForFunction(async () => (await (await caches.open('papershelf-drawn')).keys()).length === 1);
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
 
-    // Loaded again: the same first view, with no reader asked for and no
-    // module run (the page's own preload of the lists module is all it asks).
+    // Loaded again: the same first view, with no module asked for, and the
+    // app's files answered from the worker's cache by the browser (its static
+    // routes), not by the worker's script.
     asked.length = 0;
     await page.reload();
     await view.locator('h1.post-title').waitFor();
     assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
     assert.equal(await page.title(), `${post.title} · ${siteTitle()}`);
-    assert.ok(!asked.some((p) => /\/papershelf-reader-/.test(p)), asked.join(' '));
     assert.equal(await how(), 'kept', 'shown as kept, by no module');
+    assert.ok(!asked.some((p) => /\/papershelf-(reader|lists)-/.test(p)), `no module asked for: ${asked.join(' ')}`);
     assert.ok(!asked.some((p) => p.includes('/content/drawn/')), 'nor is the drawing ahead asked for');
+    const timing = await page.evaluate(() => ({
+      sources: performance.getEntriesByType('resource').filter((e) => /\/(boot|style)-[0-9a-f]{16}\.(js|css)$/.test(e.name)).map((e) => e.workerFinalSourceType),
+      firstVisitLinks: document.querySelectorAll('link[data-first-visit]').length,
+    }));
+    assert.deepEqual(timing.sources, ['cache', 'cache'], 'the style sheet and the boot script come from the cache by static route');
+    assert.equal(timing.firstVisitLinks, 0, "the worker takes the first visit's preloads out of the page");
     // The app takes it over as it takes over a module's.
     await page.locator('h1.post-title').click();
     await appShown(page);
     await page.locator('.papershelf h1.post-title', { hasText: post.title }).waitFor();
 
-    // A drawing kept beside other text (as if the post had changed) is not shown: a module draws the post.
+    // Not in localStorage (another browser's limit, say): asked of the worker beside the text.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await view.locator('h1.post-title').waitFor();
+    assert.equal(await how(), 'kept');
+    assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
+
+    // A drawing kept beside other text (as if the post had changed) is not
+    // left showing: a module draws the post, and that is what is kept.
     await plant(page, { text: ' ', html: ['<h1', '<h1 data-not-this-text=""'] });
     asked.length = 0;
     await page.reload();
-    await view.locator('h1.post-title').waitFor();
-    assert.equal(await page.locator('[data-not-this-text]').count(), 0);
     assert.equal(await how(), 'drawn ahead', 'the lists module drew it');
-
-    // Nor is one holding what the allow-list never emits (written by other code of the same origin).
+    assert.equal(await page.locator('[data-not-this-text]').count(), 0);
+    assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
     await page.waitForFunction(async () => {
       const cache = await caches.open('papershelf-drawn');
       const [key] = await cache.keys();
-      return key && !(await (await cache.match(key)).text()).includes('data-not-this-text');
+      const keys = Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn '));
+      return key && !(await (await cache.match(key)).text()).includes('data-not-this-text') && keys.length === 1 && !localStorage.getItem(keys[0]).includes('data-not-this-text');
     });
+
+    // Nor is one holding what the allow-list never emits (written by other code of the same origin) ever shown.
     await plant(page, { text: '', html: ['<h1', '<img src="data:," onerror="window.__ran = 1"><h1 data-not-ours=""'] });
-    asked.length = 0;
     await page.reload();
-    await view.locator('h1.post-title').waitFor();
+    assert.equal(await how(), 'drawn ahead', 'the lists module drew it');
     assert.equal(await page.locator('[data-not-ours]').count(), 0);
     assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing in it ran');
-    assert.equal(await how(), 'drawn ahead', 'the lists module drew it');
+
+    // It is shown before its text is checked: one whose text cannot be had
+    // (the worker's copy gone, the server gone) is shown, then taken back,
+    // and the app says the post is not saved.
+    await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn ')).every((k) => !localStorage.getItem(k).includes('data-not-ours')));
+    assert.equal((await hot(page)).length, 1);
+    await page.evaluate(async (url) => {
+      for (const name of await caches.keys()) if (!name.startsWith('papershelf-app-')) await (await caches.open(name)).delete(url);
+    }, new URL(`content/${post.path}`, s.base).href);
+    await s.stop();
+    await page.reload();
+    await page.locator('.error-box', { hasText: /not saved on this device/ }).waitFor();
+    assert.ok(await page.evaluate(() => window.__shownAt > 0), 'the drawing was shown at once');
+    assert.equal(await page.locator('[data-first-view]').count(), 0, 'the drawing is not left showing');
+    await s.start();
     page.assertClean();
     await page.context().close();
   } finally {
@@ -321,6 +371,10 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.locator('#offline-notice').waitFor();
     await s.start();
 
+    // A post loaded afresh is kept as drawn (in localStorage too).
+    await page.goto(`${s.base}#/post/${all[0].stem}`);
+    await page.reload();
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
     await page.evaluate(() => {
       location.hash = '#/';
     });
@@ -331,6 +385,7 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.locator('.offline-status', { hasText: /Removed the offline data: [0-9.]+ (KB|MB) freed\./ }).waitFor();
     const names = await page.evaluate(() => caches.keys());
     assert.deepEqual(names.filter((n) => !n.startsWith('papershelf-app-')), [], `${names}`);
+    assert.deepEqual(await hot(page), [], 'the drawings kept in localStorage are gone too');
     page.assertClean();
     await page.context().close();
   } finally {

@@ -61,11 +61,11 @@ test('an old Docusaurus link (docs/<path>/#<heading>) opens the post at that hea
   // the page's <base>), and the boot script takes those answers.
   await page.locator('[data-first-view] h1.post-title').waitFor();
   const html = await (await fetch(`${server.base}docs/${POST}/`)).text();
-  const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin>/.exec(html)?.[1];
-  assert.ok(wasm && /<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js">/.test(html), 'the lists module is preloaded');
+  const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin data-first-visit>/.exec(html)?.[1];
+  assert.ok(wasm && /<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js" data-first-visit>/.test(html), 'the lists module is preloaded');
   assert.deepEqual(asked.filter((p) => p.endsWith(`/${wasm}`)), [`/repo/${wasm}`], 'its wasm is downloaded once');
   const drawn = `content/drawn/${POST}.json`;
-  assert.ok(html.includes(`<link rel="preload" as="fetch" href="${drawn}" crossorigin>`), 'the drawing is preloaded');
+  assert.ok(html.includes(`<link rel="preload" as="fetch" href="${drawn}" crossorigin data-first-visit>`), 'the drawing is preloaded');
   assert.deepEqual(asked.filter((p) => p.endsWith(`/${drawn}`)), [`/repo/${drawn}`], 'the drawing is downloaded once');
   assert.ok(!asked.some((p) => p.includes('/papershelf-reader-')), 'no Markdown parser is downloaded');
   await page.goto(`${server.base}docs/${POST}/#${ANCHOR}`);

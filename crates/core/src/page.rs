@@ -157,9 +157,11 @@ pub fn post_page(
     }
     // The post drawn ahead (`content/drawn/<post>.json`), asked for beside
     // the boot script rather than by it: one round trip less before the
-    // post is shown.
+    // post is shown. Only on a first visit: the service worker takes it out
+    // of the pages it answers, where the post is drawn from what this device
+    // kept (`www/sw.js`).
     head += &format!(
-        "  <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/{}.json\" crossorigin>\n",
+        "  <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/{}.json\" crossorigin data-first-visit>\n",
         a(&encode_path(crate::post::post_stem(&post.path)))
     );
     let mut ld = serde_json::json!({
@@ -369,7 +371,7 @@ mod tests {
             // The first image asked for with the page (relative to the <base>: the root).
             "<link rel=\"preload\" as=\"image\" href=\"content/papers/y2025/nov/asset/a.png\" fetchpriority=\"high\">".into(),
             // So is the post drawn ahead.
-            "<link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin>".into(),
+            "<link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>".into(),
         ] {
             assert!(html.contains(&tag), "{tag} in {html}");
         }
