@@ -219,14 +219,6 @@ globalThis.__papershelfStarted = new Promise((resolve) => {
 let wakeApp = null;
 globalThis.__papershelfWake = () => wakeApp?.();
 const client = () => import('./${client}').catch(() => {}); // offline reading is an extra
-// What the worker says before the client has loaded is kept for it (once the
-// page has loaded, a message nobody listens to is lost).
-if ('serviceWorker' in navigator) {
-  globalThis.__papershelfMessages = [];
-  globalThis.__papershelfEarly = (e) => globalThis.__papershelfMessages?.push(e.data || {});
-  navigator.serviceWorker.addEventListener('message', globalThis.__papershelfEarly);
-  navigator.serviceWorker.startMessages();
-}
 // Imports the math renderer; the app calls it the first time a post has math.
 globalThis.__papershelfMath = globalThis.__papershelfMath || (() => import('./${math.js}').then(async (m) => { await m.default(); return m; }));
 // Imports the search engine; the app calls it when the search box is first focused or a search opens.
@@ -268,21 +260,9 @@ const postUrl = early && post && !post.split('/').some((s) => s === '' || s === 
 // the first paper cards and the tag counts); the whole index waits until
 // that is shown.
 const list = !postUrl && /^(#?\\/?|#\\/papers)$/.test(location.hash);
-const front = list && early
-  ? fetch('content/index-front.json', { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => (r.ok ? r.json() : null))
-  : null;
-front?.catch(() => {}); // not shown early: the app shows the list
-if (postUrl) get(postUrl, true);
-else if (!front) get('content/index.json', false);
 // Routes drop a post's extension (\`.md\` is assumed): a post not found as \`.md\`
 // may be an \`.mdx\`, asked for only then. The app takes that answer too.
 const mdxUrl = postUrl && !/\\.mdx?$/.test(post) ? postUrl.replace(/\\.md$/, '.mdx') : null;
-if (mdxUrl) {
-  early[mdxUrl] = early[postUrl].then((a) => (a.status === 404
-    ? fetch(mdxUrl, { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => r.text().then((text) => ({ status: r.status, text })))
-    : { status: 404, text: '' }));
-  early[mdxUrl].catch(() => {});
-}
 
 // Posts this browser has shown, kept as the reader drew them (in a release
 // build, where a service worker keeps the app): on a repeat visit, the same
@@ -441,6 +421,29 @@ const keepDrawn = (asked, url, text) => {
 
 // A post drawn here before: shown at once if it is hot, or asked for beside the post.
 const hot = postUrl && keepsDrawn ? showHot(postUrl) : null;
+
+// The requests of the first view, once a hot drawing is on the page (they
+// would share the first milliseconds with it).
+const front = list && early
+  ? fetch('content/index-front.json', { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => (r.ok ? r.json() : null))
+  : null;
+front?.catch(() => {}); // not shown early: the app shows the list
+if (postUrl) get(postUrl, true);
+else if (!front) get('content/index.json', false);
+if (mdxUrl) {
+  early[mdxUrl] = early[postUrl].then((a) => (a.status === 404
+    ? fetch(mdxUrl, { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => r.text().then((text) => ({ status: r.status, text })))
+    : { status: 404, text: '' }));
+  early[mdxUrl].catch(() => {});
+}
+// What the worker says before the client has loaded is kept for it (once the
+// page has loaded, a message nobody listens to is lost).
+if ('serviceWorker' in navigator) {
+  globalThis.__papershelfMessages = [];
+  globalThis.__papershelfEarly = (e) => globalThis.__papershelfMessages?.push(e.data || {});
+  navigator.serviceWorker.addEventListener('message', globalThis.__papershelfEarly);
+  navigator.serviceWorker.startMessages();
+}
 const drawn = hot ? Promise.resolve(hot) : postUrl ? drawnBefore(postUrl) : null;
 
 // What \`papershelf index\` drew of the post ahead (content/drawn/<post>.json:

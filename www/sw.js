@@ -357,10 +357,10 @@ async function adopt(urls) {
 
 async function navigate(event, path, key) {
   indexFresh = false;
-  const cache = await caches.open(CONTENT);
   // The app shell of this version for the site's root; a page seen before for a post page.
   const root = path === '' || path === 'index.html';
   const fallback = async () => {
+    const cache = await caches.open(CONTENT);
     if (root) return (await caches.match(here('index.html'), { cacheName: APP })) || cache.match(key);
     const page = await cache.match(key);
     if (page) return page;
@@ -371,8 +371,12 @@ async function navigate(event, path, key) {
     return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   };
   const preloaded = event.preloadResponse ? Promise.resolve(event.preloadResponse).catch(() => null) : Promise.resolve(null);
-  const network = preloaded.then((r) => r || fetch(event.request)).then(async (response) => {
-    if (keepable(response) && !root) await cache.put(key, response.clone());
+  const network = preloaded.then((r) => r || fetch(event.request)).then((response) => {
+    // A post page is kept for reading offline, off the page's critical path.
+    if (keepable(response) && !root) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CONTENT).then((cache) => cache.put(key, copy)));
+    }
     return response;
   });
   try {
@@ -380,7 +384,7 @@ async function navigate(event, path, key) {
     if (first) return firstVisitOnly(first);
     return firstVisitOnly((await fallback()) || (await network));
   } catch (e) {
-    return firstVisitOnly(await fallback()) || Response.error();
+    return (await firstVisitOnly(await fallback())) || Response.error();
   }
 }
 
