@@ -19,7 +19,10 @@
 // - images: from the cache, kept up to IMAGE_CAP (oldest out first), or
 //   from the "saved for offline" cache;
 // - pages (navigations): network first, after NAVIGATION_TIMEOUT_MS the
-//   cached copy or the cached app shell.
+//   cached copy or the cached app shell; either way without the preloads
+//   only a first visit needs (firstVisitOnly).
+// Where the browser has static routes (addRoutes), the app's hashed files are
+// answered from the cache by the browser, without this script.
 // Never cached: a cross-origin or opaque answer, an error status, or an HTML
 // page where a post should be (a host's "not found" page served as 200).
 // A page is told {type: 'offline'} when an answer came from the cache

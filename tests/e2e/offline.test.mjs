@@ -166,6 +166,18 @@ test('a new post appears and an edited post shows its edit on the next load, wit
     await appShown(page);
     assert.equal(await page.locator('.post-body', { hasText: 'A second edit.' }).count(), 1);
     assert.equal(await page.locator('#update-notice').count(), 0, 'no prompt for new content');
+    // What this load kept of the text it first showed is forgotten once the
+    // worker found the post changed: the next load never shows it.
+    await page.waitForFunction(
+      (url) =>
+        !Object.keys(localStorage)
+          .filter((k) => k.startsWith('papershelf-drawn '))
+          .some((k) => {
+            const kept = JSON.parse(localStorage.getItem(k));
+            return kept.url === url && !kept.text.includes('A second edit.');
+          }),
+      `content/${first.path}`,
+    );
     page.assertClean();
     await page.context().close();
   } finally {
@@ -288,6 +300,32 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     assert.ok(await page.evaluate(() => window.__shownAt > 0), 'the drawing was shown at once');
     assert.equal(await page.locator('[data-first-view]').count(), 0, 'the drawing is not left showing');
     await s.start();
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('the drawings kept in localStorage are the last 8 posts loaded, the oldest going first', async () => {
+  const s = await site();
+  try {
+    const all = posts(s.dir);
+    assert.ok(all.length >= 9, 'the sample site has more posts than are kept');
+    // No worker: the drawings are kept all the same (a first view is drawn on any page load).
+    const page = await newPage(browser);
+    for (const post of all.slice(0, 9)) {
+      await page.goto('about:blank');
+      await page.goto(`${s.base}#/post/${post.stem}`);
+      await page.locator('[data-first-view] h1.post-title').waitFor();
+      await page.waitForFunction((url) => (JSON.parse(localStorage.getItem('papershelf-drawn') || '[]')).some((e) => e.url === url), `content/${post.path}`);
+    }
+    const { list, keys } = await page.evaluate(() => ({
+      list: JSON.parse(localStorage.getItem('papershelf-drawn')).map((e) => e.url),
+      keys: Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn ')).length,
+    }));
+    assert.deepEqual(list, all.slice(1, 9).map((p) => `content/${p.path}`), 'the first one loaded went');
+    assert.equal(keys, 8, 'one entry for each drawing listed');
     page.assertClean();
     await page.context().close();
   } finally {
