@@ -421,6 +421,15 @@ const keepDrawn = (asked, url, text) => {
 
 // A post drawn here before: shown at once if it is hot, or asked for beside the post.
 const hot = postUrl && keepsDrawn ? showHot(postUrl) : null;
+// A hot drawing is painted first: the requests below and the rest of this
+// script come once a frame is drawn (or after 100 ms where frames are not
+// drawn, as in a background tab).
+if (hot) {
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
 
 // The requests of the first view, once a hot drawing is on the page (they
 // would share the first milliseconds with it).
