@@ -421,15 +421,16 @@ const keepDrawn = (asked, url, text) => {
 
 // A post drawn here before: shown at once if it is hot, or asked for beside the post.
 const hot = postUrl && keepsDrawn ? showHot(postUrl) : null;
-// A hot drawing is painted first: the requests below and the rest of this
-// script come once a frame is drawn (or after 100 ms where frames are not
-// drawn, as in a background tab).
-if (hot) {
-  await new Promise((resolve) => {
+/** Resolves once the page has been painted (or after 100 ms where frames are
+ * not drawn, as in a background tab). */
+const afterPaint = () =>
+  new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
   });
-}
+// A hot drawing is painted first: the requests below and the rest of this
+// script come after.
+if (hot) await afterPaint();
 
 // The requests of the first view, once a hot drawing is on the page (they
 // would share the first milliseconds with it).
@@ -627,12 +628,8 @@ if (typeof WebAssembly !== 'object') {
         await new Promise((resolve) => setTimeout(resolve, PREFETCH_MS));
         await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0)));
       } else {
-        // A list: once it is painted (or after 100 ms where frames are not
-        // drawn, as in a background tab).
-        await new Promise((resolve) => {
-          requestAnimationFrame(() => setTimeout(resolve, 0));
-          setTimeout(resolve, 100);
-        });
+        // A list: once it is painted.
+        await afterPaint();
       }
       appBytes = fetch('./${appWasm}');
       appBytes.catch(() => {}); // reported by init below
@@ -654,12 +651,8 @@ if (typeof WebAssembly !== 'object') {
       });
       performance.mark('papershelf:app-wanted');
     } else {
-      // Nothing shown: the app and the index download once the page is
-      // painted (or after 100 ms where frames are not drawn).
-      await new Promise((resolve) => {
-        requestAnimationFrame(() => setTimeout(resolve, 0));
-        setTimeout(resolve, 100);
-      });
+      // Nothing shown: the app and the index download once the page is painted.
+      await afterPaint();
       get('content/index.json', false);
     }
   }
