@@ -378,6 +378,19 @@ const keepHot = (asked, kept) => {
     // not kept here: Cache Storage has it
   }
 };
+/** Makes the hot drawing of the post asked for as \`asked\` the newest, as it is. */
+const touchHot = (asked) => {
+  try {
+    const key = drawnKey(asked);
+    const list = hotList();
+    const at = list.findIndex((entry) => entry.key === key);
+    if (at < 0 || at === list.length - 1) return;
+    list.push(...list.splice(at, 1));
+    localStorage.setItem(HOT, JSON.stringify(list));
+  } catch (e) {
+    // storage refused: the order stays
+  }
+};
 /** Forgets the hot drawings of the post at \`path\` (in content/), or every one: the
  * worker found the post changed (www/client.js), or offline data was removed. */
 globalThis.__papershelfForgetDrawn = (path) => {
@@ -543,10 +556,10 @@ if (typeof WebAssembly !== 'object') {
       if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
         try {
           if (hot && hot.url === shownUrl && hot.text === answer.text) {
-            // The hot drawing, shown at once, is of this very text (kept as the newest).
+            // The hot drawing, shown at once, is of this very text (now the newest).
             shown = true;
             how = 'kept';
-            setTimeout(() => keepHot(postUrl, hot), 0);
+            setTimeout(() => touchHot(postUrl), 0);
           } else if (!hot && before !== null && showDrawn(before, shownUrl, answer.text)) {
             shown = true;
             how = 'kept';
@@ -555,11 +568,7 @@ if (typeof WebAssembly !== 'object') {
             if (hot) {
               // Drawn from other text (the post changed since): drawn anew.
               unshow();
-              try {
-                localStorage.removeItem(hotKey(drawnKey(postUrl)));
-              } catch (e) {
-                // storage refused: it is replaced once the post is drawn
-              }
+              globalThis.__papershelfForgetDrawn(hot.url.slice('content/'.length));
             }
             const drawing = drawsAhead && (await Promise.race([drawnAhead(), deadline]));
             if (drawing && drawing.hash === (await contentHash(answer.text))) {
