@@ -151,7 +151,17 @@ const clientCode = minify(fs.readFileSync(path.join(source, 'client.js'), 'utf8'
 const client = `client-${hash(clientCode)}.js`;
 fs.writeFileSync(path.join(staging, client), clientCode);
 
+// The start of a post's first view (www/first-view.js), run twice over: in a
+// release build, as a classic script at the end of index.html's <body>,
+// which shows a post kept in localStorage while the page is parsed (no module
+// fetched or compiled first: about 10 ms of a repeat visit's 60 on the bench
+// machine); and as the start of the boot module, which goes on from it (and
+// shows that post itself where the inline script did not run).
+const firstView = fs.readFileSync(path.join(source, 'first-view.js'), 'utf8');
+
 const boot = `// Starts papershelf; says what is wrong when it cannot.
+const BUILD = import.meta.url;
+${firstView}
 const say = (text) => {
   let boot = document.getElementById('boot');
   if (!boot) {
@@ -228,93 +238,37 @@ globalThis.__papershelfSearch = globalThis.__papershelfSearch || (() => import('
 // app reads it as it streams in). Only plain paths are fetched early; the app
 // checks every route itself anyway. Skipped where AbortSignal.timeout is
 // missing: an early fetch must not wait forever.
-// A post page (docs/<path>/, written by \`papershelf publish\`): its post is
-// opened as the root's hash route, a plain fragment (a Docusaurus heading
-// link) becoming the heading to scroll to. The page's <base> is the site's
-// root, so the address becomes the root's hash route, in place.
-const pagePost = document.querySelector('meta[name="papershelf-post"]')?.content;
-if (pagePost && !location.hash.startsWith('#/')) {
-  let anchor = '';
-  try {
-    anchor = decodeURIComponent(location.hash.slice(1));
-  } catch (e) {
-    anchor = location.hash.slice(1);
-  }
-  const stem = pagePost.replace(/\.mdx?$/, '');
-  history.replaceState(history.state, '', \`#/post/\${stem}\${anchor ? \`?id=\${encodeURIComponent(anchor)}\` : ''}\`);
-}
-const early = typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function' ? (globalThis.__papershelfPrefetch = {}) : null;
+const early = fetchesEarly ? (globalThis.__papershelfPrefetch = {}) : null;
 const get = (url, read) => {
   if (!early) return;
   const answer = fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
   early[url] = read ? answer.then((r) => r.text().then((text) => ({ status: r.status, text }))) : answer;
   early[url].catch(() => {}); // the app reports failures; an unused one is not an error
 };
-const match = /^#\\/post\\/([A-Za-z0-9_.\\/-]+)(?:\\?.*)?$/.exec(location.hash);
-const post = match && match[1];
-const postUrl = early && post && !post.split('/').some((s) => s === '' || s === '.' || s === '..')
-  ? \`content/\${/\\.mdx?$/.test(post) ? post : post + '.md'}\`
-  : null;
 // The home page or the papers page with no filter: its first screen comes
 // with the lists module from index-front.json (a few KB: the newest posts,
 // the first paper cards and the tag counts); the whole index waits until
 // that is shown.
 const list = !postUrl && /^(#?\\/?|#\\/papers)$/.test(location.hash);
-// Routes drop a post's extension (\`.md\` is assumed): a post not found as \`.md\`
-// may be an \`.mdx\`, asked for only then. The app takes that answer too.
-const mdxUrl = postUrl && !/\\.mdx?$/.test(post) ? postUrl.replace(/\\.md$/, '.mdx') : null;
 
-// Posts this browser has shown, kept as the reader drew them (in a release
-// build, where a service worker keeps the app): on a repeat visit, the same
-// text under the same build is shown again from that markup, without
-// downloading, compiling and running the reader. The markup is the reader's
-// own output (the allow-list applied); it is kept in the Cache Storage the
-// service worker serves the app's code from, under a key naming this build,
-// the page, the theme and the site, beside the very text it was drawn from,
-// and shown only for that text and only where a first view of that post is
-// what it holds.
+// Drawings kept in Cache Storage (up to DRAWN_MAX posts), beside the hot few in
+// localStorage (first-view.js): this build's only (www/sw.js deletes them
+// with the version).
 const DRAWN = 'papershelf-drawn';
 const DRAWN_MAX = 200;
-const keepsDrawn = ${release} && typeof caches === 'object' && !/[?&]id=/.test(location.hash);
-const drawnKey = (url) => {
-  let theme = '';
-  try {
-    theme = localStorage.getItem('papershelf-theme') || '';
-  } catch (e) {
-    // storage refused: the default theme
-  }
-  const key = new URLSearchParams({ post: url, page: location.pathname, build: import.meta.url, theme, site: document.querySelector('meta[name="application-name"]')?.content || '' });
-  return new URL(\`papershelf-drawn?\${key}\`, location.href).href;
-};
+const drawsKept = ${release} && keepsDrawn;
 /** What was kept for the post at \`url\` ({url, text, title, html}), or null: asked of the
  * service worker (www/sw.js), which reaches Cache Storage faster than the page does. */
 const drawnBefore = (url) =>
-  keepsDrawn && navigator.serviceWorker?.controller
+  drawsKept && navigator.serviceWorker?.controller
     ? fetch(drawnKey(url)).then((r) => (r.ok ? r.json() : null)).catch(() => null)
     : Promise.resolve(null);
-// The page as it was before a first view was shown: a view shown before its
-// text was checked gives it back (see unshow).
-const bootMessage = document.getElementById('boot');
-const bootTitle = document.title;
-/** Shows \`kept\` ({url, text, title, html}) as the first view of \`url\`, unless it holds
- * what the allow-list never emits; returns whether it did. Its text is the caller's to check. */
-const drawKept = (kept, url) => {
-  if (!kept || kept.url !== url || typeof kept.html !== 'string') return false;
-  const template = document.createElement('template');
-  template.innerHTML = kept.html;
-  const view = template.content.firstElementChild;
-  if (!view || template.content.childElementCount !== 1 || view.getAttribute('data-first-view') !== url.slice('content/'.length)) return false;
-  // Read in an inert template, so nothing in it has run. What the allow-list
-  // never emits means the drawing is not the reader's: it is not shown.
-  const foreign = (el) =>
-    /^(script|style|iframe|frame|object|embed|base|meta|link|svg|math|template|noscript|textarea|xmp|plaintext|noembed|noframes|title)$/i.test(el.localName) ||
-    [...el.attributes].some((a) => /^on/i.test(a.name) || /^\\s*(javascript|vbscript|data:text)/i.test(a.value.replace(/[\\u0000-\\u001f]/g, '')));
-  if (foreign(view) || [...view.querySelectorAll('*')].some(foreign)) return false;
-  document.getElementById('boot')?.remove();
-  document.body.append(view);
-  document.title = String(kept.title);
-  return true;
-};
+// The page as it was before a first view was shown (before the inline script
+// showed one, if it did): a view shown before its text was checked gives it
+// back (see unshow).
+const shownInline = globalThis.__papershelfHot;
+const bootMessage = shownInline ? shownInline.boot : document.getElementById('boot');
+const bootTitle = shownInline ? shownInline.title : document.title;
 /** Shows \`kept\` if it was drawn from this very \`text\` of \`url\`; returns whether it did. */
 const showDrawn = (kept, url, text) => kept.text === text && drawKept(kept, url);
 /** Takes back a first view shown before its text was checked: the page is as it was. */
@@ -325,15 +279,11 @@ const unshow = () => {
 };
 
 // The few posts shown last are kept as drawn in localStorage too (HOT_MAX of
-// them, HOT_CHARS characters in all, this build's only), which is read
-// synchronously: the post is shown as this script starts, before any request
-// is answered, and checked against its text when that arrives (from the
-// worker's cache, at once). A drawing of other text gives way to the post
-// drawn anew; one whose text cannot be had (offline, not saved) is taken back.
-const HOT = 'papershelf-drawn';
+// them, HOT_CHARS characters in all, this build's only; first-view.js shows
+// them). A drawing of other text gives way to the post drawn anew; one whose
+// text cannot be had (offline, not saved) is taken back.
 const HOT_MAX = 8;
 const HOT_CHARS = 512 * 1024;
-const hotKey = (key) => \`\${HOT} \${key}\`;
 /** The hot drawings, oldest first: [{key, url, build, size}]. */
 const hotList = () => {
   try {
@@ -353,10 +303,10 @@ const keepHot = (asked, kept) => {
     const list = [];
     for (const entry of hotList()) {
       if (entry.key === key) continue;
-      if (entry.build === import.meta.url) list.push(entry);
+      if (entry.build === BUILD) list.push(entry);
       else localStorage.removeItem(hotKey(entry.key));
     }
-    list.push({ key, url: kept.url, build: import.meta.url, size: value.length });
+    list.push({ key, url: kept.url, build: BUILD, size: value.length });
     let total = list.reduce((sum, entry) => sum + (Number(entry.size) || 0), 0);
     while (list.length > HOT_MAX || total > HOT_CHARS) {
       const oldest = list.shift();
@@ -403,22 +353,19 @@ globalThis.__papershelfForgetDrawn = (path) => {
     // storage refused: nothing was kept
   }
 };
-/** Shows the hot drawing of the post asked for as \`url\` (drawn from it, or from its .mdx);
- * returns it, or null. */
-const showHot = (url) => {
-  try {
-    const raw = localStorage.getItem(hotKey(drawnKey(url)));
-    const kept = raw ? JSON.parse(raw) : null;
-    return kept && (kept.url === url || kept.url === mdxUrl) && typeof kept.text === 'string' && drawKept(kept, kept.url) ? kept : null;
-  } catch (e) {
-    return null;
-  }
-};
 /** Keeps the first view the reader has just drawn of \`url\` (asked for as \`asked\`) from \`text\`. */
 const keepDrawn = (asked, url, text) => {
   const view = document.querySelector('[data-first-view]');
-  if (!keepsDrawn || !view) return;
-  const kept = { url, text, title: document.title, html: view.outerHTML };
+  if (!drawsKept || !view) return;
+  // Its style attributes as data-kept-style: drawKept sets them through CSSOM.
+  const copy = view.cloneNode(true);
+  for (const el of [copy, ...copy.querySelectorAll('[style]')]) {
+    const css = el.getAttribute('style');
+    if (css === null) continue;
+    el.removeAttribute('style');
+    el.setAttribute('data-kept-style', css);
+  }
+  const kept = { url, text, title: document.title, html: copy.outerHTML };
   setTimeout(async () => {
     keepHot(asked, kept);
     try {
@@ -433,7 +380,8 @@ const keepDrawn = (asked, url, text) => {
 };
 
 // A post drawn here before: shown at once if it is hot, or asked for beside the post.
-const hot = postUrl && keepsDrawn ? showHot(postUrl) : null;
+// (The inline script at the end of index.html has shown it already, if it ran.)
+const hot = shownInline && shownInline.url === postUrl ? shownInline.kept : postUrl && drawsKept ? showHot(postUrl) : null;
 /** Resolves once the page has been painted (or after 100 ms where frames are
  * not drawn, as in a background tab). */
 const afterPaint = () =>
@@ -684,7 +632,26 @@ if (typeof WebAssembly !== 'object') {
 const bootMin = minify(boot);
 const bootName = `boot-${hash(bootMin)}.js`;
 fs.writeFileSync(path.join(staging, bootName), bootMin);
-html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
+html = html.replace(inline, `<script type="module" src="./${bootName}" id="papershelf-boot"></script>`);
+// The inline script leaves what it did for the boot module: the post it looked
+// for, the drawing it showed (or null), and the page as it was before.
+const firstViewInline = minify(`(() => {
+const BUILD = document.getElementById('papershelf-boot')?.src;
+${firstView}
+if (postUrl && keepsDrawn) {
+  const boot = document.getElementById('boot');
+  const title = document.title;
+  globalThis.__papershelfHot = { url: postUrl, kept: showHot(postUrl), boot, title };
+}
+})();`).trim();
+if (/<\/script|<!--/i.test(firstViewInline)) throw new Error('post-build.mjs: the inline first-view script would end its <script> element early');
+/** The CSP source that lets the inline script run: README.md's policy has it. */
+const firstViewCsp = `'sha256-${crypto.createHash('sha256').update(firstViewInline).digest('base64')}'`;
+if (release) {
+  if (!html.includes('</body>')) throw new Error('post-build.mjs: index.html has no </body>');
+  html = html.replace('</body>', `<script>${firstViewInline}</script>\n</body>`);
+  console.log(`post-build.mjs: the inline first-view script's Content-Security-Policy source is ${firstViewCsp}`);
+}
 fs.writeFileSync(htmlPath, html);
 
 const embed = fs

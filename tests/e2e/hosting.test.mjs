@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, copyDist, shots, appShown } from './harness.mjs';
+import crypto from 'node:crypto';
+import { serve, launch, newPage, copyDist, shots, appShown, root, dist } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -87,7 +88,15 @@ for (const status of [200, 404]) {
   });
 }
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; object-src 'none'";
+// The policy the README gives: it allows the inline first-view script by its
+// hash, which post-build.mjs prints (and which changes with www/first-view.js).
+const CSP = /^Content-Security-Policy: (.+)$/m.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))[1];
+const inlineScript = () => /<script>([^<]+)<\/script>/.exec(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'))[1];
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
+
+test("the README's Content-Security-Policy names the hash of the inline first-view script", () => {
+  assert.ok(CSP.includes(sha256(inlineScript())), `README.md's policy should have ${sha256(inlineScript())} in script-src (the build prints it)`);
+});
 
 test('the README Content-Security-Policy runs the app with no violation', async () => {
   const server = await serve(undefined, { headers: { 'content-security-policy': CSP } });
@@ -110,6 +119,45 @@ test('the README Content-Security-Policy runs the app with no violation', async 
     await server.close();
   }
 });
+
+for (const withHash of [true, false]) {
+  test(
+    withHash
+      ? "under the README's policy, a post read lately is shown again by the inline script, its styles applied, with no violation"
+      : "under a policy without the inline script's hash, the boot module shows it instead; the inline script is all that is blocked",
+    async () => {
+      const policy = withHash ? CSP : CSP.replace(` ${sha256(inlineScript())}`, '');
+      assert.ok(withHash || policy !== CSP);
+      const server = await serve(undefined, { headers: { 'content-security-policy': policy } });
+      try {
+        const page = await newPage(browser, { serviceWorkers: 'allow' });
+        await page.addInitScript(() => {
+          window.__violations = [];
+          document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        });
+        const how = async () => {
+          await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);
+          return page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0].detail);
+        };
+        await page.goto(`${server.base}#/post/${POST}`);
+        assert.equal(await how(), 'drawn ahead');
+        await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+        await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
+        await page.reload();
+        assert.equal(await how(), 'kept');
+        assert.equal(await page.evaluate(() => Boolean(globalThis.__papershelfHot?.kept)), withHash, 'shown by the inline script only where it may run');
+        // The post's own styles (a JSX style object: width 500px) hold in the kept drawing.
+        const image = page.locator('[data-first-view] .post-body img').first();
+        assert.equal(await image.evaluate((el) => getComputedStyle(el).width), '500px');
+        assert.deepEqual(await page.evaluate(() => window.__violations), withHash ? [] : ['script-src-elem inline']);
+        page.assertClean();
+        await page.context().close();
+      } finally {
+        await server.close();
+      }
+    },
+  );
+}
 
 test("without 'wasm-unsafe-eval' the page says what to change", async () => {
   const server = await serve(undefined, { headers: { 'content-security-policy': CSP.replace(" 'wasm-unsafe-eval'", '') } });

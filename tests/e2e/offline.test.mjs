@@ -209,11 +209,14 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
   try {
     const [post] = posts(s.dir).filter((p) => p.files.some((f) => f.endsWith('.png')));
     const page = await newPage(browser, { serviceWorkers: 'allow' });
-    // When the first view was first in the page, for each load (before the page's own scripts run).
+    // When the first view was first in the page, for each load (before the
+    // page's own scripts run), and whether the page was still being parsed
+    // then (as when the inline script at the end of the page shows it).
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.querySelector('[data-first-view] h1.post-title')) {
           window.__shownAt = performance.now();
+          window.__shownWhile = document.readyState;
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
@@ -243,6 +246,7 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
     assert.equal(await page.title(), `${post.title} · ${siteTitle()}`);
     assert.equal(await how(), 'kept', 'shown as kept, by no module');
+    assert.equal(await page.evaluate(() => window.__shownWhile), 'loading', 'shown by the inline script, while the page was parsed');
     assert.ok(!asked.some((p) => /\/papershelf-(reader|lists)-/.test(p)), `no module asked for: ${asked.join(' ')}`);
     assert.ok(!asked.some((p) => p.includes('/content/drawn/')), 'nor is the drawing ahead asked for');
     const timing = await page.evaluate(() => ({
