@@ -38,6 +38,13 @@ const hash = (...parts) => parts.reduce((h, p) => h.update(p), crypto.createHash
 // Minified JavaScript (an ES module) or CSS. Names the module wasm-bindgen's glue exports stay.
 const minify = (code, loader = 'js') => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' }).code;
 const minifyFile = (file, loader) => fs.writeFileSync(file, minify(fs.readFileSync(file, 'utf8'), loader));
+/** `code` as an inline <script> element. Its Content-Security-Policy source is
+ * printed: README.md's policy has each (tests/e2e/hosting.test.mjs checks). */
+const inlineScript = (code) => {
+  if (/<\/script|<!--/i.test(code)) throw new Error('post-build.mjs: an inline script would end its <script> element early');
+  console.log(`post-build.mjs: an inline script's Content-Security-Policy source: 'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`);
+  return `<script>${code}</script>`;
+};
 
 // 0. The content, copied and indexed. Left out of the copy: hidden files and
 // folders (.git, .docusaurus), node_modules, and an index an older build
@@ -138,11 +145,22 @@ for (const [link, file] of preloads) {
 // a linked post (from its drawing ahead), the pages most readers arrive on:
 // asked for with the page, not once boot.js has run, one round trip less
 // before the first screen. (A page it does not draw, such as the tags page,
-// downloads it for nothing: 45 KB gzipped beside the app's 320.) Marked
-// data-first-visit: the service worker takes them out of the pages it
-// answers, which have the module in its cache (www/sw.js, firstVisitOnly).
-if (!html.includes('</head>')) throw new Error('post-build.mjs: index.html has no </head>');
-html = html.replace('</head>', `  <link rel="modulepreload" href="./${lists.js}" data-first-visit>\n  <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin data-first-visit>\n</head>`);
+// downloads it for nothing: 45 KB gzipped beside the app's 320.) Only on a
+// first visit: they wait in a <template>, which www/first-visit.js, inlined
+// right after it, adds to the page where no service worker is in control
+// (`papershelf publish` adds a post page's drawing ahead to it).
+const firstVisit = minify(fs.readFileSync(path.join(source, 'first-visit.js'), 'utf8')).trim();
+const stylesheet = html.match(/<link rel="stylesheet" href="\.\/style-[0-9a-f]+\.css"[^>]*>/);
+if (!stylesheet) throw new Error('post-build.mjs: index.html has no <link rel="stylesheet"> for the style sheet; check the Trunk version (0.21.14)');
+html = html.replace(
+  stylesheet[0],
+  `<template id="papershelf-first-visit">
+    <link rel="modulepreload" href="./${lists.js}" data-first-visit>
+    <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin data-first-visit>
+  </template>
+  ${inlineScript(firstVisit)}
+  ${stylesheet[0]}`,
+);
 
 // A release build registers the service worker; `trunk serve` never does
 // (a worker that caches during development is a trap).
@@ -644,13 +662,9 @@ if (postUrl && keepsDrawn) {
   globalThis.__papershelfHot = { url: postUrl, kept: showHot(postUrl), boot, title };
 }
 })();`).trim();
-if (/<\/script|<!--/i.test(firstViewInline)) throw new Error('post-build.mjs: the inline first-view script would end its <script> element early');
-/** The CSP source that lets the inline script run: README.md's policy has it. */
-const firstViewCsp = `'sha256-${crypto.createHash('sha256').update(firstViewInline).digest('base64')}'`;
 if (release) {
   if (!html.includes('</body>')) throw new Error('post-build.mjs: index.html has no </body>');
-  html = html.replace('</body>', `<script>${firstViewInline}</script>\n</body>`);
-  console.log(`post-build.mjs: the inline first-view script's Content-Security-Policy source is ${firstViewCsp}`);
+  html = html.replace('</body>', `${inlineScript(firstViewInline)}\n</body>`);
 }
 fs.writeFileSync(htmlPath, html);
 

@@ -19,10 +19,10 @@
 // - images: from the cache, kept up to IMAGE_CAP (oldest out first), or
 //   from the "saved for offline" cache;
 // - pages (navigations): network first, after NAVIGATION_TIMEOUT_MS the
-//   cached copy or the cached app shell; either way without the preloads
-//   only a first visit needs (firstVisitOnly).
+//   cached copy or the cached app shell.
 // Where the browser has static routes (addRoutes), the app's hashed files are
-// answered from the cache by the browser, without this script.
+// answered from the cache by the browser, without this script, and pages
+// race the network against this script.
 // Never cached: a cross-origin or opaque answer, an error status, or an HTML
 // page where a post should be (a host's "not found" page served as 200).
 // A page is told {type: 'offline'} when an answer came from the cache
@@ -77,10 +77,17 @@ self.addEventListener('install', (event) => {
   // without starting this script or running its fetch handler: the style
   // sheet and the boot script are what a repeat visit waits for first. A file
   // not in the cache (never, once installed) is fetched from the network.
+  // Pages race the network against this script's fetch handler (network
+  // first, then after NAVIGATION_TIMEOUT_MS the cached copy): when the
+  // network answers, the page does not wait for this script to start and run
+  // at all; when it fails or is slow, the handler's answer is taken.
   if (event.addRoutes) {
     const files = APP_FILES.filter((file) => HASHED.test(file)).map((file) => ({ urlPattern: new URLPattern({ pathname: routePattern(file) }) }));
     event.waitUntil(event.addRoutes([{ condition: { or: files }, source: { cacheName: APP } }]).catch(() => {
       // Not routed: the fetch handler answers them from the same cache.
+    }));
+    event.waitUntil(event.addRoutes([{ condition: { requestMode: 'navigate' }, source: 'race-network-and-fetch-handler' }]).catch(() => {
+      // Not routed: the fetch handler answers pages alone.
     }));
   }
   // The first worker starts at once; a new version waits until the reader accepts it.
@@ -384,27 +391,11 @@ async function navigate(event, path, key) {
   });
   try {
     const first = await Promise.race([network, sleep(NAVIGATION_TIMEOUT_MS).then(() => null)]);
-    if (first) return firstVisitOnly(first);
-    return firstVisitOnly((await fallback()) || (await network));
+    if (first) return first;
+    return (await fallback()) || (await network);
   } catch (e) {
-    return (await firstVisitOnly(await fallback())) || Response.error();
+    return (await fallback()) || Response.error();
   }
-}
-
-// A page's preloads marked data-first-visit (the lists module, a post page's
-// drawing ahead) are for a page loaded without this worker. With it, the
-// module is in its cache (asked for once it is needed, it comes at once),
-// and a post read before is drawn from what this device kept: fetched and
-// compiled anyway, they would take a repeat visit's first milliseconds.
-async function firstVisitOnly(response) {
-  if (!response || !/text\/html/i.test(response.headers.get('content-type') || '')) return response;
-  const html = await response.text();
-  const headers = new Headers(response.headers);
-  // The text is read (decoded), and shorter.
-  headers.delete('content-length');
-  headers.delete('content-encoding');
-  const trimmed = html.replace(/[ \t]*<link [^>]*\bdata-first-visit\b[^>]*>\n?/g, '');
-  return new Response(trimmed, { status: response.status, statusText: response.statusText, headers });
 }
 
 // "Save for offline": fetches every post named in `message.posts` (paths in

@@ -298,6 +298,7 @@ test('the home page is drawn by the lists module from index-front.json, before t
   const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin data-first-visit>/.exec(html)?.[1];
   assert.ok(wasm && requests.some((r) => r.endsWith(`/${wasm}`)), 'index.html preloads the lists module');
   assert.ok(/<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js" data-first-visit>/.test(html));
+  assert.equal(await page.locator('head > link[data-first-visit]').count(), 2, 'a first visit (no worker in control) adds the preloads from their template');
   assert.ok(indexAsked.every((shown) => shown), 'the whole index waits until the list is shown');
   await app.firstAsk;
   assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the list is on screen');

@@ -88,14 +88,17 @@ for (const status of [200, 404]) {
   });
 }
 
-// The policy the README gives: it allows the inline first-view script by its
-// hash, which post-build.mjs prints (and which changes with www/first-view.js).
+// The policy the README gives: it allows the two inline scripts by their
+// hashes, which post-build.mjs prints (and which change with
+// www/first-visit.js and www/first-view.js).
 const CSP = /^Content-Security-Policy: (.+)$/m.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))[1];
-const inlineScript = () => /<script>([^<]+)<\/script>/.exec(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'))[1];
+const inlineScripts = () => [...fs.readFileSync(path.join(dist, 'index.html'), 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
 
-test("the README's Content-Security-Policy names the hash of the inline first-view script", () => {
-  assert.ok(CSP.includes(sha256(inlineScript())), `README.md's policy should have ${sha256(inlineScript())} in script-src (the build prints it)`);
+test("the README's Content-Security-Policy names the hash of each inline script", () => {
+  const scripts = inlineScripts();
+  assert.equal(scripts.length, 2, 'first-visit.js in <head>, first-view.js at the end of <body>');
+  for (const script of scripts) assert.ok(CSP.includes(sha256(script)), `README.md's policy should have ${sha256(script)} in script-src (the build prints it)`);
 });
 
 test('the README Content-Security-Policy runs the app with no violation', async () => {
@@ -124,9 +127,9 @@ for (const withHash of [true, false]) {
   test(
     withHash
       ? "under the README's policy, a post read lately is shown again by the inline script, its styles applied, with no violation"
-      : "under a policy without the inline script's hash, the boot module shows it instead; the inline script is all that is blocked",
+      : "under a policy without the inline scripts' hashes, the boot module shows it instead; the inline scripts are all that is blocked",
     async () => {
-      const policy = withHash ? CSP : CSP.replace(` ${sha256(inlineScript())}`, '');
+      const policy = withHash ? CSP : inlineScripts().reduce((p, script) => p.replace(` ${sha256(script)}`, ''), CSP);
       assert.ok(withHash || policy !== CSP);
       const server = await serve(undefined, { headers: { 'content-security-policy': policy } });
       try {
@@ -149,7 +152,7 @@ for (const withHash of [true, false]) {
         // The post's own styles (a JSX style object: width 500px) hold in the kept drawing.
         const image = page.locator('[data-first-view] .post-body img').first();
         assert.equal(await image.evaluate((el) => getComputedStyle(el).width), '500px');
-        assert.deepEqual(await page.evaluate(() => window.__violations), withHash ? [] : ['script-src-elem inline']);
+        assert.deepEqual(await page.evaluate(() => window.__violations), withHash ? [] : ['script-src-elem inline', 'script-src-elem inline']);
         page.assertClean();
         await page.context().close();
       } finally {

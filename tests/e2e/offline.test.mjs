@@ -251,10 +251,12 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     assert.ok(!asked.some((p) => p.includes('/content/drawn/')), 'nor is the drawing ahead asked for');
     const timing = await page.evaluate(() => ({
       sources: performance.getEntriesByType('resource').filter((e) => /\/(boot|style)-[0-9a-f]{16}\.(js|css)$/.test(e.name)).map((e) => e.workerFinalSourceType),
+      page: ['workerMatchedSourceType', 'workerFinalSourceType'].map((k) => performance.getEntriesByType('navigation')[0][k]),
       firstVisitLinks: document.querySelectorAll('link[data-first-visit]').length,
     }));
     assert.deepEqual(timing.sources, ['cache', 'cache'], 'the style sheet and the boot script come from the cache by static route');
-    assert.equal(timing.firstVisitLinks, 0, "the worker takes the first visit's preloads out of the page");
+    assert.deepEqual(timing.page, ['race-network-and-fetch-handler', 'network'], "the page raced the network against the worker's script; the network answered");
+    assert.equal(timing.firstVisitLinks, 0, "a first visit's preloads stay in their template");
     // The app takes it over as it takes over a module's.
     await page.locator('h1.post-title').click();
     await appShown(page);
@@ -302,6 +304,7 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     await page.reload();
     await page.locator('.error-box', { hasText: /not saved on this device/ }).waitFor();
     assert.ok(await page.evaluate(() => window.__shownAt > 0), 'the drawing was shown at once');
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].workerFinalSourceType), 'fetch-event', "offline, the worker's script answered the page");
     assert.equal(await page.locator('[data-first-view]').count(), 0, 'the drawing is not left showing');
     await s.start();
     page.assertClean();

@@ -67,6 +67,11 @@ test('an old Docusaurus link (docs/<path>/#<heading>) opens the post at that hea
   const drawn = `content/drawn/${POST}.json`;
   assert.ok(html.includes(`<link rel="preload" as="fetch" href="${drawn}" crossorigin data-first-visit>`), 'the drawing is preloaded');
   assert.deepEqual(asked.filter((p) => p.endsWith(`/${drawn}`)), [`/repo/${drawn}`], 'the drawing is downloaded once');
+  assert.deepEqual(
+    await page.locator('head > link[data-first-visit]').evaluateAll((links) => links.map((l) => l.getAttribute('href'))),
+    [drawn, `./${wasm.replace('_bg.wasm', '.js')}`, `./${wasm}`],
+    'a first visit adds the preloads from their template: the drawing, the lists module',
+  );
   assert.ok(!asked.some((p) => p.includes('/papershelf-reader-')), 'no Markdown parser is downloaded');
   await page.goto(`${server.base}docs/${POST}/#${ANCHOR}`);
   const heading = page.locator(`[id="${ANCHOR}"]`);

@@ -157,13 +157,18 @@ pub fn post_page(
     }
     // The post drawn ahead (`content/drawn/<post>.json`), asked for beside
     // the boot script rather than by it: one round trip less before the
-    // post is shown. Only on a first visit: the service worker takes it out
-    // of the pages it answers, where the post is drawn from what this device
-    // kept (`www/sw.js`).
-    head += &format!(
-        "  <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/{}.json\" crossorigin data-first-visit>\n",
+    // post is shown. Only on a first visit: it goes with the template's
+    // other first-visit preloads (see `FIRST_VISIT`), which a page the
+    // service worker controls leaves out; it draws the post from what this
+    // device kept.
+    let drawn = format!(
+        "<link rel=\"preload\" as=\"fetch\" href=\"content/drawn/{}.json\" crossorigin data-first-visit>",
         a(&encode_path(crate::post::post_stem(&post.path)))
     );
+    let first_visit = template.contains(FIRST_VISIT);
+    if !first_visit {
+        head += &format!("  {drawn}\n");
+    }
     let mut ld = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -214,6 +219,11 @@ pub fn post_page(
         ),
         None => html,
     };
+    let html = if first_visit {
+        html.replacen(FIRST_VISIT, &format!("{FIRST_VISIT}\n    {drawn}"), 1)
+    } else {
+        html
+    };
     match html.find("<body>") {
         Some(i) => format!(
             "{}<body>\n  {summary}{}",
@@ -223,6 +233,11 @@ pub fn post_page(
         None => html,
     }
 }
+
+/// Where the app's `index.html` keeps the preloads only a first visit needs
+/// (`scripts/post-build.mjs` writes it; `www/first-visit.js` adds them to the
+/// page where no service worker is in control).
+const FIRST_VISIT: &str = "<template id=\"papershelf-first-visit\">";
 
 /// The `<noscript>` summary: title, date, tags, description, and the papers
 /// reviewed, each linking to the paper, and the Markdown source.
@@ -324,7 +339,7 @@ mod tests {
         );
     }
 
-    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"ko\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>papershelf</title>\n  <meta name=\"description\" content=\"Site.\">\n  <script type=\"module\" src=\"./boot-1.js\"></script>\n</head>\n<body>\n  <p id=\"boot\">Loading…</p>\n</body>\n</html>\n";
+    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"ko\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>papershelf</title>\n  <meta name=\"description\" content=\"Site.\">\n  <template id=\"papershelf-first-visit\">\n    <link rel=\"modulepreload\" href=\"./lists-1.js\" data-first-visit>\n  </template>\n  <script type=\"module\" src=\"./boot-1.js\"></script>\n</head>\n<body>\n  <p id=\"boot\">Loading…</p>\n</body>\n</html>\n";
 
     fn site() -> Site {
         Site {
@@ -370,11 +385,23 @@ mod tests {
             "<meta name=\"papershelf-post\" content=\"papers/y2025/nov/20251106.md\">".into(),
             // The first image asked for with the page (relative to the <base>: the root).
             "<link rel=\"preload\" as=\"image\" href=\"content/papers/y2025/nov/asset/a.png\" fetchpriority=\"high\">".into(),
-            // So is the post drawn ahead.
-            "<link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>".into(),
+            // So is the post drawn ahead, on a first visit: with the template's other first-visit preloads.
+            "<template id=\"papershelf-first-visit\">\n    <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>\n    <link rel=\"modulepreload\" href=\"./lists-1.js\" data-first-visit>\n  </template>".into(),
         ] {
             assert!(html.contains(&tag), "{tag} in {html}");
         }
+        // Without that template (not the app's index.html), it is asked for with the page.
+        let plain = post_page(
+            &TEMPLATE.replace("template", "x"),
+            &site(),
+            None,
+            &parsed,
+            None,
+        );
+        let link = plain
+            .find("\n  <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>\n")
+            .expect("the drawing's preload in <head>");
+        assert!(link < plain.find("</head>").unwrap(), "{plain}");
         assert_eq!(
             html.matches("<title>").count(),
             1,
