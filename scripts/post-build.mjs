@@ -149,17 +149,26 @@ for (const [link, file] of preloads) {
 // first visit: they wait in a <template>, which www/first-visit.js, inlined
 // right after it, adds to the page where no service worker is in control
 // (`papershelf publish` adds a post page's drawing ahead to it).
+//
+// The style sheet is inline: no request (not even to the worker's cache)
+// stands between the page and its first screen. Where a
+// Content-Security-Policy refuses it (its hash not in style-src), the same
+// sheet comes as a file: www/first-visit.js adds its <link> from a template.
 const firstVisit = minify(fs.readFileSync(path.join(source, 'first-visit.js'), 'utf8')).trim();
 const stylesheet = html.match(/<link rel="stylesheet" href="\.\/style-[0-9a-f]+\.css"[^>]*>/);
 if (!stylesheet) throw new Error('post-build.mjs: index.html has no <link rel="stylesheet"> for the style sheet; check the Trunk version (0.21.14)');
+const styleText = fs.readFileSync(cssPath, 'utf8').trim();
+if (/<\/style/i.test(styleText)) throw new Error(`post-build.mjs: ${css} would end its inline <style> element early`);
+console.log(`post-build.mjs: the inline style sheet's Content-Security-Policy source: 'sha256-${crypto.createHash('sha256').update(styleText).digest('base64')}'`);
 html = html.replace(
   stylesheet[0],
   `<template id="papershelf-first-visit">
     <link rel="modulepreload" href="./${lists.js}" data-first-visit>
     <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin data-first-visit>
   </template>
-  ${inlineScript(firstVisit)}
-  ${stylesheet[0]}`,
+  <style id="papershelf-style">${styleText}</style>
+  <template id="papershelf-style-file">${stylesheet[0]}</template>
+  ${inlineScript(firstVisit)}`,
 );
 
 // A release build registers the service worker; `trunk serve` never does

@@ -1,11 +1,19 @@
+// Inlined at the top of index.html's <head> by scripts/post-build.mjs, after
+// the inline style sheet and two templates.
+//
 // The preloads only a first visit needs, for a page no service worker
-// controls: scripts/post-build.mjs inlines this at the top of index.html's
-// <head>, after the <template id="papershelf-first-visit"> that holds them
-// (the lists module, and on a post page its drawing ahead; inert there).
-// A page the worker controls has those files in its cache, and draws a post
-// read before from what this device kept: fetched and compiled anyway, they
-// would take a repeat visit's first milliseconds.
+// controls (<template id="papershelf-first-visit">: the lists module, and
+// on a post page its drawing ahead; inert there). A page the worker controls
+// has those files in its cache, and draws a post read before from what this
+// device kept: fetched and compiled anyway, they would take a repeat
+// visit's first milliseconds.
 if (!navigator.serviceWorker?.controller) {
   const links = document.getElementById('papershelf-first-visit');
   if (links) document.head.append(links.content);
+}
+// The style sheet as a file (<template id="papershelf-style-file">), where a
+// Content-Security-Policy refused the inline one (it has no sheet then).
+if (!document.getElementById('papershelf-style')?.sheet) {
+  const file = document.getElementById('papershelf-style-file');
+  if (file) document.head.append(file.content);
 }

@@ -78,7 +78,12 @@ try {
       firstLoadGz += gz;
       row(`transfer before the first post: ${kind} (raw / gzip / brotli)`, `${kb(raw)} / ${kb(gz)} / ${kb(br)}`, files.join(', '));
     }
-    row('transfer: wasm + JS + CSS before the first post, gzip', kb(firstLoadGz), 'index.html and content/ not counted');
+    // What index.html holds inline (the style sheet, two small scripts) is counted as well.
+    const page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const inlined = compressed([...page.matchAll(/<(style|script)(?: id="[^"]+")?>([\s\S]*?)<\/\1>/g)].map((m) => Buffer.from(m[2])));
+    firstLoadGz += inlined.gz;
+    row('transfer before the first post: inline in index.html (raw / gzip / brotli)', `${kb(inlined.raw)} / ${kb(inlined.gz)} / ${kb(inlined.br)}`, 'the style sheet, www/first-visit.js, www/first-view.js');
+    row('transfer: wasm + JS + CSS before the first post, gzip', kb(firstLoadGz), 'with what index.html holds inline; the rest of index.html and content/ not counted');
     const asked = compressed(content.filter((f) => fs.existsSync(path.join(dist, f))).map((f) => fs.readFileSync(path.join(dist, f))));
     row('transfer: content/ before the first post (the post, its drawing ahead), raw / gzip', `${kb(asked.raw)} / ${kb(asked.gz)}`, content.join(', '));
     budget('first load ≤ 130 KB gzipped', firstLoadGz <= 130 * 1024, `${kb(firstLoadGz)}; ${firstLoadGz > 130 * 1024 ? `over by ${kb(firstLoadGz - 130 * 1024)}` : 'within'}`);

@@ -88,17 +88,21 @@ for (const status of [200, 404]) {
   });
 }
 
-// The policy the README gives: it allows the two inline scripts by their
-// hashes, which post-build.mjs prints (and which change with
-// www/first-visit.js and www/first-view.js).
+// The policy the README gives: it allows the inline style sheet and the two
+// inline scripts by their hashes, which post-build.mjs prints (and which
+// change with www/style.css, www/first-visit.js and www/first-view.js).
 const CSP = /^Content-Security-Policy: (.+)$/m.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))[1];
-const inlineScripts = () => [...fs.readFileSync(path.join(dist, 'index.html'), 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const inline = (tag) => [...fs.readFileSync(path.join(dist, 'index.html'), 'utf8').matchAll(new RegExp(`<${tag}(?: id="[^"]+")?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]);
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
+/** The README's policy without the hashes of the inline \`tag\` elements. */
+const without = (tag) => inline(tag).reduce((policy, text) => policy.replace(` ${sha256(text)}`, ''), CSP);
 
-test("the README's Content-Security-Policy names the hash of each inline script", () => {
-  const scripts = inlineScripts();
+test("the README's Content-Security-Policy names the hash of each inline script and of the inline style sheet", () => {
+  const [scripts, styles] = [inline('script'), inline('style')];
   assert.equal(scripts.length, 2, 'first-visit.js in <head>, first-view.js at the end of <body>');
-  for (const script of scripts) assert.ok(CSP.includes(sha256(script)), `README.md's policy should have ${sha256(script)} in script-src (the build prints it)`);
+  assert.equal(styles.length, 1, 'the style sheet');
+  for (const script of scripts) assert.ok(/script-src [^;]*/.exec(CSP)[0].includes(sha256(script)), `README.md's policy should have ${sha256(script)} in script-src (the build prints it)`);
+  assert.ok(/style-src [^;]*/.exec(CSP)[0].includes(sha256(styles[0])), `README.md's policy should have ${sha256(styles[0])} in style-src (the build prints it)`);
 });
 
 test('the README Content-Security-Policy runs the app with no violation', async () => {
@@ -123,43 +127,46 @@ test('the README Content-Security-Policy runs the app with no violation', async 
   }
 });
 
-for (const withHash of [true, false]) {
-  test(
-    withHash
-      ? "under the README's policy, a post read lately is shown again by the inline script, its styles applied, with no violation"
-      : "under a policy without the inline scripts' hashes, the boot module shows it instead; the inline scripts are all that is blocked",
-    async () => {
-      const policy = withHash ? CSP : inlineScripts().reduce((p, script) => p.replace(` ${sha256(script)}`, ''), CSP);
-      assert.ok(withHash || policy !== CSP);
-      const server = await serve(undefined, { headers: { 'content-security-policy': policy } });
-      try {
-        const page = await newPage(browser, { serviceWorkers: 'allow' });
-        await page.addInitScript(() => {
-          window.__violations = [];
-          document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-        });
-        const how = async () => {
-          await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);
-          return page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0].detail);
-        };
-        await page.goto(`${server.base}#/post/${POST}`);
-        assert.equal(await how(), 'drawn ahead');
-        await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-        await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
-        await page.reload();
-        assert.equal(await how(), 'kept');
-        assert.equal(await page.evaluate(() => Boolean(globalThis.__papershelfHot?.kept)), withHash, 'shown by the inline script only where it may run');
-        // The post's own styles (a JSX style object: width 500px) hold in the kept drawing.
-        const image = page.locator('[data-first-view] .post-body img').first();
-        assert.equal(await image.evaluate((el) => getComputedStyle(el).width), '500px');
-        assert.deepEqual(await page.evaluate(() => window.__violations), withHash ? [] : ['script-src-elem inline', 'script-src-elem inline']);
-        page.assertClean();
-        await page.context().close();
-      } finally {
-        await server.close();
-      }
-    },
-  );
+// A post read lately, loaded again under the README's policy, under one
+// without the scripts' hashes, and under one without the style sheet's.
+for (const [name, policy, blocked] of [
+  ["under the README's policy, a post read lately is shown again by the inline script, styled, with no violation", () => CSP, []],
+  ["under a policy without the inline scripts' hashes, the boot module shows it instead; the inline scripts are all that is blocked", () => without('script'), ['script-src-elem inline', 'script-src-elem inline']],
+  ["under a policy without the inline style sheet's hash, the page takes the style sheet as a file", () => without('style'), ['style-src-elem inline']],
+]) {
+  test(name, async () => {
+    const server = await serve(undefined, { headers: { 'content-security-policy': policy() } });
+    try {
+      const page = await newPage(browser, { serviceWorkers: 'allow' });
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const how = async () => {
+        await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);
+        return page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0].detail);
+      };
+      await page.goto(`${server.base}#/post/${POST}`);
+      assert.equal(await how(), 'drawn ahead');
+      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+      await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
+      await page.reload();
+      assert.equal(await how(), 'kept');
+      const scriptsRun = !blocked.includes('script-src-elem inline');
+      assert.equal(await page.evaluate(() => Boolean(globalThis.__papershelfHot?.kept)), scriptsRun, 'shown by the inline script only where it may run');
+      // The post's own styles (a JSX style object: width 500px) hold in the kept drawing,
+      const image = page.locator('[data-first-view] .post-body img').first();
+      assert.equal(await image.evaluate((el) => getComputedStyle(el).width), '500px');
+      // and the app's style sheet (the site header's 52rem), inline or as a file.
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-first-view] .site-header')).maxWidth === '832px');
+      assert.equal(await page.locator('link[rel="stylesheet"]').count(), blocked.includes('style-src-elem inline') ? 1 : 0);
+      assert.deepEqual(await page.evaluate(() => window.__violations), blocked);
+      page.assertClean();
+      await page.context().close();
+    } finally {
+      await server.close();
+    }
+  });
 }
 
 test("without 'wasm-unsafe-eval' the page says what to change", async () => {
