@@ -146,15 +146,14 @@ for (const [link, file] of preloads) {
 // asked for with the page, not once boot.js has run, one round trip less
 // before the first screen. (A page it does not draw, such as the tags page,
 // downloads it for nothing: 45 KB gzipped beside the app's 320.) Only on a
-// first visit: they wait in a <template>, which www/first-visit.js, inlined
-// right after it, adds to the page where no service worker is in control
-// (`papershelf publish` adds a post page's drawing ahead to it).
+// first visit: they wait in a <template>, which www/first-visit.js (inline at
+// the end of the page, below) adds to the page where no service worker is in
+// control (`papershelf publish` adds a post page's drawing ahead to it).
 //
 // The style sheet is inline: no request (not even to the worker's cache)
 // stands between the page and its first screen. Where a
 // Content-Security-Policy refuses it (its hash not in style-src), the same
 // sheet comes as a file: www/first-visit.js adds its <link> from a template.
-const firstVisit = minify(fs.readFileSync(path.join(source, 'first-visit.js'), 'utf8')).trim();
 const stylesheet = html.match(/<link rel="stylesheet" href="\.\/style-[0-9a-f]+\.css"[^>]*>/);
 if (!stylesheet) throw new Error('post-build.mjs: index.html has no <link rel="stylesheet"> for the style sheet; check the Trunk version (0.21.14)');
 const styleText = fs.readFileSync(cssPath, 'utf8').trim();
@@ -167,8 +166,7 @@ html = html.replace(
     <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin data-first-visit>
   </template>
   <style id="papershelf-style">${styleText}</style>
-  <template id="papershelf-style-file">${stylesheet[0]}</template>
-  ${inlineScript(firstVisit)}`,
+  <template id="papershelf-style-file">${stylesheet[0]}</template>`,
 );
 
 // A release build registers the service worker; `trunk serve` never does
@@ -660,9 +658,13 @@ const bootMin = minify(boot);
 const bootName = `boot-${hash(bootMin)}.js`;
 fs.writeFileSync(path.join(staging, bootName), bootMin);
 html = html.replace(inline, `<script type="module" src="./${bootName}" id="papershelf-boot"></script>`);
-// The inline script leaves what it did for the boot module: the post it looked
-// for, the drawing it showed (or null), and the page as it was before.
-const firstViewInline = minify(`(() => {
+// One classic script at the end of the page, run while it is parsed (one
+// script: the parser may yield to other tasks after each). In a release
+// build, first the start of a post's first view, which leaves what it did
+// for the boot module: the post it looked for, the drawing it showed (or
+// null), and the page as it was before. Then www/first-visit.js.
+const firstViewInline = release
+  ? `(() => {
 const BUILD = document.getElementById('papershelf-boot')?.src;
 ${firstView}
 if (postUrl && keepsDrawn) {
@@ -670,11 +672,11 @@ if (postUrl && keepsDrawn) {
   const title = document.title;
   globalThis.__papershelfHot = { url: postUrl, kept: showHot(postUrl), boot, title };
 }
-})();`).trim();
-if (release) {
-  if (!html.includes('</body>')) throw new Error('post-build.mjs: index.html has no </body>');
-  html = html.replace('</body>', `${inlineScript(firstViewInline)}\n</body>`);
-}
+})();`
+  : '';
+const endScript = minify(`${firstViewInline}\n${fs.readFileSync(path.join(source, 'first-visit.js'), 'utf8')}`).trim();
+if (!html.includes('</body>')) throw new Error('post-build.mjs: index.html has no </body>');
+html = html.replace('</body>', `${inlineScript(endScript)}\n</body>`);
 fs.writeFileSync(htmlPath, html);
 
 const embed = fs

@@ -2,8 +2,8 @@
 // scripts/post-build.mjs writes from this text:
 //
 // - a classic script inlined at the end of index.html's <body> (a release
-//   build only), which runs while the page is parsed, as soon as the style
-//   sheet is in: a post shown here lately is on the page before any module is
+//   build only; www/first-visit.js follows it), which runs while the page is
+//   parsed: a post shown here lately is on the page before any module is
 //   fetched, compiled or run;
 // - the boot module (boot-<hash>.js), which starts with this text, so the
 //   same happens where the inline script did not run (a Content-Security-Policy

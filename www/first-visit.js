@@ -1,5 +1,6 @@
-// Inlined at the top of index.html's <head> by scripts/post-build.mjs, after
-// the inline style sheet and two templates.
+// Inlined at the end of index.html's <body> by scripts/post-build.mjs (after
+// www/first-view.js in a release build), below the inline style sheet and
+// two templates in its <head>.
 //
 // The preloads only a first visit needs, for a page no service worker
 // controls (<template id="papershelf-first-visit">: the lists module, and
