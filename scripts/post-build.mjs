@@ -38,11 +38,14 @@ const hash = (...parts) => parts.reduce((h, p) => h.update(p), crypto.createHash
 // Minified JavaScript (an ES module) or CSS. Names the module wasm-bindgen's glue exports stay.
 const minify = (code, loader = 'js') => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' }).code;
 const minifyFile = (file, loader) => fs.writeFileSync(file, minify(fs.readFileSync(file, 'utf8'), loader));
-/** `code` as an inline <script> element. Its Content-Security-Policy source is
- * printed: README.md's policy has each (tests/e2e/hosting.test.mjs checks). */
+/** Says the Content-Security-Policy source that lets `text`, inline in index.html as
+ * `what`, apply: README.md's policy has each (tests/e2e/hosting.test.mjs checks). */
+const sayCspSource = (what, text) =>
+  console.log(`post-build.mjs: ${what}'s Content-Security-Policy source: 'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`);
+/** `code` as an inline <script> element. */
 const inlineScript = (code) => {
   if (/<\/script|<!--/i.test(code)) throw new Error('post-build.mjs: an inline script would end its <script> element early');
-  console.log(`post-build.mjs: an inline script's Content-Security-Policy source: 'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`);
+  sayCspSource('an inline script', code);
   return `<script>${code}</script>`;
 };
 
@@ -158,7 +161,7 @@ const stylesheet = html.match(/<link rel="stylesheet" href="\.\/style-[0-9a-f]+\
 if (!stylesheet) throw new Error('post-build.mjs: index.html has no <link rel="stylesheet"> for the style sheet; check the Trunk version (0.21.14)');
 const styleText = fs.readFileSync(cssPath, 'utf8').trim();
 if (/<\/style/i.test(styleText)) throw new Error(`post-build.mjs: ${css} would end its inline <style> element early`);
-console.log(`post-build.mjs: the inline style sheet's Content-Security-Policy source: 'sha256-${crypto.createHash('sha256').update(styleText).digest('base64')}'`);
+sayCspSource('the inline style sheet', styleText);
 html = html.replace(
   stylesheet[0],
   `<template id="papershelf-first-visit">

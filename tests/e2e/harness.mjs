@@ -112,6 +112,13 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   return page;
 }
 
+/** How the boot script drew the page's first view ('kept', 'drawn ahead', 'reader', 'list'):
+ * the detail of its papershelf:first-view mark, once it is set. */
+export async function firstViewDrawnBy(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0].detail);
+}
+
 /** Every post on disk under content/, as {path, date} from the file name, newest first. */
 export function postsOnDisk() {
   const out = [];

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { serve, launch, newPage, copyDist, shots, appShown, root, dist } from './harness.mjs';
+import { serve, launch, newPage, copyDist, shots, appShown, root, dist, firstViewDrawnBy } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -97,6 +97,13 @@ const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text).dig
 /** The README's policy without the hashes of the inline \`tag\` elements. */
 const without = (tag) => inline(tag).reduce((policy, text) => policy.replace(` ${sha256(text)}`, ''), CSP);
 
+/** Records each load's Content-Security-Policy violations in window.__violations. */
+const recordViolations = (page) =>
+  page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+
 test("the README's Content-Security-Policy names the hashes of the inline script and style sheet", () => {
   const [scripts, styles] = [inline('script'), inline('style')];
   assert.equal(scripts.length, 1, 'first-view.js and first-visit.js, at the end of <body>');
@@ -109,10 +116,7 @@ test('the README Content-Security-Policy runs the app with no violation', async 
   const server = await serve(undefined, { headers: { 'content-security-policy': CSP } });
   try {
     const page = await newPage(browser);
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await recordViolations(page);
     await page.goto(`${server.base}#/post/${POST}`);
     await page.locator('.post-body img').first().waitFor();
     assert.equal(await page.locator('.post-body img').first().evaluate((el) => getComputedStyle(el).width), '500px', 'styles from content apply');
@@ -138,14 +142,8 @@ for (const [name, policy, blocked] of [
     const server = await serve(undefined, { headers: { 'content-security-policy': policy() } });
     try {
       const page = await newPage(browser, { serviceWorkers: 'allow' });
-      await page.addInitScript(() => {
-        window.__violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
-      const how = async () => {
-        await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);
-        return page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0].detail);
-      };
+      await recordViolations(page);
+      const how = () => firstViewDrawnBy(page);
       await page.goto(`${server.base}#/post/${POST}`);
       assert.equal(await how(), 'drawn ahead');
       await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));

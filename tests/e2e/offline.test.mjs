@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serve, launch, newPage, copyDist, appShown, root, shots, siteTitle } from './harness.mjs';
+import { serve, launch, newPage, copyDist, appShown, root, shots, siteTitle, firstViewDrawnBy } from './harness.mjs';
 
 const PREFIX = '/shelf/';
 const bin = path.join(root, 'target', 'release', 'papershelf');
@@ -227,11 +227,7 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     const view = page.locator('[data-first-view]');
     await view.locator('h1.post-title').waitFor();
     const drawn = await view.evaluate((el) => el.outerHTML);
-    // How the first view was drawn (the boot script's mark says), once it is settled.
-    const how = async () => {
-      await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);
-      return page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0].detail);
-    };
+    const how = () => firstViewDrawnBy(page);
     assert.equal(await how(), 'drawn ahead', 'the lists module drew it the first time');
     await controlled(page);
     await page.waitForFunction(async () => (await (await caches.open('papershelf-drawn')).keys()).length === 1);
