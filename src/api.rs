@@ -2,6 +2,7 @@
 
 use papershelf_core::index::INDEX_VERSION;
 use papershelf_core::post::Post;
+use papershelf_core::route::post_url;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -94,10 +95,10 @@ pub async fn fetch_post(url: &str) -> Result<String, FetchError> {
 /// followed before the index says which file it is. Returns the file that
 /// answered (or the one asked for) with the result.
 pub async fn fetch_post_file(base: &str, path: &str) -> (String, Result<String, FetchError>) {
-    let result = fetch_post(&format!("{base}{path}")).await;
+    let result = fetch_post(&post_url(base, path)).await;
     if let (Err(FetchError::NotFound(_)), Some(stem)) = (&result, path.strip_suffix(".md")) {
         let mdx = format!("{stem}.mdx");
-        if let Ok(text) = fetch_post(&format!("{base}{mdx}")).await {
+        if let Ok(text) = fetch_post(&post_url(base, &mdx)).await {
             return (mdx, Ok(text));
         }
     }

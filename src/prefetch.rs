@@ -9,7 +9,7 @@
 use crate::api;
 use crate::Shelf;
 use leptos::prelude::*;
-use papershelf_core::route::Route;
+use papershelf_core::route::{post_url, Route};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -102,7 +102,7 @@ impl Intent {
     fn fetch(self, path: &str) {
         if !save_data() {
             let base = self.shelf.content_base.get_value();
-            api::fetch_early(&format!("{base}{}", self.shelf.post_file(path)), KEEP_MS);
+            api::fetch_early(&post_url(&base, &self.shelf.post_file(path)), KEEP_MS);
         }
     }
 

@@ -377,7 +377,10 @@ async function navigate(event, path, key) {
     // A post page never opened: the shell, its files found from the root.
     const shell = await caches.match(here('index.html'), { cacheName: APP });
     if (!shell) return null;
-    const html = (await shell.text()).replace('<head>', `<head><base href="${scope.href}">`);
+    // The <base> goes after the charset, which must stay within the first 1024 bytes.
+    const text = await shell.text();
+    const base = `<base href="${scope.href}">`;
+    const html = /<meta charset[^>]*>/i.test(text) ? text.replace(/<meta charset[^>]*>/i, (m) => m + base) : text.replace('<head>', `<head>${base}`);
     return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   };
   const preloaded = event.preloadResponse ? Promise.resolve(event.preloadResponse).catch(() => null) : Promise.resolve(null);

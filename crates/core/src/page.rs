@@ -87,8 +87,8 @@ pub fn post_page(
     );
     let own = url.map(|u| page_url(u, &site.route_base, &post.path));
 
-    let mut head = String::new();
-    head += &format!("<base href=\"{}\">\n", a(&base));
+    let mut head = String::from("<meta charset=\"utf-8\">\n");
+    head += &format!("  <base href=\"{}\">\n", a(&base));
     head += &format!(
         "  <title>{} · {}</title>\n",
         a(&truncate(&title, 200)),
@@ -200,7 +200,13 @@ pub fn post_page(
 
     // The template's own title and description give way to the post's.
     let mut html = template.to_string();
-    for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
+    // The charset comes first of all (browsers look for it in the first
+    // 1024 bytes), in the head written below; the template's goes.
+    for (open, close) in [
+        ("<meta charset", ">"),
+        ("<title>", "</title>"),
+        ("<meta name=\"description\"", ">"),
+    ] {
         if let Some(start) = html.find(open) {
             if let Some(len) = html[start..].find(close) {
                 let mut end = start + len + close.len();
@@ -348,6 +354,22 @@ mod tests {
             author: Some("Kim".into()),
             ..Site::default()
         }
+    }
+
+    #[test]
+    fn the_charset_is_the_first_thing_in_the_head() {
+        // A long title and description once pushed it past the first 1024
+        // bytes, where browsers no longer look for it.
+        let long = "긴 제목 ".repeat(80);
+        let parsed = Post::parse(
+            "papers/y2025/nov/20251106.md",
+            &format!("---\ntitle: {long}\ndescription: {long}\n---\n\n## 1. [Paper](https://arxiv.org/abs/1) `meta`\n"),
+        );
+        let html = post_page(TEMPLATE, &site(), Some("https://x.org/"), &parsed, None);
+        let head = html.find("<head>").unwrap() + "<head>".len();
+        assert!(html[head..].trim_start().starts_with("<meta charset=\"utf-8\">"), "{html}");
+        assert!(html.find("<meta charset").unwrap() < 1024);
+        assert_eq!(html.matches("<meta charset").count(), 1, "{html}");
     }
 
     #[test]

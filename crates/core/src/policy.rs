@@ -243,8 +243,28 @@ pub fn text_attr_value(name: &str, value: &str) -> Option<String> {
     }
 }
 
+/// The ids of the app's own elements (the boot message, the main landmark,
+/// the notice bars, the inline style sheet and its templates). A heading or
+/// element of a post with one of them is renamed by [`safe_id`], so the app
+/// never finds a post's element where it looks for its own, and the post
+/// never loses one to the app. Every id the app writes is listed here (a
+/// test reads the app's sources for them).
+pub const APP_IDS: &[&str] = &[
+    "boot",
+    "main",
+    "copy-status",
+    "offline-notice",
+    "update-notice",
+    "papershelf-boot",
+    "papershelf-first-visit",
+    "papershelf-style",
+    "papershelf-style-file",
+];
+
 /// Ids that could shadow a property a page script looks up on `window` or
-/// `document` are given a prefix; everything else is kept exactly, so
+/// `document`, and the app's own ([`APP_IDS`]), are given the prefix
+/// `user-content-` (where a link to the plain id still finds them, see
+/// `papershelf_web::find_anchor`); everything else is kept exactly, so
 /// Docusaurus anchors keep working.
 pub fn safe_id(id: &str) -> String {
     const RESERVED: &[&str] = &[
@@ -279,7 +299,8 @@ pub fn safe_id(id: &str) -> String {
     let looks_global = id.starts_with("__")
         || id.starts_with("on")
         || id.starts_with("wasm")
-        || RESERVED.contains(&id.to_ascii_lowercase().as_str());
+        || RESERVED.contains(&id.to_ascii_lowercase().as_str())
+        || APP_IDS.contains(&id.to_ascii_lowercase().as_str());
     if looks_global {
         format!("user-content-{id}")
     } else {

@@ -7,7 +7,7 @@
 //! lists `q` filters paper titles; on the search it is the full-text query).
 
 use crate::catalog::{Filter, Match};
-use crate::links::{normalize, percent_decode, percent_encode};
+use crate::links::{percent_decode, percent_encode};
 
 /// A page of the viewer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,27 +159,55 @@ fn query_param(query: &str, key: &str) -> Option<String> {
     })
 }
 
-/// A post path from a route, confined to the content directory: no `..`
-/// (plain or `%2e%2e`), no backslashes, no scheme, no host.
+/// How many times a route's path is percent-decoded before it must be
+/// stable: a path encoded more often than this is refused.
+const MAX_DECODES: usize = 4;
+
+/// A post path from a route, confined to the content directory whatever its
+/// encoding: the path is percent-decoded to a fixed point (so `%252e%252e`
+/// is `..` however often it was encoded), then refused if it holds what a
+/// URL would read as something other than a file name (`%`, `?`, `#`, `\`,
+/// `:`, a control character), a leading `/`, or an empty, `.` or `..`
+/// segment. The fetch URL is built from what is left by [`post_url`].
 fn safe_post_path(raw: &str) -> Option<String> {
-    let decoded = percent_decode(raw);
-    let bad = decoded.contains('\\')
-        || decoded.contains(':')
-        || decoded.starts_with('/')
-        || decoded.split('/').any(|seg| seg == ".." || seg == ".")
-        || decoded.chars().any(char::is_control);
+    let mut decoded = raw.to_string();
+    let mut stable = false;
+    for _ in 0..MAX_DECODES {
+        let next = percent_decode(&decoded);
+        if next == decoded {
+            stable = true;
+            break;
+        }
+        decoded = next;
+    }
+    let path = decoded.trim_end_matches('/');
+    let bad = !stable
+        || path.is_empty()
+        || path.contains(['%', '?', '#', '\\', ':'])
+        || path.starts_with('/')
+        || path.split('/').any(|seg| seg.is_empty() || seg == ".." || seg == ".")
+        || path.chars().any(char::is_control);
     if bad {
         return None;
     }
-    let path = normalize(&decoded)?;
-    if path.is_empty() {
-        return None;
-    }
     Some(if path.ends_with(".md") || path.ends_with(".mdx") {
-        path
+        path.to_string()
     } else {
         format!("{path}.md")
     })
+}
+
+/// The URL a post is fetched from: `base` (the content directory's URL,
+/// ending in `/`) and the post's path, each character a URL would read as
+/// other than part of a file name percent-encoded, so the request names
+/// exactly that file inside the content directory.
+///
+/// ```
+/// use papershelf_core::route::post_url;
+/// assert_eq!(post_url("content/", "papers/a b#1.md"), "content/papers/a%20b%231.md");
+/// ```
+pub fn post_url(base: &str, path: &str) -> String {
+    format!("{base}{}", crate::links::encode_path(path))
 }
 
 #[cfg(test)]
@@ -260,6 +288,20 @@ mod tests {
             "#/post//evil.example/x",
             "#/post/https://evil.example/x",
             "#/post/%2F%2Fevil.example",
+            // Dot segments encoded twice, three and four times: a URL reads %2e as `.`.
+            "#/post/%252e%252e/%252e%252e/other-project/README",
+            "#/post/papers/%25252e%25252e/%25252e%25252e/x",
+            "#/post/a/%2525252E%2525252E/b",
+            // More encodings than any link needs: refused, not decoded on and on.
+            "#/post/%252525252e%252525252e/x",
+            // `?` and `#` inside the path would end the file name in the fetch URL.
+            "#/post/a%3F.md",
+            "#/post/a%253Fb",
+            "#/post/README.txt%23.md",
+            "#/post/a%5Cb",
+            "#/post/a/./b",
+            "#/post/a//b",
+            "#/post/%00a",
         ] {
             assert!(matches!(Route::from_hash(h), Route::NotFound { .. }), "{h}");
         }
@@ -273,5 +315,23 @@ mod tests {
                 asked: "/nope".into()
             }
         );
+    }
+
+    #[test]
+    fn plain_and_hangul_paths_are_posts_and_fetch_as_themselves() {
+        for (hash, path, url) in [
+            ("#/post/papers/y2025/nov/20251106", "papers/y2025/nov/20251106.md", "content/papers/y2025/nov/20251106.md"),
+            ("#/post/papers/oct/20251001.mdx", "papers/oct/20251001.mdx", "content/papers/oct/20251001.mdx"),
+            ("#/post/%EB%85%BC%EB%AC%B8/%EA%B8%80", "논문/글.md", "content/논문/글.md"),
+            ("#/post/notes/a%20b", "notes/a b.md", "content/notes/a%20b.md"),
+            ("#/post/notes/a%2520b", "notes/a b.md", "content/notes/a%20b.md"),
+            ("#/post/docs/intro/", "docs/intro.md", "content/docs/intro.md"),
+        ] {
+            let Route::Post { path: got, .. } = Route::from_hash(hash) else {
+                panic!("{hash} is a post");
+            };
+            assert_eq!(got, path, "{hash}");
+            assert_eq!(post_url("content/", &got), url, "{hash}");
+        }
     }
 }
