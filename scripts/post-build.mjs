@@ -2,7 +2,8 @@
 //
 // 0. Copies the content folder (PAPERSHELF_CONTENT, from `make … CONTENT=…`;
 //    default content/) into the build as content/, and indexes it there with
-//    `papershelf index` (index.json, index-front.json, offline.json, search/).
+//    `papershelf index` (index.json, and _papershelf/: the first screens, offline.json,
+//    the search index, the posts drawn ahead).
 //    The folder is read where it is and never written to.
 // 1. Moves Trunk's inline loader <script type="module"> into boot-<hash>.js, so a
 //    Content-Security-Policy needs no 'unsafe-inline' (trunk-rs/trunk#288), and makes
@@ -49,14 +50,16 @@ const inlineScript = (code) => {
   return `<script>${code}</script>`;
 };
 
-// 0. The content, copied and indexed. Left out of the copy: hidden files and
-// folders (.git, .docusaurus), node_modules, and an index an older build
-// wrote into the folder itself.
+// 0. The content, copied and indexed. Every file of the author's is copied
+// (folders named search/ or drawn/ included), but for hidden files and
+// folders (.git, .docusaurus), node_modules, and papershelf's own names at
+// the top: index.json and _papershelf/ (what `papershelf index` run in the
+// folder itself wrote), which the index below writes anew.
 const contentDir = path.resolve(process.env.PAPERSHELF_CONTENT || 'content');
 if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
   throw new Error(`post-build.mjs: the content folder ${contentDir} does not exist (CONTENT=… names it)`);
 }
-const generated = new Set(['index.json', 'index-front.json', 'offline.json', 'search', 'drawn']);
+const generated = new Set(['index.json', '_papershelf']);
 const stagedContent = path.join(staging, 'content');
 fs.rmSync(stagedContent, { recursive: true, force: true });
 fs.cpSync(contentDir, stagedContent, {
@@ -274,7 +277,7 @@ const get = (url, read) => {
   early[url].catch(() => {}); // the app reports failures; an unused one is not an error
 };
 // The home page or the papers page with no filter: its first screen comes
-// with the lists module from index-front.json (a few KB: the newest posts,
+// with the lists module from _papershelf/front.json (a few KB: the newest posts,
 // the first paper cards and the tag counts); the whole index waits until
 // that is shown.
 const list = !postUrl && /^(#?\\/?|#\\/papers)$/.test(location.hash);
@@ -424,7 +427,7 @@ if (hot) await afterPaint();
 // The requests of the first view, once a hot drawing is on the page (they
 // would share the first milliseconds with it).
 const front = list && early
-  ? fetch('content/index-front.json', { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => (r.ok ? r.json() : null))
+  ? fetch('content/_papershelf/front.json', { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => (r.ok ? r.json() : null))
   : null;
 front?.catch(() => {}); // not shown early: the app shows the list
 if (postUrl) get(postUrl, true);
@@ -445,7 +448,7 @@ if ('serviceWorker' in navigator) {
 }
 const drawn = hot ? Promise.resolve(hot) : postUrl ? drawnBefore(postUrl) : null;
 
-// What \`papershelf index\` drew of the post ahead (content/drawn/<post>.json:
+// What \`papershelf index\` drew of the post ahead (content/_papershelf/drawn/<post>.json:
 // its safe tree as data): the lists module draws it, without the reader's
 // Markdown parser, if it was drawn from this very text (its content hash, as
 // the service worker computes it, is the drawing's). Not where SubtleCrypto
@@ -456,7 +459,7 @@ let ahead = null;
 /** The drawing ahead (or null), asked for once, when it is first wanted. */
 const drawnAhead = () => {
   if (!ahead) {
-    ahead = fetch(\`content/drawn/\${post.replace(/\\.mdx?$/, '')}.json\`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    ahead = fetch(\`content/_papershelf/drawn/\${post.replace(/\\.mdx?$/, '')}.json\`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
     // The post's first image (what a phone paints largest first), asked for
     // as soon as the drawing names it, beside the module that draws the post.
     ahead.then((drawing) => {

@@ -49,12 +49,14 @@ pub fn format_bytes(bytes: f64) -> String {
     }
 }
 
-/// What saving a post takes, from `content/offline.json` (written by
+/// What saving a post takes, from `content/_papershelf/offline.json` (written by
 /// `papershelf index`): its bytes with its files', by path.
 type Sizes = std::collections::HashMap<String, f64>;
 
 async fn sizes(base: &str) -> Option<Sizes> {
-    let json = api::fetch_json(&format!("{base}offline.json")).await.ok()?;
+    let json = api::fetch_json(&format!("{base}{}", papershelf_core::index::OFFLINE_FILE))
+        .await
+        .ok()?;
     let posts = js_sys::Reflect::get(&json, &"posts".into()).ok()?;
     let mut out = Sizes::new();
     for key in js_sys::Object::keys(posts.dyn_ref::<js_sys::Object>()?) {

@@ -26,7 +26,7 @@ thread_local! {
 /// Why a search could not run, worded for the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchError {
-    /// The site has no search index (`search/manifest.json` is missing).
+    /// The site has no search index (`_papershelf/search/manifest.json` is missing).
     Missing(String),
     /// The index is there but a part of it could not be fetched.
     Fetch(FetchError),
@@ -142,7 +142,7 @@ pub async fn run(
     current: impl Fn() -> bool,
 ) -> Result<Option<Vec<Hit>>, SearchError> {
     let engine = Engine::load().await?;
-    let dir = format!("{content_base}search/");
+    let dir = format!("{content_base}{}", papershelf_core::index::SEARCH_DIR);
     let key = (Arc::as_ptr(library) as usize, content_base.to_string());
     if MANIFEST_FOR.with(|m| m.borrow().as_ref() != Some(&key)) {
         let url = format!("{dir}manifest.json");

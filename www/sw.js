@@ -53,7 +53,7 @@ const REVALIDATE_DELAY_MS = 300;
 const scope = new URL(self.registration.scope);
 const here = (path) => new URL(path, scope).href;
 const INDEX = here('content/index.json');
-const NETWORK_FIRST = new Set(['content/index.json', 'content/index-front.json', 'content/search/manifest.json', 'content/offline.json']);
+const NETWORK_FIRST = new Set(['content/index.json', 'content/_papershelf/front.json', 'content/_papershelf/search/manifest.json', 'content/_papershelf/offline.json']);
 const APP_SET = new Set(APP_FILES);
 // Hashed files the app imports on demand (the math renderer, the search engine): cached on first use.
 const HASHED = /^[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
@@ -69,7 +69,7 @@ self.addEventListener('install', (event) => {
       const app = await caches.open(APP);
       await app.addAll(APP_FILES.map((file) => new Request(here(file), { cache: file === 'index.html' ? 'no-cache' : 'default' })));
       // The list works offline from the first visit on.
-      await adopt([INDEX, here('content/index-front.json')]);
+      await adopt([INDEX, here('content/_papershelf/front.json')]);
     })(),
   );
   // Where the browser has static routes (Chrome 123 on), the app's hashed
@@ -139,7 +139,7 @@ self.addEventListener('fetch', (event) => {
   else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(cacheFirst(event, APP, key));
   else if (NETWORK_FIRST.has(path)) event.respondWith(networkFirst(event, key));
   else if (POST.test(path)) event.respondWith(post(event, path.slice('content/'.length), key));
-  else if (path.startsWith('content/search/')) event.respondWith(cacheFirst(event, CONTENT, key));
+  else if (path.startsWith('content/_papershelf/search/')) event.respondWith(cacheFirst(event, CONTENT, key));
   else if (path.startsWith('content/') && IMAGE.test(path)) event.respondWith(image(event, key));
 });
 
@@ -402,7 +402,7 @@ async function navigate(event, path, key) {
 }
 
 // "Save for offline": fetches every post named in `message.posts` (paths in
-// content/) and every file `content/offline.json` lists for it into SAVED,
+// content/) and every file `content/_papershelf/offline.json` lists for it into SAVED,
 // telling `client` {type: 'save-progress', done, total} as it goes and
 // {type: 'saved', posts, failed} at the end.
 async function save(message, client) {
@@ -410,10 +410,10 @@ async function save(message, client) {
   const saved = await caches.open(SAVED);
   let listed = {};
   try {
-    const response = await fetch(here('content/offline.json'), { cache: 'no-cache' });
+    const response = await fetch(here('content/_papershelf/offline.json'), { cache: 'no-cache' });
     listed = (await response.json()).posts || {};
   } catch (e) {
-    say({ type: 'saved', posts: 0, failed: message.posts.length, error: 'content/offline.json could not be read' });
+    say({ type: 'saved', posts: 0, failed: message.posts.length, error: 'content/_papershelf/offline.json could not be read' });
     return;
   }
   const hashes = await currentHashes();

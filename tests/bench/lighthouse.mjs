@@ -62,7 +62,7 @@ export async function benchLighthouse({ row, budget, runs = 3 }) {
   const theirs = await serve(docsifyDir, { gzip: true });
   const bigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-lh-big-'));
   // The generated journal, indexed by the CLI as a site's would be
-  // (index.json, index-front.json).
+  // (index.json, _papershelf/front.json).
   writeJournal(bigDir, 4000);
   const indexed = spawnSync(path.join(root, 'target', 'release', 'papershelf'), ['index', bigDir], { encoding: 'utf8' });
   if (indexed.status !== 0) throw new Error(`papershelf index failed: ${indexed.stderr}`);

@@ -94,7 +94,7 @@ try {
     row('transfer: the home page (app + CSS + boot), raw / gzip / brotli', `${kb(home.raw)} / ${kb(home.gz)} / ${kb(home.br)}`, 'what the home page loads once its first view is shown (below)');
     const listFiles = fs.readdirSync(dist).filter((f) => /^papershelf-lists-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) || /^style-.*\.css$/.test(f) || /^boot-.*\.js$/.test(f));
     const listView = compressed(listFiles.map((f) => fs.readFileSync(path.join(dist, f))));
-    row('transfer: the first view of the home and papers pages (lists module + CSS + boot), raw / gzip / brotli', `${kb(listView.raw)} / ${kb(listView.gz)} / ${kb(listView.br)}`, 'then index-front.json; the app follows');
+    row('transfer: the first view of the home and papers pages (lists module + CSS + boot), raw / gzip / brotli', `${kb(listView.raw)} / ${kb(listView.gz)} / ${kb(listView.br)}`, 'then _papershelf/front.json; the app follows');
     const math = fs.readdirSync(dist).filter((f) => f.startsWith('papershelf-math-'));
     assert.ok(math.length === 2 && !math.some((f) => before.includes(f) || after.includes(f)), 'the math renderer is not loaded for a post without math');
     const m = compressed(math.map((f) => fs.readFileSync(path.join(dist, f))));

@@ -167,7 +167,7 @@ test('a math renderer that cannot load leaves the TeX readable and says why', as
   const page = await guardedPage();
   await page.route('**/papershelf-math-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
   // A post with no drawing ahead (which has its formulas drawn already): the app draws its math.
-  await page.route('**/content/drawn/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/content/_papershelf/drawn/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(`${server.base}#/post/papers/y2025/jan/20250115`);
   const failed = page.locator('.post-body code.math-failed');
   await failed.first().waitFor();

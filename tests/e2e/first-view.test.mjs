@@ -184,7 +184,7 @@ test('a linked post with math shows its formulas at once from its drawing; the r
 test('a linked post drawn ahead is shown without the Markdown parser; a drawing of other text, or off the allow-list, never is', async () => {
   const url = `${server.base}#/post/${POST}`;
   const drawnUrl = /\/content\/drawn\/papers\/y2025\/nov\/20251106\.json$/;
-  const drawing = JSON.parse(fs.readFileSync(path.join(dist, `content/drawn/${POST}.json`), 'utf8'));
+  const drawing = JSON.parse(fs.readFileSync(path.join(dist, `content/_papershelf/drawn/${POST}.json`), 'utf8'));
   const entry = index.posts.find((p) => p.path === `${POST}.md`);
   assert.equal(drawing.hash, entry.hash, 'drawn from the text the index names');
 
@@ -263,7 +263,7 @@ test('without the first view\'s modules the app shows the post itself', async ()
   page.assertClean();
 });
 
-test('the home page is drawn by the lists module from index-front.json, before the app and the index; the app takes it over unchanged', async () => {
+test('the home page is drawn by the lists module from _papershelf/front.json, before the app and the index; the app takes it over unchanged', async () => {
   const requests = [];
   const srv = await serve(undefined, { requests });
   const page = await newPage(browser, { width: 390, height: 700 });
@@ -278,7 +278,7 @@ test('the home page is drawn by the lists module from index-front.json, before t
   await view.locator('.post-item').first().waitFor();
 
   // The newest posts and every facet, counted over the whole index.
-  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index-front.json'), 'utf8'));
+  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', '_papershelf', 'front.json'), 'utf8'));
   assert.equal(front.total, index.posts.length);
   assert.deepEqual(
     await view.locator('.post-item a.post-title').allTextContents(),
@@ -290,7 +290,7 @@ test('the home page is drawn by the lists module from index-front.json, before t
   assert.ok(facets.length > 0);
   assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), 'Posts');
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
-  assert.ok(requests.some((r) => r.endsWith('/content/index-front.json')), 'the front was asked for');
+  assert.ok(requests.some((r) => r.endsWith('/content/_papershelf/front.json')), 'the front was asked for');
   assert.equal(requests.filter((r) => /\/papershelf-lists-[0-9a-f]+_bg\.wasm$/.test(r)).length, 1, 'the lists module drew it, downloaded once');
   assert.ok(!requests.some((r) => r.includes('/papershelf-reader-')), 'no Markdown parser is downloaded for a list');
   // The page itself asks for the lists module (its preload is what the boot script takes).
@@ -330,7 +330,7 @@ test('the home page is drawn by the lists module from index-front.json, before t
   await srv.close();
 });
 
-test('the papers page is drawn by the lists module from index-front.json too; the app takes it over unchanged', async () => {
+test('the papers page is drawn by the lists module from _papershelf/front.json too; the app takes it over unchanged', async () => {
   const page = await newPage(browser, { width: 390, height: 700 });
   const app = await holdApp(page, '[data-first-view] .paper-card');
   await page.goto(`${server.base}#/papers`);
@@ -452,10 +452,10 @@ test('a tag chosen, or words typed, on the first view of the home page are where
   third.assertClean();
 });
 
-test('a missing or damaged index-front.json leaves the list pages to the app', async () => {
+test('a missing or damaged _papershelf/front.json leaves the list pages to the app', async () => {
   for (const answer of [{ status: 404, body: 'not found' }, { status: 200, body: '{"version":1,"total":3,"facets":[["a"]],"posts":[]}' }, { status: 200, body: '{"posts":' }]) {
     const page = await newPage(browser);
-    await page.route(/content\/index-front\.json$/, (route) => route.fulfill({ ...answer, contentType: 'application/json' }));
+    await page.route(/content\/_papershelf\/front\.json$/, (route) => route.fulfill({ ...answer, contentType: 'application/json' }));
     await page.goto(server.base);
     await page.locator('.papershelf:not([data-first-view]) .post-item').first().waitFor();
     assert.equal(await page.locator('[data-first-view]').count(), 0, `no first view for ${answer.body}`);
@@ -463,10 +463,10 @@ test('a missing or damaged index-front.json leaves the list pages to the app', a
     page.assertClean();
   }
   // A front written before it held the papers page's first screen: the app draws that page.
-  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index-front.json'), 'utf8'));
+  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', '_papershelf', 'front.json'), 'utf8'));
   delete front.papers;
   const page = await newPage(browser);
-  await page.route(/content\/index-front\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(front) }));
+  await page.route(/content\/_papershelf\/front\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(front) }));
   await page.goto(`${server.base}#/papers`);
   await page.locator('.papershelf:not([data-first-view]) .paper-card').first().waitFor();
   assert.equal(await page.locator('[data-first-view]').count(), 0, 'no first view of the papers page');
@@ -475,14 +475,14 @@ test('a missing or damaged index-front.json leaves the list pages to the app', a
 
 test('a paper link the URL-scheme allow-list refuses is shown as text, on the first view and in the app', async () => {
   // An index written by another tool may hold anything: a paper's URL is a link only if it is one.
-  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index-front.json'), 'utf8'));
+  const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', '_papershelf', 'front.json'), 'utf8'));
   const card = front.papers.cards[0];
   const title = card.title;
   card.url = 'javascript:window.__ran = 1';
   const whole = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'index.json'), 'utf8'));
   for (const post of whole.posts) for (const entry of post.entries) if (entry.title === title) entry.url = card.url;
   const page = await newPage(browser);
-  await page.route(/content\/index-front\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(front) }));
+  await page.route(/content\/_papershelf\/front\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(front) }));
   await page.route(/content\/index\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(whole) }));
   const app = await holdApp(page, '[data-first-view] .paper-card');
   await page.goto(`${server.base}#/papers`);

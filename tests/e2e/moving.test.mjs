@@ -80,8 +80,21 @@ test("the example workflow builds a Docusaurus repository's docs/ where it is, a
   fs.mkdirSync(repo, { recursive: true });
   fs.cpSync(path.join(root, 'content'), docs, {
     recursive: true,
-    filter: (from) => !['index.json', 'index-front.json', 'offline.json', 'search', 'papershelf.toml'].includes(path.relative(path.join(root, 'content'), from)),
+    filter: (from) => !['index.json', '_papershelf', 'papershelf.toml'].includes(path.relative(path.join(root, 'content'), from)),
   });
+  // Folders of the author's own named as older builds named what they wrote
+  // (a category "search" is plausible on a paper-review site): copied whole.
+  const own = {
+    'search/20251101.md': '# 검색 엔진 논문들\n\n본문.\n',
+    'search/data.bin': '\u0000\u0001 the author\'s bytes',
+    'search/manifest.json': '{"mine": "search manifest"}\n',
+    'drawn/20251102.md': '# 그림 논문들\n\n본문.\n',
+    'drawn/20251102.json': '{"version": 1, "hash": "x", "body": []}\n',
+  };
+  for (const [file, text] of Object.entries(own)) {
+    fs.mkdirSync(path.dirname(path.join(docs, file)), { recursive: true });
+    fs.writeFileSync(path.join(docs, file), text);
+  }
   fs.writeFileSync(
     path.join(repo, 'docusaurus.config.js'),
     "const config = {\n  title: '읽은 논문들',\n  tagline: 'One paper review a day',\n  url: 'https://kim.github.io',\n  baseUrl: '/notes/',\n  i18n: { defaultLocale: 'ko', locales: ['ko'] },\n};\nmodule.exports = config;\n",
@@ -101,6 +114,10 @@ test("the example workflow builds a Docusaurus repository's docs/ where it is, a
   const index = JSON.parse(fs.readFileSync(path.join(site, 'content', 'index.json'), 'utf8'));
   const posts = Object.keys(before).filter((f) => /\.mdx?$/.test(f));
   assert.equal(index.posts.length, posts.length);
+  // Every file of the author's is in the build, byte for byte.
+  const built = snapshot(path.join(site, 'content'));
+  for (const [file, sum] of Object.entries(before)) assert.equal(built[file], sum, `content/${file} is the author's`);
+  assert.ok(index.posts.some((p) => p.path === 'search/20251101.md'), 'a post in search/ is indexed');
   assert.equal(index.site.title, '읽은 논문들');
   for (const file of ['atom.xml', 'sitemap.xml', `docs/${index.posts[0].path.replace(/\.mdx?$/, '')}/index.html`]) {
     assert.ok(fs.existsSync(path.join(site, file)), file);
@@ -118,6 +135,9 @@ test("the example workflow builds a Docusaurus repository's docs/ where it is, a
     assert.equal(await page.title(), '읽은 논문들');
     await page.goto(`${server.base}docs/${index.posts[0].path.replace(/\.mdx?$/, '')}/`);
     await page.locator('h1.post-title', { hasText: index.posts[0].title }).waitFor();
+    // A post in the author's search/ folder opens (it once was left out of the build).
+    await page.goto(`${server.base}#/post/search/20251101`);
+    await page.locator('h1.post-title', { hasText: '검색 엔진 논문들' }).waitFor();
     page.assertClean();
   } finally {
     await browser.close();

@@ -46,7 +46,7 @@ async function site() {
 /** Posts of the built site, newest first, with their files (offline.json). */
 function posts(dir) {
   const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
-  const offline = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'offline.json'), 'utf8'));
+  const offline = JSON.parse(fs.readFileSync(path.join(dir, 'content', '_papershelf', 'offline.json'), 'utf8'));
   return index.posts.map((p) => ({ ...p, stem: p.path.replace(/\.mdx?$/, ''), files: offline.posts[p.path].files }));
 }
 
@@ -244,7 +244,7 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     assert.equal(await how(), 'kept', 'shown as kept, by no module');
     assert.equal(await page.evaluate(() => window.__shownWhile), 'loading', 'shown by the inline script, while the page was parsed');
     assert.ok(!asked.some((p) => /\/papershelf-(reader|lists)-/.test(p)), `no module asked for: ${asked.join(' ')}`);
-    assert.ok(!asked.some((p) => p.includes('/content/drawn/')), 'nor is the drawing ahead asked for');
+    assert.ok(!asked.some((p) => p.includes('/content/_papershelf/drawn/')), 'nor is the drawing ahead asked for');
     const timing = await page.evaluate(() => ({
       sources: performance.getEntriesByType('resource').filter((e) => /\/boot-[0-9a-f]{16}\.js$/.test(e.name)).map((e) => e.workerFinalSourceType),
       styleFiles: performance.getEntriesByType('resource').filter((e) => /\.css$/.test(e.name)).length,
@@ -387,7 +387,7 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await appShown(page);
     // Closed until asked for: nothing is fetched or counted before.
     await page.locator('.offline summary').click();
-    // Its size, once content/offline.json is read.
+    // Its size, once content/_papershelf/offline.json is read.
     const save = page.locator('.offline button.save-offline', { hasText: new RegExp(`^Save all ${all.length} posts for offline \\(about [0-9.]+ (KB|MB)\\)$`) });
     await save.waitFor();
     const progress = [];

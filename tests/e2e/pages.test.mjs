@@ -64,7 +64,7 @@ test('an old Docusaurus link (docs/<path>/#<heading>) opens the post at that hea
   const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin data-first-visit>/.exec(html)?.[1];
   assert.ok(wasm && /<link rel="modulepreload" href="\.\/papershelf-lists-[0-9a-f]+\.js" data-first-visit>/.test(html), 'the lists module is preloaded');
   assert.deepEqual(asked.filter((p) => p.endsWith(`/${wasm}`)), [`/repo/${wasm}`], 'its wasm is downloaded once');
-  const drawn = `content/drawn/${POST}.json`;
+  const drawn = `content/_papershelf/drawn/${POST}.json`;
   assert.ok(html.includes(`<link rel="preload" as="fetch" href="${drawn}" crossorigin data-first-visit>`), 'the drawing is preloaded');
   assert.deepEqual(asked.filter((p) => p.endsWith(`/${drawn}`)), [`/repo/${drawn}`], 'the drawing is downloaded once');
   assert.deepEqual(

@@ -42,7 +42,7 @@ test('a post added and edited under trunk serve appears without a manual rebuild
   const docs = path.join(work, '내 사이트', 'docs');
   fs.cpSync(path.join(root, 'content'), docs, {
     recursive: true,
-    filter: (from) => !['index.json', 'index-front.json', 'offline.json', 'search'].includes(path.relative(path.join(root, 'content'), from)),
+    filter: (from) => !['index.json', '_papershelf'].includes(path.relative(path.join(root, 'content'), from)),
   });
   const before = fs.readdirSync(docs, { recursive: true }).sort();
   const postDir = path.join(docs, 'papers', 'y2099', 'jan');

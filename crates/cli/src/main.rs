@@ -8,13 +8,16 @@ use papershelf_core::diagnostic::Diagnostic;
 use papershelf_core::doc::HashLinker;
 use papershelf_core::feed;
 use papershelf_core::html::to_html;
-use papershelf_core::index::{Front, Index};
+use papershelf_core::index::{Front, Index, DRAWN_DIR, FRONT_FILE, OFFLINE_FILE, SEARCH_DIR};
 use papershelf_core::page;
 use papershelf_core::post::{post_stem, ParsedPost, Post};
 use papershelf_core::site::{self, Site};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use written::Written;
+
+mod written;
 
 /// What `papershelf` and each command exit with.
 const EXIT_CODES: &str = "\
@@ -35,13 +38,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write DIR/index.json, DIR/index-front.json and DIR/search/ from the posts under DIR
+    /// Write DIR/index.json, and DIR/_papershelf/ (the first screens, the search
+    /// index, the posts drawn ahead), from the posts under DIR; never touches a
+    /// file it did not write
     #[command(after_help = EXIT_CODES)]
     Index {
         /// The content directory (posts as .md and .mdx files, in any folders)
         dir: PathBuf,
-        /// Write the index to PATH instead (`-`: to stdout); the front page and
-        /// the search index go beside it
+        /// Write the index to PATH instead (`-`: to stdout); _papershelf/ goes
+        /// beside it
         #[arg(long, value_name = "PATH")]
         out: Option<String>,
     },
@@ -133,30 +138,34 @@ fn index(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
         eprintln!("{}:{d}", dir.join(site::FILE).display());
     }
     let json = index_json(&index, &site).map_err(|e| e.to_string())?;
-    match out {
-        Some("-") => print!("{json}"),
-        Some(path) => write_if_changed(Path::new(path), &json)?,
-        None => write_if_changed(&dir.join("index.json"), &json)?,
+    if out == Some("-") {
+        print!("{json}");
+        return Ok(ExitCode::SUCCESS);
     }
-    if out != Some("-") {
-        let beside = match out {
-            Some(path) => Path::new(path)
-                .parent()
-                .unwrap_or(Path::new("."))
-                .to_path_buf(),
-            None => dir.clone(),
-        };
-        let front = Front::of(&index, &Catalog::new(&index));
-        let front = serde_json::to_string(&front).map_err(|e| e.to_string())? + "\n";
-        write_if_changed(&beside.join("index-front.json"), &front)?;
-        let indexed = indexed(&index, &posts, &texts);
-        write_if_changed(&beside.join("offline.json"), &offline_json(&dir, &indexed))?;
-        write_search_index(&indexed, &beside.join("search"))?;
-        write_drawn(&indexed, &beside.join(DRAWN_DIR))?;
-    }
-    if out != Some("-") {
-        eprintln!("papershelf: indexed {} posts", index.posts.len());
-    }
+    // Everything else goes beside the index, in _papershelf/.
+    let (beside, name) = match out {
+        Some(path) => {
+            let path = Path::new(path);
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .ok_or_else(|| format!("--out {}: name a file", path.display()))?;
+            let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+            (folder, name)
+        }
+        None => (dir.clone(), "index.json".to_string()),
+    };
+    let mut written = Written::open(&beside)?;
+    written.write(&name, json.as_bytes())?;
+    let front = Front::of(&index, &Catalog::new(&index));
+    let front = serde_json::to_string(&front).map_err(|e| e.to_string())? + "\n";
+    written.write(FRONT_FILE, front.as_bytes())?;
+    let indexed = indexed(&index, &posts, &texts);
+    written.write(OFFLINE_FILE, offline_json(&dir, &indexed).as_bytes())?;
+    write_search_index(&indexed, &mut written)?;
+    write_drawn(&indexed, &mut written)?;
+    written.finish()?;
+    eprintln!("papershelf: indexed {} posts", index.posts.len());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -222,7 +231,7 @@ fn indexed<'a>(index: &'a Index, posts: &'a [ParsedPost], texts: &'a [String]) -
         .collect()
 }
 
-/// `content/offline.json`: what "Save for offline" fetches for each indexed
+/// `content/_papershelf/offline.json`: what "Save for offline" fetches for each indexed
 /// post and how many bytes that is, the post with its files:
 /// `{"version": 1, "posts": {"a/b.md": {"bytes": 48213, "files": ["a/asset/x.png"]}}}`.
 /// Files missing on disk are left out (`check` reports them).
@@ -245,94 +254,44 @@ fn offline_json(dir: &Path, indexed: &[Indexed]) -> String {
     serde_json::json!({ "version": 1, "posts": out }).to_string() + "\n"
 }
 
-/// Where `index` writes each post drawn ahead, beside `index.json`.
-const DRAWN_DIR: &str = "drawn";
-
-/// Writes each indexed post's safe tree into `dir` as
+/// Writes each indexed post's safe tree into [`DRAWN_DIR`] as
 /// `<path without extension>.json` ([`papershelf_core::tree::Drawn`]): a link to the post is
-/// then drawn without the Markdown parser. Files of posts no longer indexed go.
-fn write_drawn(indexed: &[Indexed], dir: &Path) -> Result<(), String> {
-    let mut keep = std::collections::HashSet::new();
+/// then drawn without the Markdown parser. Files of posts no longer indexed go
+/// ([`Written::finish`]).
+fn write_drawn(indexed: &[Indexed], written: &mut Written) -> Result<(), String> {
     for Indexed { post, parsed, .. } in indexed {
         let drawn = papershelf_core::tree::Drawn::of(post, parsed);
         let json = serde_json::to_string(&drawn).map_err(|e| e.to_string())? + "\n";
-        let file = dir.join(format!("{}.json", post_stem(&post.path)));
-        if let Some(folder) = file.parent() {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-        }
-        write_if_changed(&file, &json)?;
-        keep.insert(file);
+        written.write(
+            &format!("{DRAWN_DIR}{}.json", post_stem(&post.path)),
+            json.as_bytes(),
+        )?;
     }
-    remove_unkept(dir, &keep);
     Ok(())
-}
-
-/// Removes the drawings under `dir` that are not in `keep`: only files
-/// that read as one (a folder of the author's own named `drawn` keeps
-/// everything else).
-fn remove_unkept(dir: &Path, keep: &std::collections::HashSet<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            remove_unkept(&path, keep);
-        } else if path.extension().is_some_and(|e| e == "json")
-            && !keep.contains(&path)
-            && is_drawing(&path)
-        {
-            let _ = std::fs::remove_file(&path);
-        }
-    }
-}
-
-/// Whether the file at `path` is a drawing `index` wrote ([`papershelf_core::tree::Drawn`]).
-fn is_drawing(path: &Path) -> bool {
-    std::fs::read(path)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-        .is_some_and(|v| v["version"].is_u64() && v["hash"].is_string() && v["body"].is_array())
 }
 
 /// How large a search index piece is, about: a query fetches a few.
 const SEARCH_PIECE_BYTES: usize = 12 * 1024;
 
-/// Writes the search index for the `indexed` posts (in the index's order) into `dir`:
-/// `manifest.json` and the pieces it names; pieces no longer named go.
-fn write_search_index(indexed: &[Indexed], dir: &Path) -> Result<(), String> {
+/// Writes the search index for the `indexed` posts (in the index's order) into
+/// [`SEARCH_DIR`]: `manifest.json` and the pieces it names; pieces no longer
+/// named go ([`Written::finish`]).
+fn write_search_index(indexed: &[Indexed], written: &mut Written) -> Result<(), String> {
     use papershelf_core::search::index::{sections_of, Builder};
     let mut builder = Builder::default();
     for Indexed { parsed, .. } in indexed {
         builder.add_post(&sections_of(parsed));
     }
     let built = builder.finish(SEARCH_PIECE_BYTES);
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut keep = std::collections::HashSet::new();
     for (file, bytes) in &built.pieces {
-        let path = dir.join(file);
         // Named by their bytes: a piece already there is the same piece.
-        if !path.exists() {
-            std::fs::write(&path, bytes)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
-        keep.insert(file.clone());
+        written.write_once(&format!("{SEARCH_DIR}{file}"), bytes)?;
     }
     let manifest = serde_json::to_string(&built.manifest).map_err(|e| e.to_string())?;
-    write_if_changed(&dir.join("manifest.json"), &manifest)?;
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".bin") && !keep.contains(&name) {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
-    Ok(())
+    written.write(&format!("{SEARCH_DIR}manifest.json"), manifest.as_bytes())
 }
 
-/// Searches `DIR`'s search index (`DIR/search/`, which `index` writes) with
+/// Searches `DIR`'s search index (`DIR/_papershelf/search/`, which `index` writes) with
 /// the browser's engine: the posts that match, best first, each with its
 /// matching entries, and what the query had to read.
 fn search(dir: &Path, query: &str, json: bool) -> Result<ExitCode, String> {
@@ -350,7 +309,7 @@ fn search(dir: &Path, query: &str, json: bool) -> Result<ExitCode, String> {
     };
     let index: Index = serde_json::from_slice(&read(dir.join("index.json"))?)
         .map_err(|e| format!("{}: {e}", dir.join("index.json").display()))?;
-    let search_dir = dir.join("search");
+    let search_dir = dir.join(SEARCH_DIR);
     let manifest: Manifest = serde_json::from_slice(&read(search_dir.join("manifest.json"))?)
         .map_err(|e| format!("{}: {e}", search_dir.join("manifest.json").display()))?;
     if manifest.version != SEARCH_VERSION || manifest.posts as usize != index.posts.len() {
@@ -855,7 +814,10 @@ fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
                 continue;
             }
             if path.is_dir() {
-                stack.push(path);
+                // What `index` wrote is no part of the content.
+                if !(d == dir && name == papershelf_core::index::GENERATED_DIR) {
+                    stack.push(path);
+                }
             } else if let Ok(rel) = path.strip_prefix(dir) {
                 let rel = rel.to_string_lossy().replace('\\', "/");
                 if rel != "index.json" {

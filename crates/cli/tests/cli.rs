@@ -124,7 +124,8 @@ fn index_writes_posts_newest_first_without_drafts() {
         .status
         .success());
     let offline: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(tmp.join("offline.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(tmp.join("_papershelf/offline.json")).unwrap())
+            .unwrap();
     let entry = &offline["posts"]["papers/y2025/nov/20251120.md"];
     assert_eq!(
         entry["files"],
@@ -165,7 +166,7 @@ fn index_writes_the_search_index_beside_it_and_drops_stale_pieces() {
         names.sort();
         names
     };
-    let search = tmp.join("search");
+    let search = tmp.join("_papershelf/search");
     assert!(papershelf(&["index", tmp.to_str().unwrap()])
         .status
         .success());
@@ -783,7 +784,7 @@ fn index_draws_each_post_ahead_and_drops_drawings_of_posts_gone() {
         .status
         .success());
     let read = |stem: &str| -> serde_json::Value {
-        let file = tmp.join("drawn").join(format!("{stem}.json"));
+        let file = tmp.join("_papershelf/drawn").join(format!("{stem}.json"));
         serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap()
     };
     let index: serde_json::Value =
@@ -823,15 +824,120 @@ fn index_draws_each_post_ahead_and_drops_drawings_of_posts_gone() {
         read("papers/y2025/nov/20251101")["post"]["path"],
         "papers/y2025/nov/20251101.mdx"
     );
-    // A post deleted: its drawing goes at the next index; a file of the
-    // author's own in the folder stays.
-    std::fs::write(tmp.join("drawn/notes.json"), "{\"mine\": true}").unwrap();
+    // A post deleted: its drawing goes at the next index.
     std::fs::remove_file(posts.join("20251101.mdx")).unwrap();
     assert!(papershelf(&["index", tmp.to_str().unwrap()])
         .status
         .success());
-    assert!(!tmp.join("drawn/papers/y2025/nov/20251101.json").exists());
-    assert!(tmp.join("drawn/papers/y2025/nov/20251120.json").exists());
-    assert!(tmp.join("drawn/notes.json").exists());
+    assert!(!tmp
+        .join("_papershelf/drawn/papers/y2025/nov/20251101.json")
+        .exists());
+    assert!(tmp
+        .join("_papershelf/drawn/papers/y2025/nov/20251120.json")
+        .exists());
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+/// Files of an author's Docusaurus folder that share names with what older
+/// papershelf builds wrote (`search/`, `drawn/`): a category named "search"
+/// is plausible on a paper-review site.
+fn authors_own_files(root: &Path) -> Vec<(&'static str, &'static [u8])> {
+    let files: Vec<(&'static str, &'static [u8])> = vec![
+        (
+            "search/20251101.md",
+            b"# Search engines, reviewed\n\nText.\n",
+        ),
+        ("search/data.bin", b"\x00\x01 the author's bytes"),
+        ("search/manifest.json", b"{\"mine\": \"search manifest\"}\n"),
+        ("drawn/20251102.md", b"# Drawn papers\n\nText.\n"),
+        (
+            "drawn/20251102.json",
+            b"{\"version\": 1, \"hash\": \"x\", \"body\": []}\n",
+        ),
+        ("drawn/notes.json", b"{\"mine\": true}\n"),
+        ("papers/y2025/nov/20251120.md", b"# New\n\nText.\n"),
+    ];
+    for (rel, bytes) in &files {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    files
+}
+
+#[test]
+fn index_in_place_changes_no_file_it_did_not_write() {
+    let tmp = std::env::temp_dir().join(format!("papershelf-index-own-{}", std::process::id()));
+    std::fs::remove_dir_all(&tmp).ok();
+    let files = authors_own_files(&tmp);
+    for _ in 0..2 {
+        let out = papershelf(&["index", tmp.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        for (rel, bytes) in &files {
+            assert_eq!(
+                &std::fs::read(tmp.join(rel)).unwrap(),
+                bytes,
+                "{rel} is unchanged"
+            );
+        }
+    }
+    // The author's posts in search/ and drawn/ are posts, drawn in _papershelf/.
+    let index = std::fs::read_to_string(tmp.join("index.json")).unwrap();
+    assert!(
+        index.contains("\"search/20251101.md\"") && index.contains("\"drawn/20251102.md\""),
+        "{index}"
+    );
+    assert!(tmp.join("_papershelf/drawn/search/20251101.json").exists());
+    assert!(tmp.join("_papershelf/search/manifest.json").exists());
+    // What it wrote, it lists; nothing else.
+    let written: Vec<String> =
+        serde_json::from_slice(&std::fs::read(tmp.join("_papershelf/written.json")).unwrap())
+            .unwrap();
+    assert!(written.contains(&"index.json".to_string()), "{written:?}");
+    assert!(
+        written
+            .iter()
+            .all(|w| w == "index.json" || w.starts_with("_papershelf/")),
+        "{written:?}"
+    );
+    // A post gone: its drawing goes, the author's files stay.
+    std::fs::remove_file(tmp.join("drawn/20251102.md")).unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    assert!(!tmp.join("_papershelf/drawn/drawn/20251102.json").exists());
+    assert_eq!(
+        std::fs::read(tmp.join("drawn/20251102.json")).unwrap(),
+        files[4].1
+    );
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+#[test]
+fn index_refuses_to_replace_a_file_it_did_not_write() {
+    let tmp = std::env::temp_dir().join(format!("papershelf-index-refuse-{}", std::process::id()));
+    std::fs::remove_dir_all(&tmp).ok();
+    std::fs::create_dir_all(tmp.join("_papershelf")).unwrap();
+    std::fs::write(tmp.join("a.md"), "# A\n").unwrap();
+    // An index.json of someone else's (an older papershelf wrote one without a list).
+    std::fs::write(tmp.join("index.json"), "{\"theirs\": true}").unwrap();
+    let out = papershelf(&["index", tmp.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("index.json is there and papershelf did not write it"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.join("index.json")).unwrap(),
+        "{\"theirs\": true}"
+    );
+    // A list naming a post cannot make `index` delete it.
+    std::fs::remove_file(tmp.join("index.json")).unwrap();
+    std::fs::write(tmp.join("_papershelf/written.json"), "[\"a.md\", \"../x\"]").unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    assert!(tmp.join("a.md").exists());
     std::fs::remove_dir_all(&tmp).ok();
 }

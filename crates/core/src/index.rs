@@ -8,6 +8,28 @@ use crate::catalog::{Catalog, Filter, Paper};
 use crate::post::{post_stem, Post};
 use serde::{Deserialize, Serialize};
 
+/// The folder, beside `index.json`, that holds everything else `papershelf
+/// index` writes: a name no Docusaurus content folder has (Docusaurus
+/// ignores `_`-prefixed paths), so nothing papershelf writes shares a name
+/// with what the author wrote. `index.json` stays where it is documented.
+pub const GENERATED_DIR: &str = "_papershelf";
+
+/// The home and papers pages' first screens ([`Front`]), in [`GENERATED_DIR`].
+pub const FRONT_FILE: &str = "_papershelf/front.json";
+
+/// What "Save for offline" fetches per post, in [`GENERATED_DIR`].
+pub const OFFLINE_FILE: &str = "_papershelf/offline.json";
+
+/// The search index's folder (its `manifest.json` and pieces), in [`GENERATED_DIR`].
+pub const SEARCH_DIR: &str = "_papershelf/search/";
+
+/// The posts drawn ahead (`<post without extension>.json`), in [`GENERATED_DIR`].
+pub const DRAWN_DIR: &str = "_papershelf/drawn/";
+
+/// The list of every file `papershelf index` wrote (relative to the folder
+/// of `index.json`): it replaces and removes those, and never another.
+pub const WRITTEN_FILE: &str = "_papershelf/written.json";
+
 /// The index format version this build reads and writes.
 pub const INDEX_VERSION: u32 = 1;
 
@@ -59,7 +81,7 @@ pub const FRONT_POSTS: usize = 30;
 /// Paper cards on the papers page's first screen, and per "Show more".
 pub const FRONT_PAPERS: usize = 40;
 
-/// `content/index-front.json`: what the home page shows first, with no
+/// `content/_papershelf/front.json` ([`FRONT_FILE`]): what the home page shows first, with no
 /// filter: the newest [`FRONT_POSTS`] posts, how many there are in all, and
 /// the tag facets over all of them; and the same for the papers page
 /// ([`PapersFront`]). A few kilobytes whatever the size of the journal, so
@@ -82,7 +104,7 @@ pub struct Front {
     pub papers: Option<PapersFront>,
 }
 
-/// The papers page's first screen with no filter, in `index-front.json`:
+/// The papers page's first screen with no filter, in [`FRONT_FILE`]:
 /// the first [`FRONT_PAPERS`] cards with every review of each (a paper
 /// reviewed again in an older post has that review too), how many papers
 /// there are, and the tag facets over all of them.

@@ -155,14 +155,15 @@ pub fn post_page(
             a(&encode_path(&first))
         );
     }
-    // The post drawn ahead (`content/drawn/<post>.json`), asked for beside
+    // The post drawn ahead (`content/_papershelf/drawn/<post>.json`), asked for beside
     // the boot script rather than by it: one round trip less before the
     // post is shown. Only on a first visit: it goes with the template's
     // other first-visit preloads (see `FIRST_VISIT`), which a page the
     // service worker controls leaves out; it draws the post from what this
     // device kept.
     let drawn = format!(
-        "<link rel=\"preload\" as=\"fetch\" href=\"content/drawn/{}.json\" crossorigin data-first-visit>",
+        "<link rel=\"preload\" as=\"fetch\" href=\"content/{}{}.json\" crossorigin data-first-visit>",
+        crate::index::DRAWN_DIR,
         a(&encode_path(crate::post::post_stem(&post.path)))
     );
     let first_visit = template.contains(FIRST_VISIT);
@@ -367,7 +368,12 @@ mod tests {
         );
         let html = post_page(TEMPLATE, &site(), Some("https://x.org/"), &parsed, None);
         let head = html.find("<head>").unwrap() + "<head>".len();
-        assert!(html[head..].trim_start().starts_with("<meta charset=\"utf-8\">"), "{html}");
+        assert!(
+            html[head..]
+                .trim_start()
+                .starts_with("<meta charset=\"utf-8\">"),
+            "{html}"
+        );
         assert!(html.find("<meta charset").unwrap() < 1024);
         assert_eq!(html.matches("<meta charset").count(), 1, "{html}");
     }
@@ -408,7 +414,7 @@ mod tests {
             // The first image asked for with the page (relative to the <base>: the root).
             "<link rel=\"preload\" as=\"image\" href=\"content/papers/y2025/nov/asset/a.png\" fetchpriority=\"high\">".into(),
             // So is the post drawn ahead, on a first visit: with the template's other first-visit preloads.
-            "<template id=\"papershelf-first-visit\">\n    <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>\n    <link rel=\"modulepreload\" href=\"./lists-1.js\" data-first-visit>\n  </template>".into(),
+            "<template id=\"papershelf-first-visit\">\n    <link rel=\"preload\" as=\"fetch\" href=\"content/_papershelf/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>\n    <link rel=\"modulepreload\" href=\"./lists-1.js\" data-first-visit>\n  </template>".into(),
         ] {
             assert!(html.contains(&tag), "{tag} in {html}");
         }
@@ -421,7 +427,7 @@ mod tests {
             None,
         );
         let link = plain
-            .find("\n  <link rel=\"preload\" as=\"fetch\" href=\"content/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>\n")
+            .find("\n  <link rel=\"preload\" as=\"fetch\" href=\"content/_papershelf/drawn/papers/y2025/nov/20251106.json\" crossorigin data-first-visit>\n")
             .expect("the drawing's preload in <head>");
         assert!(link < plain.find("</head>").unwrap(), "{plain}");
         assert_eq!(

@@ -185,7 +185,9 @@ fn safe_post_path(raw: &str) -> Option<String> {
         || path.is_empty()
         || path.contains(['%', '?', '#', '\\', ':'])
         || path.starts_with('/')
-        || path.split('/').any(|seg| seg.is_empty() || seg == ".." || seg == ".")
+        || path
+            .split('/')
+            .any(|seg| seg.is_empty() || seg == ".." || seg == ".")
         || path.chars().any(char::is_control);
     if bad {
         return None;
@@ -320,12 +322,36 @@ mod tests {
     #[test]
     fn plain_and_hangul_paths_are_posts_and_fetch_as_themselves() {
         for (hash, path, url) in [
-            ("#/post/papers/y2025/nov/20251106", "papers/y2025/nov/20251106.md", "content/papers/y2025/nov/20251106.md"),
-            ("#/post/papers/oct/20251001.mdx", "papers/oct/20251001.mdx", "content/papers/oct/20251001.mdx"),
-            ("#/post/%EB%85%BC%EB%AC%B8/%EA%B8%80", "논문/글.md", "content/논문/글.md"),
-            ("#/post/notes/a%20b", "notes/a b.md", "content/notes/a%20b.md"),
-            ("#/post/notes/a%2520b", "notes/a b.md", "content/notes/a%20b.md"),
-            ("#/post/docs/intro/", "docs/intro.md", "content/docs/intro.md"),
+            (
+                "#/post/papers/y2025/nov/20251106",
+                "papers/y2025/nov/20251106.md",
+                "content/papers/y2025/nov/20251106.md",
+            ),
+            (
+                "#/post/papers/oct/20251001.mdx",
+                "papers/oct/20251001.mdx",
+                "content/papers/oct/20251001.mdx",
+            ),
+            (
+                "#/post/%EB%85%BC%EB%AC%B8/%EA%B8%80",
+                "논문/글.md",
+                "content/논문/글.md",
+            ),
+            (
+                "#/post/notes/a%20b",
+                "notes/a b.md",
+                "content/notes/a%20b.md",
+            ),
+            (
+                "#/post/notes/a%2520b",
+                "notes/a b.md",
+                "content/notes/a%20b.md",
+            ),
+            (
+                "#/post/docs/intro/",
+                "docs/intro.md",
+                "content/docs/intro.md",
+            ),
         ] {
             let Route::Post { path: got, .. } = Route::from_hash(hash) else {
                 panic!("{hash} is a post");

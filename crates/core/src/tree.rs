@@ -1,5 +1,5 @@
 //! The safe tree as data: what `papershelf index` writes for each post
-//! (`content/drawn/<post>.json`, see [`Drawn`]), so a linked post is drawn
+//! (`content/_papershelf/drawn/<post>.json`, see [`Drawn`]), so a linked post is drawn
 //! in the browser without the Markdown parser, and how that data is read
 //! back, checked against the allow-list again as if it came from anywhere.
 //!
@@ -29,7 +29,7 @@ use serde::Serialize;
 /// reads none.
 pub const TREE_VERSION: u32 = 1;
 
-/// A post drawn at build time: `content/drawn/<post without extension>.json`.
+/// A post drawn at build time: `content/_papershelf/drawn/<post without extension>.json`.
 #[derive(Debug, Serialize)]
 pub struct Drawn<'a> {
     /// [`TREE_VERSION`].

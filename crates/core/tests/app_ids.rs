@@ -22,7 +22,9 @@ fn render(text: &str) -> String {
 fn headings_named_like_the_apps_ids_are_renamed() {
     for id in APP_IDS {
         let title = id.replace('-', " ");
-        let html = render(&format!("# Ids\n\n## {title}\n\nText.\n\n### Custom {{#{id}}}\n"));
+        let html = render(&format!(
+            "# Ids\n\n## {title}\n\nText.\n\n### Custom {{#{id}}}\n"
+        ));
         assert!(
             !html.contains(&format!("id=\"{id}\"")),
             "`## {title}` keeps the app's id {id}: {html}"

@@ -1,4 +1,4 @@
-//! A post as `papershelf index` drew it ahead (`content/drawn/<post>.json`,
+//! A post as `papershelf index` drew it ahead (`content/_papershelf/drawn/<post>.json`,
 //! see `papershelf_core::tree`), as the browser's `JSON.parse` gave it: its
 //! header, and its body read back through the allow-list.
 

@@ -1,4 +1,4 @@
-//! `index-front.json` as the browser's `JSON.parse` gave it, read field by
+//! `_papershelf/front.json` as the browser's `JSON.parse` gave it, read field by
 //! field: a few hundred bytes of code, where a serde deserializer for the
 //! index's types would add kilobytes to the first download.
 

@@ -2,7 +2,7 @@
 //! wasm module of its own: the list and post markup of `papershelf_web`
 //! without the Markdown parser (the reader module's) or Leptos (the app's),
 //! a few tens of kilobytes. The boot script imports it on either list page
-//! with no filter, beside `content/index-front.json`, and calls
+//! with no filter, beside `content/_papershelf/front.json`, and calls
 //! [`show_list`]; on a link to a post, beside the post and what
 //! `papershelf index` drew of it ahead, and calls [`show_post`] (the reader
 //! module draws a post with no drawing, or one of other text). The app,
@@ -15,7 +15,7 @@ mod front;
 
 /// Shows the first screen of the home page or the papers page when the
 /// page's `hash` is either with no filter, from `front`:
-/// `content/index-front.json` as the browser's JSON parser read it. Returns
+/// `content/_papershelf/front.json` as the browser's JSON parser read it. Returns
 /// whether it did: nothing is shown for another page, or a front of another
 /// version or shape (the app then shows the page).
 #[wasm_bindgen]
@@ -24,7 +24,7 @@ pub fn show_list(hash: &str, front: JsValue) -> bool {
 }
 
 /// Shows the post the page's `hash` links to, fetched from `url` (relative
-/// to the page), from `drawn`: `content/drawn/<post>.json` as the browser's
+/// to the page), from `drawn`: `content/_papershelf/drawn/<post>.json` as the browser's
 /// JSON parser read it, which the boot script has checked was drawn from
 /// that very text. Returns whether it did: nothing is shown for a drawing
 /// of another version or post, or with anything off the allow-list.

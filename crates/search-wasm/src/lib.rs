@@ -5,7 +5,7 @@
 //! the reader first focuses the search box or opens a search.
 //!
 //! The viewer fetches; this module only reads what it is given:
-//! 1. [`set_manifest`] with `search/manifest.json` (as `JSON.parse` read it)
+//! 1. [`set_manifest`] with `_papershelf/search/manifest.json` (as `JSON.parse` read it)
 //!    and each post's number of sections, in `index.json`'s order;
 //! 2. [`needed`]: the piece files a query needs that are not held yet;
 //! 3. [`add_piece`] for each, as fetched;
@@ -38,11 +38,12 @@ thread_local! {
 /// the index is of another format or does not describe these posts.
 #[wasm_bindgen]
 pub fn set_manifest(manifest: JsValue, sections: Vec<u32>) -> Result<(), String> {
-    let manifest = read_manifest(&manifest)
-        .ok_or_else(|| "search/manifest.json is not a papershelf search manifest".to_string())?;
+    let manifest = read_manifest(&manifest).ok_or_else(|| {
+        "_papershelf/search/manifest.json is not a papershelf search manifest".to_string()
+    })?;
     if manifest.version != SEARCH_VERSION {
         return Err(format!(
-            "search/manifest.json is of format {} and this viewer reads format {SEARCH_VERSION}: run `papershelf index` and deploy again",
+            "_papershelf/search/manifest.json is of format {} and this viewer reads format {SEARCH_VERSION}: run `papershelf index` and deploy again",
             manifest.version
         ));
     }
@@ -104,7 +105,7 @@ pub fn needed(query: &str) -> Vec<String> {
 /// Reads a fetched piece; a damaged one is an error naming it.
 #[wasm_bindgen]
 pub fn add_piece(file: &str, bytes: &[u8]) -> Result<(), String> {
-    let piece = Piece::parse(bytes).map_err(|e| format!("search/{file}: {e}"))?;
+    let piece = Piece::parse(bytes).map_err(|e| format!("_papershelf/search/{file}: {e}"))?;
     STATE.with(|s| s.borrow_mut().pieces.insert(file.to_string(), piece));
     Ok(())
 }

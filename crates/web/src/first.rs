@@ -3,12 +3,12 @@
 //!
 //! On a link to a post (`#/post/…`), the boot script loads the small lists
 //! module (`crates/lists-wasm`) beside the post and its drawing ahead
-//! (`content/drawn/`), and [`show_drawn`] builds the page the app would
+//! (`content/_papershelf/drawn/`), and [`show_drawn`] builds the page the app would
 //! build from that drawing: the site header, the post's header and its
 //! body. A post with no current drawing is parsed by the reader module
 //! (`crates/reader-wasm`, the core without Leptos) and built by [`show`]
 //! the same way. On the home page and the papers page, [`show_list`] (in
-//! the lists module) builds the first screen from `index-front.json`. The app then loads, mounts
+//! the lists module) builds the first screen from `_papershelf/front.json`. The app then loads, mounts
 //! out of sight ([`wait`]) and, when its own page for that post is ready,
 //! takes the view over in one step ([`take_over`]): the post's body nodes
 //! move into the app (images already loaded stay loaded), the first view
@@ -203,7 +203,7 @@ fn frame(document: &Document, shown: &str, current: Option<&str>) -> (Element, E
 }
 
 /// Shows the first screen of the home page or the papers page, from
-/// `front` (`index-front.json`), as the app would show it, when the page's
+/// `front` (`_papershelf/front.json`), as the app would show it, when the page's
 /// `hash` is either with no filter. Returns whether it did. Until the app
 /// takes over, a tag in the filter opens the list filtered by it, and words
 /// typed into the title box are kept in the route: the app opens on either.

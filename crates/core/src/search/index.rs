@@ -2,7 +2,7 @@
 //! often, weighted by field), split into pieces by term range so a query
 //! fetches only the pieces its terms fall in.
 //!
-//! Layout, written by `papershelf index` under `content/search/`:
+//! Layout, written by `papershelf index` under `content/_papershelf/search/`:
 //! - `manifest.json` ([`Manifest`]): the format version, how many posts and
 //!   sections were indexed, and each piece's first term and file name. Piece
 //!   names carry a hash of their bytes, so a piece can be cached for good and
