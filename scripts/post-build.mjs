@@ -285,7 +285,7 @@ const list = !postUrl && /^(#?\\/?|#\\/papers)$/.test(location.hash);
 // Drawings kept in Cache Storage (up to DRAWN_MAX posts), beside the hot few in
 // localStorage (first-view.js): this build's only (www/sw.js deletes them
 // with the version).
-const DRAWN = 'papershelf-drawn';
+const DRAWN = cacheName('drawn');
 const DRAWN_MAX = 200;
 const drawsKept = ${release} && keepsDrawn;
 /** What was kept for the post at \`url\` ({url, text, title, html}), or null: asked of the

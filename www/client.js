@@ -108,7 +108,9 @@ if (WORKER && 'serviceWorker' in navigator) {
 // The bytes the worker's caches hold, but the app's own: what "Remove offline data" frees.
 const offlineBytes = async () => {
   let bytes = 0;
-  for (const name of ['papershelf-content', 'papershelf-images', 'papershelf-saved']) {
+  // This site's caches (named for its scope as www/sw.js names them), never another site's on the origin.
+  const scope = new URL('./', document.baseURI).pathname;
+  for (const name of ['content', 'images', 'saved'].map((what) => `papershelf ${scope} ${what}`)) {
     if (!(await caches.has(name))) continue;
     const cache = await caches.open(name);
     for (const key of await cache.keys()) {

@@ -15,6 +15,14 @@
 // leaves globalThis.__papershelfHot for it (see the end of post-build.mjs's
 // inline script).
 
+// What this site keeps on the device is named for its scope, the folder of
+// its root page (the service worker's scope, www/sw.js): sites that share an
+// origin (GitHub Pages serves you.github.io/a/ and you.github.io/b/ from one)
+// never read or replace each other's keys and caches.
+const SCOPE = new URL('./', document.baseURI).pathname;
+/** The name of this site's `what` cache, or the prefix of its local storage keys. */
+const cacheName = (what) => `papershelf ${SCOPE} ${what}`;
+
 // A post page (docs/<path>/, written by `papershelf publish`): its post is
 // opened as the root's hash route, a plain fragment (a Docusaurus heading
 // link) becoming the heading to scroll to. The page's <base> is the site's
@@ -57,7 +65,7 @@ const keepsDrawn = typeof caches === 'object' && !/[?&]id=/.test(location.hash);
 const drawnKey = (url) => {
   let theme = '';
   try {
-    theme = localStorage.getItem('papershelf-theme') || '';
+    theme = localStorage.getItem(cacheName('theme')) || '';
   } catch (e) {
     // storage refused: the default theme
   }
@@ -97,7 +105,7 @@ const drawKept = (kept, url) => {
 // synchronously: the post is shown before any request is answered, and
 // checked against its text when that arrives (from the worker's cache, at
 // once). The boot module keeps them, and forgets them.
-const HOT = 'papershelf-drawn';
+const HOT = cacheName('drawn');
 const hotKey = (key) => `${HOT} ${key}`;
 /** Shows the hot drawing of the post asked for as `url` (drawn from it, or from its .mdx);
  * returns it, or null. */

@@ -10,8 +10,11 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
+      // Only this scope's caches (www/sw.js names them): other sites on the
+      // same origin keep theirs.
+      const name = `papershelf ${new URL(self.registration.scope).pathname} `;
       for (const key of await caches.keys()) {
-        if (key.startsWith('papershelf-')) await caches.delete(key);
+        if (key.startsWith(name)) await caches.delete(key);
       }
       await self.registration.unregister();
     })(),

@@ -32,15 +32,23 @@
 const VERSION = '__VERSION__';
 // The app's files, relative to the scope: precached at install.
 const APP_FILES = __APP_FILES__;
-const APP = `papershelf-app-${VERSION}`;
-// The index, the posts, the search index and the pages, as last seen.
-const CONTENT = 'papershelf-content';
-// Images seen while reading, capped.
-const IMAGES = 'papershelf-images';
+const scope = new URL(self.registration.scope);
+// Every cache name carries this worker's scope: sites that share an origin
+// (GitHub Pages serves you.github.io/a/ and you.github.io/b/ from one) never
+// read, replace or delete each other's caches. The pages name them the same
+// way (www/first-view.js cacheName, www/client.js).
+const NAME = `papershelf ${scope.pathname}`;
+const APP = `${NAME} app ${VERSION}`;
+// The index, the posts, the search index and the app's own pages, as last seen.
+const CONTENT = `${NAME} content`;
+// Images and files posts link to, seen while reading, capped.
+const IMAGES = `${NAME} images`;
 // "Save for offline": posts and images kept until "Remove offline data".
-const SAVED = 'papershelf-saved';
+const SAVED = `${NAME} saved`;
 // Posts as this version's reader drew them (the boot script keeps them).
-const DRAWN = 'papershelf-drawn';
+const DRAWN = `${NAME} drawn`;
+// This scope's caches but the app's: what "Remove offline data" removes.
+const OWN = [CONTENT, IMAGES, SAVED, DRAWN];
 // At most this many images, and bytes of them, in IMAGES; the oldest go first.
 const IMAGE_CAP = { count: 400, bytes: 80 * 1024 * 1024 };
 // How long a page waits for the network before the cached copy is shown.
@@ -50,7 +58,6 @@ const INDEX_WAIT_MS = 10000;
 // How long after serving a cached post the worker checks it is current.
 const REVALIDATE_DELAY_MS = 300;
 
-const scope = new URL(self.registration.scope);
 const here = (path) => new URL(path, scope).href;
 const INDEX = here('content/index.json');
 const NETWORK_FIRST = new Set(['content/index.json', 'content/_papershelf/front.json', 'content/_papershelf/search/manifest.json', 'content/_papershelf/offline.json']);
@@ -99,7 +106,7 @@ self.addEventListener('activate', (event) => {
     (async () => {
       let upgraded = false;
       for (const key of await caches.keys()) {
-        if (key.startsWith('papershelf-app-') && key !== APP) {
+        if (key.startsWith(`${NAME} app `) && key !== APP) {
           await caches.delete(key);
           upgraded = true;
         }
@@ -443,11 +450,10 @@ async function save(message, client) {
   say({ type: 'saved', posts: total - failed, failed });
 }
 
-// "Remove offline data": every cache but the app's own.
+// "Remove offline data": this scope's caches but the app's own (never
+// another site's, nor another app's, on the same origin).
 async function remove(client) {
-  for (const key of await caches.keys()) {
-    if (!key.startsWith('papershelf-app-')) await caches.delete(key);
-  }
+  for (const name of OWN) await caches.delete(name);
   hashes = null;
   if (client) client.postMessage({ type: 'removed' });
 }

@@ -109,7 +109,7 @@ test('a linked post is read before the app downloads; the app then takes it over
 
 test('a link followed in the first view is where the app opens; the first view keeps the theme', async () => {
   const page = await newPage(browser, { colorScheme: 'light' });
-  await page.addInitScript(() => localStorage.setItem('papershelf-theme', 'dark'));
+  await page.addInitScript(() => localStorage.setItem('papershelf / theme', 'dark'));
   const app = await holdApp(page);
   await page.goto(`${server.base}#/post/${POST}`);
   const view = page.locator('[data-first-view]');

@@ -147,7 +147,7 @@ for (const [name, policy, blocked] of [
       await page.goto(`${server.base}#/post/${POST}`);
       assert.equal(await how(), 'drawn ahead');
       await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-      await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
+      await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf / drawn ')));
       await page.reload();
       assert.equal(await how(), 'kept');
       const scriptsRun = !blocked.includes('script-src-elem inline');

@@ -89,7 +89,7 @@ test('with the server gone, the list, filtering, the papers page and the posts r
     // The worker keeps an image after answering with it: wait until both posts' are kept.
     const images = [...one.files, ...two.files].filter((f) => f.endsWith('.png')).map((f) => `${PREFIX}content/${f}`);
     await page.waitForFunction(async (want) => {
-      const kept = (await (await caches.open('papershelf-images')).keys()).map((r) => decodeURIComponent(new URL(r.url).pathname));
+      const kept = (await (await caches.open('papershelf /shelf/ images')).keys()).map((r) => decodeURIComponent(new URL(r.url).pathname));
       return want.every((url) => kept.includes(url));
     }, images);
 
@@ -144,7 +144,7 @@ test('a new post appears and an edited post shows its edit on the next load, wit
     await controlled(page);
     const [first] = posts(s.dir);
     await read(page, first);
-    assert.ok((await cached(page, 'papershelf-content')).includes(`${PREFIX}content/${first.path}`), 'the post is kept');
+    assert.ok((await cached(page, 'papershelf /shelf/ content')).includes(`${PREFIX}content/${first.path}`), 'the post is kept');
 
     // A deploy: one post edited, one added, the index written again.
     const content = path.join(s.dir, 'content');
@@ -171,7 +171,7 @@ test('a new post appears and an edited post shows its edit on the next load, wit
     await page.waitForFunction(
       (url) =>
         !Object.keys(localStorage)
-          .filter((k) => k.startsWith('papershelf-drawn '))
+          .filter((k) => k.startsWith('papershelf /shelf/ drawn '))
           .some((k) => {
             const kept = JSON.parse(localStorage.getItem(k));
             return kept.url === url && !kept.text.includes('A second edit.');
@@ -187,22 +187,22 @@ test('a new post appears and an edited post shows its edit on the next load, wit
 
 /**
  * Changes every kept drawing, in Cache Storage and in localStorage (both
- * `papershelf-drawn`): `text` added to its text, `html[0]` replaced by
+ * `papershelf /shelf/ drawn`): `text` added to its text, `html[0]` replaced by
  * `html[1]` in its markup.
  */
 const plant = (page, change) =>
   page.evaluate(async ({ text, html }) => {
     const changed = (kept) => ({ ...kept, text: kept.text + text, html: kept.html.replace(html[0], html[1]) });
-    const cache = await caches.open('papershelf-drawn');
+    const cache = await caches.open('papershelf /shelf/ drawn');
     for (const key of await cache.keys()) await cache.put(key, new Response(JSON.stringify(changed(await (await cache.match(key)).json()))));
-    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn '))) {
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn '))) {
       localStorage.setItem(key, JSON.stringify(changed(JSON.parse(localStorage.getItem(key)))));
     }
   }, change);
 
 /** The drawings kept in localStorage: [{url, text, html}]. */
 const hot = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn ')).map((k) => JSON.parse(localStorage.getItem(k))));
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn ')).map((k) => JSON.parse(localStorage.getItem(k))));
 
 test('a post loaded before is shown again as it was drawn, before its text arrives and without a module; a drawing of other text is never left showing', async () => {
   const s = await site();
@@ -230,8 +230,8 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     const how = () => firstViewDrawnBy(page);
     assert.equal(await how(), 'drawn ahead', 'the lists module drew it the first time');
     await controlled(page);
-    await page.waitForFunction(async () => (await (await caches.open('papershelf-drawn')).keys()).length === 1);
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
+    await page.waitForFunction(async () => (await (await caches.open('papershelf /shelf/ drawn')).keys()).length === 1);
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf /shelf/ drawn ')));
 
     // Loaded again: the same first view, with no module asked for, and the
     // app's files answered from the worker's cache by the browser (its static
@@ -266,7 +266,7 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     await view.locator('h1.post-title').waitFor();
     assert.equal(await how(), 'kept');
     assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf /shelf/ drawn ')));
 
     // A drawing kept beside other text (as if the post had changed) is not
     // left showing: a module draws the post, and that is what is kept.
@@ -277,9 +277,9 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     assert.equal(await page.locator('[data-not-this-text]').count(), 0);
     assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
     await page.waitForFunction(async () => {
-      const cache = await caches.open('papershelf-drawn');
+      const cache = await caches.open('papershelf /shelf/ drawn');
       const [key] = await cache.keys();
-      const keys = Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn '));
+      const keys = Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn '));
       return key && !(await (await cache.match(key)).text()).includes('data-not-this-text') && keys.length === 1 && !localStorage.getItem(keys[0]).includes('data-not-this-text');
     });
 
@@ -293,10 +293,10 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     // It is shown before its text is checked: one whose text cannot be had
     // (the worker's copy gone, the server gone) is shown, then taken back,
     // and the app says the post is not saved.
-    await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn ')).every((k) => !localStorage.getItem(k).includes('data-not-ours')));
+    await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn ')).every((k) => !localStorage.getItem(k).includes('data-not-ours')));
     assert.equal((await hot(page)).length, 1);
     await page.evaluate(async (url) => {
-      for (const name of await caches.keys()) if (!name.startsWith('papershelf-app-')) await (await caches.open(name)).delete(url);
+      for (const name of await caches.keys()) if (!name.startsWith('papershelf /shelf/ app ')) await (await caches.open(name)).delete(url);
     }, new URL(`content/${post.path}`, s.base).href);
     await s.stop();
     await page.reload();
@@ -323,11 +323,11 @@ test('the drawings kept in localStorage are the last 8 posts loaded, the oldest 
       await page.goto('about:blank');
       await page.goto(`${s.base}#/post/${post.stem}`);
       await page.locator('[data-first-view] h1.post-title').waitFor();
-      await page.waitForFunction((url) => (JSON.parse(localStorage.getItem('papershelf-drawn') || '[]')).some((e) => e.url === url), `content/${post.path}`);
+      await page.waitForFunction((url) => (JSON.parse(localStorage.getItem('papershelf /shelf/ drawn') || '[]')).some((e) => e.url === url), `content/${post.path}`);
     }
     const { list, keys } = await page.evaluate(() => ({
-      list: JSON.parse(localStorage.getItem('papershelf-drawn')).map((e) => e.url),
-      keys: Object.keys(localStorage).filter((k) => k.startsWith('papershelf-drawn ')).length,
+      list: JSON.parse(localStorage.getItem('papershelf /shelf/ drawn')).map((e) => e.url),
+      keys: Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn ')).length,
     }));
     assert.deepEqual(list, all.slice(1, 9).map((p) => `content/${p.path}`), 'the first one loaded went');
     assert.equal(keys, 8, 'one entry for each drawing listed');
@@ -369,7 +369,7 @@ test('a new release installs in the background; its notice reloads the page once
     assert.equal(loads, 1);
     assert.equal(await page.locator('#update-notice').count(), 0);
     const names = await page.evaluate(() => caches.keys());
-    assert.equal(names.filter((n) => n.startsWith('papershelf-app-')).length, 1, `old versions deleted: ${names}`);
+    assert.equal(names.filter((n) => n.startsWith('papershelf /shelf/ app ')).length, 1, `old versions deleted: ${names}`);
     page.assertClean();
     await page.context().close();
   } finally {
@@ -401,7 +401,7 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await save.click();
     await page.locator('.offline-status', { hasText: `Saved ${all.length} posts for offline reading.` }).waitFor();
     assert.ok(progress.some((t) => /Saving \d+ of \d+/.test(t)), `progress was shown: ${progress}`);
-    const saved = await cached(page, 'papershelf-saved');
+    const saved = await cached(page, 'papershelf /shelf/ saved');
     for (const post of all) {
       assert.ok(saved.includes(`${PREFIX}content/${post.path}`), post.path);
       for (const file of post.files) assert.ok(saved.includes(`${PREFIX}content/${file}`), file);
@@ -417,7 +417,7 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     // A post loaded afresh is kept as drawn (in localStorage too).
     await page.goto(`${s.base}#/post/${all[0].stem}`);
     await page.reload();
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf-drawn ')));
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf /shelf/ drawn ')));
     await page.evaluate(() => {
       location.hash = '#/';
     });
@@ -427,7 +427,7 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await remove.click();
     await page.locator('.offline-status', { hasText: /Removed the offline data: [0-9.]+ (KB|MB) freed\./ }).waitFor();
     const names = await page.evaluate(() => caches.keys());
-    assert.deepEqual(names.filter((n) => !n.startsWith('papershelf-app-')), [], `${names}`);
+    assert.deepEqual(names.filter((n) => !n.startsWith('papershelf /shelf/ app ')), [], `${names}`);
     assert.deepEqual(await hot(page), [], 'the drawings kept in localStorage are gone too');
     page.assertClean();
     await page.context().close();
@@ -453,10 +453,10 @@ test('the image cache holds no more than its cap, the oldest going first', async
     // Images are kept after they are shown: wait for the last one.
     const last = images[2].files.find((f) => f.endsWith('.png'));
     await page.waitForFunction(
-      async (url) => (await caches.open('papershelf-images').then((c) => c.keys())).some((r) => decodeURIComponent(new URL(r.url).pathname) === url),
+      async (url) => (await caches.open('papershelf /shelf/ images').then((c) => c.keys())).some((r) => decodeURIComponent(new URL(r.url).pathname) === url),
       `${PREFIX}content/${last}`,
     );
-    const kept = await cached(page, 'papershelf-images');
+    const kept = await cached(page, 'papershelf /shelf/ images');
     assert.ok(kept.length <= 2, `${kept}`);
     assert.ok(kept.includes(`${PREFIX}content/${last}`), 'the newest stays');
     await page.context().close();

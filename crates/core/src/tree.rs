@@ -138,20 +138,65 @@ pub fn read<D: Data>(value: &D) -> Option<Vec<Node>> {
 /// Elements the renderer makes that a post may not write itself.
 const OWN_ELEMENTS: &[&str] = &["input"];
 
-/// Attributes the renderer sets beyond a post's own, with the values it
-/// gives them (`None`: any text).
-const OWN_ATTRS: &[(&str, Option<&[&str]>)] = &[
-    ("class", None),
-    ("role", Some(&["note", "img"])),
-    ("target", Some(&["_blank"])),
-    ("rel", Some(&["noopener noreferrer"])),
-    ("loading", Some(&["lazy"])),
-    ("fetchpriority", Some(&["high"])),
-    ("type", Some(&["checkbox"])),
-    ("disabled", Some(&[""])),
-    ("checked", Some(&[""])),
-    (crate::math::MATH_ATTR, None),
+/// Attributes the renderer sets beyond a post's own: on which elements, and
+/// the values it gives them (`None`: any text; `class` is checked by
+/// [`is_renderer_class`]).
+const OWN_ATTRS: &[(&str, &[&str], Option<&[&str]>)] = &[
+    ("class", &["code", "a", "section", "div", "p", "span"], None),
+    ("role", &["div", "span"], Some(&["note", "img"])),
+    ("target", &["a"], Some(&["_blank"])),
+    ("rel", &["a"], Some(&["noopener noreferrer"])),
+    ("loading", &["img"], Some(&["lazy"])),
+    ("fetchpriority", &["img"], Some(&["high"])),
+    ("type", &["input"], Some(&["checkbox"])),
+    ("disabled", &["input"], Some(&[""])),
+    ("checked", &["input"], Some(&[""])),
+    (crate::math::MATH_ATTR, &["code"], Some(&["display", "inline"])),
 ];
+
+/// The `class` values the renderer writes ([`crate::render`]): code
+/// languages, math placeholders and failures, footnotes, admonitions, the
+/// broken-element marker. A drawing with any other class is refused: it
+/// could dress post text as the app's own controls (an update bar, a
+/// search field).
+pub fn is_renderer_class(value: &str) -> bool {
+    const FIXED: &[&str] = &[
+        "math",
+        "math math-display",
+        "math math-failed",
+        "math math-display math-failed",
+        "footnotes",
+        "footnote-backref",
+        "admonition-title",
+        "ps-broken",
+    ];
+    if FIXED.contains(&value) {
+        return true;
+    }
+    if let Some(lang) = value.strip_prefix("language-") {
+        return !lang.is_empty()
+            && lang
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'));
+    }
+    value
+        .strip_prefix("admonition admonition-")
+        .is_some_and(|kind| crate::mdx::ADMONITIONS.contains(&kind))
+}
+
+/// Whether `el`, read whole, is what the renderer writes where its
+/// attributes alone cannot tell: a task list's checkbox is an empty,
+/// disabled `<input type="checkbox">`, never a field to type in.
+fn is_whole(el: &Element) -> bool {
+    match el.tag() {
+        "input" => {
+            el.attr("type") == Some("checkbox")
+                && el.attr("disabled").is_some()
+                && el.children.is_empty()
+        }
+        _ => true,
+    }
+}
 
 fn node<D: Data>(value: &D, parent: Namespace, depth: usize) -> Option<Node> {
     if let Some(text) = value.string() {
@@ -185,7 +230,7 @@ fn node<D: Data>(value: &D, parent: Namespace, depth: usize) -> Option<Node> {
     for child in children {
         el.push(node(child, el.namespace(), depth + 1)?);
     }
-    Some(Node::Element(el))
+    is_whole(&el).then_some(Node::Element(el))
 }
 
 /// An attribute of `el` as the renderer would have written it, or `None`.
@@ -221,9 +266,14 @@ fn attr<D: Data>(el: &Element, name: &str, value: &D) -> Option<(&'static str, A
         };
         return Some((name, value));
     }
-    let (own, values) = OWN_ATTRS.iter().find(|(own, _)| *own == name)?;
+    let (own, _, values) = OWN_ATTRS
+        .iter()
+        .find(|(own, on, _)| *own == name && on.contains(&el.tag()))?;
     let text = value.string()?;
     if values.is_some_and(|allowed| !allowed.contains(&text.as_str())) {
+        return None;
+    }
+    if *own == "class" && !is_renderer_class(&text) {
         return None;
     }
     Some((own, AttrValue::Text(text)))
@@ -390,6 +440,20 @@ mod tests {
             json!([["img", ["width", "100px; x"]]]),
             json!([["p", ["class", "a", "class", "b"], "x"]]),
             json!([["p", ["class"], "x"]]),
+            // Classes the renderer never writes: the app's own controls, dressed up.
+            json!([["div", ["class", "notice-bar"], "A new version is ready"]]),
+            json!([["p", ["class", "admonition admonition-evil"], "x"]]),
+            json!([["code", ["class", "language-x\" onclick"], "x"]]),
+            // An input is only a task list's disabled checkbox.
+            json!([["input", ["type", "text"]]]),
+            json!([["input", ["type", "checkbox"]]]),
+            json!([["input", []]]),
+            json!([["input", ["type", "checkbox", "disabled", ""], "typed text"]]),
+            // The renderer's own attributes only where it writes them.
+            json!([["p", ["target", "_blank"], "x"]]),
+            json!([["a", ["loading", "lazy"], "x"]]),
+            json!([["p", ["type", "checkbox"], "x"]]),
+            json!([["div", ["data-ps-math", "display"], "x"]]),
             json!([["svg", [], ["p", [], "x"]]]),
             json!([["mi", [], "x"]]),
             json!([["math", [], ["p", [], "x"]]]),
@@ -406,9 +470,11 @@ mod tests {
         assert_eq!(read(&json!([deep])), None, "deeper than the renderer nests");
         // What the renderer writes reads, with its own attributes.
         let fine = json!([[
-            "p",
-            ["class", "admonition-title", "role", "note"],
-            ["math", ["display", "block"], ["mi", [], "x"]]
+            "div",
+            ["class", "admonition admonition-tip", "role", "note"],
+            ["p", ["class", "admonition-title"], "TIP"],
+            ["math", ["display", "block"], ["mi", [], "x"]],
+            ["input", ["type", "checkbox", "disabled", "", "checked", ""]]
         ]]);
         assert!(read(&fine).is_some());
     }

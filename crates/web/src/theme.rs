@@ -1,8 +1,18 @@
 //! The reader's theme choice, remembered in local storage. The app's toggle
 //! changes it; the first view only reads it, so it opens in the same colours.
 
-/// Where the choice is kept in local storage.
-pub const STORAGE_KEY: &str = "papershelf-theme";
+/// Where the choice is kept in local storage: `papershelf <scope> theme`,
+/// the scope being the folder of the site's root page (as `www/first-view.js`
+/// names it), so sites sharing an origin keep a choice each.
+pub fn storage_key() -> String {
+    let scope = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base("./", &base).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_else(|| "/".into());
+    format!("papershelf {scope} theme")
+}
 
 /// The reader's theme choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +28,7 @@ pub enum Choice {
 impl Choice {
     /// The stored choice (system if none, or if storage is unavailable).
     pub fn stored() -> Choice {
-        let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let stored = storage().and_then(|s| s.get_item(&storage_key()).ok().flatten());
         match stored.as_deref() {
             Some("light") => Choice::Light,
             Some("dark") => Choice::Dark,
@@ -30,8 +40,8 @@ impl Choice {
     pub fn store(self) {
         if let Some(s) = storage() {
             let _ = match self.attr() {
-                Some(v) => s.set_item(STORAGE_KEY, v),
-                None => s.remove_item(STORAGE_KEY),
+                Some(v) => s.set_item(&storage_key(), v),
+                None => s.remove_item(&storage_key()),
             };
         }
     }
