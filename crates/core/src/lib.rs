@@ -20,6 +20,7 @@ pub mod autolink;
 pub mod catalog;
 pub mod check;
 pub mod diagnostic;
+pub mod display_math;
 pub mod doc;
 #[cfg(feature = "site")]
 pub mod feed;

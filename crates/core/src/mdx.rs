@@ -42,9 +42,18 @@ pub struct Prepared {
     pub diagnostics: Vec<Diagnostic>,
     /// Byte offset in `markdown` where each output line starts.
     line_starts: Vec<usize>,
+    /// The file lines where a display math block opens (fenced by
+    /// [`crate::display_math::fence`]), ascending.
+    math_blocks: Vec<u32>,
 }
 
 impl Prepared {
+    /// Whether the fenced code block opening at file line `line` is a
+    /// display math block the pre-pass fenced.
+    pub fn opens_math(&self, line: u32) -> bool {
+        self.math_blocks.binary_search(&line).is_ok()
+    }
+
     /// The file line of a byte offset in [`Prepared::markdown`].
     pub fn line_of(&self, offset: usize) -> u32 {
         // `line_starts` is sorted: a binary search keeps rendering linear.
@@ -150,8 +159,21 @@ impl Structure {
 
 /// Runs the pre-pass over a post body whose first line is file line `first_line`.
 pub fn prepare(body: &str, first_line: u32) -> Prepared {
-    let structure = Structure::of(body);
+    let mut structure = Structure::of(body);
     let mut p = Prepared::default();
+    // Display math blocks first: their lines are then code to everything below.
+    let fenced = crate::display_math::fence(body, &structure.blocks);
+    let body = if fenced.lines.is_empty() {
+        body
+    } else {
+        p.math_blocks = fenced
+            .lines
+            .iter()
+            .map(|l| first_line + *l as u32)
+            .collect();
+        structure = Structure::of(&fenced.text);
+        &fenced.text
+    };
     let lines: Vec<&str> = body.split('\n').collect();
     let mut starts = Vec::with_capacity(lines.len());
     let mut at = 0;

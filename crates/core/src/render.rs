@@ -131,13 +131,52 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
     // (at `_` or `&`) is found whole.
     let mut text = String::new();
     let mut text_line = 1;
+    // The TeX of a display math block being read (see crate::display_math).
+    let mut math_block: Option<String> = None;
     for (event, range) in Parser::new_ext(&prepared.markdown, cmark_options()).into_offset_iter() {
         let line = prepared.line_of(range.start);
+        if let Some(tex) = &mut math_block {
+            match event {
+                Event::Text(t) => tex.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    b.line = line;
+                    let tex = math_block.take().unwrap_or_default();
+                    b.math(tex.trim_end_matches('\n'), true);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event {
+            if info.as_ref() == crate::display_math::INFO && prepared.opens_math(line) {
+                if !text.is_empty() {
+                    b.line = text_line;
+                    b.markdown_text(&std::mem::take(&mut text));
+                }
+                math_block = Some(String::new());
+                continue;
+            }
+        }
         if let Event::Text(t) = &event {
             if text.is_empty() {
                 text_line = line;
             }
-            text.push_str(t);
+            // Text inside a raw HTML element is read as a browser reads it:
+            // a legacy entity without `;` (`<span>&copy 2024</span>`) is its
+            // character. Only text written as it is in the source: an
+            // `&amp;copy` the parser decoded already stays `&copy`.
+            let in_html = b
+                .stack
+                .last()
+                .is_some_and(|f| matches!(f.origin, Origin::Html(_)));
+            if in_html
+                && t.contains('&')
+                && prepared.markdown.get(range.clone()) == Some(t.as_ref())
+            {
+                text.push_str(&crate::raw_html::decode_entities(t));
+            } else {
+                text.push_str(t);
+            }
             continue;
         }
         if !text.is_empty() {

@@ -151,7 +151,11 @@ const OWN_ATTRS: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("type", &["input"], Some(&["checkbox"])),
     ("disabled", &["input"], Some(&[""])),
     ("checked", &["input"], Some(&[""])),
-    (crate::math::MATH_ATTR, &["code"], Some(&["display", "inline"])),
+    (
+        crate::math::MATH_ATTR,
+        &["code"],
+        Some(&["display", "inline"]),
+    ),
 ];
 
 /// The `class` values the renderer writes ([`crate::render`]): code

@@ -31,6 +31,9 @@ const REWRITES: &[(&str, usize, &str)] = &[
     ("injlim", 0, "\\operatorname{inj\u{2009}lim}"),
     ("projlim", 0, "\\operatorname{proj\u{2009}lim}"),
     ("mathop", 1, r"{#1}"),
+    // Modular arithmetic as amsmath spaces it (`\bmod` and `\pmod` are pulldown-latex's own).
+    ("mod", 0, r"\quad\operatorname{mod}\, "),
+    ("pod", 1, r"\quad(#1)"),
     // Fonts under their other names.
     ("bm", 1, r"\boldsymbol{#1}"),
     ("pmb", 1, r"\boldsymbol{#1}"),
