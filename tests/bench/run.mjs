@@ -108,6 +108,12 @@ try {
     const bytes = bench.throughput?.Bytes ?? 0;
     row(`parse+render native, ${name}`, `${(bytes / (est.median.point_estimate / 1e9) / 1e6).toFixed(1)} MB/s`, 'criterion median');
   }
+  // Unclosed raw HTML: the time for 8 MB against 1 MB (linear: about 8).
+  {
+    const median = (name) => JSON.parse(fs.readFileSync(path.join(root, 'target/criterion/unclosed-div', name, 'new/estimates.json'), 'utf8')).median.point_estimate / 1e6;
+    const [one, eight] = [median('1mb'), median('8mb')];
+    row('parse+render native, unclosed <div> lines: 1 MB / 8 MB', `${one.toFixed(0)} ms / ${eight.toFixed(0)} ms (×${(eight / one).toFixed(1)})`, 'linear: ×8 or so; once ×30');
+  }
 
   // 3. Parse-and-render in the browser (the core compiled to wasm as shipped: opt-level z).
   const wasmDir = path.join(root, 'target/bench/wasm');

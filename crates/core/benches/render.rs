@@ -1,5 +1,5 @@
-//! Parse-and-render throughput of the core, natively: every sample post, and a
-//! generated 100 KB post. `make bench` reads the medians from
+//! Parse-and-render throughput of the core, natively: every sample post, a
+//! generated 100 KB post, and 1 MB and 8 MB of unclosed `<div>` lines. `make bench` reads the medians from
 //! target/criterion/render/*/new/estimates.json.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -52,6 +52,28 @@ fn bench(c: &mut Criterion) {
         b.iter(|| render("papers/y2025/nov/20251106.md", &big))
     });
     group.finish();
+    // Unclosed raw HTML at two sizes: time must grow with the input, not its
+    // square (8 times the bytes, about 8 times the time).
+    let mut group = c.benchmark_group("unclosed-div");
+    group.sample_size(10);
+    for mb in [1, 8] {
+        let post = unclosed_divs(mb * 1024 * 1024);
+        group.throughput(Throughput::Bytes(post.len() as u64));
+        group.bench_function(format!("{mb}mb"), |b| {
+            b.iter(|| render("papers/y2025/nov/20251106.md", &post))
+        });
+    }
+    group.finish();
+}
+
+/// A post of `bytes` of unclosed `<div>` lines, the shape that once took
+/// quadratic time (0.8 s at 960 KB, 7.4 s at 3.8 MB).
+fn unclosed_divs(bytes: usize) -> String {
+    let mut post = String::from("# Unclosed\n\n");
+    while post.len() < bytes {
+        post.push_str("<div>\n");
+    }
+    post
 }
 
 criterion_group!(benches, bench);

@@ -100,6 +100,13 @@ struct Builder<'a> {
     line: u32,
     /// How many open elements take no autolinks (links, code, images).
     no_autolinks: usize,
+    /// Raw HTML start tags met with the stack at [`MAX_DEPTH`], by name, not
+    /// yet closed. They get no frame: their content goes to the deepest open
+    /// one either way, and frames past the cap would make closing tags search,
+    /// and popping move children through, ever deeper stacks (quadratic time
+    /// on a post of unclosed `<div>` lines). Closed by their end tags, or all
+    /// at once when the frame they opened in is popped.
+    overflow: std::collections::HashMap<String, usize>,
 }
 
 /// Renders a prepared post body.
@@ -124,6 +131,7 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
         heading_attrs: None,
         line: 1,
         no_autolinks: 0,
+        overflow: std::collections::HashMap::new(),
     };
     let mut html_block = String::new();
     let mut html_block_line = 1;
@@ -278,6 +286,11 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, el: Option<Element>, origin: Origin, name: &str) {
+        if self.stack.len() >= MAX_DEPTH && matches!(origin, Origin::Html(_) | Origin::Transparent)
+        {
+            *self.overflow.entry(name.to_string()).or_insert(0) += 1;
+            return;
+        }
         let el = if self.stack.len() >= MAX_DEPTH {
             None
         } else {
@@ -306,6 +319,9 @@ impl Builder<'_> {
     fn pop(&mut self) -> Option<Node> {
         if self.stack.len() <= 1 {
             return None;
+        }
+        if !self.overflow.is_empty() {
+            self.overflow.clear();
         }
         let frame = self.stack.pop()?;
         if frame.el.as_ref().is_some_and(takes_no_autolinks) {
@@ -690,6 +706,13 @@ impl Builder<'_> {
         if self.dropping > 0 {
             if self.top().origin == Origin::Drop && self.top().name == name {
                 self.pop();
+            }
+            return;
+        }
+        if let Some(open) = self.overflow.get_mut(name) {
+            *open -= 1;
+            if *open == 0 {
+                self.overflow.remove(name);
             }
             return;
         }
