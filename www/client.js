@@ -92,11 +92,15 @@ if (WORKER && 'serviceWorker' in navigator) {
     });
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     // What this page fetched before a worker controlled it is kept too (a
-    // first visit's post and its images are readable offline).
-    navigator.serviceWorker.ready.then((ready) => {
+    // first visit's posts, with all their images, are readable offline): told
+    // once the worker is ready, and again once it controls the page, since a
+    // post read between the two never passed through it.
+    const seen = (worker) => {
       const urls = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.includes('/content/'));
-      ready.active?.postMessage({ type: 'seen', urls });
-    });
+      worker?.postMessage({ type: 'seen', urls });
+    };
+    navigator.serviceWorker.ready.then((ready) => seen(ready.active));
+    navigator.serviceWorker.addEventListener('controllerchange', () => seen(navigator.serviceWorker.controller), { once: true });
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
       worker?.addEventListener('statechange', () => {

@@ -49,8 +49,13 @@ const SAVED = `${NAME} saved`;
 const DRAWN = `${NAME} drawn`;
 // This scope's caches but the app's: what "Remove offline data" removes.
 const OWN = [CONTENT, IMAGES, SAVED, DRAWN];
-// At most this many images, and bytes of them, in IMAGES; the oldest go first.
+// At most this many images and files, and bytes of them, in IMAGES; the oldest go first.
 const IMAGE_CAP = { count: 400, bytes: 80 * 1024 * 1024 };
+// At most this many posts, and bytes of them, in CONTENT (besides the index,
+// the search index and the app's own pages); the oldest go first.
+const POST_CAP = { count: 1000, bytes: 40 * 1024 * 1024 };
+// At most this many of the app's own pages (a post's page, docs/<path>/) in CONTENT.
+const PAGE_CAP = { count: 200, bytes: 20 * 1024 * 1024 };
 // How long a page waits for the network before the cached copy is shown.
 const NAVIGATION_TIMEOUT_MS = 3000;
 // How long checking a cached post waits for the index being fetched.
@@ -149,6 +154,34 @@ self.addEventListener('fetch', (event) => {
   else if (path.startsWith('content/_papershelf/search/')) event.respondWith(cacheFirst(event, CONTENT, key));
   else if (path.startsWith('content/') && IMAGE.test(path)) event.respondWith(image(event, key));
 });
+
+// Drops the oldest entries of `cache` that `which(url)` selects until they are
+// within `cap` ({count, bytes}); sizes come from x-papershelf-bytes (or the body).
+async function trim(cache, which, cap) {
+  const keys = (await cache.keys()).filter((k) => which(new URL(k.url))); // oldest first
+  const sizes = await Promise.all(
+    keys.map(async (k) => {
+      const kept = await cache.match(k);
+      return Number(kept?.headers.get('x-papershelf-bytes')) || (kept ? (await kept.clone().blob()).size : 0);
+    }),
+  );
+  let count = keys.length;
+  let bytes = sizes.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < keys.length && (count > cap.count || bytes > cap.bytes); i += 1) {
+    await cache.delete(keys[i]);
+    count -= 1;
+    bytes -= sizes[i];
+  }
+}
+const inScope = (url) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
+const scopePath = (url) => {
+  try {
+    return decodeURIComponent(url.pathname.slice(scope.pathname.length));
+  } catch (e) {
+    return '';
+  }
+};
+const isPost = (url) => inScope(url) && POST.test(scopePath(url));
 
 // Tells the page that made `event` something: whether the network answered
 // (a type), or an object.
@@ -277,7 +310,7 @@ async function post(event, path, key) {
   }
   try {
     const response = await fetch(event.request);
-    if (keepable(response)) await keepPost(key, response.clone());
+    if (keepable(response) && (await keepPost(key, response.clone()))) event.waitUntil(keepFilesOf(path));
     tell(event, 'online');
     return response;
   } catch (e) {
@@ -292,8 +325,10 @@ async function keepPost(key, response) {
   const bytes = await response.arrayBuffer();
   if (isHtml(response, new TextDecoder().decode(bytes.slice(0, 64)))) return null;
   const hash = await contentHash(bytes);
-  const headers = { 'content-type': response.headers.get('content-type') || 'text/markdown; charset=utf-8', 'x-papershelf-hash': hash };
-  await (await caches.open(CONTENT)).put(key, new Response(bytes, { headers }));
+  const headers = { 'content-type': response.headers.get('content-type') || 'text/markdown; charset=utf-8', 'x-papershelf-hash': hash, 'x-papershelf-bytes': String(bytes.byteLength) };
+  const content = await caches.open(CONTENT);
+  await content.put(key, new Response(bytes, { headers }));
+  await trim(content, isPost, POST_CAP);
   const saved = await caches.open(SAVED);
   if (await saved.match(key)) await saved.put(key, new Response(bytes, { headers }));
   return hash;
@@ -329,19 +364,42 @@ async function image(event, key) {
   }
 }
 
-// Keeps an image, then drops the oldest until the cache is within IMAGE_CAP.
+// Keeps an image (or another file a post links to), then drops the oldest
+// until the cache is within IMAGE_CAP.
 async function keepImage(key, response) {
   const body = await response.blob();
   const cache = await caches.open(IMAGES);
   await cache.put(key, new Response(body, { headers: { 'content-type': response.headers.get('content-type') || body.type, 'x-papershelf-bytes': String(body.size) } }));
-  const keys = await cache.keys(); // oldest first
-  const sizes = await Promise.all(keys.map(async (k) => Number((await cache.match(k))?.headers.get('x-papershelf-bytes')) || 0));
-  let count = keys.length;
-  let bytes = sizes.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < keys.length && (count > IMAGE_CAP.count || bytes > IMAGE_CAP.bytes); i += 1) {
-    await cache.delete(keys[i]);
-    count -= 1;
-    bytes -= sizes[i];
+  await trim(cache, () => true, IMAGE_CAP);
+}
+
+// What each post links to (content/_papershelf/offline.json: its images and
+// files), read once per worker start and again when a post is not listed.
+let listed = null;
+async function filesOf(path) {
+  if (!listed || !listed[path]) {
+    try {
+      const response = await fetch(here('content/_papershelf/offline.json'), { cache: 'no-cache' });
+      if (keepable(response)) listed = (await response.json()).posts || {};
+    } catch (e) {
+      // offline: what was read before, if anything
+    }
+  }
+  return (listed && listed[path]?.files) || [];
+}
+
+// A post kept is kept whole: its images (those below the fold too, which the
+// reader may never have scrolled to) and the files it links to, within IMAGE_CAP.
+async function keepFilesOf(path) {
+  for (const file of await filesOf(path)) {
+    const key = here(`content/${file}`);
+    try {
+      if ((await caches.match(key, { cacheName: IMAGES })) || (await caches.match(key, { cacheName: SAVED }))) continue;
+      const response = await fetch(key);
+      if (keepable(response)) await keepImage(key, response);
+    } catch (e) {
+      // not kept: fetched when it is shown
+    }
   }
 }
 
@@ -358,9 +416,11 @@ async function adopt(urls) {
       if (NETWORK_FIRST.has(path)) {
         await keepJson(key, await fetch(key, { cache: 'no-cache' }));
       } else if (POST.test(path)) {
-        if (await caches.match(key, { cacheName: CONTENT })) continue;
-        const response = await fetch(key);
-        if (keepable(response)) await keepPost(key, response);
+        if (!(await caches.match(key, { cacheName: CONTENT }))) {
+          const response = await fetch(key);
+          if (!keepable(response) || !(await keepPost(key, response))) continue;
+        }
+        await keepFilesOf(path.slice('content/'.length));
       } else if (path.startsWith('content/') && IMAGE.test(path)) {
         if (await caches.match(key, { cacheName: IMAGES })) continue;
         const response = await fetch(key);
@@ -372,6 +432,20 @@ async function adopt(urls) {
   }
 }
 
+// Keeps a page the network gave: the app's own post pages in CONTENT (capped),
+// a file in content/ opened from a post with the images and files.
+async function keepPage(key, path, response) {
+  if (/text\/html/i.test(response.headers.get('content-type') || '')) {
+    const text = await response.text();
+    if (!/<meta name="papershelf-post"/.test(text)) return;
+    const content = await caches.open(CONTENT);
+    await content.put(key, new Response(text, { headers: { 'content-type': 'text/html; charset=utf-8', 'x-papershelf-bytes': String(text.length), 'x-papershelf-page': '1' } }));
+    await trim(content, (url) => inScope(url) && !POST.test(scopePath(url)) && !NETWORK_FIRST.has(scopePath(url)) && !scopePath(url).startsWith('content/'), PAGE_CAP);
+  } else if (path.startsWith('content/') && !POST.test(path)) {
+    await keepImage(key, response);
+  }
+}
+
 async function navigate(event, path, key) {
   indexFresh = false;
   // The app shell of this version for the site's root; a page seen before for a post page.
@@ -379,7 +453,7 @@ async function navigate(event, path, key) {
   const fallback = async () => {
     const cache = await caches.open(CONTENT);
     if (root) return (await caches.match(here('index.html'), { cacheName: APP })) || cache.match(key);
-    const page = await cache.match(key);
+    const page = (await cache.match(key)) || (await caches.match(key, { cacheName: IMAGES })) || (await caches.match(key, { cacheName: SAVED }));
     if (page) return page;
     // A post page never opened: the shell, its files found from the root.
     const shell = await caches.match(here('index.html'), { cacheName: APP });
@@ -392,10 +466,13 @@ async function navigate(event, path, key) {
   };
   const preloaded = event.preloadResponse ? Promise.resolve(event.preloadResponse).catch(() => null) : Promise.resolve(null);
   const network = preloaded.then((r) => r || fetch(event.request)).then((response) => {
-    // A post page is kept for reading offline, off the page's critical path.
+    // A post page is kept for reading offline, off the page's critical path;
+    // only the app's own pages (they name their post), never a PDF or another
+    // page of the host opened from a post; a file in content/ goes with the
+    // capped images and files.
     if (keepable(response) && !root) {
       const copy = response.clone();
-      event.waitUntil(caches.open(CONTENT).then((cache) => cache.put(key, copy)));
+      event.waitUntil(keepPage(key, path, copy));
     }
     return response;
   });

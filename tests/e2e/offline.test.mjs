@@ -135,6 +135,46 @@ test('with the server gone, the list, filtering, the papers page and the posts r
   }
 });
 
+test('a first visit that reads one post at once keeps it whole: offline, the reload shows it with every image, those never scrolled to included', async () => {
+  const s = await site();
+  try {
+    // The post with the most images: those below the fold are lazy, never fetched unscrolled.
+    const post = posts(s.dir).reduce((a, b) => (b.files.filter((f) => f.endsWith('.png')).length > a.files.filter((f) => f.endsWith('.png')).length ? b : a));
+    const images = post.files.filter((f) => f.endsWith('.png'));
+    assert.ok(images.length >= 2, `${post.path} has images below the fold`);
+    // A fresh profile, the post opened straight away: read before any worker controls the page.
+    const page = await newPage(browser, { width: 390, height: 700, serviceWorkers: 'allow' });
+    await page.goto(`${s.base}#/post/${post.stem}`);
+    await page.locator('h1.post-title', { hasText: post.title }).waitFor();
+    const unscrolled = await page.evaluate(() => [...document.querySelectorAll('.post-body img')].filter((img) => !img.complete || img.naturalWidth === 0).length);
+    await controlled(page);
+    // The worker is handed the post and keeps its every file.
+    const want = [post.path, ...images].map((f) => `${PREFIX}content/${f}`);
+    await page.waitForFunction(async (urls) => {
+      const kept = [];
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('papershelf /shelf/ ')) continue;
+        for (const r of await (await caches.open(name)).keys()) kept.push(decodeURIComponent(new URL(r.url).pathname));
+      }
+      return urls.every((u) => kept.includes(u));
+    }, want);
+
+    await s.stop();
+    await page.reload();
+    await page.locator('h1.post-title', { hasText: post.title }).waitFor();
+    await appShown(page);
+    for (const img of await page.locator('.post-body img').all()) {
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+    }
+    console.log(`# kept whole: ${images.length} images, ${unscrolled} of them not loaded before going offline`);
+    page.assertClean();
+    await page.context().close();
+  } finally {
+    await s.close();
+  }
+});
+
 test('a new post appears and an edited post shows its edit on the next load, with no prompt', async () => {
   const s = await site();
   try {
