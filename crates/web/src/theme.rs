@@ -5,13 +5,38 @@
 /// the scope being the folder of the site's root page (as `www/first-view.js`
 /// names it), so sites sharing an origin keep a choice each.
 pub fn storage_key() -> String {
-    let scope = web_sys::window()
+    let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|base| web_sys::Url::new_with_base("./", &base).ok())
-        .map(|u| u.pathname())
-        .unwrap_or_else(|| "/".into());
-    format!("papershelf {scope} theme")
+        .unwrap_or_default();
+    format!("papershelf {} theme", scope_of(&base))
+}
+
+/// The path of the folder of `url` (`http://h/a/docs/x?y` → `/a/docs/`), as
+/// `new URL('./', url).pathname` gives it.
+fn scope_of(url: &str) -> &str {
+    let url = url.split(['?', '#']).next().unwrap_or("");
+    let path = match url.find("://") {
+        Some(i) => url[i + 3..].find('/').map_or("/", |p| &url[i + 3 + p..]),
+        None => "/",
+    };
+    &path[..path.rfind('/').map_or(0, |i| i + 1).max(1)]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_scope_is_the_folder_of_the_page() {
+        for (url, scope) in [
+            ("http://127.0.0.1:8080/", "/"),
+            ("https://you.github.io/reviews/", "/reviews/"),
+            ("https://you.github.io/reviews/index.html?x=/y#/post/a", "/reviews/"),
+            ("https://you.github.io", "/"),
+            ("", "/"),
+        ] {
+            assert_eq!(super::scope_of(url), scope, "{url}");
+        }
+    }
 }
 
 /// The reader's theme choice.
