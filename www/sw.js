@@ -16,6 +16,9 @@
 //   index's, fetched anew for each page opened, and, if the post changed,
 //   fetches it and tells the page {type: 'post-changed', path}, which shows
 //   the new text. A post not cached comes from the network;
+// - a post drawn ahead (content/_papershelf/drawn/…json): from the cache at
+//   once when it is there, fetched again behind it (the boot script uses it
+//   only for the very text it was drawn from, so a stale one is never shown);
 // - images: from the cache, kept up to IMAGE_CAP (oldest out first), or
 //   from the "saved for offline" cache;
 // - pages (navigations): network first, after NAVIGATION_TIMEOUT_MS the
@@ -45,14 +48,12 @@ const CONTENT = `${NAME} content`;
 const IMAGES = `${NAME} images`;
 // "Save for offline": posts and images kept until "Remove offline data".
 const SAVED = `${NAME} saved`;
-// Posts as this version's reader drew them (the boot script keeps them).
-const DRAWN = `${NAME} drawn`;
 // This scope's caches but the app's: what "Remove offline data" removes.
-const OWN = [CONTENT, IMAGES, SAVED, DRAWN];
+const OWN = [CONTENT, IMAGES, SAVED];
 // At most this many images and files, and bytes of them, in IMAGES; the oldest go first.
 const IMAGE_CAP = { count: 400, bytes: 80 * 1024 * 1024 };
-// At most this many posts, and bytes of them, in CONTENT (besides the index,
-// the search index and the app's own pages); the oldest go first.
+// At most this many posts and drawings ahead, and bytes of them, in CONTENT
+// (besides the index, the search index and the app's own pages); the oldest go first.
 const POST_CAP = { count: 1000, bytes: 40 * 1024 * 1024 };
 // At most this many of the app's own pages (a post's page, docs/<path>/) in CONTENT.
 const PAGE_CAP = { count: 200, bytes: 20 * 1024 * 1024 };
@@ -71,6 +72,7 @@ const APP_SET = new Set(APP_FILES);
 const HASHED = /^[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
 const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 const POST = /^content\/.+\.mdx?$/;
+const DRAWING = /^content\/_papershelf\/drawn\/.+\.json$/;
 // The URL pattern of the pathname of `file` (relative to the scope), its special characters escaped.
 const routePattern = (file) => (scope.pathname + file).replace(/[\\:*?+(){}]/g, '\\$&');
 
@@ -109,16 +111,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      let upgraded = false;
       for (const key of await caches.keys()) {
-        if (key.startsWith(`${NAME} app `) && key !== APP) {
-          await caches.delete(key);
-          upgraded = true;
-        }
+        if (key.startsWith(`${NAME} app `) && key !== APP) await caches.delete(key);
       }
-      // Posts as the old version's reader drew them (the boot script's
-      // papershelf-drawn): never shown again under this version, so gone.
-      if (upgraded) await caches.delete(DRAWN);
       // A page's request starts while the worker itself starts.
       if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();
@@ -147,10 +142,10 @@ self.addEventListener('fetch', (event) => {
   }
   const key = here(url.pathname.slice(scope.pathname.length));
   if (request.mode === 'navigate') event.respondWith(navigate(event, path, key));
-  else if (path === 'papershelf-drawn') event.respondWith(drawn(request));
   else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(cacheFirst(event, APP, key));
   else if (NETWORK_FIRST.has(path)) event.respondWith(networkFirst(event, key));
   else if (POST.test(path)) event.respondWith(post(event, path.slice('content/'.length), key));
+  else if (DRAWING.test(path)) event.respondWith(drawing(event, key));
   else if (path.startsWith('content/_papershelf/search/')) event.respondWith(cacheFirst(event, CONTENT, key));
   else if (path.startsWith('content/') && IMAGE.test(path)) event.respondWith(image(event, key));
 });
@@ -181,7 +176,8 @@ const scopePath = (url) => {
     return '';
   }
 };
-const isPost = (url) => inScope(url) && POST.test(scopePath(url));
+// Posts and their drawings ahead: capped together (POST_CAP).
+const isKept = (url) => inScope(url) && (POST.test(scopePath(url)) || DRAWING.test(scopePath(url)));
 
 // Tells the page that made `event` something: whether the network answered
 // (a type), or an object.
@@ -199,12 +195,30 @@ const keepable = (response) => response.ok && response.type === 'basic' && respo
 const isHtml = (response, text) =>
   /text\/html/i.test(response.headers.get('content-type') || '') || /^\s*<(?:!doctype html|html)/i.test(text.slice(0, 64));
 
-// A post as the reader drew it on this device (kept by the boot script, see
-// scripts/post-build.mjs), asked for beside the post itself: from the page,
-// Cache Storage is slower to reach than through the worker. Never from the network.
-async function drawn(request) {
-  const kept = await (await caches.open(DRAWN)).match(request.url);
-  return kept || new Response('', { status: 404, statusText: 'Not drawn on this device' });
+// A post drawn ahead: the cached copy at once (a repeat visit draws the post
+// from it with the lists module, through the renderer's allow-list), fetched
+// again behind it for the next visit; the network's when none is cached.
+async function drawing(event, key) {
+  const cache = await caches.open(CONTENT);
+  const refresh = fetch(event.request, { cache: 'no-cache' }).then(async (response) => {
+    if (keepable(response)) {
+      const bytes = await response.clone().arrayBuffer();
+      await cache.put(key, new Response(bytes, { headers: { 'content-type': 'application/json', 'x-papershelf-bytes': String(bytes.byteLength) } }));
+      await trim(cache, isKept, POST_CAP);
+    }
+    return response;
+  });
+  const hit = await cache.match(key);
+  if (hit) {
+    event.waitUntil(refresh.catch(() => {}));
+    return hit;
+  }
+  try {
+    return await refresh;
+  } catch (e) {
+    tell(event, 'offline');
+    return offlineAnswer();
+  }
 }
 
 async function cacheFirst(event, name, key) {
@@ -282,6 +296,10 @@ function refreshIndex() {
     .then((response) => keepJson(INDEX, response))
     .catch(() => false);
   indexing = run;
+  // A fetch that failed (offline) leaves the next page free to ask again at once.
+  run.then((ok) => {
+    if (!ok && indexing === run) indexing = null;
+  });
   setTimeout(() => {
     if (indexing === run) indexing = null;
   }, 10000);
@@ -328,7 +346,7 @@ async function keepPost(key, response) {
   const headers = { 'content-type': response.headers.get('content-type') || 'text/markdown; charset=utf-8', 'x-papershelf-hash': hash, 'x-papershelf-bytes': String(bytes.byteLength) };
   const content = await caches.open(CONTENT);
   await content.put(key, new Response(bytes, { headers }));
-  await trim(content, isPost, POST_CAP);
+  await trim(content, isKept, POST_CAP);
   const saved = await caches.open(SAVED);
   if (await saved.match(key)) await saved.put(key, new Response(bytes, { headers }));
   return hash;
@@ -421,6 +439,15 @@ async function adopt(urls) {
           if (!keepable(response) || !(await keepPost(key, response))) continue;
         }
         await keepFilesOf(path.slice('content/'.length));
+      } else if (DRAWING.test(path)) {
+        const content = await caches.open(CONTENT);
+        if (await content.match(key)) continue;
+        const response = await fetch(key);
+        if (keepable(response)) {
+          const bytes = await response.arrayBuffer();
+          await content.put(key, new Response(bytes, { headers: { 'content-type': 'application/json', 'x-papershelf-bytes': String(bytes.byteLength) } }));
+          await trim(content, isKept, POST_CAP);
+        }
       } else if (path.startsWith('content/') && IMAGE.test(path)) {
         if (await caches.match(key, { cacheName: IMAGES })) continue;
         const response = await fetch(key);

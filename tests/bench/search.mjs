@@ -79,7 +79,7 @@ export async function benchSearch({ browser, row, budget, runs = 5 }) {
   const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', bin, 'index', content], { encoding: 'utf8' });
   if (timed.status !== 0) throw new Error(`papershelf index failed: ${timed.stderr}`);
   const [secs, rssKb] = timed.stderr.trim().split('\n').pop().split(' ').map(Number);
-  const ours = dirSize(path.join(content, 'search'));
+  const ours = dirSize(path.join(content, '_papershelf', 'search'));
   const pagefindDir = path.join(work, 'pagefind');
   const t0 = performance.now();
   const pagefind = await import('pagefind');

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, copyDist, appShown, root } from './harness.mjs';
+import { serve, launch, newPage, copyDist, appShown, root, waitUntil } from './harness.mjs';
 
 const bin = path.join(root, 'target', 'release', 'papershelf');
 
@@ -69,7 +69,7 @@ test('two sites on one origin: an update, "Remove offline data" and the kill swi
       await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
       await page.goto(`${origin}${site}/#/post/${post.stem}`);
       await page.locator('h1.post-title', { hasText: post.title }).waitFor();
-      await page.waitForFunction(
+      await waitUntil(page,
         async ([name, want]) => (await caches.has(name)) && (await (await caches.open(name)).keys()).some((r) => new URL(r.url).pathname === want),
         [`papershelf /${site}/ content`, `/${site}/content/${post.path}`],
       );
@@ -90,7 +90,7 @@ test('two sites on one origin: an update, "Remove offline data" and the kill swi
     const reloaded = pageA.waitForEvent('load');
     await notice.getByRole('button', { name: 'Reload' }).click();
     await reloaded;
-    await pageA.waitForFunction(async () => (await caches.keys()).some((n) => n === `papershelf /a/ app ${'e'.repeat(16)}`));
+    await waitUntil(pageA, async () => (await caches.keys()).some((n) => n === `papershelf /a/ app ${'e'.repeat(16)}`));
     assert.ok((await pageA.evaluate(() => caches.keys())).includes(appB), "b's app cache survives a's update");
     assert.ok(await holds(pageA, 'papershelf /b/ content', `/b/content/${post.path}`), "b's post survives a's update");
 
@@ -112,13 +112,13 @@ test('two sites on one origin: an update, "Remove offline data" and the kill swi
     // a reads its post again; then b's kill switch: b's worker and caches go, a's stay.
     await pageA.goto(`${origin}a/#/post/${post.stem}`);
     await pageA.locator('h1.post-title', { hasText: post.title }).waitFor();
-    await pageA.waitForFunction(
+    await waitUntil(pageA,
       async (want) => (await (await caches.open('papershelf /a/ content')).keys()).some((r) => new URL(r.url).pathname === want),
       `/a/content/${post.path}`,
     );
     fs.copyFileSync(path.join(parent, 'b', 'sw-off.js'), path.join(parent, 'b', 'sw.js'));
     await pageB.goto(`${origin}b/`);
-    await pageB.waitForFunction(async () => !(await caches.keys()).some((n) => n.startsWith('papershelf /b/ ')));
+    await waitUntil(pageB, async () => !(await caches.keys()).some((n) => n.startsWith('papershelf /b/ ')));
     const left = await pageA.evaluate(() => caches.keys());
     assert.ok(left.some((n) => n.startsWith('papershelf /a/ app ')), `a's app stays: ${left}`);
     assert.ok(left.includes('other-app v1'), `the other app's cache stays: ${left}`);

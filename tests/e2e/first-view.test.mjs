@@ -167,7 +167,7 @@ test('a linked post with math shows its formulas at once from its drawing; the r
 
   // Without the drawing, the reader module (no math renderer) shows the TeX; the app draws it.
   page = await newPage(browser);
-  await page.route(/\/content\/drawn\//, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route(/\/content\/_papershelf\/drawn\//, (route) => route.fulfill({ status: 404, body: 'not found' }));
   app = await holdApp(page);
   await page.goto(`${server.base}#/post/${math}`);
   view = page.locator('[data-first-view]');
@@ -183,7 +183,7 @@ test('a linked post with math shows its formulas at once from its drawing; the r
 
 test('a linked post drawn ahead is shown without the Markdown parser; a drawing of other text, or off the allow-list, never is', async () => {
   const url = `${server.base}#/post/${POST}`;
-  const drawnUrl = /\/content\/drawn\/papers\/y2025\/nov\/20251106\.json$/;
+  const drawnUrl = /\/content\/_papershelf\/drawn\/papers\/y2025\/nov\/20251106\.json$/;
   const drawing = JSON.parse(fs.readFileSync(path.join(dist, `content/_papershelf/drawn/${POST}.json`), 'utf8'));
   const entry = index.posts.find((p) => p.path === `${POST}.md`);
   assert.equal(drawing.hash, entry.hash, 'drawn from the text the index names');

@@ -112,7 +112,29 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   return page;
 }
 
-/** How the boot script drew the page's first view ('kept', 'drawn ahead', 'reader', 'list'):
+/**
+ * Waits until `fn(arg)`, evaluated in the page, is truthy, polling every
+ * 100 ms; `fn` may be async. (Playwright's `waitForFunction` takes the
+ * Promise an async predicate returns as truthy and never awaits it, so a
+ * wait on Cache Storage written that way returns at once: use this.)
+ */
+export async function waitUntil(page, fn, arg, { timeout = 30_000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    let value;
+    try {
+      value = await page.evaluate(fn, arg);
+    } catch (e) {
+      // The page is navigating: ask again, until the time is up.
+      if (Date.now() > end) throw e;
+    }
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waitUntil: not true after ${timeout} ms: ${fn.toString().slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** How the boot script drew the page's first view ('drawn ahead', 'reader', 'list'):
  * the detail of its papershelf:first-view mark, once it is set. */
 export async function firstViewDrawnBy(page) {
   await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);

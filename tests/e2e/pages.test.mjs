@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, copyDist, root, shots, dist, appShown, siteTitle } from './harness.mjs';
+import { serve, launch, newPage, copyDist, root, shots, dist, appShown, siteTitle, waitUntil } from './harness.mjs';
 
 const POST = 'papers/y2025/nov/20251106';
 const ANCHOR = '3-token-pruning-revisited-nvidia';
@@ -141,7 +141,7 @@ test("\"Copy link\" and a heading's link mark copy the post's page URL; the head
     const mark = heading.locator('a.hash-link');
     assert.equal(await mark.getAttribute('href'), `${own}#${ANCHOR}`, 'the mark is a real link too');
     await mark.click();
-    await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${own}#${ANCHOR}`);
+    await waitUntil(page, async (url) => (await navigator.clipboard.readText()) === url, `${own}#${ANCHOR}`);
     assert.ok(page.url().startsWith(`${server.base}#/post/${POST}`), `a click copies and stays: ${page.url()}`);
     assert.equal((await heading.textContent()).includes('#'), false, "the heading's text is its own");
   }
@@ -166,7 +166,7 @@ test('with no site URL configured, the copy controls copy the hash route, and no
     await page.waitForFunction(() => document.getElementById('copy-status')?.textContent === 'Link copied.');
     assert.equal(await clipboard(page), `${plain.base}#/post/${POST}`);
     await page.locator(`[id="${ANCHOR}"] a.hash-link`).click();
-    await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${plain.base}#/post/${POST}?id=${ANCHOR}`);
+    await waitUntil(page, async (url) => (await navigator.clipboard.readText()) === url, `${plain.base}#/post/${POST}?id=${ANCHOR}`);
     assert.equal(await page.locator('.site-footer a.feed').count(), 0, 'no feeds without a URL');
     page.assertClean();
   } finally {

@@ -197,7 +197,7 @@ test('a query fetches only the pieces it needs, and the engine only when asked',
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /papershelf-search-.*\.wasm/.test(e.name)));
     await page.keyboard.type('grpo');
     await count(page, 'grpo');
-    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'content', 'search', 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'content', '_papershelf', 'search', 'manifest.json'), 'utf8'));
     const pieces = requests.filter((r) => r.endsWith('.bin'));
     assert.ok(pieces.length >= 1 && pieces.length < manifest.pieces.length, `${pieces.length} of ${manifest.pieces.length} pieces`);
     page.assertClean();
@@ -209,7 +209,7 @@ test('a query fetches only the pieces it needs, and the engine only when asked',
 
 test('a missing or damaged search index says so, offers a retry, and the rest works', async () => {
   const dir = copyDist();
-  const searchDir = path.join(dir, 'content', 'search');
+  const searchDir = path.join(dir, 'content', '_papershelf', 'search');
   const manifestPath = path.join(searchDir, 'manifest.json');
   const manifest = fs.readFileSync(manifestPath);
   fs.rmSync(manifestPath);

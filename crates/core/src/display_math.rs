@@ -266,7 +266,8 @@ mod tests {
     fn a_fence_is_longer_than_any_in_the_formula_and_code_is_untouched() {
         assert_eq!(fenced("$$\n```\n$$").text, "````math\n```\n````");
         let body = "```\n$$\nx\n$$\n```";
-        assert_eq!(fence(body, &[0..body.len()]).text, body);
+        let code: Vec<Range<usize>> = std::iter::once(0..body.len()).collect();
+        assert_eq!(fence(body, &code).text, body);
         // Indented four spaces: an indented code block's.
         assert_eq!(
             fenced("    $$\n    x\n    $$").text,

@@ -138,10 +138,17 @@ pub fn read<D: Data>(value: &D) -> Option<Vec<Node>> {
 /// Elements the renderer makes that a post may not write itself.
 const OWN_ELEMENTS: &[&str] = &["input"];
 
-/// Attributes the renderer sets beyond a post's own: on which elements, and
-/// the values it gives them (`None`: any text; `class` is checked by
+/// An attribute the renderer sets beyond a post's own: its name, the
+/// elements it sets it on, and the values it gives it (`None`: any text).
+type OwnAttr = (
+    &'static str,
+    &'static [&'static str],
+    Option<&'static [&'static str]>,
+);
+
+/// Attributes the renderer sets beyond a post's own (`class` is checked by
 /// [`is_renderer_class`]).
-const OWN_ATTRS: &[(&str, &[&str], Option<&[&str]>)] = &[
+const OWN_ATTRS: &[OwnAttr] = &[
     ("class", &["code", "a", "section", "div", "p", "span"], None),
     ("role", &["div", "span"], Some(&["note", "img"])),
     ("target", &["a"], Some(&["_blank"])),

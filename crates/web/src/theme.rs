@@ -30,7 +30,10 @@ mod tests {
         for (url, scope) in [
             ("http://127.0.0.1:8080/", "/"),
             ("https://you.github.io/reviews/", "/reviews/"),
-            ("https://you.github.io/reviews/index.html?x=/y#/post/a", "/reviews/"),
+            (
+                "https://you.github.io/reviews/index.html?x=/y#/post/a",
+                "/reviews/",
+            ),
             ("https://you.github.io", "/"),
             ("", "/"),
         ] {
