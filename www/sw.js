@@ -126,7 +126,7 @@ self.addEventListener('message', (event) => {
   if (message.type === 'skip-waiting') self.skipWaiting();
   else if (message.type === 'save') event.waitUntil(save(message, event.source));
   else if (message.type === 'remove') event.waitUntil(remove(event.source));
-  else if (message.type === 'seen') event.waitUntil(adopt(message.urls || []));
+  else if (message.type === 'seen') event.waitUntil(track(adopt(message.urls || [])));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -141,13 +141,13 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const key = here(url.pathname.slice(scope.pathname.length));
-  if (request.mode === 'navigate') event.respondWith(navigate(event, path, key));
-  else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(cacheFirst(event, APP, key));
-  else if (NETWORK_FIRST.has(path)) event.respondWith(networkFirst(event, key));
-  else if (POST.test(path)) event.respondWith(post(event, path.slice('content/'.length), key));
-  else if (DRAWING.test(path)) event.respondWith(drawing(event, key));
-  else if (path.startsWith('content/_papershelf/search/')) event.respondWith(cacheFirst(event, CONTENT, key));
-  else if (path.startsWith('content/') && IMAGE.test(path)) event.respondWith(image(event, key));
+  if (request.mode === 'navigate') event.respondWith(track(navigate(event, path, key)));
+  else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(track(cacheFirst(event, APP, key)));
+  else if (NETWORK_FIRST.has(path)) event.respondWith(track(networkFirst(event, key)));
+  else if (POST.test(path)) event.respondWith(track(post(event, path.slice('content/'.length), key)));
+  else if (DRAWING.test(path)) event.respondWith(track(drawing(event, key)));
+  else if (path.startsWith('content/_papershelf/search/')) event.respondWith(track(cacheFirst(event, CONTENT, key)));
+  else if (path.startsWith('content/') && IMAGE.test(path)) event.respondWith(track(image(event, key)));
 });
 
 // Drops the oldest entries of `cache` that `which(url)` selects until they are
@@ -178,6 +178,16 @@ const scopePath = (url) => {
 };
 // Posts and their drawings ahead: capped together (POST_CAP).
 const isKept = (url) => inScope(url) && (POST.test(scopePath(url)) || DRAWING.test(scopePath(url)));
+
+// What this worker is doing for pages (answers and what it keeps behind
+// them): "Remove offline data" waits for all of it, so nothing fetched before
+// the removal is written after it.
+const busy = new Set();
+function track(promise) {
+  busy.add(promise);
+  promise.catch(() => {}).finally(() => busy.delete(promise));
+  return promise;
+}
 
 // Tells the page that made `event` something: whether the network answered
 // (a type), or an object.
@@ -210,7 +220,7 @@ async function drawing(event, key) {
   });
   const hit = await cache.match(key);
   if (hit) {
-    event.waitUntil(refresh.catch(() => {}));
+    event.waitUntil(track(refresh.catch(() => {})));
     return hit;
   }
   try {
@@ -237,10 +247,12 @@ async function cacheFirst(event, name, key) {
 
 // The newest index seen: each post's content hash, by its path in content/.
 let hashes = null;
-// The index being fetched, if it is.
+// The index being fetched, while it is.
 let indexing = null;
-// Whether the index was fetched since the last page was opened.
-let indexFresh = false;
+// The page (client id) the index was last fetched for: a page opened since
+// fetches it again. (Not reset by navigations: where pages race the network
+// against this script, the browser may never give this script a navigation.)
+let indexFor = null;
 
 function learn(text) {
   try {
@@ -255,16 +267,18 @@ function learn(text) {
 async function networkFirst(event, key, request = event.request) {
   const cache = await caches.open(CONTENT);
   try {
-    // The page opened a moment ago fetched the index already (see navigate): that answer is this one.
-    if (key === INDEX && indexing && (await indexing)) {
-      const fresh = await cache.match(key);
+    // This page's post check fetched the index a moment ago, or is fetching
+    // it (see revalidate): that answer is this one.
+    if (key === INDEX) {
+      if (indexing) await indexing;
+      const fresh = indexFor && indexFor === event.clientId && (await cache.match(key));
       if (fresh) {
         tell(event, 'online');
         return fresh;
       }
     }
     const response = await fetch(request);
-    await keepJson(key, response.clone());
+    await keepJson(key, response.clone(), event.clientId);
     tell(event, 'online');
     return response;
   } catch (e) {
@@ -276,14 +290,14 @@ async function networkFirst(event, key, request = event.request) {
 // Keeps a JSON answer (the index, its front, the search manifest,
 // offline.json) unless it is an HTML page where JSON should be; the index is
 // also read for its hashes. Returns whether it was kept.
-async function keepJson(key, response) {
+async function keepJson(key, response, client = null) {
   if (!keepable(response)) return false;
   const text = await response.clone().text();
   if (/^\s*</.test(text)) return false;
   await (await caches.open(CONTENT)).put(key, response);
   if (key === INDEX) {
     learn(text);
-    indexFresh = true;
+    indexFor = client;
   }
   return true;
 }
@@ -291,18 +305,16 @@ async function keepJson(key, response) {
 // Fetches the index, so that the posts served from the cache can be checked;
 // the page's own request for the index, while this one is under way, gets
 // its answer from the cache instead of asking again.
-function refreshIndex() {
+function refreshIndex(client) {
   const run = fetch(INDEX, { cache: 'no-cache' })
-    .then((response) => keepJson(INDEX, response))
+    .then((response) => keepJson(INDEX, response, client))
     .catch(() => false);
   indexing = run;
-  // A fetch that failed (offline) leaves the next page free to ask again at once.
-  run.then((ok) => {
-    if (!ok && indexing === run) indexing = null;
-  });
-  setTimeout(() => {
+  // Only while it is under way: which page it was for says the rest (indexFor).
+  run.finally(() => {
     if (indexing === run) indexing = null;
-  }, 10000);
+  });
+  return run;
 }
 
 async function currentHashes() {
@@ -323,12 +335,12 @@ async function contentHash(bytes) {
 async function post(event, path, key) {
   const cached = (await caches.match(key, { cacheName: CONTENT })) || (await caches.match(key, { cacheName: SAVED }));
   if (cached) {
-    event.waitUntil(revalidate(event, path, key, cached.headers.get('x-papershelf-hash')));
+    event.waitUntil(track(revalidate(event, path, key, cached.headers.get('x-papershelf-hash'))));
     return cached;
   }
   try {
     const response = await fetch(event.request);
-    if (keepable(response) && (await keepPost(key, response.clone()))) event.waitUntil(keepFilesOf(path));
+    if (keepable(response) && (await keepPost(key, response.clone()))) event.waitUntil(track(keepFilesOf(path)));
     tell(event, 'online');
     return response;
   } catch (e) {
@@ -356,7 +368,10 @@ async function keepPost(key, response) {
 // hash, fetches it, keeps it, and tells the page it changed.
 async function revalidate(event, path, key, had) {
   await sleep(REVALIDATE_DELAY_MS);
-  if (!indexFresh && !indexing) refreshIndex();
+  // The index as of this page: fetched once per page opened.
+  const client = event.clientId || event.resultingClientId;
+  if (indexing) await indexing;
+  if (!client || indexFor !== client) await refreshIndex(client);
   const want = (await currentHashes()).get(path);
   if (!want || want === had) return;
   try {
@@ -374,7 +389,7 @@ async function image(event, key) {
   if (hit) return hit;
   try {
     const response = await fetch(event.request);
-    if (keepable(response)) event.waitUntil(keepImage(key, response.clone()));
+    if (keepable(response)) event.waitUntil(track(keepImage(key, response.clone())));
     return response;
   } catch (e) {
     tell(event, 'offline');
@@ -474,7 +489,6 @@ async function keepPage(key, path, response) {
 }
 
 async function navigate(event, path, key) {
-  indexFresh = false;
   // The app shell of this version for the site's root; a page seen before for a post page.
   const root = path === '' || path === 'index.html';
   const fallback = async () => {
@@ -499,7 +513,7 @@ async function navigate(event, path, key) {
     // capped images and files.
     if (keepable(response) && !root) {
       const copy = response.clone();
-      event.waitUntil(keepPage(key, path, copy));
+      event.waitUntil(track(keepPage(key, path, copy)));
     }
     return response;
   });
@@ -557,6 +571,7 @@ async function save(message, client) {
 // "Remove offline data": this scope's caches but the app's own (never
 // another site's, nor another app's, on the same origin).
 async function remove(client) {
+  await Promise.allSettled([...busy]);
   for (const name of OWN) await caches.delete(name);
   hashes = null;
   if (client) client.postMessage({ type: 'removed' });

@@ -383,7 +383,7 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.locator('#offline-notice').waitFor();
     await s.start();
 
-    // A post loaded afresh is kept as drawn (in localStorage too).
+    // A post loaded afresh is kept, with its drawing ahead.
     await page.goto(`${s.base}#/post/${all[0].stem}`);
     await page.reload();
     await page.evaluate(() => {
