@@ -182,10 +182,16 @@ const clientCode = minify(fs.readFileSync(path.join(source, 'client.js'), 'utf8'
 const client = `client-${hash(clientCode)}.js`;
 fs.writeFileSync(path.join(staging, client), clientCode);
 
-// The start of a post's first view (www/first-view.js): the boot module starts with it.
+// The start of a post's first view (www/first-view.js), run twice over: in a
+// release build, as a classic script at the end of index.html's <body>,
+// which shows a post kept in localStorage while the page is parsed (no module
+// fetched or compiled first: about 10 ms of a repeat visit's 60 on the bench
+// machine); and as the start of the boot module, which goes on from it (and
+// shows that post itself where the inline script did not run).
 const firstView = fs.readFileSync(path.join(source, 'first-view.js'), 'utf8');
 
 const boot = `// Starts papershelf; says what is wrong when it cannot.
+const BUILD = import.meta.url;
 ${firstView}
 const say = (text) => {
   let boot = document.getElementById('boot');
@@ -276,6 +282,137 @@ const get = (url, read) => {
 // that is shown.
 const list = !postUrl && /^(#?\\/?|#\\/papers)$/.test(location.hash);
 
+// Drawings kept in Cache Storage (up to DRAWN_MAX posts), beside the hot few in
+// localStorage (first-view.js): this build's only (www/sw.js deletes them
+// with the version).
+const DRAWN = cacheName('drawn');
+const DRAWN_MAX = 200;
+const drawsKept = ${release} && keepsDrawn;
+/** What was kept for the post at \`url\` ({url, text, title, html}), or null: asked of the
+ * service worker (www/sw.js), which reaches Cache Storage faster than the page does. */
+const drawnBefore = (url) =>
+  drawsKept && navigator.serviceWorker?.controller
+    ? fetch(drawnKey(url)).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+    : Promise.resolve(null);
+// The page as it was before a first view was shown (before the inline script
+// showed one, if it did): a view shown before its text was checked gives it
+// back (see unshow).
+const shownInline = globalThis.__papershelfHot;
+const bootMessage = shownInline ? shownInline.boot : document.getElementById('boot');
+const bootTitle = shownInline ? shownInline.title : document.title;
+/** Shows \`kept\` if it was drawn from this very \`text\` of \`url\`; returns whether it did. */
+const showDrawn = (kept, url, text) => kept.text === text && drawKept(kept, url);
+/** Takes back a first view shown before its text was checked: the page is as it was. */
+const unshow = () => {
+  document.querySelector('[data-first-view]')?.remove();
+  if (bootMessage && !bootMessage.isConnected) document.body.prepend(bootMessage);
+  document.title = bootTitle;
+};
+
+// The few posts shown last are kept as drawn in localStorage too (HOT_MAX of
+// them, HOT_CHARS characters in all, this build's only; first-view.js shows
+// them). A drawing of other text gives way to the post drawn anew; one whose
+// text cannot be had (offline, not saved) is taken back.
+const HOT_MAX = 8;
+const HOT_CHARS = 512 * 1024;
+/** The hot drawings, oldest first: [{key, url, build, size}]. */
+const hotList = () => {
+  try {
+    const list = JSON.parse(localStorage.getItem(HOT) || '[]');
+    return Array.isArray(list) ? list.filter((entry) => entry && typeof entry.key === 'string') : [];
+  } catch (e) {
+    return [];
+  }
+};
+/** Keeps \`kept\`, the first view of the post asked for as \`asked\`, as the newest hot drawing;
+ * other builds' and then the oldest go, to make room. */
+const keepHot = (asked, kept) => {
+  try {
+    const key = drawnKey(asked);
+    const value = JSON.stringify(kept);
+    if (value.length > HOT_CHARS) return;
+    const list = [];
+    for (const entry of hotList()) {
+      if (entry.key === key) continue;
+      if (entry.build === BUILD) list.push(entry);
+      else localStorage.removeItem(hotKey(entry.key));
+    }
+    list.push({ key, url: kept.url, build: BUILD, size: value.length });
+    let total = list.reduce((sum, entry) => sum + (Number(entry.size) || 0), 0);
+    while (list.length > HOT_MAX || total > HOT_CHARS) {
+      const oldest = list.shift();
+      total -= Number(oldest.size) || 0;
+      localStorage.removeItem(hotKey(oldest.key));
+    }
+    for (;;) {
+      try {
+        localStorage.setItem(hotKey(key), value);
+        break;
+      } catch (e) {
+        // The origin's storage is full (other sites of a shared origin use it too): the oldest go first.
+        if (list.length <= 1) throw e;
+        localStorage.removeItem(hotKey(list.shift().key));
+      }
+    }
+    localStorage.setItem(HOT, JSON.stringify(list));
+  } catch (e) {
+    // not kept here: Cache Storage has it
+  }
+};
+/** Makes the hot drawing of the post asked for as \`asked\` the newest, as it is. */
+const touchHot = (asked) => {
+  try {
+    const key = drawnKey(asked);
+    const list = hotList();
+    const at = list.findIndex((entry) => entry.key === key);
+    if (at < 0 || at === list.length - 1) return;
+    list.push(...list.splice(at, 1));
+    localStorage.setItem(HOT, JSON.stringify(list));
+  } catch (e) {
+    // storage refused: the order stays
+  }
+};
+/** Forgets the hot drawings of the post at \`path\` (in content/), or every one: the
+ * worker found the post changed (www/client.js), or offline data was removed. */
+globalThis.__papershelfForgetDrawn = (path) => {
+  try {
+    const list = hotList();
+    const kept = list.filter((entry) => path !== undefined && entry.url !== \`content/\${path}\`);
+    for (const entry of list) if (!kept.includes(entry)) localStorage.removeItem(hotKey(entry.key));
+    localStorage.setItem(HOT, JSON.stringify(kept));
+  } catch (e) {
+    // storage refused: nothing was kept
+  }
+};
+/** Keeps the first view the reader has just drawn of \`url\` (asked for as \`asked\`) from \`text\`. */
+const keepDrawn = (asked, url, text) => {
+  const view = document.querySelector('[data-first-view]');
+  if (!drawsKept || !view) return;
+  // Its style attributes as data-kept-style: drawKept sets them through CSSOM.
+  const copy = view.cloneNode(true);
+  for (const el of [copy, ...copy.querySelectorAll('[style]')]) {
+    const css = el.getAttribute('style');
+    if (css === null) continue;
+    el.removeAttribute('style');
+    el.setAttribute('data-kept-style', css);
+  }
+  const kept = { url, text, title: document.title, html: copy.outerHTML };
+  setTimeout(async () => {
+    keepHot(asked, kept);
+    try {
+      const cache = await caches.open(DRAWN);
+      await cache.put(drawnKey(asked), new Response(JSON.stringify(kept), { headers: { 'content-type': 'application/json' } }));
+      const keys = await cache.keys();
+      for (const key of keys.slice(0, Math.max(0, keys.length - DRAWN_MAX))) await cache.delete(key);
+    } catch (e) {
+      // not kept: the reader draws it next time
+    }
+  }, 0);
+};
+
+// A post drawn here before: shown at once if it is hot, or asked for beside the post.
+// (The inline script at the end of index.html has shown it already, if it ran.)
+const hot = shownInline && shownInline.url === postUrl ? shownInline.kept : postUrl && drawsKept ? showHot(postUrl) : null;
 /** Resolves once the page has been painted (or after 100 ms where frames are
  * not drawn, as in a background tab). */
 const afterPaint = () =>
@@ -283,8 +420,12 @@ const afterPaint = () =>
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
   });
+// A hot drawing is painted first: the requests below and the rest of this
+// script come after.
+if (hot) await afterPaint();
 
-// The requests of the first view.
+// The requests of the first view, once a hot drawing is on the page (they
+// would share the first milliseconds with it).
 const front = list && early
   ? fetch('content/_papershelf/front.json', { cache: 'no-cache', signal: AbortSignal.timeout(10000) }).then((r) => (r.ok ? r.json() : null))
   : null;
@@ -305,15 +446,14 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('message', globalThis.__papershelfEarly);
   navigator.serviceWorker.startMessages();
 }
+const drawn = hot ? Promise.resolve(hot) : postUrl ? drawnBefore(postUrl) : null;
 
 // What \`papershelf index\` drew of the post ahead (content/_papershelf/drawn/<post>.json:
 // its safe tree as data): the lists module draws it, without the reader's
 // Markdown parser, if it was drawn from this very text (its content hash, as
-// the service worker computes it, is the drawing's), through the allow-list
-// the renderer uses (crates/core/src/tree.rs). On a repeat visit it comes
-// from the worker's cache, as the post and the module do. Not where
-// SubtleCrypto is missing (a page not served over HTTPS or from localhost):
-// the reader draws the post there.
+// the service worker computes it, is the drawing's). Not where SubtleCrypto
+// is missing (a page not served over HTTPS or from localhost): the reader
+// draws the post there.
 const drawsAhead = Boolean(postUrl && globalThis.crypto?.subtle);
 let ahead = null;
 /** The drawing ahead (or null), asked for once, when it is first wanted. */
@@ -335,8 +475,9 @@ const drawnAhead = () => {
   }
   return ahead;
 };
-// Asked for beside the post.
-if (drawsAhead) drawnAhead();
+// Asked for beside the post, unless a drawing kept here makes it needless
+// (without a worker in control there is none: asked for at once).
+if (drawsAhead) drawn.then((kept) => kept || drawnAhead());
 /** The first 16 hex digits of the SHA-256 of \`text\` (as \`papershelf index\` hashes a post). */
 const contentHash = async (text) =>
   [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).slice(0, 8)]
@@ -375,30 +516,49 @@ if (typeof WebAssembly !== 'object') {
     };
     const deadline = new Promise((resolve) => setTimeout(resolve, 2000, null));
     let shown = false;
-    // How the first view was drawn ('drawn ahead', 'reader', 'list'): the detail of its mark.
+    // How the first view was drawn ('kept', 'drawn ahead', 'reader', 'list'): the detail of its mark.
     let how = 'list';
     if (postUrl) {
-      // A post drawn ahead needs the lists module; any other, the reader.
-      loadModule(drawsAhead ? 'lists' : 'reader');
+      // A post drawn here before needs no module if its text is unchanged;
+      // one drawn ahead needs the lists module; any other, the reader.
+      const before = await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 200, null))]);
+      if (!before) loadModule(drawsAhead ? 'lists' : 'reader');
       let answer = await Promise.race([early[postUrl].catch(() => null), deadline]);
       let shownUrl = postUrl;
       if (answer && answer.status === 404 && mdxUrl) {
         answer = await Promise.race([early[mdxUrl].catch(() => null), deadline]);
         shownUrl = mdxUrl;
       }
-      // The module that drew the post.
+      // The module that drew the post (the lists module for one shown as drawn before).
       let viewer = 'lists';
       // Longer posts are the app's (MAX_POST_BYTES in crates/reader-wasm; not copied in at all).
       if (answer && answer.status === 200 && answer.text.length <= 256 * 1024) {
         try {
-          const drawing = drawsAhead && (await Promise.race([drawnAhead(), deadline]));
-          if (drawing && drawing.hash === (await contentHash(answer.text))) {
-            shown = (await loadModule('lists')).show_post(location.hash, shownUrl, drawing);
-            how = 'drawn ahead';
-          }
-          if (!shown) {
-            viewer = how = 'reader';
-            shown = (await loadModule('reader')).show_post(location.hash, shownUrl, answer.text);
+          if (hot && hot.url === shownUrl && hot.text === answer.text) {
+            // The hot drawing, shown at once, is of this very text (now the newest).
+            shown = true;
+            how = 'kept';
+            setTimeout(() => touchHot(postUrl), 0);
+          } else if (!hot && before !== null && showDrawn(before, shownUrl, answer.text)) {
+            shown = true;
+            how = 'kept';
+            setTimeout(() => keepHot(postUrl, before), 0);
+          } else {
+            if (hot) {
+              // Drawn from other text (the post changed since): drawn anew.
+              unshow();
+              globalThis.__papershelfForgetDrawn(hot.url.slice('content/'.length));
+            }
+            const drawing = drawsAhead && (await Promise.race([drawnAhead(), deadline]));
+            if (drawing && drawing.hash === (await contentHash(answer.text))) {
+              shown = (await loadModule('lists')).show_post(location.hash, shownUrl, drawing);
+              how = 'drawn ahead';
+            }
+            if (!shown) {
+              viewer = how = 'reader';
+              shown = (await loadModule('reader')).show_post(location.hash, shownUrl, answer.text);
+            }
+            if (shown) keepDrawn(postUrl, shownUrl, answer.text);
           }
           if (shown) {
             // Until the app takes over, the table of entries scrolls to its headings.
@@ -411,6 +571,9 @@ if (typeof WebAssembly !== 'object') {
           // Not shown early: the app shows the post.
         }
       }
+      // A hot drawing whose text could not be had (offline and not saved, or
+      // longer than a first view takes) is not left showing: the app says why.
+      if (hot && !shown) unshow();
     } else {
       loadModule('lists');
       const answer = await Promise.race([front.catch(() => null), deadline]);
@@ -501,10 +664,23 @@ const bootMin = minify(boot);
 const bootName = `boot-${hash(bootMin)}.js`;
 fs.writeFileSync(path.join(staging, bootName), bootMin);
 html = html.replace(inline, `<script type="module" src="./${bootName}" id="papershelf-boot"></script>`);
-// One classic script at the end of the page, run while it is parsed:
-// www/first-visit.js (a first visit's preloads, and the style sheet as a
-// file where a Content-Security-Policy refuses the inline one).
-const endScript = minify(fs.readFileSync(path.join(source, 'first-visit.js'), 'utf8')).trim();
+// One classic script at the end of the page, run while it is parsed (one
+// script: the parser may yield to other tasks after each). In a release
+// build, first the start of a post's first view, which leaves what it did
+// for the boot module: the post it looked for, the drawing it showed (or
+// null), and the page as it was before. Then www/first-visit.js.
+const firstViewInline = release
+  ? `(() => {
+const BUILD = document.getElementById('papershelf-boot')?.src;
+${firstView}
+if (postUrl && keepsDrawn) {
+  const boot = document.getElementById('boot');
+  const title = document.title;
+  globalThis.__papershelfHot = { url: postUrl, kept: showHot(postUrl), boot, title };
+}
+})();`
+  : '';
+const endScript = minify(`${firstViewInline}\n${fs.readFileSync(path.join(source, 'first-visit.js'), 'utf8')}`).trim();
 if (!html.includes('</body>')) throw new Error('post-build.mjs: index.html has no </body>');
 html = html.replace('</body>', `${inlineScript(endScript)}\n</body>`);
 fs.writeFileSync(htmlPath, html);

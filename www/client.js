@@ -38,8 +38,13 @@ const heard = (message) => {
   else if (message.type === 'online') bar('offline-notice', null);
   else if (message.type === 'save-progress') waiting.progress?.(message.done, message.total);
   else if (message.type === 'saved') waiting.saved?.(message);
-  else if (message.type === 'removed') waiting.removed?.();
-  else if (message.type === 'post-changed') {
+  else if (message.type === 'removed') {
+    // The posts kept as drawn in localStorage go with the rest (the boot script keeps them).
+    globalThis.__papershelfForgetDrawn?.();
+    waiting.removed?.();
+  } else if (message.type === 'post-changed') {
+    // Never shown again as drawn before: the next load draws the new text.
+    globalThis.__papershelfForgetDrawn?.(message.path);
     // A post shown from the cache was edited since: the first view showing
     // it is not taken over (the app shows the new text) and the app starts
     // now; the app, if running, shows the new text (src/pages/post.rs).

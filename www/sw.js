@@ -16,9 +16,9 @@
 //   index's, fetched anew for each page opened, and, if the post changed,
 //   fetches it and tells the page {type: 'post-changed', path}, which shows
 //   the new text. A post not cached comes from the network;
-// - a post drawn ahead (content/_papershelf/drawn/…json): from the cache at
-//   once when it is there, fetched again behind it (the boot script uses it
-//   only for the very text it was drawn from, so a stale one is never shown);
+// - a post drawn ahead (content/_papershelf/drawn/…json): from the cache when
+//   it is there (the boot script uses it only for the very text it was drawn
+//   from), dropped when the post changes;
 // - images: from the cache, kept up to IMAGE_CAP (oldest out first), or
 //   from the "saved for offline" cache;
 // - pages (navigations): network first, after NAVIGATION_TIMEOUT_MS the
@@ -48,8 +48,10 @@ const CONTENT = `${NAME} content`;
 const IMAGES = `${NAME} images`;
 // "Save for offline": posts and images kept until "Remove offline data".
 const SAVED = `${NAME} saved`;
+// Posts as this version's reader drew them (the boot script keeps them).
+const DRAWN = `${NAME} drawn`;
 // This scope's caches but the app's: what "Remove offline data" removes.
-const OWN = [CONTENT, IMAGES, SAVED];
+const OWN = [CONTENT, IMAGES, SAVED, DRAWN];
 // At most this many images and files, and bytes of them, in IMAGES; the oldest go first.
 const IMAGE_CAP = { count: 400, bytes: 80 * 1024 * 1024 };
 // At most this many posts and drawings ahead, and bytes of them, in CONTENT
@@ -111,9 +113,16 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
+      let upgraded = false;
       for (const key of await caches.keys()) {
-        if (key.startsWith(`${NAME} app `) && key !== APP) await caches.delete(key);
+        if (key.startsWith(`${NAME} app `) && key !== APP) {
+          await caches.delete(key);
+          upgraded = true;
+        }
       }
+      // Posts as the old version's reader drew them (the boot script's
+      // drawn cache): never shown again under this version, so gone.
+      if (upgraded) await caches.delete(DRAWN);
       // A page's request starts while the worker itself starts.
       if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();
@@ -142,6 +151,7 @@ self.addEventListener('fetch', (event) => {
   }
   const key = here(url.pathname.slice(scope.pathname.length));
   if (request.mode === 'navigate') event.respondWith(track(navigate(event, path, key)));
+  else if (path === 'papershelf-drawn') event.respondWith(drawn(request));
   else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(track(cacheFirst(event, APP, key)));
   else if (NETWORK_FIRST.has(path)) event.respondWith(track(networkFirst(event, key)));
   else if (POST.test(path)) event.respondWith(track(post(event, path.slice('content/'.length), key)));
@@ -205,26 +215,28 @@ const keepable = (response) => response.ok && response.type === 'basic' && respo
 const isHtml = (response, text) =>
   /text\/html/i.test(response.headers.get('content-type') || '') || /^\s*<(?:!doctype html|html)/i.test(text.slice(0, 64));
 
-// A post drawn ahead: the cached copy at once (a repeat visit draws the post
-// from it with the lists module, through the renderer's allow-list), fetched
-// again behind it for the next visit; the network's when none is cached.
+// A post as the reader drew it on this device (kept by the boot script, see
+// scripts/post-build.mjs), asked for beside the post itself: from the page,
+// Cache Storage is slower to reach than through the worker. Never from the network.
+async function drawn(request) {
+  const kept = await (await caches.open(DRAWN)).match(request.url);
+  return kept || new Response('', { status: 404, statusText: 'Not drawn on this device' });
+}
+
+// A post drawn ahead: the cached copy when there is one (the boot script
+// uses a drawing only for the very text it was drawn from, and revalidate
+// drops it when the post changes), else the network's, kept.
 async function drawing(event, key) {
   const cache = await caches.open(CONTENT);
-  const refresh = fetch(event.request, { cache: 'no-cache' }).then(async (response) => {
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  try {
+    const response = await fetch(event.request);
     if (keepable(response)) {
       const bytes = await response.clone().arrayBuffer();
-      await cache.put(key, new Response(bytes, { headers: { 'content-type': 'application/json', 'x-papershelf-bytes': String(bytes.byteLength) } }));
-      await trim(cache, isKept, POST_CAP);
+      event.waitUntil(track(cache.put(key, new Response(bytes, { headers: { 'content-type': 'application/json', 'x-papershelf-bytes': String(bytes.byteLength) } })).then(() => trim(cache, isKept, POST_CAP))));
     }
     return response;
-  });
-  const hit = await cache.match(key);
-  if (hit) {
-    event.waitUntil(track(refresh.catch(() => {})));
-    return hit;
-  }
-  try {
-    return await refresh;
   } catch (e) {
     tell(event, 'offline');
     return offlineAnswer();
@@ -378,7 +390,11 @@ async function revalidate(event, path, key, had) {
     const response = await fetch(key, { cache: 'no-cache' });
     if (!keepable(response)) return;
     const hash = await keepPost(key, response);
-    if (hash && hash !== had) tell(event, { type: 'post-changed', path });
+    if (hash && hash !== had) {
+      // Its drawing ahead is of the old text: fetched anew when next asked for.
+      await (await caches.open(CONTENT)).delete(here(`content/_papershelf/drawn/${path.replace(/\.mdx?$/, '')}.json`));
+      tell(event, { type: 'post-changed', path });
+    }
   } catch (e) {
     // Offline: the cached copy stays until the network is back.
   }

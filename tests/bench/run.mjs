@@ -250,7 +250,11 @@ try {
     // Installed, in control, and the post kept (it was fetched before the worker took over).
     await first.p.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 30_000 });
     for (const post of [POST, MATH_POST]) {
-      if (post !== POST) await first.p.goto(`${srv.base}#/post/${post}`);
+      if (post !== POST) {
+        // A page load of its own (a hash change alone is the app's, which never asks for drawings).
+        await first.p.goto('about:blank');
+        await first.p.goto(`${srv.base}#/post/${post}`);
+      }
       await waitUntil(first.p,
         async (p) => Boolean(await caches.match(new URL(`content/${p}.md`, location.href).href)) && Boolean(await caches.match(new URL(`content/_papershelf/drawn/${p}.json`, location.href).href)),
         post,
@@ -289,9 +293,9 @@ try {
   row('repeat visit → first post rendered, papershelf', `${rps.toFixed(0)} ms`, `${repeatNote}; service worker and HTTP cache warm, a fresh page load`);
   row('repeat visit → first post rendered, docsify 4.13.1', `${rds.toFixed(0)} ms`, `${repeatNote}; HTTP cache warm (max-age=600)`);
   row('repeat visit → headings written, a page doing only that', `${median(repeat.floor).toFixed(0)} ms`, `${repeatNote}; what any page pays here first: one cached script writes them`);
-  row('repeat visit → a post with math rendered (formulas drawn), papershelf', `${median(repeat.math).toFixed(0)} ms`, `${repeatNote}; ${MATH_POST}, from its drawing ahead`);
+  row('repeat visit → a post with math rendered (formulas drawn), papershelf', `${median(repeat.math).toFixed(0)} ms`, `${repeatNote}; ${MATH_POST} (a post with math is never kept as markup: drawn from its drawing ahead)`);
   row('a post read before, server gone → rendered, papershelf', `${rof.toFixed(0)} ms`, `median of ${RUNS}; a fresh page load, answered by the service worker`);
-  budget('repeat visit ≤ 0.6 × docsify', rps <= rds * 0.6, `${rps.toFixed(0)} ms against ${rds.toFixed(0)} ms (${(rps / rds).toFixed(2)} ×)`);
+  budget('repeat visit ≤ half of docsify', rps <= rds / 2, `${rps.toFixed(0)} ms against ${rds.toFixed(0)} ms (${(rps / rds).toFixed(2)} ×)`);
   budget('a post read before, offline, ≤ 150 ms', rof <= 150, `${rof.toFixed(0)} ms`);
 
   await docs.close();

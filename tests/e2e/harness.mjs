@@ -134,7 +134,7 @@ export async function waitUntil(page, fn, arg, { timeout = 30_000 } = {}) {
   }
 }
 
-/** How the boot script drew the page's first view ('drawn ahead', 'reader', 'list'):
+/** How the boot script drew the page's first view ('kept', 'drawn ahead', 'reader', 'list'):
  * the detail of its papershelf:first-view mark, once it is set. */
 export async function firstViewDrawnBy(page) {
   await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-view').length > 0);

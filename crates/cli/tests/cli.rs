@@ -941,3 +941,57 @@ fn index_refuses_to_replace_a_file_it_did_not_write() {
     assert!(tmp.join("a.md").exists());
     std::fs::remove_dir_all(&tmp).ok();
 }
+
+#[test]
+fn every_page_publish_writes_has_its_charset_in_the_first_1024_bytes() {
+    let site = std::env::temp_dir().join(format!("papershelf-charset-{}", std::process::id()));
+    std::fs::remove_dir_all(&site).ok();
+    copy_dir(&here("../../content"), &site.join("content"));
+    // A post whose title and description fill a head on their own.
+    let long = "아주 긴 제목과 설명 ".repeat(40);
+    std::fs::write(
+        site.join("content/papers/y2025/nov/20251130.md"),
+        format!("---\ntitle: {long}\ndescription: {long}\ndate: 2025-11-30\n---\n\n## 1. [Paper](https://arxiv.org/abs/2511.00001) `org`\n\nText.\n"),
+    )
+    .unwrap();
+    assert!(
+        papershelf(&["index", site.join("content").to_str().unwrap()])
+            .status
+            .success()
+    );
+    // The built index.html as Trunk and post-build.mjs write it: the charset first.
+    let template = "<!doctype html>\n<html lang=\"ko\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>papershelf</title>\n  <meta name=\"description\" content=\"Site.\">\n</head>\n<body>\n  <p id=\"boot\">Loading…</p>\n</body>\n</html>\n";
+    std::fs::write(site.join("index.html"), template).unwrap();
+    let out = papershelf(&[
+        "publish",
+        site.to_str().unwrap(),
+        "--site-url",
+        "https://you.github.io/reviews/",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut pages = Vec::new();
+    let mut stack = vec![site.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    assert!(pages.len() > 10, "the post pages were written: {pages:?}");
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        let at = html.find("<meta charset=\"utf-8\">").unwrap_or(usize::MAX);
+        assert!(at < 1024, "{}: <meta charset> at byte {at}", page.display());
+        assert_eq!(
+            html.matches("<meta charset").count(),
+            1,
+            "{}",
+            page.display()
+        );
+    }
+    std::fs::remove_dir_all(&site).ok();
+}
