@@ -142,7 +142,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  if (!inScope(url)) return;
   let path = url.pathname.slice(scope.pathname.length);
   try {
     path = decodeURIComponent(path);
@@ -232,10 +232,7 @@ async function drawing(event, key) {
   if (hit) return hit;
   try {
     const response = await fetch(event.request);
-    if (keepable(response)) {
-      const bytes = await response.clone().arrayBuffer();
-      event.waitUntil(track(cache.put(key, new Response(bytes, { headers: { 'content-type': 'application/json', 'x-papershelf-bytes': String(bytes.byteLength) } })).then(() => trim(cache, isKept, POST_CAP))));
-    }
+    if (keepable(response)) event.waitUntil(track(keepDrawing(key, response.clone())));
     return response;
   } catch (e) {
     tell(event, 'offline');
@@ -312,6 +309,14 @@ async function keepJson(key, response, client = null) {
     indexFor = client;
   }
   return true;
+}
+
+// Keeps a post's drawing ahead with its size, within POST_CAP (with the posts).
+async function keepDrawing(key, response) {
+  const bytes = await response.arrayBuffer();
+  const content = await caches.open(CONTENT);
+  await content.put(key, new Response(bytes, { headers: { 'content-type': 'application/json', 'x-papershelf-bytes': String(bytes.byteLength) } }));
+  await trim(content, isKept, POST_CAP);
 }
 
 // Fetches the index, so that the posts served from the cache can be checked;
@@ -459,8 +464,8 @@ async function adopt(urls) {
   for (const url of urls) {
     try {
       const u = new URL(url);
-      if (u.origin !== scope.origin || !u.pathname.startsWith(scope.pathname)) continue;
-      const path = decodeURIComponent(u.pathname.slice(scope.pathname.length));
+      if (!inScope(u)) continue;
+      const path = scopePath(u);
       const key = here(u.pathname.slice(scope.pathname.length));
       if (NETWORK_FIRST.has(path)) {
         await keepJson(key, await fetch(key, { cache: 'no-cache' }));
@@ -471,14 +476,9 @@ async function adopt(urls) {
         }
         await keepFilesOf(path.slice('content/'.length));
       } else if (DRAWING.test(path)) {
-        const content = await caches.open(CONTENT);
-        if (await content.match(key)) continue;
+        if (await caches.match(key, { cacheName: CONTENT })) continue;
         const response = await fetch(key);
-        if (keepable(response)) {
-          const bytes = await response.arrayBuffer();
-          await content.put(key, new Response(bytes, { headers: { 'content-type': 'application/json', 'x-papershelf-bytes': String(bytes.byteLength) } }));
-          await trim(content, isKept, POST_CAP);
-        }
+        if (keepable(response)) await keepDrawing(key, response);
       } else if (path.startsWith('content/') && IMAGE.test(path)) {
         if (await caches.match(key, { cacheName: IMAGES })) continue;
         const response = await fetch(key);
