@@ -31,11 +31,13 @@ dist:
 	trunk build --release --offline --dist '$(DIST)'
 	$(CLI) publish '$(DIST)' $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
-## make test: every test: the core and CLI natively, components in headless Chromium, end to end.
+## make test: every test: the core and CLI natively, the boot modules in Node, components in headless Chromium, end to end.
 test:
 	scripts/setup.sh test
 	cargo test -p papershelf-core -p papershelf-cli
 	cargo test -p papershelf-core --no-default-features --lib
+	@# The boot code's modules (www/boot/), and the rules Rust and JavaScript share (tests/rules/).
+	node --test tests/boot/
 	cargo test -p papershelf-app --target wasm32-unknown-unknown --test web
 	$(MAKE) --no-print-directory dist
 	@# What `trunk serve` builds first (the debug app), built before any timed test.

@@ -12,8 +12,15 @@ if [[ ! -d $content ]]; then
   exit 2
 fi
 export PAPERSHELF_CONTENT="$content"
+# What to watch: Trunk.toml's one list, the content folder in place of "content".
 watch=()
-for path in src www crates/core/src crates/web/src crates/reader-wasm/src crates/lists-wasm/src crates/math-wasm/src crates/search-wasm/src Cargo.toml "$content"; do
+listed=$(sed -n 's/^watch = \[\(.*\)\]$/\1/p' Trunk.toml | tr -d ' "' | tr ',' ' ')
+if [[ -z $listed ]]; then
+  echo "make serve: Trunk.toml has no watch = [...] line to read" >&2
+  exit 2
+fi
+for path in $listed; do
+  [[ $path == content ]] && path=$content
   watch+=(--watch "$path")
 done
 exec trunk serve --offline --port "${PORT:-8080}" --dist target/serve-dist "${watch[@]}"

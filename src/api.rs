@@ -1,6 +1,7 @@
 //! The only place that fetches: the index and the posts, from the content directory.
 
 use papershelf_core::index::INDEX_VERSION;
+use papershelf_core::paths::mdx_fallback;
 use papershelf_core::post::Post;
 use papershelf_core::route::post_url;
 use wasm_bindgen::closure::Closure;
@@ -96,8 +97,7 @@ pub async fn fetch_post(url: &str) -> Result<String, FetchError> {
 /// answered (or the one asked for) with the result.
 pub async fn fetch_post_file(base: &str, path: &str) -> (String, Result<String, FetchError>) {
     let result = fetch_post(&post_url(base, path)).await;
-    if let (Err(FetchError::NotFound(_)), Some(stem)) = (&result, path.strip_suffix(".md")) {
-        let mdx = format!("{stem}.mdx");
+    if let (Err(FetchError::NotFound(_)), Some(mdx)) = (&result, mdx_fallback(path)) {
         if let Ok(text) = fetch_post(&post_url(base, &mdx)).await {
             return (mdx, Ok(text));
         }
@@ -389,21 +389,14 @@ impl Drop for Timer {
     }
 }
 
-/// Where answers asked for ahead of time wait to be taken: the boot
-/// script's (the linked post, the index) and [`fetch_early`]'s.
-const EARLY: &str = "__papershelfPrefetch";
-
-/// The early answers (`url` → promise), made when `create` and there are none yet.
+/// The early answers (`url` → promise): the boot script's (the linked
+/// post, the index) and [`fetch_early`]'s, in the shared object's `early`.
+/// Made when `create` and there are none yet.
 fn early_answers(create: bool) -> Option<js_sys::Object> {
-    let global = js_sys::global();
-    match js_sys::Reflect::get(&global, &EARLY.into()) {
-        Ok(e) if e.is_object() => Some(e.unchecked_into()),
-        _ if create => {
-            let e = js_sys::Object::new();
-            js_sys::Reflect::set(&global, &EARLY.into(), &e).ok()?;
-            Some(e)
-        }
-        _ => None,
+    if create {
+        papershelf_web::shared::get_or_make("early")
+    } else {
+        papershelf_web::shared::get("early")?.dyn_into().ok()
     }
 }
 

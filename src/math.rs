@@ -1,7 +1,7 @@
 //! Math on demand: the first download has no math renderer. A post with math
 //! arrives with placeholders (`code[data-ps-math]` holding the TeX); the
 //! first such post imports the renderer module (`crates/math-wasm`) through
-//! `globalThis.__papershelfMath()`, which the page's boot script or
+//! the shared object's `math()` (`www/boot/shared.js`), which the page's boot script or
 //! `embed.js` defines, and each placeholder is swapped for MathML read
 //! through the core's allow-list.
 
@@ -96,11 +96,9 @@ pub async fn render_math(container: web_sys::Element, linker: &dyn Linker) {
 
 /// The module's `tex_to_mathml`, importing the module the first time.
 async fn renderer() -> Result<js_sys::Function, String> {
-    let import: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::global(), &"__papershelfMath".into())
-            .ok()
-            .and_then(|v| v.dyn_into().ok())
-            .ok_or("this page did not say where it is")?;
+    let import: js_sys::Function = papershelf_web::shared::get("math")
+        .and_then(|v| v.dyn_into().ok())
+        .ok_or("this page did not say where it is")?;
     let promise = MODULE.with(|m| {
         m.borrow_mut()
             .get_or_insert_with(|| {

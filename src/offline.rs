@@ -5,7 +5,7 @@
 //! opened, so the page's first seconds stay the reader's.
 //!
 //! The service worker (`www/sw.js`) does the saving; the boot script gives
-//! this module `globalThis.__papershelfOffline` to ask it. Without a worker
+//! this module the shared object's `offline` (`www/boot/shared.js`) to ask it. Without a worker
 //! controlling the page (`trunk serve`, the first visit before it installs,
 //! an embedded viewer) the section is not shown.
 
@@ -19,8 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The boot script's side of offline reading, if there is a worker to ask.
 fn bridge() -> Option<JsValue> {
-    let window = web_sys::window()?;
-    let api = js_sys::Reflect::get(&window, &"__papershelfOffline".into()).ok()?;
+    let api = papershelf_web::shared::get("offline")?;
     let ready = js_sys::Reflect::get(&api, &"ready".into())
         .ok()?
         .dyn_into::<js_sys::Function>()

@@ -1,6 +1,6 @@
 //! Full-text search in the viewer. The first download has no search engine:
 //! the engine module (`crates/search-wasm`) is imported through
-//! `globalThis.__papershelfSearch()` (defined by the boot script or
+//! the shared object's `search()` (`www/boot/shared.js`) (defined by the boot script or
 //! `embed.js`) when the reader first focuses the search box or opens a
 //! search. Then each query fetches only what it needs: the manifest once
 //! per loaded index, and the index pieces its words fall in, each once (their
@@ -73,8 +73,7 @@ fn module() -> js_sys::Promise {
     MODULE.with(|m| {
         m.borrow_mut()
             .get_or_insert_with(|| {
-                js_sys::Reflect::get(&js_sys::global(), &"__papershelfSearch".into())
-                    .ok()
+                papershelf_web::shared::get("search")
                     .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
                     .ok_or_else(|| JsValue::from_str("this page did not say where it is"))
                     .and_then(|f| f.call0(&JsValue::NULL))

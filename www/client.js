@@ -1,8 +1,11 @@
 // The page's side of the service worker, loaded by the boot script once the
 // first screen is painted (so the first view's download does not carry it).
-// scripts/post-build.mjs writes it as client-<hash>.js, with WORKER true in a
-// release build (`trunk serve` registers no worker).
-const WORKER = __WORKER__;
+// scripts/post-build.mjs bundles it as client-<hash>.js; `release` is true in
+// a release build (`trunk serve` registers no worker).
+import { release as WORKER } from 'papershelf:build';
+import { shared } from './boot/shared.js';
+
+const share = shared();
 // The service worker (sw.js): offline reading and instant repeat visits. It is
 // registered once the app has started (`painted`: after the first screen,
 // and after the app's own files are in the HTTP cache, which the worker's
@@ -40,19 +43,19 @@ const heard = (message) => {
   else if (message.type === 'saved') waiting.saved?.(message);
   else if (message.type === 'removed') {
     // The posts kept as drawn in localStorage go with the rest (the boot script keeps them).
-    globalThis.__papershelfForgetDrawn?.();
+    share.forgetDrawn?.();
     waiting.removed?.();
   } else if (message.type === 'post-changed') {
     // Never shown again as drawn before: the next load draws the new text.
-    globalThis.__papershelfForgetDrawn?.(message.path);
+    share.forgetDrawn?.(message.path);
     // A post shown from the cache was edited since: the first view showing
     // it is not taken over (the app shows the new text) and the app starts
     // now; the app, if running, shows the new text (src/pages/post.rs).
     const view = document.querySelector('[data-first-view]');
     if (view && view.getAttribute('data-first-view') === message.path) {
       view.setAttribute('data-stale', '');
-      if (globalThis.__papershelfPrefetch) delete globalThis.__papershelfPrefetch[`content/${message.path}`]; // the app asks again
-      globalThis.__papershelfWake?.();
+      if (share.early) delete share.early[`content/${message.path}`]; // the app asks again
+      share.wake?.();
     }
     dispatchEvent(new CustomEvent('papershelf-post-changed', { detail: message.path }));
   }
@@ -61,13 +64,13 @@ if (WORKER && 'serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('message', (e) => heard(e.data || {}));
   navigator.serviceWorker.startMessages();
   // What it said before this module loaded (the boot script kept it).
-  if (globalThis.__papershelfEarly) navigator.serviceWorker.removeEventListener('message', globalThis.__papershelfEarly);
-  for (const message of globalThis.__papershelfMessages || []) heard(message);
-  globalThis.__papershelfMessages = null;
+  if (share.heard) navigator.serviceWorker.removeEventListener('message', share.heard);
+  for (const message of share.messages || []) heard(message);
+  share.messages = null;
   // The app's "Offline reading" appears once a worker controls the page.
   navigator.serviceWorker.addEventListener('controllerchange', () => dispatchEvent(new Event('papershelf-worker')));
   (async () => {
-    await globalThis.__papershelfStarted;
+    await share.started;
     await new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0)));
     let registration;
     try {
@@ -125,7 +128,7 @@ const offlineBytes = async () => {
   }
   return bytes;
 };
-globalThis.__papershelfOffline = {
+share.offline = {
   // Whether a worker controls this page (so saving means something).
   ready: () => Boolean(globalThis.caches && navigator.serviceWorker?.controller),
   // Saves the posts at `paths` (in content/) and their files; `progress(done, total)` as it goes.

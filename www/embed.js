@@ -7,22 +7,26 @@
 // next to this file), tags (an initial filter, comma-separated), post (open one
 // post, e.g. papers/y2025/nov/20251106), route (memory, the default: never touches
 // the page's URL; or hash). The viewer lives in a shadow root: its styles and the
-// page's do not mix. `make dist` fills in the hashed file names below.
+// page's do not mix. scripts/post-build.mjs bundles it with the build's hashed file names.
+import { files } from 'papershelf:build';
+import { shared } from './boot/shared.js';
+
 const here = new URL('.', import.meta.url);
-const APP_JS = new URL('__APP_JS__', here);
-const APP_WASM = new URL('__APP_WASM__', here);
-const APP_CSS = new URL('__APP_CSS__', here);
+const APP_JS = new URL(files.app.js, here);
+const APP_WASM = new URL(files.app.wasm, here);
+const APP_CSS = new URL(files.css, here);
 
 // Tells the app not to take over the page's <body>, and how to import the math
 // renderer and the search engine.
-globalThis.__papershelfEmbedded = true;
-globalThis.__papershelfMath ??= () =>
-  import(new URL('__MATH_JS__', here).href).then(async (m) => {
+const share = shared();
+share.embedded = true;
+share.math ??= () =>
+  import(new URL(files.math.js, here).href).then(async (m) => {
     await m.default();
     return m;
   });
-globalThis.__papershelfSearch ??= () =>
-  import(new URL('__SEARCH_JS__', here).href).then(async (m) => {
+share.search ??= () =>
+  import(new URL(files.search.js, here).href).then(async (m) => {
     await m.default();
     return m;
   });

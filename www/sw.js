@@ -30,18 +30,21 @@
 // page where a post should be (a host's "not found" page served as 200).
 // A page is told {type: 'offline'} when an answer came from the cache
 // because the network failed, {type: 'online'} when the network answered.
-'use strict';
+// scripts/post-build.mjs bundles it with the build's version (a hash of
+// every app file) and the app's files, relative to the scope (precached at
+// install).
+import { version as VERSION, appFiles as APP_FILES } from 'papershelf:build';
+import { contentHash } from './boot/hash.js';
+import { cacheName } from './boot/scope.js';
+import { contentUrl, drawingPath } from './boot/route.js';
 
-const VERSION = '__VERSION__';
-// The app's files, relative to the scope: precached at install.
-const APP_FILES = __APP_FILES__;
 const scope = new URL(self.registration.scope);
 // Every cache name carries this worker's scope: sites that share an origin
 // (GitHub Pages serves you.github.io/a/ and you.github.io/b/ from one) never
 // read, replace or delete each other's caches. The pages name them the same
-// way (www/first-view.js cacheName, www/client.js).
-const NAME = `papershelf ${scope.pathname}`;
-const APP = `${NAME} app ${VERSION}`;
+// way (www/boot/scope.js).
+const NAME = cacheName(scope.pathname, '').trimEnd();
+const APP = `${cacheName(scope.pathname, 'app')} ${VERSION}`;
 // The index, the posts, the search index and the app's own pages, as last seen.
 const CONTENT = `${NAME} content`;
 // Images and files posts link to, seen while reading, capped.
@@ -343,12 +346,6 @@ async function currentHashes() {
   return hashes || new Map();
 }
 
-// The SHA-256 of `bytes` as hex, its first 16 digits: as `papershelf index` hashes a post.
-async function contentHash(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function post(event, path, key) {
   const cached = (await caches.match(key, { cacheName: CONTENT })) || (await caches.match(key, { cacheName: SAVED }));
   if (cached) {
@@ -397,7 +394,7 @@ async function revalidate(event, path, key, had) {
     const hash = await keepPost(key, response);
     if (hash && hash !== had) {
       // Its drawing ahead is of the old text: fetched anew when next asked for.
-      await (await caches.open(CONTENT)).delete(here(`content/_papershelf/drawn/${path.replace(/\.mdx?$/, '')}.json`));
+      await (await caches.open(CONTENT)).delete(here(contentUrl(drawingPath(path))));
       tell(event, { type: 'post-changed', path });
     }
   } catch (e) {

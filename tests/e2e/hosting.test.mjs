@@ -151,7 +151,7 @@ for (const [name, policy, blocked] of [
       await page.reload();
       assert.equal(await how(), 'kept');
       const scriptsRun = !blocked.includes('script-src-elem inline');
-      assert.equal(await page.evaluate(() => Boolean(globalThis.__papershelfHot?.kept)), scriptsRun, 'shown by the inline script only where it may run');
+      assert.equal(await page.evaluate(() => Boolean(globalThis.__papershelf?.hot?.kept)), scriptsRun, 'shown by the inline script only where it may run');
       // The post's own styles (a JSX style object: width 500px) hold in the kept drawing,
       const image = page.locator('[data-first-view] .post-body img').first();
       assert.equal(await image.evaluate((el) => getComputedStyle(el).width), '500px');

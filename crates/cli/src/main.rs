@@ -8,9 +8,9 @@ use papershelf_core::diagnostic::Diagnostic;
 use papershelf_core::doc::HashLinker;
 use papershelf_core::feed;
 use papershelf_core::html::to_html;
-use papershelf_core::index::{Front, Index, DRAWN_DIR, FRONT_FILE, OFFLINE_FILE, SEARCH_DIR};
+use papershelf_core::index::{Front, Index, FRONT_FILE, OFFLINE_FILE, SEARCH_DIR};
 use papershelf_core::page;
-use papershelf_core::post::{post_stem, ParsedPost, Post};
+use papershelf_core::post::{ParsedPost, Post};
 use papershelf_core::site::{self, Site};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -263,7 +263,7 @@ fn write_drawn(indexed: &[Indexed], written: &mut Written) -> Result<(), String>
         let drawn = papershelf_core::tree::Drawn::of(post, parsed);
         let json = serde_json::to_string(&drawn).map_err(|e| e.to_string())? + "\n";
         written.write(
-            &format!("{DRAWN_DIR}{}.json", post_stem(&post.path)),
+            &papershelf_core::paths::drawing_path(&post.path),
             json.as_bytes(),
         )?;
     }
@@ -828,4 +828,25 @@ fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     }
     out.sort();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    /// `tests/rules/content-hash.json`, the cases the boot code and the
+    /// service worker (`www/boot/hash.js`) are tested against too.
+    #[test]
+    fn the_content_hash_fixture() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/rules/content-hash.json")).unwrap();
+        let cases = fixture["cases"].as_array().unwrap();
+        assert!(cases.len() >= 4);
+        for case in cases {
+            let text = case["text"].as_str().unwrap();
+            assert_eq!(
+                super::content_hash(text.as_bytes()),
+                case["hash"].as_str().unwrap(),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -8,11 +8,7 @@ use crate::catalog::{Catalog, Filter, Paper};
 use crate::post::{post_stem, Post};
 use serde::{Deserialize, Serialize};
 
-/// The folder, beside `index.json`, that holds everything else `papershelf
-/// index` writes: a name no Docusaurus content folder has (Docusaurus
-/// ignores `_`-prefixed paths), so nothing papershelf writes shares a name
-/// with what the author wrote. `index.json` stays where it is documented.
-pub const GENERATED_DIR: &str = "_papershelf";
+pub use crate::paths::GENERATED_DIR;
 
 /// The home and papers pages' first screens ([`Front`]), in [`GENERATED_DIR`].
 pub const FRONT_FILE: &str = "_papershelf/front.json";

@@ -32,6 +32,7 @@ pub mod math;
 pub mod mdx;
 #[cfg(feature = "site")]
 pub mod page;
+pub mod paths;
 pub mod policy;
 pub mod post;
 pub mod raw_html;

@@ -162,9 +162,8 @@ pub fn post_page(
     // service worker controls leaves out; it draws the post from what this
     // device kept.
     let drawn = format!(
-        "<link rel=\"preload\" as=\"fetch\" href=\"content/{}{}.json\" crossorigin data-first-visit>",
-        crate::index::DRAWN_DIR,
-        a(&encode_path(crate::post::post_stem(&post.path)))
+        "<link rel=\"preload\" as=\"fetch\" href=\"content/{}\" crossorigin data-first-visit>",
+        a(&encode_path(&crate::paths::drawing_path(&post.path)))
     );
     let first_visit = template.contains(FIRST_VISIT);
     if !first_visit {

@@ -103,19 +103,7 @@ pub struct ParsedPost {
 /// Largest post papershelf renders (larger ones are refused with a message).
 pub const MAX_POST_BYTES: usize = 16 * 1024 * 1024;
 
-/// A post's path without its `.md` or `.mdx`: what routes and Docusaurus
-/// URLs name it by, so a link finds the post whatever its file's extension.
-///
-/// ```
-/// use papershelf_core::post::post_stem;
-/// assert_eq!(post_stem("docs/intro.mdx"), "docs/intro");
-/// assert_eq!(post_stem("papers/y2025/nov/20251106.md"), "papers/y2025/nov/20251106");
-/// ```
-pub fn post_stem(path: &str) -> &str {
-    path.strip_suffix(".md")
-        .or_else(|| path.strip_suffix(".mdx"))
-        .unwrap_or(path)
-}
+pub use crate::paths::post_stem;
 
 impl ParsedPost {
     /// The rendered body: the safe tree the browser and the CLI show.

@@ -215,6 +215,55 @@ pub fn post_url(base: &str, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::paths::{drawing_path, mdx_fallback};
+
+    /// `tests/rules/routes.json`, the cases the boot code's router
+    /// (`www/boot/route.js`) is tested against too: both read every hash alike.
+    #[test]
+    fn the_route_fixture() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/rules/routes.json")).unwrap();
+        let cases = fixture["cases"].as_array().unwrap();
+        assert!(cases.len() >= 40, "the fixture has its cases");
+        for case in cases {
+            let hash = case["hash"].as_str().unwrap();
+            let field = |name: &str| case.get(name).and_then(|v| v.as_str()).map(String::from);
+            let route = Route::from_hash(hash);
+            let page = match &route {
+                Route::Home(_) => "home",
+                Route::Papers(_) => "papers",
+                Route::Tags => "tags",
+                Route::Search(_) => "search",
+                Route::Post { .. } => "post",
+                Route::NotFound { .. } => "not-found",
+            };
+            assert_eq!(Some(page.to_string()), field("page"), "{hash}");
+            let filtered = route.filter().map(|f| *f != Filter::default());
+            assert_eq!(
+                filtered,
+                case.get("filtered").and_then(|v| v.as_bool()),
+                "{hash}"
+            );
+            let (post, anchor) = match &route {
+                Route::Post { path, anchor } => (Some(path.clone()), anchor.clone()),
+                _ => (None, None),
+            };
+            assert_eq!(post, field("post"), "{hash}");
+            assert_eq!(anchor, field("anchor"), "{hash}");
+            let url = post.as_deref().map(|p| post_url("content/", p));
+            assert_eq!(url, field("url"), "{hash}");
+            let mdx = post.as_deref().and_then(mdx_fallback);
+            assert_eq!(
+                mdx.map(|m| post_url("content/", &m)),
+                field("mdx"),
+                "{hash}"
+            );
+            let drawing = post
+                .as_deref()
+                .map(|p| post_url("content/", &drawing_path(p)));
+            assert_eq!(drawing, field("drawing"), "{hash}");
+        }
+    }
 
     #[test]
     fn home_and_posts_round_trip() {

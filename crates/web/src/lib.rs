@@ -14,6 +14,7 @@ pub mod first;
 pub mod header;
 pub mod list;
 pub mod share;
+pub mod shared;
 pub mod theme;
 
 /// The content directory of the site, relative to its page.

@@ -49,9 +49,7 @@ pub fn page_title(document: &Document, page: &str) -> String {
 
 /// Whether this page is `embed.js`'s viewer inside someone else's page.
 pub fn embedded() -> bool {
-    web_sys::window().is_some_and(|w| {
-        js_sys::Reflect::get(&w, &"__papershelfEmbedded".into()).is_ok_and(|v| v.is_truthy())
-    })
+    crate::shared::get("embedded").is_some_and(|v| v.is_truthy())
 }
 
 /// The link to share for the post at `path`, at its heading `anchor` if

@@ -1,0 +1,76 @@
+// What the boot code says on the page (www/boot/page.js, copy.js), the
+// shared object (shared.js) and the site's scope (scope.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { say, startFailure } from '../../www/boot/page.js';
+import { listenForCopies, copiedText } from '../../www/boot/copy.js';
+import { shared } from '../../www/boot/shared.js';
+import { scopeOf, cacheName } from '../../www/boot/scope.js';
+import { pageAt } from './dom.mjs';
+
+test('a failure replaces the boot message, as an alert, or makes one', () => {
+  const win = pageAt();
+  say('papershelf could not start', win.document);
+  const boot = win.document.getElementById('boot');
+  assert.equal(boot.textContent, 'papershelf could not start');
+  assert.equal(boot.getAttribute('role'), 'alert');
+  boot.remove();
+  say('again', win.document);
+  assert.equal(win.document.body.firstElementChild.id, 'boot');
+  win.close();
+});
+
+test('a start refused by a Content-Security-Policy says what to add to it', () => {
+  assert.match(startFailure(new Error('Refused to compile … Content Security Policy')), /'wasm-unsafe-eval'/);
+  assert.match(startFailure(new TypeError('Failed to fetch')), /^papershelf could not start: Failed to fetch\. Reload/);
+});
+
+const click = (win, target, init = {}) => target.dispatchEvent(new win.MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init }));
+
+test('"Copy link" copies, and says so beside it and to screen readers', async () => {
+  const win = pageAt();
+  const copied = [];
+  Object.defineProperty(win, 'isSecureContext', { value: true });
+  Object.defineProperty(win.navigator, 'clipboard', { value: { writeText: async (t) => copied.push(t) } });
+  win.document.body.insertAdjacentHTML('beforeend', '<a href="#x" data-copy="https://example.org/site/docs/a/"><span>link</span></a>');
+  listenForCopies(win);
+  click(win, win.document.querySelector('[data-copy] span'));
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(copied, ['https://example.org/site/docs/a/']);
+  assert.equal(win.document.querySelector('[data-copy]').getAttribute('data-copied'), copiedText(true).mark);
+  assert.equal(win.document.getElementById('copy-status').textContent, 'Link copied.');
+  // A click with a modifier (open in a new tab) is the browser's.
+  click(win, win.document.querySelector('[data-copy]'), { ctrlKey: true });
+  assert.equal(copied.length, 1);
+  win.close();
+});
+
+test('where the clipboard cannot be written, the link is offered to copy by hand', async () => {
+  const win = pageAt();
+  const prompted = [];
+  win.prompt = (text, link) => prompted.push(link);
+  win.document.execCommand = () => false;
+  win.document.body.insertAdjacentHTML('beforeend', '<button data-copy="https://example.org/x">Copy link</button>');
+  listenForCopies(win);
+  click(win, win.document.querySelector('button'));
+  assert.deepEqual(prompted, ['https://example.org/x']);
+  assert.equal(win.document.querySelector('button').getAttribute('data-copied'), 'Not copied');
+  assert.equal(win.document.getElementById('copy-status').textContent, 'The link could not be copied.');
+  assert.equal(win.document.querySelector('textarea'), null, 'the helper is gone');
+  win.close();
+});
+
+test('one shared object, made once', () => {
+  delete globalThis.__papershelf;
+  const a = shared();
+  a.early = {};
+  assert.equal(shared(), a);
+  assert.equal(globalThis.__papershelf.early, a.early);
+  delete globalThis.__papershelf;
+});
+
+test('a site is named by the folder of its page', () => {
+  assert.equal(scopeOf('https://you.github.io/reviews/index.html'), '/reviews/');
+  assert.equal(scopeOf('https://you.github.io/reviews/'), '/reviews/');
+  assert.equal(cacheName('/reviews/', 'content'), 'papershelf /reviews/ content');
+});

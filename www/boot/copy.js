@@ -1,0 +1,53 @@
+// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs):
+// a click copies the element's data-copy, says so beside it for 2 s and to
+// screen readers; where the clipboard cannot be written, the link is shown
+// selected, to copy by hand.
+
+/** What the copy says beside the control, and to screen readers. */
+export const copiedText = (ok) => ({ mark: ok ? 'Copied' : 'Not copied', status: ok ? 'Link copied.' : 'The link could not be copied.' });
+
+/** Listens for clicks on `[data-copy]` in `win`'s document. */
+export const listenForCopies = (win = globalThis) => {
+  const doc = win.document;
+  win.addEventListener('click', (e) => {
+    const control = e.target && typeof e.target.closest === 'function' ? e.target.closest('[data-copy]') : null;
+    if (!control || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    const link = control.getAttribute('data-copy');
+    const done = (ok) => {
+      const text = copiedText(ok);
+      control.setAttribute('data-copied', text.mark);
+      win.setTimeout(() => control.removeAttribute('data-copied'), 2000);
+      let status = doc.getElementById('copy-status');
+      if (!status) {
+        status = doc.createElement('p');
+        status.id = 'copy-status';
+        status.className = 'visually-hidden';
+        status.setAttribute('role', 'status');
+        doc.body.append(status);
+      }
+      status.textContent = text.status;
+      if (!ok) win.prompt('Copy this link:', link);
+    };
+    const byHand = () => {
+      const area = doc.createElement('textarea');
+      area.value = link;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      doc.body.append(area);
+      area.select();
+      let ok = false;
+      try {
+        ok = doc.execCommand('copy');
+      } catch (err) {
+        ok = false;
+      }
+      area.remove();
+      control.focus();
+      done(ok);
+    };
+    if (win.navigator.clipboard && win.isSecureContext) win.navigator.clipboard.writeText(link).then(() => done(true), byHand);
+    else byHand();
+  });
+};
