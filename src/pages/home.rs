@@ -5,7 +5,7 @@ use super::when_loaded;
 use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::Catalog;
-use papershelf_core::index::FRONT_POSTS;
+use papershelf_core::front::FRONT_POSTS;
 use papershelf_core::post::Post;
 
 /// The home page.

@@ -5,7 +5,7 @@ use super::when_loaded;
 use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::{Catalog, Paper};
-use papershelf_core::index::FRONT_PAPERS;
+use papershelf_core::front::FRONT_PAPERS;
 
 /// The papers page.
 #[component]

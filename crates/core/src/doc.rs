@@ -281,7 +281,7 @@ impl Linker for HashLinker {
             Target::Asset { path, suffix } => format!(
                 "{}{}{}",
                 self.content_base,
-                crate::links::encode_path(path),
+                crate::paths::encode_path(path),
                 suffix
             ),
             Target::Post { path, anchor } => post_hash(path, anchor.as_deref()),
@@ -296,13 +296,13 @@ impl Linker for HashLinker {
 pub fn post_page_path(path: &str) -> String {
     format!(
         "{}/",
-        crate::links::encode_path(crate::post::post_stem(path))
+        crate::paths::encode_path(crate::paths::post_stem(path))
     )
 }
 
 /// The hash route of a post, as links and bookmarks use it.
 pub fn post_hash(path: &str, anchor: Option<&str>) -> String {
-    let stem = crate::post::post_stem(path);
+    let stem = crate::paths::post_stem(path);
     match anchor {
         Some(a) => format!("#/post/{stem}?id={a}"),
         None => format!("#/post/{stem}"),

@@ -24,12 +24,14 @@ pub mod display_math;
 pub mod doc;
 #[cfg(feature = "site")]
 pub mod feed;
+pub mod front;
 pub mod frontmatter;
 pub mod html;
 pub mod index;
 pub mod links;
 pub mod math;
 pub mod mdx;
+pub mod options;
 #[cfg(feature = "site")]
 pub mod page;
 pub mod paths;

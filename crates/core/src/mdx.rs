@@ -45,6 +45,9 @@ pub struct Prepared {
     /// The file lines where a display math block opens (fenced by
     /// [`crate::display_math::fence`]), ascending.
     math_blocks: Vec<u32>,
+    /// Byte offsets in `markdown` of the lines that stand for hidden
+    /// `import`/`export` lines, ascending.
+    hidden: Vec<usize>,
 }
 
 impl Prepared {
@@ -52,6 +55,13 @@ impl Prepared {
     /// display math block the pre-pass fenced.
     pub fn opens_math(&self, line: u32) -> bool {
         self.math_blocks.binary_search(&line).is_ok()
+    }
+
+    /// Whether the HTML block starting at byte `offset` of
+    /// [`Prepared::markdown`] stands for a hidden `import`/`export` line:
+    /// the renderer draws nothing for it.
+    pub fn is_hidden(&self, offset: usize) -> bool {
+        self.hidden.binary_search(&offset).is_ok()
     }
 
     /// The file line of a byte offset in [`Prepared::markdown`].
@@ -82,8 +92,10 @@ pub const ADMONITIONS: &[&str] = &[
     "secondary",
 ];
 
-/// What a hidden `import`/`export` line becomes: an HTML block that shows nothing.
-pub const HIDDEN: &str = "<!---->";
+/// What a hidden `import`/`export` line becomes in the Markdown: an HTML
+/// block (so it ends a list or quote above it, as the line it replaces
+/// does), which [`Prepared::is_hidden`] tells the renderer to leave out.
+const HIDDEN: &str = "<!---->";
 
 /// How many lines a JSX tag may span before it is taken as text.
 const MAX_TAG_LINES: usize = 16;
@@ -110,7 +122,7 @@ impl Structure {
     fn of(body: &str) -> Structure {
         let mut s = Structure::default();
         let mut depth = 0usize;
-        let parser = Parser::new_ext(body, crate::render::cmark_options());
+        let parser = Parser::new_ext(body, crate::options::cmark_options());
         for (event, range) in parser.into_offset_iter() {
             match event {
                 Event::Start(Tag::CodeBlock(_)) => s.blocks.push(range),
@@ -216,6 +228,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
             esm_line(&mut p, line, file_line);
             // An empty comment, not an empty line: like the import it
             // replaces, it ends a list or quote above it.
+            p.hidden.push(p.markdown.len());
             push(&mut p, HIDDEN, file_line);
             continue;
         }
@@ -918,6 +931,16 @@ mod tests {
         );
         assert_eq!(p.markdown, "<!---->\n<!---->\n\n# Title\n");
         assert_eq!(p.line_map, vec![1, 2, 3, 4, 5]);
+    }
+
+    /// The renderer knows a hidden line by where the pre-pass put it, not
+    /// by what it says: an author's own empty comment is not one.
+    #[test]
+    fn hidden_lines_are_known_by_their_place() {
+        let p = prepare("import a from './a.png';\n\n<!---->\n", 1);
+        assert_eq!(p.markdown, "<!---->\n\n<!---->\n");
+        assert!(p.is_hidden(0));
+        assert!(!p.is_hidden(p.markdown.rfind("<!---->").unwrap()));
     }
 
     #[test]

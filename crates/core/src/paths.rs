@@ -44,3 +44,28 @@ pub fn mdx_fallback(path: &str) -> Option<String> {
 pub fn drawing_path(path: &str) -> String {
     format!("{GENERATED_DIR}/drawn/{}.json", post_stem(path))
 }
+
+/// A decoded content path as a URL path: `%`, `#`, `?` and what browsers
+/// would not send as written (spaces, controls) are percent-encoded, so
+/// `file%23name.pdf` asks for that file and not for `file`. Other characters
+/// (Hangul among them) stay as they are; the browser encodes them.
+pub fn encode_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| {
+        matches!(c, '%' | '#' | '?' | '"' | '<' | '>' | '\\') || c <= ' ' || c == '\u{7f}'
+    };
+    if !path.contains(needs) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if needs(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

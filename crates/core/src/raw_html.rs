@@ -239,7 +239,7 @@ fn named(name: &str) -> Option<String> {
     let written = format!("&{name};");
     let mut text = String::new();
     // The offset iterator, as the renderer uses: one copy of the parser in the wasm.
-    let parser = pulldown_cmark::Parser::new_ext(&written, crate::render::cmark_options());
+    let parser = pulldown_cmark::Parser::new_ext(&written, crate::options::cmark_options());
     for (event, _) in parser.into_offset_iter() {
         if let pulldown_cmark::Event::Text(t) = event {
             text.push_str(&t);

@@ -15,12 +15,10 @@ use crate::policy::{self, AttrKind};
 use crate::raw_html::{self, Token};
 use crate::slug::Slugger;
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
 
-/// How deep elements may nest; deeper content is kept as text in the
-/// deepest element, so neither output recurses without bound.
-pub const MAX_DEPTH: usize = 96;
+pub use crate::options::{cmark_options, MAX_DEPTH};
 
 /// A heading of the rendered post.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,17 +48,6 @@ pub struct Rendered {
     pub has_math: bool,
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// All parser options in one place (as mdBook's `new_cmark_parser`).
-pub fn cmark_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_MATH
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +128,8 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
     let mut text_line = 1;
     // The TeX of a display math block being read (see crate::display_math).
     let mut math_block: Option<String> = None;
+    // Whether the HTML block being read stands for a hidden line (see crate::mdx).
+    let mut hidden_block = false;
     for (event, range) in Parser::new_ext(&prepared.markdown, cmark_options()).into_offset_iter() {
         let line = prepared.line_of(range.start);
         if let Some(tex) = &mut math_block {
@@ -196,9 +185,10 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
             Event::Start(Tag::HtmlBlock) => {
                 html_block.clear();
                 html_block_line = b.line;
+                hidden_block = prepared.is_hidden(range.start);
             }
             Event::Html(s) => html_block.push_str(&s),
-            Event::End(TagEnd::HtmlBlock) if html_block.trim_end() == crate::mdx::HIDDEN => {}
+            Event::End(TagEnd::HtmlBlock) if hidden_block => {}
             Event::End(TagEnd::HtmlBlock) => {
                 b.line = html_block_line;
                 b.raw_html(&std::mem::take(&mut html_block));

@@ -213,7 +213,7 @@ fn node<D: Data>(value: &D, parent: Namespace, depth: usize) -> Option<Node> {
     if let Some(text) = value.string() {
         return Some(Node::Text(text));
     }
-    if depth > crate::render::MAX_DEPTH {
+    if depth > crate::options::MAX_DEPTH {
         return None;
     }
     let items = value.items()?;

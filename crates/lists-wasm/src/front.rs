@@ -4,7 +4,7 @@
 
 use js_sys::{Array, Reflect};
 use papershelf_core::catalog::{Paper, Review};
-use papershelf_core::index::{Front, PapersFront};
+use papershelf_core::front::{Front, PapersFront};
 use papershelf_core::post::{PaperEntry, Post};
 use wasm_bindgen::{JsCast, JsValue};
 

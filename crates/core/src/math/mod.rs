@@ -167,7 +167,7 @@ pub fn from_mathml(markup: &str) -> Option<Element> {
                         el.set(an, AttrValue::Text(v));
                     }
                 }
-                if self_closing || stack.len() >= crate::render::MAX_DEPTH {
+                if self_closing || stack.len() >= crate::options::MAX_DEPTH {
                     match stack.last_mut() {
                         Some(parent) => parent.push(Node::Element(el)),
                         None => root = Some(el),
@@ -208,7 +208,7 @@ const ACCENTS: &[&str] = &[
 /// as the accent MathML Core places tightly over its base:
 /// `<mover accent="true"><x/><mo>^</mo></mover>`.
 fn mark_accents(el: &mut Element, depth: usize) {
-    if depth > crate::render::MAX_DEPTH {
+    if depth > crate::options::MAX_DEPTH {
         return;
     }
     if el.tag() == "mover" && el.children.len() == 2 {
