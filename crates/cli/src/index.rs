@@ -1,0 +1,61 @@
+//! `papershelf index DIR`: the index and what goes beside it (the first
+//! screens, offline.json, the search index, the posts drawn ahead), written
+//! into DIR (or beside `--out`), never over a file it did not write.
+
+use crate::outputs::{self, CONTENT};
+use crate::source::Source;
+use crate::written::Written;
+use papershelf_core::site;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs `papershelf index DIR [--out FILE]`.
+pub fn run(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
+    let source = Source::read(dir)?;
+    for d in &source.site_problems {
+        eprintln!("{}:{d}", dir.join(site::FILE).display());
+    }
+    let files = outputs::site(&source, None)?;
+    let index_json = format!("{CONTENT}index.json");
+    if out == Some("-") {
+        let json = files
+            .iter()
+            .find(|f| f.path == index_json)
+            .expect("the index is an output");
+        print!("{}", String::from_utf8_lossy(&json.bytes));
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Everything else goes beside the index, in _papershelf/.
+    let (beside, name) = match out {
+        Some(path) => {
+            let path = Path::new(path);
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .ok_or_else(|| format!("--out {}: name a file", path.display()))?;
+            let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+            (folder, name)
+        }
+        None => (dir.to_path_buf(), "index.json".to_string()),
+    };
+    let mut written = Written::open(&beside)?;
+    for file in &files {
+        let Some(path) = file.path.strip_prefix(CONTENT) else {
+            continue;
+        };
+        let path = if file.path == index_json {
+            name.as_str()
+        } else {
+            path
+        };
+        if file.named_by_bytes {
+            written.write_once(path, &file.bytes)?;
+        } else {
+            written.write(path, &file.bytes)?;
+        }
+    }
+    written.finish()?;
+    let posts = source.posts.iter().filter(|p| !p.post.draft).count();
+    eprintln!("papershelf: indexed {posts} posts");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,499 @@
+//! Every file papershelf writes for a site, computed from what was read
+//! ([`Source`]) by one pure function, [`site`]: `index` writes the content
+//! folder's part of it, `publish` the rest, and the tests check the whole.
+
+use crate::source::Source;
+use papershelf_core::catalog::Catalog;
+use papershelf_core::feed;
+use papershelf_core::front::Front;
+use papershelf_core::index::{Index, FRONT_FILE, OFFLINE_FILE, SEARCH_DIR};
+use papershelf_core::page;
+use papershelf_core::post::{ParsedPost, Post};
+use papershelf_core::site::Site;
+
+/// Where the content folder is in a built site.
+pub const CONTENT: &str = "content/";
+
+/// One file to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Its path from the site's root, with `/` (the content folder's files
+    /// under [`CONTENT`]).
+    pub path: String,
+    /// What it holds.
+    pub bytes: Vec<u8>,
+    /// Named by its bytes (a search index piece): a file of that name is
+    /// this file already.
+    pub named_by_bytes: bool,
+}
+
+impl Output {
+    fn new(path: String, bytes: impl Into<Vec<u8>>) -> Output {
+        Output {
+            path,
+            bytes: bytes.into(),
+            named_by_bytes: false,
+        }
+    }
+}
+
+/// What `publish` adds to an indexed site: the built app's `index.html`,
+/// which every post page is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct Build<'a> {
+    /// The built `index.html` (its hashed file names).
+    pub html: &'a str,
+}
+
+/// Every file of the site made from `source`: the index and what goes
+/// beside it in the content folder; with a `build`, also the post pages,
+/// and with the site's URL (`source.site.url`) the feeds, the sitemap,
+/// `robots.txt` and the `index.html` that links them.
+pub fn site(source: &Source, build: Option<Build>) -> Result<Vec<Output>, String> {
+    let index = Index::build(
+        source
+            .posts
+            .iter()
+            .zip(&source.texts)
+            .map(|(p, text)| Post {
+                hash: content_hash(text.as_bytes()),
+                ..p.post.clone()
+            }),
+    );
+    let indexed = indexed(&index, &source.posts, &source.texts);
+    let mut out = vec![Output::new(
+        format!("{CONTENT}index.json"),
+        index_json(&index, &source.site).map_err(|e| e.to_string())?,
+    )];
+    let front = Front::of(&index, &Catalog::new(&index));
+    out.push(Output::new(
+        format!("{CONTENT}{FRONT_FILE}"),
+        to_json(&front)? + "\n",
+    ));
+    out.push(Output::new(
+        format!("{CONTENT}{OFFLINE_FILE}"),
+        offline_json(source, &indexed),
+    ));
+    out.extend(search_index(&indexed)?);
+    for Indexed { post, parsed, .. } in &indexed {
+        let drawn = papershelf_core::tree::Drawn::of(post, parsed);
+        out.push(Output::new(
+            format!(
+                "{CONTENT}{}",
+                papershelf_core::paths::drawing_path(&post.path)
+            ),
+            to_json(&drawn)? + "\n",
+        ));
+    }
+    if let Some(build) = build {
+        let newest: Vec<&ParsedPost> = indexed.iter().map(|i| i.parsed).collect();
+        out.extend(published(source, build, &newest));
+    }
+    Ok(out)
+}
+
+/// `value` as JSON.
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| e.to_string())
+}
+
+/// The post pages, and with the site's URL the feeds, the sitemap,
+/// `robots.txt` and `index.html` with the feeds linked.
+fn published(source: &Source, build: Build, newest: &[&ParsedPost]) -> Vec<Output> {
+    let site = &source.site;
+    let mut out = Vec::new();
+    let mut html = build.html.to_string();
+    if let Some(url) = &site.url {
+        let all = feed::entries(
+            &Site {
+                feed_limit: 0,
+                ..site.clone()
+            },
+            url,
+            newest,
+        );
+        let limit = match site.feed_limit {
+            0 => all.len(),
+            n => n.min(all.len()),
+        };
+        let feeds = feed::feeds(site, url, &all[..limit]);
+        for (name, text) in [
+            ("atom.xml", feeds.atom),
+            ("rss.xml", feeds.rss),
+            ("feed.json", feeds.json),
+        ] {
+            out.push(Output::new(name.to_string(), text));
+        }
+        for (path, text) in feed::tag_feeds(site, url, &all, site.feed_limit) {
+            out.push(Output::new(path, text));
+        }
+        html = with_site_links(&html, &site.title, &feed::pages_url(url, &site.route_base));
+        out.push(Output::new("index.html".to_string(), html.clone()));
+    }
+    let url = site.url.as_deref();
+    let mut pages = Vec::new();
+    for parsed in newest {
+        let image = preview_image(source, parsed);
+        let page = page::post_page(&html, site, url, parsed, image.as_ref());
+        out.push(Output::new(page::page_file(site, &parsed.post.path), page));
+        if let Some(url) = url {
+            pages.push((
+                feed::page_url(url, &site.route_base, &parsed.post.path),
+                parsed.post.date.clone(),
+            ));
+        }
+    }
+    if let Some(url) = url {
+        out.push(Output::new(
+            "sitemap.xml".to_string(),
+            page::sitemap(&pages),
+        ));
+        out.push(Output::new("robots.txt".to_string(), page::robots(url)));
+    }
+    out
+}
+
+/// The index as JSON with one post per line (see the README): still one JSON
+/// document, and the browser can parse it a few lines at a time, so a large
+/// index never blocks the page for long. The first line also holds the
+/// site's `title`, `description` and `language` from `papershelf.toml`, which
+/// the build writes into `index.html` (scripts/post-build.mjs).
+fn index_json(index: &Index, site: &Site) -> Result<String, serde_json::Error> {
+    let about = serde_json::json!({
+        "title": site.title,
+        "description": site.description,
+        "language": site.language,
+    });
+    let mut out = format!(
+        "{{\"version\":{},\"site\":{about},\"posts\":[\n",
+        index.version
+    );
+    for (i, post) in index.posts.iter().enumerate() {
+        out += &serde_json::to_string(post)?;
+        out += if i + 1 < index.posts.len() {
+            ",\n"
+        } else {
+            "\n"
+        };
+    }
+    out += "]}\n";
+    Ok(out)
+}
+
+/// A post file's content hash, as `index.json` gives it: the first 16 hex
+/// digits of its SHA-256 (the boot code and the service worker compute the
+/// same with SubtleCrypto: `www/boot/hash.js`, tested against the same
+/// cases, `tests/rules/content-hash.json`).
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// One post of the index (with its content hash), as read and parsed.
+struct Indexed<'a> {
+    post: &'a Post,
+    parsed: &'a ParsedPost,
+    text: &'a str,
+}
+
+/// The index's posts in its order, each with what was read and parsed of it.
+fn indexed<'a>(index: &'a Index, posts: &'a [ParsedPost], texts: &'a [String]) -> Vec<Indexed<'a>> {
+    let by_path: std::collections::HashMap<&str, (&ParsedPost, &String)> = posts
+        .iter()
+        .zip(texts)
+        .map(|(p, t)| (p.post.path.as_str(), (p, t)))
+        .collect();
+    index
+        .posts
+        .iter()
+        .filter_map(|post| {
+            let (parsed, text) = by_path.get(post.path.as_str())?;
+            Some(Indexed { post, parsed, text })
+        })
+        .collect()
+}
+
+/// `content/_papershelf/offline.json`: what "Save for offline" fetches for each indexed
+/// post and how many bytes that is, the post with its files:
+/// `{"version": 1, "posts": {"a/b.md": {"bytes": 48213, "files": ["a/asset/x.png"]}}}`.
+/// Files missing from the folder are left out (`check` reports them).
+fn offline_json(source: &Source, indexed: &[Indexed]) -> String {
+    let mut out = serde_json::Map::new();
+    for Indexed { post, parsed, text } in indexed {
+        let mut bytes = text.len() as u64;
+        let mut files = Vec::new();
+        for file in parsed.files() {
+            if let Some(found) = source.files.get(&file) {
+                bytes += found.bytes;
+                files.push(serde_json::Value::from(file));
+            }
+        }
+        out.insert(
+            post.path.clone(),
+            serde_json::json!({ "bytes": bytes, "files": files }),
+        );
+    }
+    serde_json::json!({ "version": 1, "posts": out }).to_string() + "\n"
+}
+
+/// How large a search index piece is, about: a query fetches a few.
+const SEARCH_PIECE_BYTES: usize = 12 * 1024;
+
+/// The search index for the `indexed` posts (in the index's order), in
+/// [`SEARCH_DIR`]: the pieces and `manifest.json`, which names them.
+fn search_index(indexed: &[Indexed]) -> Result<Vec<Output>, String> {
+    use papershelf_core::search::index::{sections_of, Builder};
+    let mut builder = Builder::default();
+    for Indexed { parsed, .. } in indexed {
+        builder.add_post(&sections_of(parsed));
+    }
+    let built = builder.finish(SEARCH_PIECE_BYTES);
+    let mut out: Vec<Output> = built
+        .pieces
+        .into_iter()
+        .map(|(file, bytes)| Output {
+            path: format!("{CONTENT}{SEARCH_DIR}{file}"),
+            bytes,
+            named_by_bytes: true,
+        })
+        .collect();
+    let manifest = to_json(&built.manifest)?;
+    out.push(Output::new(
+        format!("{CONTENT}{SEARCH_DIR}manifest.json"),
+        manifest,
+    ));
+    Ok(out)
+}
+
+/// The preview image of a post page: the post's first image when it is a
+/// PNG or JPEG in the content folder, else the site's `image`; absolute (so
+/// only with a site URL), with its size when the file could be read.
+fn preview_image(source: &Source, parsed: &ParsedPost) -> Option<page::PageImage> {
+    let site = &source.site;
+    let url = site.url.as_deref()?;
+    let local = |path: &str| -> Option<page::PageImage> {
+        let lower = path.to_ascii_lowercase();
+        let is_preview = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));
+        let file = source.files.get(path).filter(|_| is_preview)?;
+        Some(page::PageImage {
+            url: feed::ascii_url(&format!(
+                "{url}{CONTENT}{}",
+                papershelf_core::paths::encode_path(path)
+            )),
+            size: file.dimensions,
+        })
+    };
+    parsed
+        .doc()
+        .first_image()
+        .and_then(|path| local(&path))
+        .or_else(|| {
+            let image = site.image.as_deref()?;
+            if image.starts_with("https://") || image.starts_with("http://") {
+                Some(page::PageImage {
+                    url: feed::ascii_url(image),
+                    size: None,
+                })
+            } else {
+                local(image.trim_start_matches('/'))
+            }
+        })
+}
+
+/// `html` (the built `index.html`) with the feeds linked and, in
+/// `<meta name="papershelf-pages">`, where the post pages are (`pages`): the
+/// app's "copy link" controls copy a post's page URL from it. Published twice,
+/// it is unchanged.
+fn with_site_links(html: &str, title: &str, pages: &str) -> String {
+    if html.contains("rel=\"alternate\" type=\"application/atom+xml\"") {
+        return html.to_string();
+    }
+    let title = papershelf_core::html::escape_attr(title);
+    let pages = papershelf_core::html::escape_attr(pages);
+    let links = format!(
+        "  <meta name=\"papershelf-pages\" content=\"{pages}\">\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title} (Atom)\" href=\"atom.xml\">\n  \
+         <link rel=\"alternate\" type=\"application/rss+xml\" title=\"{title} (RSS)\" href=\"rss.xml\">\n  \
+         <link rel=\"alternate\" type=\"application/feed+json\" title=\"{title} (JSON Feed)\" href=\"feed.json\">\n"
+    );
+    match html.find("</head>") {
+        Some(i) => format!("{}{links}{}", &html[..i], &html[i..]),
+        None => html.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::File;
+    use papershelf_core::site::Site;
+    use std::collections::BTreeMap;
+
+    const BUILT: &str = "<!doctype html>\n<html lang=\"ko\">\n<head>\n  <title>papershelf</title>\n</head>\n<body>\n</body>\n</html>\n";
+
+    fn source(url: Option<&str>) -> Source {
+        let site = Site {
+            title: "리뷰".into(),
+            url: url.map(String::from),
+            ..Site::default()
+        };
+        let posts = vec![
+            (
+                "papers/y2025/nov/20251106.md".to_string(),
+                "# 2025-11-06 papers review\n\n## 1. [MIRA](https://example.org/mira) `bytedance`\n\n![그림](./asset/a.png)\n".to_string(),
+            ),
+            (
+                "notes/a b.mdx".to_string(),
+                "---\ntitle: 노트\ndate: 2025-11-01\n---\n\nimport x from './x.png';\n\n본문.\n".to_string(),
+            ),
+            (
+                "notes/draft.md".to_string(),
+                "---\ndraft: true\n---\n# Draft\n".to_string(),
+            ),
+        ];
+        let files = BTreeMap::from([(
+            "papers/y2025/nov/asset/a.png".to_string(),
+            File {
+                bytes: 2048,
+                dimensions: Some((640, 480)),
+            },
+        )]);
+        Source::new(site, posts, files)
+    }
+
+    fn find<'a>(files: &'a [Output], path: &str) -> &'a str {
+        let file = files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{path} is written"));
+        std::str::from_utf8(&file.bytes).unwrap()
+    }
+
+    /// The index, its first screens, offline.json, the search index and a
+    /// drawing per post, all in the content folder; nothing else without a build.
+    #[test]
+    fn an_indexed_site_is_its_content_files() {
+        let files = site(&source(None), None).unwrap();
+        assert!(files.iter().all(|f| f.path.starts_with(CONTENT)));
+        let index: Index = serde_json::from_str(find(&files, "content/index.json")).unwrap();
+        assert_eq!(index.posts.len(), 2, "the draft is left out");
+        let read = source(None);
+        for post in &index.posts {
+            let at = read
+                .posts
+                .iter()
+                .position(|p| p.post.path == post.path)
+                .unwrap();
+            assert_eq!(
+                post.hash,
+                content_hash(read.texts[at].as_bytes()),
+                "{}",
+                post.path
+            );
+            let drawing = find(
+                &files,
+                &format!(
+                    "content/{}",
+                    papershelf_core::paths::drawing_path(&post.path)
+                ),
+            );
+            assert!(
+                drawing.contains(&format!("\"hash\":\"{}\"", post.hash)),
+                "{drawing}"
+            );
+        }
+        let offline: serde_json::Value =
+            serde_json::from_str(find(&files, "content/_papershelf/offline.json")).unwrap();
+        let nov = &offline["posts"]["papers/y2025/nov/20251106.md"];
+        assert_eq!(
+            nov["files"],
+            serde_json::json!(["papers/y2025/nov/asset/a.png"])
+        );
+        let text_bytes = source(None).texts[0].len() as u64;
+        assert_eq!(nov["bytes"], serde_json::json!(text_bytes + 2048));
+        assert!(files
+            .iter()
+            .any(|f| f.path == "content/_papershelf/search/manifest.json"));
+        assert!(files
+            .iter()
+            .filter(|f| f.named_by_bytes)
+            .all(|f| f.path.starts_with("content/_papershelf/search/")));
+        assert_eq!(
+            site(&source(None), None).unwrap(),
+            files,
+            "the same source, the same files"
+        );
+    }
+
+    /// Published, each post has a page whose drawing preload names a drawing
+    /// the site has; with its URL, the feeds, the sitemap and index.html too.
+    #[test]
+    fn a_published_site_links_only_files_it_has() {
+        let files = site(
+            &source(Some("https://you.github.io/reviews/")),
+            Some(Build { html: BUILT }),
+        )
+        .unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        for wanted in [
+            "index.html",
+            "atom.xml",
+            "rss.xml",
+            "feed.json",
+            "sitemap.xml",
+            "robots.txt",
+        ] {
+            assert!(paths.contains(&wanted), "{wanted} in {paths:?}");
+        }
+        let pages: Vec<&Output> = files
+            .iter()
+            .filter(|f| f.path.starts_with("docs/"))
+            .collect();
+        assert_eq!(pages.len(), 2);
+        for page in pages {
+            let html = std::str::from_utf8(&page.bytes).unwrap();
+            let preload = html
+                .split("<link rel=\"preload\" as=\"fetch\" href=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .expect("a drawing preload");
+            let decoded = papershelf_core::links::percent_decode(preload);
+            assert!(
+                paths.contains(&decoded.as_str()),
+                "{} preloads {decoded}, which the site lacks",
+                page.path
+            );
+            assert!(
+                html.contains("og:image") == page.path.contains("20251106"),
+                "{}: only the post with an image has a preview",
+                page.path
+            );
+        }
+        assert!(find(&files, "index.html").contains("application/atom+xml"));
+        // Without its URL: the pages only, from the built index.html as it is.
+        let local = site(&source(None), Some(Build { html: BUILT })).unwrap();
+        assert!(local
+            .iter()
+            .all(|f| f.path.starts_with(CONTENT) || f.path.starts_with("docs/")));
+    }
+
+    /// `tests/rules/content-hash.json`, the cases the boot code and the
+    /// service worker (`www/boot/hash.js`) are tested against too.
+    #[test]
+    fn the_content_hash_fixture() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/rules/content-hash.json")).unwrap();
+        let cases = fixture["cases"].as_array().unwrap();
+        assert!(cases.len() >= 4);
+        for case in cases {
+            let text = case["text"].as_str().unwrap();
+            assert_eq!(
+                super::content_hash(text.as_bytes()),
+                case["hash"].as_str().unwrap(),
+                "{text:?}"
+            );
+        }
+    }
+}

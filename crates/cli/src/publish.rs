@@ -1,0 +1,55 @@
+//! `papershelf publish SITE_DIR`: a built site's post pages, and with its
+//! public address its feeds, sitemap and `robots.txt`, from the content it
+//! holds (`SITE_DIR/content`, indexed by the build).
+
+use crate::outputs::{self, Build, CONTENT};
+use crate::source::{read_text, write_if_changed, Source};
+use papershelf_core::site;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs `papershelf publish SITE_DIR [--site-url URL]`.
+pub fn run(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> {
+    let content = site_dir.join("content");
+    let html = read_text(&site_dir.join("index.html")).map_err(|e| {
+        format!("{e}; SITE_DIR is a built site (run `make dist` and publish dist/)")
+    })?;
+    let mut source = Source::read(&content)?;
+    for d in &source.site_problems {
+        eprintln!("{}:{d}", content.join(site::FILE).display());
+    }
+    if let Some(url) = site_url {
+        source.site.url = Some(site::check_url(url).map_err(|why| format!("--site-url: {why}"))?);
+    }
+    let files = outputs::site(&source, Some(Build { html: &html }))?;
+    let mut pages = 0;
+    for file in files.iter().filter(|f| !f.path.starts_with(CONTENT)) {
+        let path = site_dir.join(&file.path);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        write_if_changed(&path, &String::from_utf8_lossy(&file.bytes))?;
+        pages += usize::from(file.path.ends_with("/index.html"));
+    }
+    let site = &source.site;
+    let Some(url) = &site.url else {
+        eprintln!(
+            "papershelf: wrote {pages} post pages; no feeds or sitemap: they need the site's public \
+             address. Set `url` in the content folder's {} (url = \"https://you.github.io/reviews/\"), \
+             or pass --site-url (make dist SITE_URL=https://…)",
+            site::FILE
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    eprintln!(
+        "papershelf: wrote {pages} post pages, sitemap.xml, robots.txt, and atom.xml, rss.xml, \
+         feed.json ({} posts) and a feed per tag (tags/<tag>/atom.xml) for {url}",
+        if site.feed_limit == 0 {
+            pages
+        } else {
+            site.feed_limit.min(pages)
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}

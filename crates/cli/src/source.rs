@@ -1,0 +1,171 @@
+//! What papershelf reads from a content folder: its settings, every post
+//! (parsed, with its text) and every other file (its size, and an image's
+//! dimensions). Every command reads through here; what is written from it
+//! is computed by [`crate::outputs::site`], without reading anything more.
+
+use papershelf_core::diagnostic::Diagnostic;
+use papershelf_core::post::{ParsedPost, Post};
+use papershelf_core::site::{self, Site};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A file of the content folder that is not a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct File {
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Width and height, for a PNG or JPEG that could be read.
+    pub dimensions: Option<(u32, u32)>,
+}
+
+/// A content folder as read.
+#[derive(Debug)]
+pub struct Source {
+    /// Its settings (`papershelf.toml`; the defaults when there is none).
+    pub site: Site,
+    /// What is wrong in the settings.
+    pub site_problems: Vec<Diagnostic>,
+    /// Every post, parsed, in path order.
+    pub posts: Vec<ParsedPost>,
+    /// The text of each post, as read (same order).
+    pub texts: Vec<String>,
+    /// Every other file, by its path in the folder (with `/`).
+    pub files: BTreeMap<String, File>,
+}
+
+impl Source {
+    /// Reads the content folder `dir`: an error names what could not be read
+    /// and what to do.
+    pub fn read(dir: &Path) -> Result<Source, String> {
+        let all = walk(dir)?;
+        let is_post = |rel: &str| rel.ends_with(".md") || rel.ends_with(".mdx");
+        let mut texts = Vec::new();
+        let mut paths = Vec::new();
+        let mut files = BTreeMap::new();
+        for (rel, full) in &all {
+            if is_post(rel) {
+                texts.push(read_text(full)?);
+                paths.push(rel.clone());
+            } else {
+                let bytes = std::fs::metadata(full)
+                    .map_err(|e| format!("cannot read {}: {e}", full.display()))?
+                    .len();
+                let lower = rel.to_ascii_lowercase();
+                let dimensions = [".png", ".jpg", ".jpeg"]
+                    .iter()
+                    .any(|e| lower.ends_with(e))
+                    .then(|| imagesize::size(full).ok())
+                    .flatten()
+                    .map(|s| (s.width as u32, s.height as u32));
+                files.insert(rel.clone(), File { bytes, dimensions });
+            }
+        }
+        if texts.is_empty() {
+            return Err(format!(
+                "{} has no .md posts: put posts under it, e.g. papers/y2025/nov/20251106.md",
+                dir.display()
+            ));
+        }
+        let (site, site_problems) = read_site(dir)?;
+        Ok(Source {
+            site_problems,
+            ..Source::new(site, paths.into_iter().zip(texts).collect(), files)
+        })
+    }
+
+    /// A content folder of `site`'s settings, the posts `(path, text)` and
+    /// the other `files`, as if read.
+    pub fn new(site: Site, posts: Vec<(String, String)>, files: BTreeMap<String, File>) -> Source {
+        let parsed = posts
+            .iter()
+            .map(|(path, text)| Post::parse(path, text))
+            .collect();
+        Source {
+            site,
+            site_problems: Vec::new(),
+            posts: parsed,
+            texts: posts.into_iter().map(|(_, text)| text).collect(),
+            files,
+        }
+    }
+}
+
+/// The site's settings from `dir`'s `papershelf.toml` (the defaults when
+/// there is none), and what is wrong in them.
+pub fn read_site(dir: &Path) -> Result<(Site, Vec<Diagnostic>), String> {
+    let path = dir.join(site::FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Site::parse(&text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Site::default(), Vec::new())),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+/// Reads a file as UTF-8, decoding invalid bytes lossily with a warning.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            eprintln!(
+                "{}:1: warning: not valid UTF-8 (byte {}); invalid bytes shown as �",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            );
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
+}
+
+/// Every file under `dir` as (path relative to `dir` with `/`, full path), sorted.
+pub fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    if !dir.is_dir() {
+        return Err(format!(
+            "{} is not a directory: give the content directory (e.g. content/)",
+            dir.display()
+        ));
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries =
+            std::fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                // What `index` wrote is no part of the content.
+                if !(d == dir && name == papershelf_core::index::GENERATED_DIR) {
+                    stack.push(path);
+                }
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel != "index.json" {
+                    out.push((rel, path));
+                }
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The path of a post relative to the `content/` directory it sits in, if any.
+pub fn content_relative(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    match text.rfind("content/") {
+        Some(i) => text[i + "content/".len()..].to_string(),
+        None => text.trim_start_matches("./").to_string(),
+    }
+}
+
+/// Writes only when the text changed, so a file watcher does not loop.
+pub fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
