@@ -10,10 +10,10 @@
 //    needs no 'unsafe-inline' (trunk-rs/trunk#288). It shows the first view of a
 //    post or list with a small module, then loads the app; so Trunk's preloads
 //    of the app are taken out (they would download it before the post shows).
-// 2. Gives the reader (crates/reader-wasm), the lists (crates/lists-wasm), the math
+// 2. Gives the lists module (crates/lists-wasm: the first views), the math
 //    renderer (crates/math-wasm) and the search engine (crates/search-wasm), built by
-//    Trunk as unhashed "workers", hashed file names. The reader's wasm gets
-//    wasm-opt's passes once more, to a fixed point.
+//    Trunk as unhashed "workers", hashed file names. The lists module's wasm
+//    gets wasm-opt's passes once more, to a fixed point.
 // 3. Bundles the page's scripts (www/boot/, www/client.js, www/embed.js,
 //    www/sw.js: ES modules) with esbuild, giving them the build's file names
 //    as the module `papershelf:build`; the end of index.html gets
@@ -116,17 +116,16 @@ const hashModule = (name) => {
   fs.rmSync(jsIn);
   return { js, wasm };
 };
-// The reader counts against the first view's budget: in a release build it gets
-// wasm-opt's passes run to a fixed point (Trunk runs them once), about 0.25 KB less.
+// The lists module counts against the first view's budget: in a release
+// build it gets wasm-opt's passes run to a fixed point (Trunk runs them once).
 if (process.env.TRUNK_PROFILE === 'release') {
-  const wasm = path.join(staging, 'papershelf-reader_bg.wasm');
+  const wasm = path.join(staging, 'papershelf-lists_bg.wasm');
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'].map((f) => `--enable-${f}`);
   const run = spawnSync('wasm-opt', ['-Oz', '--converge', ...features, '-o', wasm, wasm], { stdio: 'inherit' });
-  if (run.status !== 0) throw new Error(`post-build.mjs: wasm-opt --converge failed on the reader (status ${run.status})`);
+  if (run.status !== 0) throw new Error(`post-build.mjs: wasm-opt --converge failed on the lists module (status ${run.status})`);
 }
 const math = hashModule('papershelf-math');
 const search = hashModule('papershelf-search');
-const reader = hashModule('papershelf-reader');
 const lists = hashModule('papershelf-lists');
 
 // The style sheet, minified, with its integrity hash in index.html made anew.
@@ -167,7 +166,8 @@ if (/<\/style/i.test(styleText)) throw new Error(`post-build.mjs: ${css} would e
 sayCspSource('the inline style sheet', styleText);
 html = html.replace(
   stylesheet[0],
-  `<template id="papershelf-first-visit">
+  `<meta name="papershelf-lists" content="./${lists.js}" data-wasm="./${lists.wasm}">
+  <template id="papershelf-first-visit">
     <link rel="modulepreload" href="./${lists.js}" data-first-visit>
     <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin data-first-visit>
   </template>
@@ -216,18 +216,17 @@ const writeHashed = (name, code) => {
 const client = writeHashed('client', await bundle('client.js', { release }));
 const files = {
   app: { js: appJs, wasm: appWasm },
-  reader,
   lists,
   math,
   search,
   client,
   css,
 };
-const bootName = writeHashed('boot', await bundle('boot/main.js', { files, release }));
+const bootName = writeHashed('boot', await bundle('boot/main.js', { files }));
 html = html.replace(inline, `<script type="module" src="./${bootName}" id="papershelf-boot"></script>`);
 // One classic script at the end of the page, run while it is parsed (one
 // script: the parser may yield to other tasks after each): www/boot/inline.js.
-const endScript = (await bundle('boot/inline.js', { release }, 'iife')).trim();
+const endScript = (await bundle('boot/inline.js', {}, 'iife')).trim();
 if (!html.includes('</body>')) throw new Error('post-build.mjs: index.html has no </body>');
 html = html.replace('</body>', `${inlineScript(endScript)}\n</body>`);
 fs.writeFileSync(htmlPath, html);
@@ -266,7 +265,7 @@ if (release) {
   for (const icon of icons) {
     if (!fs.existsSync(path.join(staging, icon))) throw new Error(`post-build.mjs: the icon ${icon} is missing from the build (www/icons, scripts/make-icons.py)`);
   }
-  const appFiles = ['index.html', bootName, client, appJs, appWasm, reader.js, reader.wasm, lists.js, lists.wasm, css, 'manifest.webmanifest', ...icons];
+  const appFiles = ['index.html', bootName, client, appJs, appWasm, lists.js, lists.wasm, css, 'manifest.webmanifest', ...icons];
   const unversioned = await bundle('sw.js', { version: '', appFiles }, 'iife');
   const version = hash(unversioned, html, JSON.stringify(manifest), ...appFiles.slice(1).map((f) => fs.readFileSync(path.join(staging, f))));
   fs.writeFileSync(path.join(staging, 'sw.js'), await bundle('sw.js', { version, appFiles }, 'iife'));

@@ -4,6 +4,7 @@
 // a release build (`trunk serve` registers no worker).
 import { release as WORKER } from 'papershelf:build';
 import { shared } from './boot/shared.js';
+import { scopeOf, cacheName } from './boot/scope.js';
 
 const share = shared();
 // The service worker (sw.js): offline reading and instant repeat visits. It is
@@ -34,6 +35,16 @@ const bar = (id, text, action, act) => {
     el.append(button);
   }
 };
+// Posts kept as markup in localStorage by releases before the drawings were
+// kept as data (never read now): removed with this site's other offline data.
+const forgetOldDrawings = () => {
+  try {
+    const prefix = `${cacheName(scopeOf(document.baseURI), 'drawn')}`;
+    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
+  } catch (e) {
+    // storage refused: nothing to remove
+  }
+};
 // The app's side of "Save for offline" (src/offline.rs) waits on these.
 const waiting = {};
 const heard = (message) => {
@@ -42,12 +53,10 @@ const heard = (message) => {
   else if (message.type === 'save-progress') waiting.progress?.(message.done, message.total);
   else if (message.type === 'saved') waiting.saved?.(message);
   else if (message.type === 'removed') {
-    // The posts kept as drawn in localStorage go with the rest (the boot script keeps them).
-    share.forgetDrawn?.();
+    // Markup older releases kept in localStorage goes with the rest.
+    forgetOldDrawings();
     waiting.removed?.();
   } else if (message.type === 'post-changed') {
-    // Never shown again as drawn before: the next load draws the new text.
-    share.forgetDrawn?.(message.path);
     // A post shown from the cache was edited since: the first view showing
     // it is not taken over (the app shows the new text) and the app starts
     // now; the app, if running, shows the new text (src/pages/post.rs).

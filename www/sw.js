@@ -17,8 +17,8 @@
 //   fetches it and tells the page {type: 'post-changed', path}, which shows
 //   the new text. A post not cached comes from the network;
 // - a post drawn ahead (content/_papershelf/drawn/…json): from the cache when
-//   it is there (the boot script uses it only for the very text it was drawn
-//   from), dropped when the post changes;
+//   it is there (the first view uses it only for the very text it was drawn
+//   from: www/boot/first-view.js), dropped when the post changes;
 // - images: from the cache, kept up to IMAGE_CAP (oldest out first), or
 //   from the "saved for offline" cache;
 // - pages (navigations): network first, after NAVIGATION_TIMEOUT_MS the
@@ -51,7 +51,8 @@ const CONTENT = `${NAME} content`;
 const IMAGES = `${NAME} images`;
 // "Save for offline": posts and images kept until "Remove offline data".
 const SAVED = `${NAME} saved`;
-// Posts as this version's reader drew them (the boot script keeps them).
+// Posts as markup, which releases before this one kept: never read, removed
+// at activation and with the rest of this scope's caches.
 const DRAWN = `${NAME} drawn`;
 // This scope's caches but the app's: what "Remove offline data" removes.
 const OWN = [CONTENT, IMAGES, SAVED, DRAWN];
@@ -123,8 +124,7 @@ self.addEventListener('activate', (event) => {
           upgraded = true;
         }
       }
-      // Posts as the old version's reader drew them (the boot script's
-      // drawn cache): never shown again under this version, so gone.
+      // Markup an older release kept: never shown again, so gone.
       if (upgraded) await caches.delete(DRAWN);
       // A page's request starts while the worker itself starts.
       if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
@@ -154,7 +154,6 @@ self.addEventListener('fetch', (event) => {
   }
   const key = here(url.pathname.slice(scope.pathname.length));
   if (request.mode === 'navigate') event.respondWith(track(navigate(event, path, key)));
-  else if (path === 'papershelf-drawn') event.respondWith(drawn(request));
   else if (APP_SET.has(path) || HASHED.test(path)) event.respondWith(track(cacheFirst(event, APP, key)));
   else if (NETWORK_FIRST.has(path)) event.respondWith(track(networkFirst(event, key)));
   else if (POST.test(path)) event.respondWith(track(post(event, path.slice('content/'.length), key)));
@@ -217,14 +216,6 @@ const keepable = (response) => response.ok && response.type === 'basic' && respo
 // A host's HTML page where a Markdown file should be (its "not found" page, often with status 200).
 const isHtml = (response, text) =>
   /text\/html/i.test(response.headers.get('content-type') || '') || /^\s*<(?:!doctype html|html)/i.test(text.slice(0, 64));
-
-// A post as the reader drew it on this device (kept by the boot script, see
-// scripts/post-build.mjs), asked for beside the post itself: from the page,
-// Cache Storage is slower to reach than through the worker. Never from the network.
-async function drawn(request) {
-  const kept = await (await caches.open(DRAWN)).match(request.url);
-  return kept || new Response('', { status: 404, statusText: 'Not drawn on this device' });
-}
 
 // A post drawn ahead: the cached copy when there is one (the boot script
 // uses a drawing only for the very text it was drawn from, and revalidate

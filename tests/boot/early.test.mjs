@@ -1,8 +1,7 @@
-// The early answers (www/boot/early.js) and the start's own rules (start.js).
+// The early answers (www/boot/early.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { earlyAnswers } from '../../www/boot/early.js';
-import { preloadableImage } from '../../www/boot/start.js';
 
 /** A fetch that answers each URL with `answers[url]` ([status, text]), recording what was asked. */
 const fakeFetch = (answers, asked) => async (url, init) => {
@@ -42,11 +41,4 @@ test('where nothing is fetched early, nothing is asked', () => {
   assert.equal(early.on, false);
   assert.equal(early.get('content/a.md'), undefined);
   assert.deepEqual(asked, []);
-});
-
-test("a drawing's first image is preloaded only from content/", () => {
-  assert.equal(preloadableImage('content/papers/img/a.png'), true);
-  for (const image of ['https://evil.example/a.png', 'content/../secret.png', 'content/./a.png', '/content/a.png', null, 42]) {
-    assert.equal(preloadableImage(image), false, String(image));
-  }
 });

@@ -53,7 +53,7 @@ test('a link to an .mdx post without its extension, and a Docusaurus link to it,
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   await page.locator('[data-first-view]').waitFor({ state: 'detached' });
   const firstView = await page.evaluate(() => performance.getEntriesByName('papershelf:first-view').length);
-  assert.equal(firstView, 1, 'the reader module showed the .mdx post before the app');
+  assert.equal(firstView, 1, 'the first view drew the .mdx post before the app');
   await page.getByRole('heading', { level: 2, name: /Dr\. GRPO/ }).waitFor();
   assert.ok(await page.getByRole('heading', { level: 2, name: /Dr\. GRPO/ }).isVisible());
   // From another post, as the author wrote it for Docusaurus (`/docs/…` without `.mdx`).

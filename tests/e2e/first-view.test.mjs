@@ -1,6 +1,6 @@
 // The first view: a link to a post shows the post with the small lists module
-// (from its drawing ahead) or the reader module (from its text) before the
-// app (Leptos) has downloaded; the app then takes the page over in
+// (from its drawing ahead, when it is of this very text) before the app
+// (Leptos) has downloaded; the app then takes the page over in
 // place. The app's files are held back here to look at the page in between.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -149,7 +149,7 @@ test('a link followed in the first view is where the app opens; the first view k
   page.assertClean();
 });
 
-test('a linked post with math shows its formulas at once from its drawing; the reader shows its TeX, which the app draws', async () => {
+test('a linked post with math shows its formulas at once from its drawing; without one the app draws them', async () => {
   const math = 'papers/y2025/jan/20250115';
   // Drawn ahead by `papershelf index` (which renders math): formulas from the start.
   let page = await newPage(browser);
@@ -165,30 +165,26 @@ test('a linked post with math shows its formulas at once from its drawing; the r
   page.assertClean();
   await page.close();
 
-  // Without the drawing, the reader module (no math renderer) shows the TeX; the app draws it.
+  // Without the drawing there is no first view: the app draws the post, formulas and all.
   page = await newPage(browser);
   await page.route(/\/content\/_papershelf\/drawn\//, (route) => route.fulfill({ status: 404, body: 'not found' }));
-  app = await holdApp(page);
   await page.goto(`${server.base}#/post/${math}`);
-  view = page.locator('[data-first-view]');
-  await view.locator('.post-body code[data-ps-math]').first().waitFor();
-  assert.equal(await view.locator('.post-body math').count(), 0, 'the reader module has no math renderer');
-  app.release();
-  await view.waitFor({ state: 'detached' });
-  await page.locator('.post-body math[display="block"]').first().waitFor();
+  await page.locator('.papershelf .post-body math[display="block"]').first().waitFor();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('papershelf:first-view').length), 0, 'no first view');
   assert.equal(await page.locator('.post-body code[data-ps-math]').count(), 0, 'every placeholder drawn');
   assert.equal(await page.locator('.papershelf .post-body math').count(), formulas, 'the same formulas');
   page.assertClean();
 });
 
-test('a linked post drawn ahead is shown without the Markdown parser; a drawing of other text, or off the allow-list, never is', async () => {
+test('a linked post drawn ahead is shown without the Markdown parser, as the app draws it from its text; a drawing of other text, or off the allow-list, never is', async () => {
   const url = `${server.base}#/post/${POST}`;
   const drawnUrl = /\/content\/_papershelf\/drawn\/papers\/y2025\/nov\/20251106\.json$/;
   const drawing = JSON.parse(fs.readFileSync(path.join(dist, `content/_papershelf/drawn/${POST}.json`), 'utf8'));
   const entry = index.posts.find((p) => p.path === `${POST}.md`);
   assert.equal(drawing.hash, entry.hash, 'drawn from the text the index names');
 
-  /** The first view of the post with `changed` (a drawing) served for its drawing; the modules asked for. */
+  /** The post with `changed` (a drawing) served for its drawing: its first view, if
+   * one is drawn (else the app's page); the modules asked for. */
   const open = async (changed) => {
     const page = await newPage(browser, { width: 390, height: 700 });
     const asked = [];
@@ -196,15 +192,22 @@ test('a linked post drawn ahead is shown without the Markdown parser; a drawing 
     if (changed) await page.route(drawnUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changed) }));
     const app = await holdApp(page);
     await page.goto(url);
-    await page.locator('[data-first-view] .post-body h2').first().waitFor();
-    const modules = ['reader', 'lists'].filter((m) => asked.some((p) => p.includes(`/papershelf-${m}-`)));
-    // How the boot script drew it (its mark says).
+    if (changed) {
+      // Refused: no first view; the app, once let go, draws the post.
+      await app.firstAsk;
+      app.release();
+      await appShown(page);
+    } else {
+      await page.locator('[data-first-view] .post-body h2').first().waitFor();
+    }
+    const modules = ['lists'].filter((m) => asked.some((p) => p.includes(`/papershelf-${m}-`)));
+    // How the boot code drew it (its mark says).
     const how = await page.evaluate(() => performance.getEntriesByName('papershelf:first-view')[0]?.detail);
     return { page, app, modules, how };
   };
 
-  // As built: the lists module draws it; no reader is downloaded. The
-  // first image is asked for as soon as the drawing names it, once.
+  // As built: the lists module draws it. The first image is asked for as
+  // soon as the drawing names it, once.
   let { page, app, modules, how } = await open(null);
   assert.deepEqual(modules, ['lists']);
   assert.equal(how, 'drawn ahead');
@@ -215,15 +218,15 @@ test('a linked post drawn ahead is shown without the Markdown parser; a drawing 
   assert.equal(images.filter((p) => p.endsWith(`/${drawing.image}`)).length, 1, 'downloaded once');
   assert.equal(await page.locator('[data-first-view] .post-body h2').count(), entry.entries.length);
   const drawn = await markup(page, '[data-first-view] .post-body');
+  const head = await markup(page, '[data-first-view] .post-head');
   await page.close();
 
-  // The reader draws the same markup from the text.
+  // A drawing of other text is not used: the app draws the post from its
+  // text, markup for markup what the first view drew (no first view taken over).
   ({ page, app, modules, how } = await open({ ...drawing, hash: '0000000000000000' }));
-  assert.ok(modules.includes('reader') && how === 'reader', 'a drawing of other text is not used: the reader draws the post');
-  assert.equal(await markup(page, '[data-first-view] .post-body'), drawn, 'the reader draws what was drawn ahead');
-  app.release();
-  await appShown(page);
-  assert.equal(await markup(page, '.papershelf .post-body'), drawn, 'and so does the app');
+  assert.equal(how, undefined, 'no first view');
+  assert.equal(await markup(page, '.papershelf .post-body'), drawn, 'the app draws what was drawn ahead');
+  assert.equal(await markup(page, '.papershelf .post-head'), head, 'and the same header');
   page.assertClean();
   await page.close();
 
@@ -235,8 +238,8 @@ test('a linked post drawn ahead is shown without the Markdown parser; a drawing 
   ];
   for (const node of bad) {
     ({ page, app, modules, how } = await open({ ...drawing, body: [node, ...drawing.body] }));
-    assert.equal(how, 'reader', `refused, the reader drew it: ${JSON.stringify(node)}`);
-    assert.equal(await markup(page, '[data-first-view] .post-body'), drawn);
+    assert.equal(how, undefined, `refused, the app drew it: ${JSON.stringify(node)}`);
+    assert.equal(await markup(page, '.papershelf .post-body'), drawn);
     assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing in it ran');
     page.assertClean();
     await page.close();
@@ -254,7 +257,7 @@ test('an app that cannot start leaves the post readable and says what happened',
 
 test('without the first view\'s modules the app shows the post itself', async () => {
   const page = await newPage(browser);
-  await page.route(/papershelf-(reader|lists)-/, (route) => route.abort());
+  await page.route(/papershelf-lists-/, (route) => route.abort());
   await page.goto(`${server.base}#/post/${POST}`);
   await page.locator('.papershelf .post-body h2').first().waitFor();
   assert.equal(await page.locator('[data-first-view]').count(), 0);
@@ -292,7 +295,6 @@ test('the home page is drawn by the lists module from _papershelf/front.json, be
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
   assert.ok(requests.some((r) => r.endsWith('/content/_papershelf/front.json')), 'the front was asked for');
   assert.equal(requests.filter((r) => /\/papershelf-lists-[0-9a-f]+_bg\.wasm$/.test(r)).length, 1, 'the lists module drew it, downloaded once');
-  assert.ok(!requests.some((r) => r.includes('/papershelf-reader-')), 'no Markdown parser is downloaded for a list');
   // The page itself asks for the lists module (its preload is what the boot script takes).
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const wasm = /<link rel="preload" as="fetch" href="\.\/(papershelf-lists-[0-9a-f]+_bg\.wasm)" crossorigin data-first-visit>/.exec(html)?.[1];

@@ -211,18 +211,12 @@ test('a new post appears and an edited post shows its edit on the next load, wit
     await appShown(page);
     assert.equal(await page.locator('.post-body', { hasText: 'A second edit.' }).count(), 1);
     assert.equal(await page.locator('#update-notice').count(), 0, 'no prompt for new content');
-    // What this load kept of the text it first showed is forgotten once the
-    // worker found the post changed: the next load never shows it.
-    await page.waitForFunction(
-      (url) =>
-        !Object.keys(localStorage)
-          .filter((k) => k.startsWith('papershelf /shelf/ drawn '))
-          .some((k) => {
-            const kept = JSON.parse(localStorage.getItem(k));
-            return kept.url === url && !kept.text.includes('A second edit.');
-          }),
-      `content/${first.path}`,
-    );
+    // The worker dropped the drawing of the old text with it: the next load
+    // draws the new text first (from the new drawing), never the old.
+    await page.goto('about:blank');
+    await page.goto(`${s.base}#/post/${first.stem}`);
+    assert.equal(await firstViewDrawnBy(page), 'drawn ahead');
+    assert.equal(await page.locator('[data-first-view] .post-body', { hasText: 'A second edit.' }).count(), 1, 'the first view is of the new text');
     page.assertClean();
     await page.context().close();
   } finally {
@@ -230,44 +224,24 @@ test('a new post appears and an edited post shows its edit on the next load, wit
   }
 });
 
-/**
- * Changes every kept drawing, in Cache Storage and in localStorage (both
- * `papershelf /shelf/ drawn`): `text` added to its text, `html[0]` replaced by
- * `html[1]` in its markup.
- */
-const plant = (page, change) =>
-  page.evaluate(async ({ text, html }) => {
-    const changed = (kept) => ({ ...kept, text: kept.text + text, html: kept.html.replace(html[0], html[1]) });
-    const cache = await caches.open('papershelf /shelf/ drawn');
-    for (const key of await cache.keys()) await cache.put(key, new Response(JSON.stringify(changed(await (await cache.match(key)).json()))));
-    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn '))) {
-      localStorage.setItem(key, JSON.stringify(changed(JSON.parse(localStorage.getItem(key)))));
-    }
-  }, change);
+/** Changes the drawing ahead of the post at `url` that the worker keeps: `change(drawing)` is kept instead. */
+const plant = (page, url, change) =>
+  page.evaluate(
+    async ({ url, change }) => {
+      const cache = await caches.open('papershelf /shelf/ content');
+      const drawing = await (await cache.match(url)).json();
+      const changed = new Function('drawing', `return (${change})(drawing)`)(drawing);
+      await cache.put(url, new Response(JSON.stringify(changed), { headers: { 'content-type': 'application/json' } }));
+    },
+    { url, change: change.toString() },
+  );
 
-/** The drawings kept in localStorage: [{url, text, html}]. */
-const hot = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn ')).map((k) => JSON.parse(localStorage.getItem(k))));
-
-test('a post loaded before is shown again as it was drawn, before its text arrives and without a module; a drawing of other text is never left showing', async () => {
+test('a post loaded before is drawn again from its drawing ahead, kept by the worker; a drawing of other text, or off the allow-list, is never shown', async () => {
   const s = await site();
   try {
     const [post] = posts(s.dir).filter((p) => p.files.some((f) => f.endsWith('.png')));
+    const drawingUrl = new URL(`content/_papershelf/drawn/${post.stem}.json`, s.base).href;
     const page = await newPage(browser, { serviceWorkers: 'allow' });
-    // When the first view was first in the page, for each load (before the
-    // page's own scripts run), and whether the page was still being parsed
-    // then (as when the inline script at the end of the page shows it).
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-first-view] h1.post-title')) {
-          window.__shownAt = performance.now();
-          window.__shownWhile = document.readyState;
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    const asked = [];
-    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(`${s.base}#/post/${post.stem}`);
     const view = page.locator('[data-first-view]');
     await view.locator('h1.post-title').waitFor();
@@ -275,107 +249,58 @@ test('a post loaded before is shown again as it was drawn, before its text arriv
     const how = () => firstViewDrawnBy(page);
     assert.equal(await how(), 'drawn ahead', 'the lists module drew it the first time');
     await controlled(page);
-    await waitUntil(page, async () => (await (await caches.open('papershelf /shelf/ drawn')).keys()).length === 1);
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf /shelf/ drawn ')));
+    await waitUntil(page, async (url) => Boolean(await (await caches.open('papershelf /shelf/ content')).match(url)), drawingUrl);
 
-    // Loaded again: the same first view, with no module asked for, and the
-    // app's files answered from the worker's cache by the browser (its static
-    // routes), not by the worker's script.
-    asked.length = 0;
+    // Loaded again: the same first view, started by the inline script, the
+    // post and its drawing answered by the worker, the app's files by the
+    // browser from the worker's cache (its static routes).
     await page.reload();
     await view.locator('h1.post-title').waitFor();
     assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
     assert.equal(await page.title(), `${post.title} · ${siteTitle()}`);
-    assert.equal(await how(), 'kept', 'shown as kept, by no module');
-    assert.equal(await page.evaluate(() => window.__shownWhile), 'loading', 'shown by the inline script, while the page was parsed');
-    assert.ok(!asked.some((p) => /\/papershelf-(reader|lists)-/.test(p)), `no module asked for: ${asked.join(' ')}`);
-    assert.ok(!asked.some((p) => p.includes('/content/_papershelf/drawn/')), 'nor is the drawing ahead asked for');
+    assert.equal(await how(), 'drawn ahead');
+    assert.equal(await page.evaluate(() => globalThis.__papershelf.view.by), 'inline script');
     const timing = await page.evaluate(() => ({
-      sources: performance.getEntriesByType('resource').filter((e) => /\/boot-[0-9a-f]{16}\.js$/.test(e.name)).map((e) => e.workerFinalSourceType),
+      sources: performance.getEntriesByType('resource').filter((e) => /\/(boot|papershelf-lists)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(e.name)).map((e) => e.workerFinalSourceType),
       styleFiles: performance.getEntriesByType('resource').filter((e) => /\.css$/.test(e.name)).length,
       page: ['workerMatchedSourceType', 'workerFinalSourceType'].map((k) => performance.getEntriesByType('navigation')[0][k]),
       firstVisitLinks: document.querySelectorAll('link[data-first-visit]').length,
     }));
-    assert.deepEqual(timing.sources, ['cache'], 'the boot script comes from the cache by static route');
+    assert.deepEqual(timing.sources, ['cache', 'cache', 'cache'], 'the boot script and the lists module come from the cache by static route');
     assert.equal(timing.styleFiles, 0, 'the style sheet is inline');
     assert.deepEqual(timing.page, ['race-network-and-fetch-handler', 'network'], "the page raced the network against the worker's script; the network answered");
     assert.equal(timing.firstVisitLinks, 0, "a first visit's preloads stay in their template");
-    // The app takes it over as it takes over a module's.
+    // The app takes it over.
     await page.locator('h1.post-title').click();
     await appShown(page);
     await page.locator('.papershelf h1.post-title', { hasText: post.title }).waitFor();
 
-    // Not in localStorage (another browser's limit, say): asked of the worker beside the text.
-    await page.evaluate(() => localStorage.clear());
+    // A drawing kept of other text (as if the post had changed) is not shown: the app draws the post.
+    await plant(page, drawingUrl, (d) => ({ ...d, hash: '0000000000000000', post: { ...d.post, title: 'Not this text' } }));
     await page.reload();
-    await view.locator('h1.post-title').waitFor();
-    assert.equal(await how(), 'kept');
-    assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf /shelf/ drawn ')));
+    await appShown(page);
+    await page.locator('.papershelf h1.post-title', { hasText: post.title }).waitFor();
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('papershelf:first-view').length), 0, 'no first view');
+    assert.equal(await page.getByText('Not this text').count(), 0);
 
-    // A drawing kept beside other text (as if the post had changed) is not
-    // left showing: a module draws the post, and that is what is kept.
-    await plant(page, { text: ' ', html: ['<h1', '<h1 data-not-this-text=""'] });
-    asked.length = 0;
+    // Nor is one holding what the allow-list never emits (written by other code of the same origin).
+    await plant(page, drawingUrl, (d) => ({ ...d, body: [['img', ['src', { kind: 'external', url: 'data:,' }, 'onerror', 'window.__ran = 1']], ...d.body] }));
     await page.reload();
-    assert.equal(await how(), 'drawn ahead', 'the lists module drew it');
-    assert.equal(await page.locator('[data-not-this-text]').count(), 0);
-    assert.equal(await view.evaluate((el) => el.outerHTML), drawn);
-    await waitUntil(page, async () => {
-      const cache = await caches.open('papershelf /shelf/ drawn');
-      const [key] = await cache.keys();
-      const keys = Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn '));
-      return key && !(await (await cache.match(key)).text()).includes('data-not-this-text') && keys.length === 1 && !localStorage.getItem(keys[0]).includes('data-not-this-text');
-    });
-
-    // Nor is one holding what the allow-list never emits (written by other code of the same origin) ever shown.
-    await plant(page, { text: '', html: ['<h1', '<img src="data:," onerror="window.__ran = 1"><h1 data-not-ours=""'] });
-    await page.reload();
-    assert.equal(await how(), 'drawn ahead', 'the lists module drew it');
-    assert.equal(await page.locator('[data-not-ours]').count(), 0);
+    await appShown(page);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('papershelf:first-view').length), 0, 'no first view');
     assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing in it ran');
 
-    // It is shown before its text is checked: one whose text cannot be had
-    // (the worker's copy gone, the server gone) is shown, then taken back,
-    // and the app says the post is not saved.
-    await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn ')).every((k) => !localStorage.getItem(k).includes('data-not-ours')));
-    assert.equal((await hot(page)).length, 1);
+    // Its text gone from the worker's cache and the server gone: no first
+    // view; the app says the post is not saved.
     await page.evaluate(async (url) => {
       for (const name of await caches.keys()) if (!name.startsWith('papershelf /shelf/ app ')) await (await caches.open(name)).delete(url);
     }, new URL(`content/${post.path}`, s.base).href);
     await s.stop();
     await page.reload();
     await page.locator('.error-box', { hasText: /not saved on this device/ }).waitFor();
-    assert.ok(await page.evaluate(() => window.__shownAt > 0), 'the drawing was shown at once');
     assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].workerFinalSourceType), 'fetch-event', "offline, the worker's script answered the page");
-    assert.equal(await page.locator('[data-first-view]').count(), 0, 'the drawing is not left showing');
+    assert.equal(await page.locator('[data-first-view]').count(), 0);
     await s.start();
-    page.assertClean();
-    await page.context().close();
-  } finally {
-    await s.close();
-  }
-});
-
-test('the drawings kept in localStorage are the last 8 posts loaded, the oldest going first', async () => {
-  const s = await site();
-  try {
-    const all = posts(s.dir);
-    assert.ok(all.length >= 9, 'the sample site has more posts than are kept');
-    // No worker: the drawings are kept all the same (a first view is drawn on any page load).
-    const page = await newPage(browser);
-    for (const post of all.slice(0, 9)) {
-      await page.goto('about:blank');
-      await page.goto(`${s.base}#/post/${post.stem}`);
-      await page.locator('[data-first-view] h1.post-title').waitFor();
-      await page.waitForFunction((url) => (JSON.parse(localStorage.getItem('papershelf /shelf/ drawn') || '[]')).some((e) => e.url === url), `content/${post.path}`);
-    }
-    const { list, keys } = await page.evaluate(() => ({
-      list: JSON.parse(localStorage.getItem('papershelf /shelf/ drawn')).map((e) => e.url),
-      keys: Object.keys(localStorage).filter((k) => k.startsWith('papershelf /shelf/ drawn ')).length,
-    }));
-    assert.deepEqual(list, all.slice(1, 9).map((p) => `content/${p.path}`), 'the first one loaded went');
-    assert.equal(keys, 8, 'one entry for each drawing listed');
     page.assertClean();
     await page.context().close();
   } finally {
@@ -459,11 +384,11 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.locator('#offline-notice').waitFor();
     await s.start();
 
-    // A post loaded afresh is kept as drawn (in localStorage too).
-    await page.goto(`${s.base}#/post/${all[0].stem}`);
-    await page.reload();
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('papershelf /shelf/ drawn ')));
+    // Markup an older release kept in localStorage (this site's, and another's of the origin).
     await page.evaluate(() => {
+      localStorage.setItem('papershelf /shelf/ drawn', '[]');
+      localStorage.setItem('papershelf /shelf/ drawn https://x/papershelf-drawn?post=a', '{}');
+      localStorage.setItem('papershelf /other/ drawn https://x/papershelf-drawn?post=a', '{}');
       location.hash = '#/';
     });
     await appShown(page);
@@ -473,7 +398,11 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.locator('.offline-status', { hasText: /Removed the offline data: [0-9.]+ (KB|MB) freed\./ }).waitFor();
     const names = await page.evaluate(() => caches.keys());
     assert.deepEqual(names.filter((n) => !n.startsWith('papershelf /shelf/ app ')), [], `${names}`);
-    assert.deepEqual(await hot(page), [], 'the drawings kept in localStorage are gone too');
+    assert.deepEqual(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(' drawn')).sort()),
+      ['papershelf /other/ drawn https://x/papershelf-drawn?post=a'],
+      "the markup older releases kept is gone too; another site's stays",
+    );
     page.assertClean();
     await page.context().close();
   } finally {

@@ -10,8 +10,7 @@
 // @property {Object<string, Promise>} [early] answers fetched ahead, by URL: a post as {status, text}, the index as a Response (boot module; src/api.rs takes them)
 // @property {object[]|null} [messages] what the service worker said before client.js loaded (boot module; client.js reads it)
 // @property {(event: MessageEvent) => void} [heard] the listener that keeps those messages (client.js removes it)
-// @property {(path?: string) => void} [forgetDrawn] forgets the drawings kept of a post, or of all (boot module; client.js)
-// @property {object} [hot] what the inline script showed, for the boot module: {url, kept, boot, title}
+// @property {object} [view] the first view, as the inline script (or the boot module) started it (www/boot/first-view.js)
 // @property {object} [offline] "Save for offline" (client.js; src/offline.rs)
 // @property {boolean} [embedded] the viewer is embedded in another page (embed.js; crates/web/src/share.rs)
 

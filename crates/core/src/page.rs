@@ -148,7 +148,7 @@ pub fn post_page(
     }
     head += "  <meta name=\"twitter:card\" content=\"summary_large_image\">\n";
     // The post's first image is what a phone paints largest first (its LCP):
-    // asked for with the page, not once the reader module has drawn the post.
+    // asked for with the page, not once the lists module has drawn the post.
     if let Some(first) = parsed.doc().first_image() {
         head += &format!(
             "  <link rel=\"preload\" as=\"image\" href=\"content/{}\" fetchpriority=\"high\">\n",

@@ -1,12 +1,12 @@
 //! The first view of the home page, the papers page and a linked post, as a
 //! wasm module of its own: the list and post markup of `papershelf_web`
-//! without the Markdown parser (the reader module's) or Leptos (the app's),
-//! a few tens of kilobytes. The boot script imports it on either list page
-//! with no filter, beside `content/_papershelf/front.json`, and calls
-//! [`show_list`]; on a link to a post, beside the post and what
-//! `papershelf index` drew of it ahead, and calls [`show_post`] (the reader
-//! module draws a post with no drawing, or one of other text). The app,
-//! loaded next, takes the page over (see `papershelf_web::first`).
+//! without the Markdown parser or Leptos (the app's), a few tens of
+//! kilobytes. The boot code (`www/boot/first-view.js`) imports it on either
+//! list page with no filter, beside `content/_papershelf/front.json`, and
+//! calls [`show_list`]; on a link to a post, beside the post and what
+//! `papershelf index` drew of it ahead, and calls [`show_post`] (a post with
+//! no drawing, or one of other text, is the app's). The app, loaded next,
+//! takes the page over (see `papershelf_web::first`).
 
 use wasm_bindgen::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn show_list(hash: &str, front: JsValue) -> bool {
 
 /// Shows the post the page's `hash` links to, fetched from `url` (relative
 /// to the page), from `drawn`: `content/_papershelf/drawn/<post>.json` as the browser's
-/// JSON parser read it, which the boot script has checked was drawn from
+/// JSON parser read it, which the boot code has checked was drawn from
 /// that very text. Returns whether it did: nothing is shown for a drawing
 /// of another version or post, or with anything off the allow-list.
 #[wasm_bindgen]
@@ -35,7 +35,7 @@ pub fn show_post(hash: &str, url: &str, drawn: JsValue) -> bool {
 }
 
 /// Scrolls the first view to the heading the page's `hash` names, if it links
-/// into the post shown; the boot script calls it on `hashchange` until the app
+/// into the post shown; the boot code calls it on `hashchange` until the app
 /// takes over. Returns whether it scrolled.
 #[wasm_bindgen]
 pub fn follow_anchor(hash: &str) -> bool {

@@ -1,14 +1,13 @@
 //! The first view: a linked post, the home page or the papers page, on
 //! screen before the app has downloaded.
 //!
-//! On a link to a post (`#/post/…`), the boot script loads the small lists
+//! On a link to a post (`#/post/…`), the boot code loads the small lists
 //! module (`crates/lists-wasm`) beside the post and its drawing ahead
 //! (`content/_papershelf/drawn/`), and [`show_drawn`] builds the page the app would
 //! build from that drawing: the site header, the post's header and its
-//! body. A post with no current drawing is parsed by the reader module
-//! (`crates/reader-wasm`, the core without Leptos) and built by [`show`]
-//! the same way. On the home page and the papers page, [`show_list`] (in
-//! the lists module) builds the first screen from `_papershelf/front.json`. The app then loads, mounts
+//! body. A post with no current drawing is left to the app, which draws it
+//! from its text. On the home page and the papers page, [`show_list`]
+//! builds the first screen from `_papershelf/front.json`. The app then loads, mounts
 //! out of sight ([`wait`]) and, when its own page for that post is ready,
 //! takes the view over in one step ([`take_over`]): the post's body nodes
 //! move into the app (images already loaded stay loaded), the first view
@@ -103,21 +102,11 @@ pub fn site_header(document: &Document, theme: Choice, current: Option<&str>) ->
     bar
 }
 
-/// Shows the post the page's `hash` links to, whose text `text` was fetched
-/// from `url`, as the app would show it. Returns whether it did: nothing is
-/// shown when `hash` is not a post's or names another file than `url`.
-pub fn show(hash: &str, url: &str, text: &str) -> bool {
-    let Some((path, anchor)) = linked(hash, url) else {
-        return false;
-    };
-    let parsed = Post::parse(&path, text);
-    draw(&path, anchor, &parsed.post, parsed.doc().after_title())
-}
-
 /// Shows the post the page's `hash` links to, fetched from `url`, from what
 /// `papershelf index` drew of it ahead: its header `post` and its `body`
 /// (read back through the allow-list, `papershelf_core::tree`). Returns
-/// whether it did, as [`show`]; nothing either when `post` is another file's.
+/// whether it did: nothing is shown when `hash` is not a post's, names
+/// another file than `url`, or `post` is another file's.
 pub fn show_drawn(hash: &str, url: &str, post: &Post, body: &[Node]) -> bool {
     match linked(hash, url) {
         Some((path, anchor)) if post.path == path => draw(&path, anchor, post, body),

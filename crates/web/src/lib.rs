@@ -1,12 +1,12 @@
 //! The browser side that both wasm modules of the site share.
 //!
-//! The app (Leptos, the whole viewer) and the first view (`crates/reader-wasm`,
-//! a post or the home page on screen before the app has downloaded) build the
+//! The app (Leptos, the whole viewer) and the first view (`crates/lists-wasm`,
+//! a post or a list page on screen before the app has downloaded) build the
 //! same markup from the same code: [`dom`] turns the core's safe tree into
 //! nodes, [`header`] builds a post's date, tags, title and table of entries,
 //! [`list`] the home page's posts by month, [`share`] the links a reader
 //! copies and the site's name and feeds, [`theme`] holds the reader's theme
-//! choice, and [`first`] shows a linked post or the home page early and hands
+//! choice, [`shared`] reads what the page's scripts share, and [`first`] shows a linked post or the home page early and hands
 //! it to the app.
 
 pub mod dom;
