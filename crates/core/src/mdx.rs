@@ -48,6 +48,9 @@ pub struct Prepared {
     /// Byte offsets in `markdown` of the lines that stand for hidden
     /// `import`/`export` lines, ascending.
     hidden: Vec<usize>,
+    /// JSX tags with an attribute naming what no import binds: the byte
+    /// offset of the tag's `<` in `markdown` and the name, ascending.
+    unresolved: Vec<(usize, String)>,
 }
 
 impl Prepared {
@@ -62,6 +65,17 @@ impl Prepared {
     /// the renderer draws nothing for it.
     pub fn is_hidden(&self, offset: usize) -> bool {
         self.hidden.binary_search(&offset).is_ok()
+    }
+
+    /// The name no import binds in the JSX tag whose `<` is at byte
+    /// `offset` of [`Prepared::markdown`], if that tag has one: the
+    /// renderer draws it as a broken image.
+    pub fn unresolved_at(&self, offset: usize) -> Option<&str> {
+        let at = self
+            .unresolved
+            .binary_search_by_key(&offset, |(o, _)| *o)
+            .ok()?;
+        Some(&self.unresolved[at].1)
     }
 
     /// The file line of a byte offset in [`Prepared::markdown`].
@@ -311,7 +325,11 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
             }
         }
         i += extra;
-        let converted = convert_line(&joined, &spans, &p.imports, file_line, &mut p.diagnostics);
+        let (converted, unresolved) =
+            convert_line(&joined, &spans, &p.imports, file_line, &mut p.diagnostics);
+        let base = p.markdown.len();
+        p.unresolved
+            .extend(unresolved.into_iter().map(|(at, name)| (base + at, name)));
         push(&mut p, &converted, file_line);
     }
     for _ in open_admonitions {
@@ -659,16 +677,19 @@ fn balanced(s: &str, start: usize) -> Option<usize> {
 }
 
 /// Rewrites the JSX in one (joined) line and drops its MDX comments,
-/// leaving the code spans and math at `spans` (sorted, relative to the line) alone.
+/// leaving the code spans and math at `spans` (sorted, relative to the line)
+/// alone. Also returns, for each tag with a name no import binds, where its
+/// `<` is in the rewritten line and the name.
 fn convert_line<'a>(
     line: &'a str,
     spans: &[Range<usize>],
     imports: &[Import],
     file_line: u32,
     diags: &mut Vec<Diagnostic>,
-) -> Cow<'a, str> {
+) -> (Cow<'a, str>, Vec<(usize, String)>) {
+    let mut unresolved = Vec::new();
     if !line.contains('{') {
-        return Cow::Borrowed(line);
+        return (Cow::Borrowed(line), unresolved);
     }
     let b = line.as_bytes();
     let mut out = String::with_capacity(line.len());
@@ -700,7 +721,11 @@ fn convert_line<'a>(
                             .iter()
                             .any(|(_, v)| matches!(v, JsxValue::Expr(_))) =>
                     {
-                        out.push_str(&to_html(&tag, imports, file_line, diags));
+                        let (html, name) = to_html(&tag, imports, file_line, diags);
+                        if let Some(name) = name {
+                            unresolved.push((out.len(), name));
+                        }
+                        out.push_str(&html);
                         i += tag.len;
                     }
                     _ => {
@@ -716,20 +741,22 @@ fn convert_line<'a>(
             }
         }
     }
-    Cow::Owned(out)
+    (Cow::Owned(out), unresolved)
 }
 
 /// What `check` says about an image without alt text (which the viewer
 /// names "Figure for <the paper's title>").
 pub const NO_ALT: &str = "image without alt text: the viewer calls it \"Figure for\" and the paper's title; describe the image in `alt`";
 
-/// Writes a JSX tag as an HTML tag.
+/// Writes a JSX tag as an HTML tag, and the first name in it that no
+/// import binds, if there is one (the attribute is left out).
 fn to_html(
     tag: &JsxTag,
     imports: &[Import],
     file_line: u32,
     diags: &mut Vec<Diagnostic>,
-) -> String {
+) -> (String, Option<String>) {
+    let mut unresolved = None;
     let mut out = format!("<{}", tag.name);
     let described = tag.attrs.iter().any(|(name, value)| {
         name == "alt" && !matches!(value, JsxValue::Quoted(s) if s.trim().is_empty())
@@ -758,7 +785,7 @@ fn to_html(
                             file_line,
                             say!("unknown name `{e}` in `<{} {name}={{{e}}}>`: add `import {e} from './asset/…';` at the top of the post", tag.name),
                         ));
-                        out.push_str(&format!(" data-ps-unresolved=\"{}\"", escape_attr(e)));
+                        unresolved.get_or_insert_with(|| e.to_string());
                         None
                     }
                 },
@@ -779,7 +806,7 @@ fn to_html(
         }
     }
     out.push_str(if tag.self_closing { " />" } else { ">" });
-    out
+    (out, unresolved)
 }
 
 enum Literal {
@@ -979,7 +1006,12 @@ mod tests {
     #[cfg(feature = "diagnostics")]
     fn unknown_names_are_marked_and_reported() {
         let p = prepare("<img src={nope} alt=\"x\" />", 7);
-        assert_eq!(p.markdown, "<img data-ps-unresolved=\"nope\" alt=\"x\" />");
+        assert_eq!(p.markdown, "<img alt=\"x\" />");
+        assert_eq!(
+            p.unresolved_at(0),
+            Some("nope"),
+            "the tag is named by its place"
+        );
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(p.diagnostics[0].line, 7);
         assert!(p.diagnostics[0].message.contains("unknown name `nope`"));

@@ -29,8 +29,14 @@ pub enum Token {
 /// Splits a fragment into tokens. Comments, doctypes and processing
 /// instructions are dropped; a `<` that starts no tag is text.
 pub fn tokenize(input: &str) -> Vec<Token> {
+    tokenize_at(input).into_iter().map(|(_, t)| t).collect()
+}
+
+/// [`tokenize`], each token with the byte offset in `input` where it starts.
+pub fn tokenize_at(input: &str) -> Vec<(usize, Token)> {
     let mut tokens = Vec::new();
     let mut text = String::new();
+    let mut text_start = 0;
     let b = input.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -42,26 +48,35 @@ pub fn tokenize(input: &str) -> Vec<Token> {
             {
                 // A tag left open at the end: like a browser, never backtrack into it.
                 // The rest is text, which keeps tokenizing linear.
+                if text.is_empty() {
+                    text_start = i;
+                }
                 text.push_str(&input[i..]);
                 break;
             }
             if let Some((tok, next)) = parsed {
                 if !text.is_empty() {
-                    tokens.push(Token::Text(decode_entities(&std::mem::take(&mut text))));
+                    tokens.push((
+                        text_start,
+                        Token::Text(decode_entities(&std::mem::take(&mut text))),
+                    ));
                 }
                 if let Some(tok) = tok {
-                    tokens.push(tok);
+                    tokens.push((i, tok));
                 }
                 i = next;
                 continue;
             }
         }
         let ch_len = input[i..].chars().next().map_or(1, char::len_utf8);
+        if text.is_empty() {
+            text_start = i;
+        }
         text.push_str(&input[i..i + ch_len]);
         i += ch_len;
     }
     if !text.is_empty() {
-        tokens.push(Token::Text(decode_entities(&text)));
+        tokens.push((text_start, Token::Text(decode_entities(&text))));
     }
     tokens
 }

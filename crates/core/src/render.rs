@@ -122,6 +122,9 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
     };
     let mut html_block = String::new();
     let mut html_block_line = 1;
+    // Where each line of the HTML block being read starts in it, and in the
+    // Markdown: a tag's place in the Markdown is how the pre-pass names it.
+    let mut html_pieces: Vec<(usize, usize)> = Vec::new();
     // Runs of text events, joined so an autolink literal split by the parser
     // (at `_` or `&`) is found whole.
     let mut text = String::new();
@@ -184,16 +187,20 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
         match event {
             Event::Start(Tag::HtmlBlock) => {
                 html_block.clear();
+                html_pieces.clear();
                 html_block_line = b.line;
                 hidden_block = prepared.is_hidden(range.start);
             }
-            Event::Html(s) => html_block.push_str(&s),
+            Event::Html(s) => {
+                html_pieces.push((html_block.len(), range.start));
+                html_block.push_str(&s);
+            }
             Event::End(TagEnd::HtmlBlock) if hidden_block => {}
             Event::End(TagEnd::HtmlBlock) => {
                 b.line = html_block_line;
-                b.raw_html(&std::mem::take(&mut html_block));
+                b.raw_html(&std::mem::take(&mut html_block), &html_pieces, &prepared);
             }
-            Event::InlineHtml(s) => b.raw_html(&s),
+            Event::InlineHtml(s) => b.raw_html(&s, &[(0, range.start)], &prepared),
             Event::Start(tag) => b.start(tag),
             Event::End(tag) => b.end(tag),
             // Gathered above, and handed over before the next other event.
@@ -595,15 +602,35 @@ impl Builder<'_> {
         }
     }
 
-    fn raw_html(&mut self, html: &str) {
-        for token in raw_html::tokenize(html) {
+    /// Raw HTML: `html`, whose pieces `(where in html, where in the
+    /// Markdown)` the parser gave, of the Markdown `prepared` wrote.
+    fn raw_html(&mut self, html: &str, pieces: &[(usize, usize)], prepared: &Prepared) {
+        // Tokens come in order, and so do the pieces: one pass over both.
+        let mut piece = 0;
+        for (at, token) in raw_html::tokenize_at(html) {
+            while pieces.get(piece + 1).is_some_and(|(start, _)| *start <= at) {
+                piece += 1;
+            }
             match token {
                 Token::Text(t) => self.text(&t),
                 Token::Start {
                     name,
                     attrs,
                     self_closing,
-                } => self.html_start(&name, &attrs, self_closing),
+                } => {
+                    // A JSX tag naming what no import binds (the pre-pass said
+                    // where): shown as a broken image, its attributes dropped.
+                    let source = pieces
+                        .get(piece)
+                        .filter(|(start, _)| *start <= at)
+                        .map(|(start, offset)| offset + (at - start));
+                    match source.and_then(|s| prepared.unresolved_at(s)) {
+                        Some(unresolved) if self.dropping == 0 => {
+                            self.append(Node::Element(broken(&name, &format!("{{{unresolved}}}"))))
+                        }
+                        _ => self.html_start(&name, &attrs, self_closing),
+                    }
+                }
                 Token::End { name } => self.html_end(&name),
             }
         }
@@ -638,10 +665,6 @@ impl Builder<'_> {
                 }
             }
             self.push(Some(el), Origin::Html("ps-admonition"), name);
-            return;
-        }
-        if let Some((_, unresolved)) = attrs.iter().find(|(n, _)| n == "data-ps-unresolved") {
-            self.append(Node::Element(broken(name, &format!("{{{unresolved}}}"))));
             return;
         }
         let Some(mut el) = Element::html(name) else {
