@@ -198,9 +198,9 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
             Event::End(TagEnd::HtmlBlock) if hidden_block => {}
             Event::End(TagEnd::HtmlBlock) => {
                 b.line = html_block_line;
-                b.raw_html(&std::mem::take(&mut html_block), &html_pieces, &prepared);
+                b.raw_html(&std::mem::take(&mut html_block), &html_pieces, prepared);
             }
-            Event::InlineHtml(s) => b.raw_html(&s, &[(0, range.start)], &prepared),
+            Event::InlineHtml(s) => b.raw_html(&s, &[(0, range.start)], prepared),
             Event::Start(tag) => b.start(tag),
             Event::End(tag) => b.end(tag),
             // Gathered above, and handed over before the next other event.
