@@ -93,13 +93,7 @@ impl PapersFront {
 mod tests {
     use super::*;
 
-    fn post(path: &str, date: &str) -> Post {
-        Post {
-            path: path.into(),
-            date: date.into(),
-            ..Post::default()
-        }
-    }
+    use crate::post::test_post as post;
 
     #[test]
     fn the_front_holds_the_newest_posts_and_every_facet() {

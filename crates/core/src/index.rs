@@ -74,13 +74,7 @@ impl Index {
 mod tests {
     use super::*;
 
-    fn post(path: &str, date: &str) -> Post {
-        Post {
-            path: path.into(),
-            date: date.into(),
-            ..Post::default()
-        }
-    }
+    use crate::post::test_post as post;
 
     #[test]
     fn a_route_finds_an_mdx_post() {

@@ -351,3 +351,13 @@ fn entry_from_heading(h: &Element) -> Option<PaperEntry> {
         anchor,
     })
 }
+
+/// A post with only its path and date, for tests of what lists posts.
+#[cfg(test)]
+pub(crate) fn test_post(path: &str, date: &str) -> Post {
+    Post {
+        path: path.into(),
+        date: date.into(),
+        ..Post::default()
+    }
+}
