@@ -410,14 +410,19 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
   }
 });
 
+/** Makes the cap written `count` in the built worker (minified: `count:400`) a cap of 2. */
+function shrinkCap(dir, count) {
+  const worker = path.join(dir, 'sw.js');
+  const text = fs.readFileSync(worker, 'utf8');
+  assert.ok(text.includes(count), `sw.js has ${count}`);
+  fs.writeFileSync(worker, text.replace(count, 'count:2'));
+}
+
 test('the image cache holds no more than its cap, the oldest going first', async () => {
   const s = await site();
   try {
     // The cap, made small for the test (www/sw.js IMAGE_CAP).
-    const worker = path.join(s.dir, 'sw.js');
-    const text = fs.readFileSync(worker, 'utf8');
-    assert.match(text, /count:400/);
-    fs.writeFileSync(worker, text.replace('count:400', 'count:2'));
+    shrinkCap(s.dir, 'count:400');
     const page = await newPage(browser, { serviceWorkers: 'allow' });
     await page.goto(s.base);
     await controlled(page);
@@ -443,10 +448,7 @@ test('posts kept while reading stay within their cap, the oldest going first; a 
   const s = await site();
   try {
     // The cap, made small for the test (www/sw.js POST_CAP): two posts (or drawings ahead).
-    const worker = path.join(s.dir, 'sw.js');
-    const text = fs.readFileSync(worker, 'utf8');
-    assert.match(text, /count:1e3/);
-    fs.writeFileSync(worker, text.replace('count:1e3', 'count:2'));
+    shrinkCap(s.dir, 'count:1e3');
     // A file a post might link to that is a page, but not one of the site's own.
     fs.writeFileSync(path.join(s.dir, 'content', 'notes.html'), '<!doctype html><title>Not ours</title><p>A page of the host.');
     const page = await newPage(browser, { serviceWorkers: 'allow' });

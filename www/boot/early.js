@@ -30,6 +30,11 @@ export const earlyAnswers = (answers, get = (...args) => fetch(...args)) => {
       answers[mdx] = answers[url].then((a) => (a.status === 404 ? asText(ask(mdx)) : { status: 404, text: '' }));
       answers[mdx].catch(() => {});
     },
+    /** `url` read as JSON (null for an error status or a failure), fetched as the early answers are. */
+    json: (url) =>
+      ask(url)
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null),
     /** The answer kept for `url`, or undefined. */
     get: (url) => answers?.[url],
   };

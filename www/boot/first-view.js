@@ -10,7 +10,7 @@
 
 import { routeOf, postFiles, pageRoute } from './route.js';
 import { contentHash } from './hash.js';
-import { earlyAnswers, EARLY_MS } from './early.js';
+import { earlyAnswers } from './early.js';
 import { shared } from './shared.js';
 
 /** How long a first view waits for its post (or list) before leaving it to the app. */
@@ -71,18 +71,13 @@ export const startFirstView = ({ lists, by, win = globalThis }) => {
     return view.module;
   };
   const deadline = () => new Promise((resolve) => win.setTimeout(resolve, DEADLINE_MS, null));
-  const json = (url) =>
-    win
-      .fetch(url, { cache: 'no-cache', signal: win.AbortSignal.timeout(EARLY_MS) })
-      .then((r) => (r.ok ? r.json() : null))
-      .catch(() => null);
   if (post) {
     early.fetch(post.url, true);
     if (post.mdx) early.fallback(post.url, post.mdx);
     // Not where SubtleCrypto is missing (a page not served over HTTPS or
     // from localhost): a drawing could not be checked against the text.
     if (lists && win.crypto?.subtle) {
-      const drawing = json(post.drawing);
+      const drawing = early.json(post.drawing);
       // The post's first image (what a phone paints largest first), asked for as soon as the drawing names it.
       drawing.then((d) => {
         if (!preloadableImage(d?.image)) return;
@@ -110,7 +105,7 @@ export const startFirstView = ({ lists, by, win = globalThis }) => {
       })().catch(() => false);
     }
   } else if (list && lists) {
-    const front = json('content/_papershelf/front.json');
+    const front = early.json('content/_papershelf/front.json');
     module();
     view.shown = (async () => {
       const by = deadline();

@@ -21,7 +21,7 @@ pub fn run(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
         let json = files
             .iter()
             .find(|f| f.path == index_json)
-            .expect("the index is an output");
+            .ok_or_else(|| format!("{index_json} was not computed (a bug: please report it)"))?;
         print!("{}", String::from_utf8_lossy(&json.bytes));
         return Ok(ExitCode::SUCCESS);
     }
