@@ -2,7 +2,6 @@
 SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
-CLI := cargo run --quiet --release -p papershelf-cli --
 
 ## CONTENT=folder: the posts (default content/, the sample site), read where they are and never
 ## written to: `make serve CONTENT=../my-site/docs`. The build copies them into its output with
@@ -24,12 +23,12 @@ serve:
 	scripts/serve.sh
 
 ## make dist: release build into $(DIST), with CONTENT and its index in $(DIST)/content/, the post
-## pages, and the feeds when the site's URL is known (SITE_URL=… or `url` in papershelf.toml).
+## pages, and the feeds when the site's URL is known (SITE_URL=… or `url` in papershelf.toml):
+## the build runs `papershelf publish` (scripts/post-build.mjs).
 dist:
 	scripts/setup.sh build
 	cargo build --quiet --release -p papershelf-cli
-	trunk build --release --offline --dist '$(DIST)'
-	$(CLI) publish '$(DIST)' $(if $(SITE_URL),--site-url '$(SITE_URL)')
+	PAPERSHELF_SITE_URL='$(SITE_URL)' trunk build --release --offline --dist '$(DIST)'
 
 ## make test: every test: the core and CLI natively, the boot modules in Node, components in headless Chromium, end to end.
 test:

@@ -5,21 +5,26 @@
 //    `papershelf index` (index.json, and _papershelf/: the first screens, offline.json,
 //    the search index, the posts drawn ahead).
 //    The folder is read where it is and never written to.
-// 1. Replaces Trunk's inline loader <script type="module"> with the boot module
-//    (www/boot/main.js bundled as boot-<hash>.js), so a Content-Security-Policy
-//    needs no 'unsafe-inline' (trunk-rs/trunk#288). It shows the first view of a
-//    post or list with a small module, then loads the app; so Trunk's preloads
-//    of the app are taken out (they would download it before the post shows).
+// 1. Reads from Trunk's index.html only the app's file names: the page is
+//    written whole by `papershelf publish` (crates/core/src/app_page.rs) from
+//    what this build made (papershelf-build.json, step 3). Trunk's loader
+//    script is replaced by the boot module (www/boot/main.js bundled as
+//    boot-<hash>.js), so a Content-Security-Policy needs no 'unsafe-inline'
+//    (trunk-rs/trunk#288); it shows the first view of a post or list with a
+//    small module, then loads the app.
 // 2. Gives the lists module (crates/lists-wasm: the first views), the math
 //    renderer (crates/math-wasm) and the search engine (crates/search-wasm), built by
 //    Trunk as unhashed "workers", hashed file names. The lists module's wasm
 //    gets wasm-opt's passes once more, to a fixed point.
 // 3. Bundles the page's scripts (www/boot/, www/client.js, www/embed.js,
 //    www/sw.js: ES modules) with esbuild, giving them the build's file names
-//    as the module `papershelf:build`; the end of index.html gets
-//    www/boot/inline.js as its one inline script.
-// 4. Gives index.html the site's own name, description and language, from
-//    papershelf.toml as `papershelf index` wrote them into content/index.json.
+//    as the module `papershelf:build`; www/boot/inline.js becomes the page's
+//    one inline script. Writes papershelf-build.json (the page's parts) and
+//    runs `papershelf publish` on the build: index.html and the post pages
+//    (with PAPERSHELF_SITE_URL, from `make dist SITE_URL=…`, the feeds too).
+// 4. Gives the web app manifest the site's own name, description and
+//    language, from papershelf.toml as `papershelf index` wrote them into
+//    content/index.json.
 // 5. Writes the service worker (www/sw.js) in a release build, and its way
 //    out (www/sw-off.js) as sw.js under `trunk serve`; and the web app manifest.
 // 6. Minifies the wasm glue and the style sheet with esbuild (the first view's
@@ -43,12 +48,6 @@ const minifyFile = (file, loader) => fs.writeFileSync(file, minify(fs.readFileSy
  * `what`, apply: README.md's policy has each (tests/e2e/hosting.test.mjs checks). */
 const sayCspSource = (what, text) =>
   console.log(`post-build.mjs: ${what}'s Content-Security-Policy source: 'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`);
-/** `code` as an inline <script> element. */
-const inlineScript = (code) => {
-  if (/<\/script|<!--/i.test(code)) throw new Error('post-build.mjs: an inline script would end its <script> element early');
-  sayCspSource('an inline script', code);
-  return `<script>${code}</script>`;
-};
 
 // 0. The content, copied and indexed. Every file of the author's is copied
 // (folders named search/ or drawn/ included), but for hidden files and
@@ -76,15 +75,13 @@ fs.cpSync(contentDir, stagedContent, {
   if (index.status !== 0) throw new Error(`post-build.mjs: papershelf index ${contentDir} failed (status ${index.status}); see above`);
 }
 
-const htmlPath = path.join(staging, 'index.html');
-let html = fs.readFileSync(htmlPath, 'utf8');
-const loader = html.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
+// Trunk's index.html, for the app's file names in its loader script.
+const trunkHtml = fs.readFileSync(path.join(staging, 'index.html'), 'utf8');
+const loader = trunkHtml.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
 if (!loader) throw new Error('post-build.mjs: Trunk\'s loader script was not found in index.html; check the Trunk version (0.21.14)');
-const [inline, appJs, appWasm] = loader;
+const [, appJs, appWasm] = loader;
 
-// The site's own name (the brand the app and the first views show, read from
-// <meta name="application-name">), description and language.
-const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+// The site's own name, description and language, for the manifest.
 const indexPath = path.join(staging, 'content', 'index.json');
 const about = (() => {
   try {
@@ -94,10 +91,6 @@ const about = (() => {
   }
 })();
 const siteTitle = about.title || 'papershelf';
-html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(siteTitle)}</title>\n  <meta name="application-name" content="${escapeHtml(siteTitle)}">`);
-if (about.description) html = html.replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${escapeHtml(about.description)}">`);
-if (about.language) html = html.replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(about.language)}">`);
-if (!html.includes('name="application-name"')) throw new Error('post-build.mjs: index.html has no <title> to name the site in');
 const css = fs.readdirSync(staging).find((f) => /^style-[0-9a-f]+\.css$/.test(f));
 if (!css) throw new Error('post-build.mjs: no hashed style-*.css in the build');
 
@@ -128,52 +121,20 @@ const math = hashModule('papershelf-math');
 const search = hashModule('papershelf-search');
 const lists = hashModule('papershelf-lists');
 
-// The style sheet, minified, with its integrity hash in index.html made anew.
+// The style sheet, minified, with its integrity hash (for the page's <link> to it).
 const cssPath = path.join(staging, css);
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
-const cssIntegrity = `integrity="${sri(fs.readFileSync(cssPath))}"`;
 minifyFile(cssPath, 'css');
-if (html.includes(cssIntegrity)) {
-  html = html.replace(cssIntegrity, `integrity="${sri(fs.readFileSync(cssPath))}"`);
-} else if (html.includes('integrity=')) {
-  throw new Error('post-build.mjs: index.html has an integrity hash that is not the style sheet\'s; check the Trunk version (0.21.14)');
-}
-
-// Trunk's preloads of the app: boot.js fetches the app itself, after a linked post is shown.
-const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/([^"]+)"[^>]*>/g)];
-for (const [link, file] of preloads) {
-  if (file !== appJs && file !== appWasm) throw new Error(`post-build.mjs: unexpected preload of ${file} in index.html`);
-  html = html.replace(link, '');
-}
 
 // The lists module draws the first view of the home page, the papers page and
 // a linked post (from its drawing ahead), the pages most readers arrive on:
-// asked for with the page, not once boot.js has run, one round trip less
-// before the first screen. (A page it does not draw, such as the tags page,
-// downloads it for nothing: 45 KB gzipped beside the app's 320.) Only on a
-// first visit: they wait in a <template>, which www/boot/first-visit.js (inline at
-// the end of the page, below) adds to the page where no service worker is in
-// control (`papershelf publish` adds a post page's drawing ahead to it).
-//
-// The style sheet is inline: no request (not even to the worker's cache)
-// stands between the page and its first screen. Where a
-// Content-Security-Policy refuses it (its hash not in style-src), the same
-// sheet comes as a file: www/boot/first-visit.js adds its <link> from a template.
-const stylesheet = html.match(/<link rel="stylesheet" href="\.\/style-[0-9a-f]+\.css"[^>]*>/);
-if (!stylesheet) throw new Error('post-build.mjs: index.html has no <link rel="stylesheet"> for the style sheet; check the Trunk version (0.21.14)');
+// the page names it, so the boot code asks for it with the post, and a first
+// visit preloads it (`papershelf publish` adds a post page's drawing ahead to
+// that). The style sheet is inline: no request (not even to the worker's
+// cache) stands between the page and its first screen; where a
+// Content-Security-Policy refuses it, the same sheet comes as a file.
 const styleText = fs.readFileSync(cssPath, 'utf8').trim();
-if (/<\/style/i.test(styleText)) throw new Error(`post-build.mjs: ${css} would end its inline <style> element early`);
 sayCspSource('the inline style sheet', styleText);
-html = html.replace(
-  stylesheet[0],
-  `<meta name="papershelf-lists" content="./${lists.js}" data-wasm="./${lists.wasm}">
-  <template id="papershelf-first-visit">
-    <link rel="modulepreload" href="./${lists.js}" data-first-visit>
-    <link rel="preload" as="fetch" href="./${lists.wasm}" crossorigin data-first-visit>
-  </template>
-  <style id="papershelf-style">${styleText}</style>
-  <template id="papershelf-style-file">${stylesheet[0]}</template>`,
-);
 
 // The page's scripts are ES modules under www/ (www/boot/: the route, the
 // content hash, the drawings kept, the first view, the start), bundled here
@@ -223,13 +184,27 @@ const files = {
   css,
 };
 const bootName = writeHashed('boot', await bundle('boot/main.js', { files }));
-html = html.replace(inline, `<script type="module" src="./${bootName}" id="papershelf-boot"></script>`);
 // One classic script at the end of the page, run while it is parsed (one
 // script: the parser may yield to other tasks after each): www/boot/inline.js.
 const endScript = (await bundle('boot/inline.js', {}, 'iife')).trim();
-if (!html.includes('</body>')) throw new Error('post-build.mjs: index.html has no </body>');
-html = html.replace('</body>', `${inlineScript(endScript)}\n</body>`);
-fs.writeFileSync(htmlPath, html);
+sayCspSource('an inline script', endScript);
+
+// The page's parts, and the page: `papershelf publish` writes index.html
+// (crates/core/src/app_page.rs) and the post pages from them.
+const page = {
+  boot: bootName,
+  lists,
+  style: { file: css, integrity: sri(fs.readFileSync(cssPath)), text: styleText },
+  inline: endScript,
+};
+fs.writeFileSync(path.join(staging, 'papershelf-build.json'), `${JSON.stringify(page, null, 2)}\n`);
+{
+  const siteUrl = process.env.PAPERSHELF_SITE_URL;
+  const args = ['run', '--quiet', '--release', '-p', 'papershelf-cli', '--', 'publish', staging, ...(siteUrl ? ['--site-url', siteUrl] : [])];
+  const published = spawnSync('cargo', args, { stdio: 'inherit' });
+  if (published.status !== 0) throw new Error(`post-build.mjs: papershelf publish failed (status ${published.status}); see above`);
+}
+const html = fs.readFileSync(path.join(staging, 'index.html'), 'utf8');
 
 fs.writeFileSync(path.join(staging, 'embed.js'), await bundle('embed.js', { files }));
 

@@ -83,6 +83,9 @@ pub struct Shelf {
     /// The list (posts, papers or a search) last shown, with its filter: a
     /// post's "back" link returns to it as it was.
     pub last_list: RwSignal<Route>,
+    /// What the reader asked of a list's first view before the app took it
+    /// over (more items, every tag), for the list to show.
+    pub asked: RwSignal<papershelf_web::first::Asked>,
 }
 
 /// Where the focus goes after a navigation: the new page's heading (a link
@@ -280,6 +283,17 @@ enum Page {
 }
 
 impl Page {
+    /// The section of the site header this page is, as
+    /// `papershelf_web::site_header::SECTIONS` names it.
+    fn section(&self) -> Option<&'static str> {
+        match self {
+            Page::Home => Some("#/"),
+            Page::Papers => Some("#/papers"),
+            Page::Tags => Some("#/tags"),
+            _ => None,
+        }
+    }
+
     fn of(route: &Route) -> Page {
         match route {
             Route::Home(_) => Page::Home,
@@ -312,6 +326,7 @@ pub fn Viewer(
         root,
         focus: StoredValue::new(None),
         last_list: RwSignal::new(Route::Home(Default::default())),
+        asked: RwSignal::new(Default::default()),
     };
     shelf.load_index();
     provide_context(shelf);
@@ -426,12 +441,33 @@ pub fn Viewer(
             || "papershelf".to_string(),
             papershelf_web::share::site_name,
         );
+    let brand_name = brand.clone();
     let feeds = document
         .as_ref()
         .filter(|_| mode == RouteMode::Hash && !embedded())
         .map(papershelf_web::share::feeds)
         .unwrap_or_default();
     let own_page = mode == RouteMode::Hash && !embedded();
+    // The skip link and the site header, as the first view draws them; the
+    // search box and the theme toggle get their work here.
+    let skip = NodeRef::<leptos::html::A>::new();
+    skip.on_load(|a| papershelf_web::site_header::dress_skip_link(&a));
+    let header = NodeRef::<leptos::html::Header>::new();
+    let current = move || page.with(Page::section);
+    // Dropped with the viewer.
+    let listeners = StoredValue::new_local(Vec::new());
+    header.on_load(move |el| {
+        papershelf_web::site_header::fill(&el, &brand, current(), theme.get_untracked());
+        let mut added = pages::search::search_box(&el, search_input, main_ref);
+        added.extend(theme::toggle(&el, theme));
+        listeners.update_value(|l: &mut Vec<_>| l.extend(added));
+    });
+    Effect::new(move || {
+        let section = current();
+        if let Some(el) = header.get() {
+            papershelf_web::site_header::mark_current(&el, section);
+        }
+    });
     let subscribe = (!feeds.is_empty()).then(|| {
         let links = feeds
             .into_iter()
@@ -443,7 +479,7 @@ pub fn Viewer(
                 }
             })
             .collect_view();
-        view! { <p>"Subscribe to " {brand.clone()} ": " {links}</p> }
+        view! { <p>"Subscribe to " {brand_name.clone()} ": " {links}</p> }
     });
     let footer = own_page.then(|| {
         view! {
@@ -467,22 +503,13 @@ pub fn Viewer(
             on:focusout=move |ev| intent.leave(ev.related_target())
             on:keydown=on_keydown
         >
-            <a class="skip-link" href="#main" on:click=move |ev| {
+            <a node_ref=skip on:click=move |ev| {
                 ev.prevent_default();
                 if let Some(main) = main_ref.get() {
                     let _ = main.focus();
                 }
-            }>"Skip to content"</a>
-            <header class="site-header">
-                <a class="brand" href="#/">{brand}</a>
-                <nav class="site-nav" aria-label="Sections">
-                    <a href="#/" aria-current=move || (page.get() == Page::Home).then_some("page")>"Posts"</a>
-                    <a href="#/papers" aria-current=move || (page.get() == Page::Papers).then_some("page")>"Papers"</a>
-                    <a href="#/tags" aria-current=move || (page.get() == Page::Tags).then_some("page")>"Tags"</a>
-                </nav>
-                <pages::search::SearchBox input=search_input main=main_ref/>
-                <theme::ThemeToggle theme=theme/>
-            </header>
+            }></a>
+            <header node_ref=header></header>
             <main class="page" id="main" node_ref=main_ref tabindex="-1">
                 {move || match page.get() {
                     Page::Home => view! { <pages::home::HomePage/> }.into_any(),
@@ -526,9 +553,13 @@ pub fn hash_route() -> RwSignal<Route> {
 /// effect, so it runs again when the index arrives.
 fn hand_off_when_loaded(shelf: Shelf) {
     if !matches!(shelf.library.get(), Load::Loading) {
-        leptos::task::spawn_local(async {
+        // What the reader asked of the first view, the list shows before it appears.
+        shelf.asked.set(papershelf_web::first::asked());
+        leptos::task::spawn_local(async move {
             timing::next_frame().await;
             papershelf_web::first::hand_off();
+            // Asked once: a list shown later starts at its first page.
+            shelf.asked.set(Default::default());
         });
     }
 }

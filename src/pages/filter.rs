@@ -4,7 +4,8 @@
 
 use crate::{Library, Load, Nav, Shelf};
 use leptos::prelude::*;
-use papershelf_core::catalog::{Catalog, Filter, Match, Results, FACETS_SHOWN};
+use papershelf_core::catalog::{Catalog, Filter, Results};
+use papershelf_web::filters::{self, Action, Counted};
 use wasm_bindgen::JsCast;
 
 /// The current list filter (empty on other pages).
@@ -47,6 +48,16 @@ impl Paged {
         });
         let limit = RwSignal::new(page);
         Effect::watch(move || filter.get(), move |_, _, _| limit.set(page), false);
+        // As many as the first view was asked to show, if it was.
+        Effect::watch(
+            move || shelf.asked.get().limit,
+            move |asked, _, _| {
+                if let Some(asked) = *asked {
+                    limit.update(|l| *l = (*l).max(asked));
+                }
+            },
+            true,
+        );
         let total = Signal::derive(move || results.with(|r| r.items.len()));
         Paged {
             filter,
@@ -76,152 +87,97 @@ impl Paged {
     }
 }
 
-/// "12 posts", announced to screen readers as it changes.
+/// "12 posts", announced to screen readers as it changes
+/// (`papershelf_web::filters`, as the first view draws it).
 #[component]
 pub fn ResultCount(
     /// How many items match.
     total: Signal<usize>,
-    /// The noun for one item.
-    one: &'static str,
-    /// The noun for several.
-    many: &'static str,
+    /// What is counted.
+    counted: Counted,
 ) -> impl IntoView {
-    view! {
-        <p class="result-count" role="status" aria-live="polite">
-            {move || match total.get() {
-                1 => format!("1 {one}"),
-                n => format!("{n} {many}"),
-            }}
-        </p>
-    }
+    let line = NodeRef::<leptos::html::P>::new();
+    line.on_load(|p| filters::dress_count(&p));
+    Effect::new(move || {
+        if let Some(p) = line.get() {
+            filters::show_count(&p, counted, total.get());
+        }
+    });
+    view! { <p node_ref=line></p> }
 }
 
-/// Search box, chips, match mode and facets.
+/// Search box, chips, match mode and facets: the markup of
+/// `papershelf_web::filters`, which the first view of a list draws too, and
+/// a press read by its [`filters::action`].
 #[component]
 pub fn FilterBar(
     /// The current filter (from [`Paged`]).
     filter: Memo<Filter>,
     /// Facets: each unselected tag and how many results adding it gives.
     facets: Signal<Vec<(String, usize)>>,
-    /// What the list holds ("posts" or "papers"), for labels.
-    noun: &'static str,
+    /// What the list holds, for labels.
+    counted: Counted,
     /// Whether it has a box for title words (the search page has the
     /// header's search box instead).
     #[prop(default = true)]
     text_box: bool,
 ) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
-    let all_facets = RwSignal::new(false);
-
-    let on_input = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+    let all_tags = RwSignal::new(false);
+    // Every tag shown, if the first view was asked to before the app came.
+    Effect::watch(
+        move || shelf.asked.get().all_tags,
+        move |all, _, _| {
+            if *all {
+                all_tags.set(true);
+            }
+        },
+        true,
+    );
+    let bar = NodeRef::<leptos::html::Section>::new();
+    bar.on_load(move |el| filters::dress_bar(&el, counted, text_box));
+    Effect::new(move || {
+        let Some(el) = bar.get() else { return };
+        filter.with(|f| {
+            facets.with(|facets| {
+                let shown = filters::Shown {
+                    filter: f,
+                    facets,
+                    all_tags: all_tags.get(),
+                };
+                filters::show_bar(&el, counted, &shown);
+            })
+        });
+    });
+    let act = move |ev: web_sys::Event| {
+        let Some(action) = filters::action(&ev) else {
             return;
         };
-        let mut f = filter.get_untracked();
-        f.text = input.value();
-        set_filter(shelf, f, Nav::Replace);
+        let current = filter.get_untracked();
+        match &action {
+            Action::MoreTags => all_tags.update(|a| *a = !*a),
+            Action::Text(_) => {
+                if let Some(f) = action.apply(&current) {
+                    set_filter(shelf, f, Nav::Replace);
+                }
+            }
+            Action::Toggle(tag) => {
+                let f = current.toggled(tag);
+                let added = f.tags.contains(&tag.to_lowercase());
+                set_filter(shelf, f, Nav::Push);
+                // The focus follows the tag: onto its chip when added, back onto its
+                // facet when removed (never onto another tag a second Enter would add).
+                keep_focus_on_tag(shelf, tag.clone(), added);
+            }
+            Action::Mode(_) | Action::Clear => {
+                if let Some(f) = action.apply(&current) {
+                    set_filter(shelf, f, Nav::Push);
+                }
+            }
+            Action::ShowMore => {}
+        }
     };
-    let toggle = move |tag: String| {
-        let f = filter.get_untracked().toggled(&tag);
-        let added = f.tags.contains(&tag.to_lowercase());
-        set_filter(shelf, f, Nav::Push);
-        // The focus follows the tag: onto its chip when added, back onto its
-        // facet when removed (never onto another tag a second Enter would add).
-        keep_focus_on_tag(shelf, tag, added);
-    };
-    let set_mode = move |mode: Match| {
-        let mut f = filter.get_untracked();
-        f.mode = mode;
-        set_filter(shelf, f, Nav::Push);
-    };
-    let clear = move |_| set_filter(shelf, Filter::default(), Nav::Push);
-
-    view! {
-        <section class="filters" aria-label=format!("Filter {noun}")>
-            {text_box.then(|| view! {
-                <label class="search">
-                    <span class="visually-hidden">{format!("Search {noun} by title")}</span>
-                    <input
-                        type="search"
-                        placeholder=format!("Search {noun} by title…")
-                        prop:value=move || filter.with(|f| f.text.clone())
-                        on:input=on_input
-                        autocomplete="off"
-                    />
-                </label>
-            })}
-            <Show when=move || filter.with(|f| !f.tags.is_empty())>
-                <div class="selected" role="group" aria-label="Selected tags">
-                    {move || {
-                        filter
-                            .get()
-                            .tags
-                            .into_iter()
-                            .map(|tag| {
-                                let label = format!("Remove tag {tag}");
-                                let t = tag.clone();
-                                let lower = tag.to_lowercase();
-                                view! {
-                                    <button type="button" class="chip" data-tag=lower aria-label=label on:click=move |_| toggle(t.clone())>
-                                        {tag}
-                                        <span aria-hidden="true">" ×"</span>
-                                    </button>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                    <span class="match" role="radiogroup" aria-label="Match">
-                        <button type="button" role="radio" aria-checked=move || (filter.with(|f| f.mode) == Match::All).to_string() on:click=move |_| set_mode(Match::All)>
-                            "all tags"
-                        </button>
-                        <button type="button" role="radio" aria-checked=move || (filter.with(|f| f.mode) == Match::Any).to_string() on:click=move |_| set_mode(Match::Any)>
-                            "any tag"
-                        </button>
-                    </span>
-                    <button type="button" class="clear" on:click=clear>"Clear all"</button>
-                </div>
-            </Show>
-            <div class="facets" role="group" aria-label="Add a tag">
-                {move || {
-                    let list = facets.get();
-                    let total = list.len();
-                    let shown = if all_facets.get() { total } else { total.min(FACETS_SHOWN) };
-                    let buttons = list
-                        .into_iter()
-                        .take(shown)
-                        .map(|(tag, count)| {
-                            // The name is the visible text and what it counts: "meta 4 posts".
-                            let unit = if count == 1 { noun.trim_end_matches('s') } else { noun };
-                            let t = tag.clone();
-                            let lower = tag.to_lowercase();
-                            view! {
-                                <button type="button" class="facet" data-tag=lower on:click=move |_| toggle(t.clone())>
-                                    {tag}
-                                    " "
-                                    <span class="count">{count}</span>
-                                    <span class="visually-hidden">{format!(" {unit}")}</span>
-                                </button>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        {buttons}
-                        {(total > FACETS_SHOWN)
-                            .then(|| {
-                                view! {
-                                    <button type="button" class="more-tags" aria-expanded=move || all_facets.get().to_string() on:click=move |_| all_facets.update(|a| *a = !*a)>
-                                        {move || if all_facets.get() { "Fewer tags".to_string() } else { format!("{} more tags", total - FACETS_SHOWN) }}
-                                    </button>
-                                }
-                            })}
-                    }
-                }}
-            </div>
-        </section>
-    }
+    view! { <section node_ref=bar on:click=move |ev| act(ev.into()) on:input=act></section> }
 }
 
 /// Moves the focus, once the filter is drawn, to the chip of `tag` (added)
@@ -251,7 +207,8 @@ fn keep_focus_on_tag(shelf: Shelf, tag: String, added: bool) {
     });
 }
 
-/// A "Show more" button for a paged list; `limit` grows by `step`.
+/// A "Show more" button for a paged list; `limit` grows by `step`
+/// (`papershelf_web::filters`, as the first view draws it).
 #[component]
 pub fn ShowMore(
     /// How many items are shown now.
@@ -264,11 +221,9 @@ pub fn ShowMore(
     move || {
         let remaining = total.get().saturating_sub(limit.get());
         (remaining > 0).then(|| {
-            view! {
-                <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l += step)>
-                    {format!("Show {} more ({remaining} left)", remaining.min(step))}
-                </button>
-            }
+            let button = NodeRef::<leptos::html::Button>::new();
+            button.on_load(move |el| filters::dress_show_more(&el, remaining, step));
+            view! { <button node_ref=button on:click=move |_| limit.update(|l| *l += step)></button> }
         })
     }
 }

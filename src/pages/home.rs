@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use papershelf_core::catalog::Catalog;
 use papershelf_core::front::FRONT_POSTS;
 use papershelf_core::post::Post;
+use papershelf_web::filters;
 
 /// The home page.
 #[component]
@@ -26,8 +27,8 @@ fn FilteredPosts() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">"Posts"</h1>
-        <FilterBar filter=paged.filter facets=paged.facets() noun="posts"/>
-        <ResultCount total=paged.total one="post" many="posts"/>
+        <FilterBar filter=paged.filter facets=paged.facets() counted=filters::POSTS/>
+        <ResultCount total=paged.total counted=filters::POSTS/>
         {shown}
         <ShowMore limit=paged.limit total=paged.total step=FRONT_POSTS/>
     }

@@ -6,6 +6,7 @@ use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::{Catalog, Paper};
 use papershelf_core::front::FRONT_PAPERS;
+use papershelf_web::filters;
 
 /// The papers page.
 #[component]
@@ -25,8 +26,8 @@ fn FilteredPapers() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">"Papers"</h1>
-        <FilterBar filter=paged.filter facets=paged.facets() noun="papers"/>
-        <ResultCount total=paged.total one="paper" many="papers"/>
+        <FilterBar filter=paged.filter facets=paged.facets() counted=filters::PAPERS/>
+        <ResultCount total=paged.total counted=filters::PAPERS/>
         {cards}
         <ShowMore limit=paged.limit total=paged.total step=FRONT_PAPERS/>
     }

@@ -60,12 +60,13 @@ pub fn PostPage(
     });
     on_cleanup(move || changed.remove());
 
-    // The header: as parsed, then with the index's metadata once it arrives.
+    // The header, from the one parse of the post's front matter (the CLI's,
+    // which drew the first view's).
     Effect::new(move || {
         let Some(container) = head.get() else { return };
         state.with(|s| match s {
             Load::Ready(parsed) => {
-                header::render_into(&container, &with_index_metadata(shelf, &parsed.post));
+                header::render_into(&container, &parsed.post);
                 back_to_the_list(shelf, &container);
             }
             _ => container.set_text_content(None),
@@ -157,23 +158,6 @@ pub fn PostPage(
             }}
         </article>
     }
-}
-
-/// The post's title, date, tags and description as the index has them (the
-/// CLI reads front matter with a full YAML parser; the browser build does
-/// not), with the entries as just parsed. A post missing from the index keeps
-/// what the browser read.
-fn with_index_metadata(shelf: Shelf, parsed: &Post) -> Post {
-    shelf
-        .library
-        .with(|l| match l {
-            Load::Ready(lib) => lib.index.find(&parsed.path).map(|indexed| Post {
-                entries: parsed.entries.clone(),
-                ..indexed.clone()
-            }),
-            _ => None,
-        })
-        .unwrap_or_else(|| parsed.clone())
 }
 
 /// Points the header's back link at the list the reader came from, with

@@ -16,6 +16,9 @@ use papershelf_core::catalog::{Filter, Results};
 use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
 use papershelf_core::sections::{sections_of, Section};
+use papershelf_web::dom::{self, Listener};
+use papershelf_web::filters;
+use papershelf_web::site_header;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -174,7 +177,7 @@ fn SearchResults(
     };
     view! {
         <h1 class="page-title">"Search"</h1>
-        <FilterBar filter=filter facets=facets noun="results" text_box=false/>
+        <FilterBar filter=filter facets=facets counted=filters::RESULTS text_box=false/>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
         {move || match state.get() {
             State::Failed(error) => Some(view! { <ErrorBox message=error.to_string() retry=Callback::new(move |_| retries.update(|r| *r += 1))/> }),
@@ -423,18 +426,23 @@ pub fn search_route(current: &Filter, text: String) -> papershelf_core::route::R
     })
 }
 
-/// The search box in the site header, on every page and in embedded
-/// viewers: results follow as the reader types (no Enter needed; a query
-/// that needs the network waits [`search::FETCH_DELAY_MS`] for the next
-/// keystroke first); Escape leaves the box. [`shortcut`] focuses it from
-/// anywhere.
-#[component]
-pub fn SearchBox(
-    /// The input, for the shortcuts.
+/// Gives the search box in the site header (`papershelf_web::site_header`,
+/// drawn in `header`) its work, on every page and in embedded viewers:
+/// results follow as the reader types (no Enter needed; a query that needs
+/// the network waits [`search::FETCH_DELAY_MS`] for the next keystroke
+/// first); Escape leaves the box. [`shortcut`] focuses it from anywhere, as
+/// `input`, which this loads. `main` is where Escape sends the focus. The
+/// listeners last as long as what is returned is kept.
+pub fn search_box(
+    header: &web_sys::Element,
     input: NodeRef<leptos::html::Input>,
-    /// Where Escape sends the focus.
     main: NodeRef<leptos::html::Main>,
-) -> impl IntoView {
+) -> Vec<Listener> {
+    use leptos::tachys::html::node_ref::NodeRefContainer;
+    let Some(box_el) = site_header::control(header, site_header::SEARCH_KEY) else {
+        return Vec::new();
+    };
+    input.load(&box_el);
     let shelf = expect_context::<Shelf>();
     // What the box last asked for.
     let sent = StoredValue::new(String::new());
@@ -475,8 +483,10 @@ pub fn SearchBox(
             shelf.navigate(route, nav);
         }
     };
-    let on_input = move |_| go();
-    let on_key = move |ev: web_sys::KeyboardEvent| {
+    let on_key = move |ev: web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         if ev.key() == "Escape" {
             // Leaves the box (and keeps what it holds: Chromium would clear it).
             ev.prevent_default();
@@ -488,27 +498,18 @@ pub fn SearchBox(
             }
         }
     };
-    view! {
-        <form class="site-search" role="search" on:submit=move |ev| {
+    let mut listeners = vec![
+        dom::listen(&box_el, "input", move |_| go()),
+        dom::listen(&box_el, "focus", move |_| search::preload()),
+        dom::listen(&box_el, "keydown", on_key),
+    ];
+    if let Some(form) = box_el.closest("form").ok().flatten() {
+        listeners.push(dom::listen(&form, "submit", move |ev| {
             ev.prevent_default();
             go();
-        }>
-            <input
-                type="search"
-                name="q"
-                node_ref=input
-                aria-label="Search the reviews"
-                aria-keyshortcuts="/ Control+K Meta+K"
-                placeholder="Search reviews  /"
-                autocomplete="off"
-                spellcheck="false"
-                enterkeyhint="search"
-                on:input=on_input
-                on:focus=move |_| search::preload()
-                on:keydown=on_key
-            />
-        </form>
+        }));
     }
+    listeners
 }
 
 /// Handles `/` and Ctrl/Cmd-K: focuses the search box and selects what it

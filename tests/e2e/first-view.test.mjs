@@ -393,11 +393,22 @@ test('"Show more" and "N more tags" pressed on the first view of a list do what 
       const view = page.locator('[data-first-view]');
       await view.locator(control).waitFor();
       assert.equal(await view.locator('.post-item').count(), 30);
-      // Pressed once, before the app is there: it starts the app, which then does it.
+      const facets = await view.locator('.facet').count();
+      // Pressed before the app is there: the first view shows every tag
+      // itself; it notes "Show more" for the app, which has the posts.
       await view.locator(control).click();
+      if (control === '.more-tags') {
+        assert.equal(await view.locator('.more-tags').getAttribute('aria-expanded'), 'true');
+        assert.ok(await view.locator('.facet').count() > facets, 'every tag is shown at once');
+        assert.ok(await page.evaluate(() => document.activeElement.matches('[data-first-view] .more-tags')), 'the focus stays on the button');
+      } else {
+        assert.equal(await view.locator('.post-item').count(), 30, 'the first view has no more posts to show');
+      }
       app.release();
       await appShown(page);
       await page.waitForFunction(done);
+      // The app's own control, found by the key the builder wrote, has the focus.
+      assert.ok(await page.evaluate((c) => document.activeElement.matches(`.papershelf ${c}`), control), `the focus is on the app's ${control}`);
       page.assertClean();
       await page.close();
     }

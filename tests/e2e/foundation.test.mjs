@@ -1,8 +1,11 @@
 // The release build, served over HTTP, read in headless Chromium as a reader would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, postsOnDisk, shots, appShown } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { serve, launch, newPage, postsOnDisk, shots, appShown, copyDist, root } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -25,6 +28,37 @@ test('the home page lists every post on disk, newest first', async () => {
   assert.deepEqual(shown, expected);
   await page.screenshot({ path: path.join(shots, 'home-1280.png') });
   page.assertClean();
+});
+
+test("a post's header is read from its front matter by the CLI's one parser, in the browser too", async () => {
+  // Front matter only a YAML parser reads right: a folded title, a quoted
+  // title with `: `, tags as a block list, quoted, one repeated.
+  const text = '---\ntitle: >-\n  Folded: a title\n  on two lines\ntags:\n  - "rl: agents"\n  - \'한국어\'\n  - rl: agents\ndescription: |\n  Two\n  lines\ndate: 2025-12-01\n---\n\n## 1. [A paper](https://arxiv.org/abs/2501.00001) `org`\n\nText.\n';
+  // What the CLI reads of it.
+  const solo = fs.mkdtempSync(path.join(os.tmpdir(), 'papershelf-yaml-'));
+  fs.writeFileSync(path.join(solo, 'yaml.md'), text);
+  const indexed = spawnSync(path.join(root, 'target', 'release', 'papershelf'), ['index', solo, '--out', '-'], { encoding: 'utf8' });
+  assert.equal(indexed.status, 0, indexed.stderr);
+  const cli = JSON.parse(indexed.stdout).posts[0];
+  assert.equal(cli.title, 'Folded: a title on two lines');
+  // The browser, on a post the site's index does not have (added after the
+  // build): nothing drawn ahead, no index entry, only its own parse.
+  const dir = copyDist();
+  fs.writeFileSync(path.join(dir, 'content', 'yaml.md'), text);
+  const site = await serve(dir);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${site.base}#/post/yaml`);
+    await page.locator('h1.post-title').waitFor();
+    assert.equal(await page.locator('h1.post-title').textContent(), cli.title);
+    assert.deepEqual(await page.locator('.post-meta .tag').allTextContents(), cli.tags);
+    assert.equal(await page.locator('.post-meta time').getAttribute('datetime'), cli.date);
+    page.assertClean();
+  } finally {
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(solo, { recursive: true, force: true });
+  }
 });
 
 test('clicking a post shows its title and its first entry heading', async () => {

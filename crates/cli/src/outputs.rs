@@ -3,6 +3,7 @@
 //! folder's part of it, `publish` the rest, and the tests check the whole.
 
 use crate::source::Source;
+use papershelf_core::app_page::{index_page, Build};
 use papershelf_core::catalog::Catalog;
 use papershelf_core::feed;
 use papershelf_core::front::Front;
@@ -37,19 +38,12 @@ impl Output {
     }
 }
 
-/// What `publish` adds to an indexed site: the built app's `index.html`,
-/// which every post page is made from.
-#[derive(Debug, Clone, Copy)]
-pub struct Build<'a> {
-    /// The built `index.html` (its hashed file names).
-    pub html: &'a str,
-}
-
 /// Every file of the site made from `source`: the index and what goes
-/// beside it in the content folder; with a `build`, also the post pages,
-/// and with the site's URL (`source.site.url`) the feeds, the sitemap,
-/// `robots.txt` and the `index.html` that links them.
-pub fn site(source: &Source, build: Option<Build>) -> Result<Vec<Output>, String> {
+/// beside it in the content folder; with a `build` (what the app's build
+/// made, `papershelf-build.json`), also the app's page `index.html` and the
+/// post pages made from it, and with the site's URL (`source.site.url`)
+/// the feeds, the sitemap and `robots.txt`.
+pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, String> {
     let index = Index::build(
         source
             .posts
@@ -87,7 +81,7 @@ pub fn site(source: &Source, build: Option<Build>) -> Result<Vec<Output>, String
     }
     if let Some(build) = build {
         let newest: Vec<&ParsedPost> = indexed.iter().map(|i| i.parsed).collect();
-        out.extend(published(source, build, &newest));
+        out.extend(published(source, build, &newest)?);
     }
     Ok(out)
 }
@@ -97,12 +91,16 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string(value).map_err(|e| e.to_string())
 }
 
-/// The post pages, and with the site's URL the feeds, the sitemap,
-/// `robots.txt` and `index.html` with the feeds linked.
-fn published(source: &Source, build: Build, newest: &[&ParsedPost]) -> Vec<Output> {
+/// The app's page and the post pages, and with the site's URL the feeds,
+/// the sitemap and `robots.txt`.
+fn published(
+    source: &Source,
+    build: &Build,
+    newest: &[&ParsedPost],
+) -> Result<Vec<Output>, String> {
     let site = &source.site;
-    let mut out = Vec::new();
-    let mut html = build.html.to_string();
+    let html = index_page(build, site).map_err(|e| e.to_string())?;
+    let mut out = vec![Output::new("index.html".to_string(), html.clone())];
     if let Some(url) = &site.url {
         let all = feed::entries(
             &Site {
@@ -127,8 +125,6 @@ fn published(source: &Source, build: Build, newest: &[&ParsedPost]) -> Vec<Outpu
         for (path, text) in feed::tag_feeds(site, url, &all, site.feed_limit) {
             out.push(Output::new(path, text));
         }
-        html = with_site_links(&html, &site.title, &feed::pages_url(url, &site.route_base));
-        out.push(Output::new("index.html".to_string(), html.clone()));
     }
     let url = site.url.as_deref();
     let mut pages = Vec::new();
@@ -150,7 +146,7 @@ fn published(source: &Source, build: Build, newest: &[&ParsedPost]) -> Vec<Outpu
         ));
         out.push(Output::new("robots.txt".to_string(), page::robots(url)));
     }
-    out
+    Ok(out)
 }
 
 /// The index as JSON with one post per line (see the README): still one JSON
@@ -303,27 +299,6 @@ fn preview_image(source: &Source, parsed: &ParsedPost) -> Option<page::PageImage
         })
 }
 
-/// `html` (the built `index.html`) with the feeds linked and, in
-/// `<meta name="papershelf-pages">`, where the post pages are (`pages`): the
-/// app's "copy link" controls copy a post's page URL from it. Published twice,
-/// it is unchanged.
-fn with_site_links(html: &str, title: &str, pages: &str) -> String {
-    if html.contains("rel=\"alternate\" type=\"application/atom+xml\"") {
-        return html.to_string();
-    }
-    let title = papershelf_core::html::escape_attr(title);
-    let pages = papershelf_core::html::escape_attr(pages);
-    let links = format!(
-        "  <meta name=\"papershelf-pages\" content=\"{pages}\">\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title} (Atom)\" href=\"atom.xml\">\n  \
-         <link rel=\"alternate\" type=\"application/rss+xml\" title=\"{title} (RSS)\" href=\"rss.xml\">\n  \
-         <link rel=\"alternate\" type=\"application/feed+json\" title=\"{title} (JSON Feed)\" href=\"feed.json\">\n"
-    );
-    match html.find("</head>") {
-        Some(i) => format!("{}{links}{}", &html[..i], &html[i..]),
-        None => html.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,7 +306,13 @@ mod tests {
     use papershelf_core::site::Site;
     use std::collections::BTreeMap;
 
-    const BUILT: &str = "<!doctype html>\n<html lang=\"ko\">\n<head>\n  <title>papershelf</title>\n</head>\n<body>\n</body>\n</html>\n";
+    fn built() -> Build {
+        serde_json::from_str(
+            r#"{"boot": "boot-1.js", "lists": {"js": "papershelf-lists-2.js", "wasm": "papershelf-lists-2_bg.wasm"},
+                "style": {"file": "style-3.css", "integrity": "sha384-x", "text": "body{}"}, "inline": "void 0"}"#,
+        )
+        .unwrap()
+    }
 
     fn source(url: Option<&str>) -> Source {
         let site = Site {
@@ -433,7 +414,7 @@ mod tests {
     fn a_published_site_links_only_files_it_has() {
         let files = site(
             &source(Some("https://you.github.io/reviews/")),
-            Some(Build { html: BUILT }),
+            Some(&built()),
         )
         .unwrap();
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -472,11 +453,12 @@ mod tests {
             );
         }
         assert!(find(&files, "index.html").contains("application/atom+xml"));
-        // Without its URL: the pages only, from the built index.html as it is.
-        let local = site(&source(None), Some(Build { html: BUILT })).unwrap();
-        assert!(local
-            .iter()
-            .all(|f| f.path.starts_with(CONTENT) || f.path.starts_with("docs/")));
+        // Without its URL: the app's page (no feeds linked) and the post pages only.
+        let local = site(&source(None), Some(&built())).unwrap();
+        assert!(local.iter().all(|f| f.path.starts_with(CONTENT)
+            || f.path.starts_with("docs/")
+            || f.path == "index.html"));
+        assert!(!find(&local, "index.html").contains("application/atom+xml"));
     }
 
     /// `tests/rules/content-hash.json`, the cases the boot code and the

@@ -1,9 +1,13 @@
-//! `papershelf publish SITE_DIR`: a built site's post pages, and with its
+//! `papershelf publish SITE_DIR`: a built site's page (`index.html`, from
+//! what the build made: `papershelf-build.json`) and post pages, and with its
 //! public address its feeds, sitemap and `robots.txt`, from the content it
-//! holds (`SITE_DIR/content`, indexed by the build).
+//! holds (`SITE_DIR/content`, indexed by the build). The build runs it
+//! (scripts/post-build.mjs); run again with `--site-url`, it writes the same
+//! files for that address.
 
-use crate::outputs::{self, Build, CONTENT};
+use crate::outputs::{self, CONTENT};
 use crate::source::{read_text, write_if_changed, Source};
+use papershelf_core::app_page::{Build, BUILD_FILE};
 use papershelf_core::site;
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,9 +15,18 @@ use std::process::ExitCode;
 /// Runs `papershelf publish SITE_DIR [--site-url URL]`.
 pub fn run(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> {
     let content = site_dir.join("content");
-    let html = read_text(&site_dir.join("index.html")).map_err(|e| {
-        format!("{e}; SITE_DIR is a built site (run `make dist` and publish dist/)")
-    })?;
+    let built = site_dir.join(BUILD_FILE);
+    let build: Build = read_text(&built)
+        .map_err(|e| format!("{e}; SITE_DIR is a built site (run `make dist` and publish dist/)"))
+        .and_then(|text| {
+            serde_json::from_str(&text).map_err(|e| {
+                format!(
+                    "{}:{}: {e}; build the site again (make dist)",
+                    built.display(),
+                    e.line()
+                )
+            })
+        })?;
     let mut source = Source::read(&content)?;
     for d in &source.site_problems {
         eprintln!("{}:{d}", content.join(site::FILE).display());
@@ -21,7 +34,7 @@ pub fn run(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
     if let Some(url) = site_url {
         source.site.url = Some(site::check_url(url).map_err(|why| format!("--site-url: {why}"))?);
     }
-    let files = outputs::site(&source, Some(Build { html: &html }))?;
+    let files = outputs::site(&source, Some(&build))?;
     let mut pages = 0;
     for file in files.iter().filter(|f| !f.path.starts_with(CONTENT)) {
         let path = site_dir.join(&file.path);

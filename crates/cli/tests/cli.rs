@@ -391,6 +391,20 @@ fn urls_in(html: &str) -> Vec<String> {
     urls
 }
 
+/// `site` as the app's build leaves it for `publish`: `papershelf-build.json`,
+/// what the build made (scripts/post-build.mjs writes it), with a style
+/// sheet and an inline script as long as the real ones.
+fn built(site: &Path) {
+    let build = serde_json::json!({
+        "boot": "boot-0123456789abcdef.js",
+        "lists": {"js": "papershelf-lists-1.js", "wasm": "papershelf-lists-1_bg.wasm"},
+        "style": {"file": "style-2.css", "integrity": "sha384-x", "text": "p{margin:0}".repeat(2000)},
+        "inline": "void 0;".repeat(1000),
+    });
+    std::fs::create_dir_all(site).unwrap();
+    std::fs::write(site.join("papershelf-build.json"), build.to_string()).unwrap();
+}
+
 #[test]
 fn publish_writes_feeds_that_a_feed_reader_reads() {
     let site = std::env::temp_dir().join(format!("papershelf-publish-{}", std::process::id()));
@@ -399,8 +413,7 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
     // A built site has its index (a clean checkout's content/ has none).
     let out = papershelf(&["index", site.join("content").to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let page = "<!doctype html><html><head><title>x</title></head><body></body></html>\n";
-    std::fs::write(site.join("index.html"), page).unwrap();
+    built(&site);
     let settings = site.join("content/papershelf.toml");
     let root = site.to_str().unwrap();
 
@@ -640,11 +653,7 @@ fn odd_posts_never_break_a_feed_a_page_or_the_build_and_check_names_each() {
         ),
     )
     .unwrap();
-    std::fs::write(
-        site.join("index.html"),
-        "<!doctype html><html><head><title>x</title></head><body></body></html>\n",
-    )
-    .unwrap();
+    built(&site);
 
     let out = papershelf(&["check", content.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -959,9 +968,8 @@ fn every_page_publish_writes_has_its_charset_in_the_first_1024_bytes() {
             .status
             .success()
     );
-    // The built index.html as Trunk and post-build.mjs write it: the charset first.
-    let template = "<!doctype html>\n<html lang=\"ko\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>papershelf</title>\n  <meta name=\"description\" content=\"Site.\">\n</head>\n<body>\n  <p id=\"boot\">Loading…</p>\n</body>\n</html>\n";
-    std::fs::write(site.join("index.html"), template).unwrap();
+    // What the build made (a style sheet as long as the real one): publish writes index.html from it.
+    built(&site);
     let out = papershelf(&[
         "publish",
         site.to_str().unwrap(),

@@ -1,7 +1,6 @@
 //! YAML front matter, as Docusaurus reads it: a `---` block at the top of a post.
 
 use crate::diagnostic::Diagnostic;
-#[cfg(feature = "yaml")]
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// The front matter fields papershelf uses. Unknown keys are ignored.
@@ -66,17 +65,9 @@ pub fn split(text: &str) -> Split<'_> {
 }
 
 impl FrontMatter {
-    /// Reads a front matter block that starts at file line 2 with the line
-    /// reader (the build without the `yaml` feature: the browser).
-    #[cfg(not(feature = "yaml"))]
-    pub fn parse(yaml: &str) -> (FrontMatter, Option<Diagnostic>) {
-        (Self::recover(yaml), None)
-    }
-
     /// Parses the YAML of a front matter block that starts at file line 2.
     /// On a YAML error, returns what a line-by-line reading could recover
     /// together with the error.
-    #[cfg(feature = "yaml")]
     pub fn parse(yaml: &str) -> (FrontMatter, Option<Diagnostic>) {
         // The YAML parser recurses on nesting; front matter is flat, so refuse deep nesting.
         if yaml.len() > 64 * 1024 || bracket_depth(yaml) > 32 {
@@ -113,7 +104,6 @@ impl FrontMatter {
         }
     }
 
-    #[cfg(feature = "yaml")]
     fn from_yaml(doc: &Yaml) -> FrontMatter {
         let text = |key: &str| match &doc[key] {
             Yaml::String(s) => Some(s.clone()),
@@ -145,7 +135,8 @@ impl FrontMatter {
     }
 
     /// Reads `key: value` lines one by one: the fields papershelf uses, with
-    /// tags as `[a, b]`, `a, b` or a `- a` list on the lines below.
+    /// tags as `[a, b]`, `a, b` or a `- a` list on the lines below. What a
+    /// front matter the YAML parser refuses still gives.
     fn recover(yaml: &str) -> FrontMatter {
         let mut fm = FrontMatter::default();
         let mut in_tags = false;
@@ -196,7 +187,6 @@ fn unquote(value: &str) -> &str {
 }
 
 /// The deepest `[`/`{` nesting, and indentation levels counted as nesting too.
-#[cfg(feature = "yaml")]
 fn bracket_depth(yaml: &str) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     for c in yaml.chars() {
@@ -290,7 +280,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "yaml")]
     fn bad_yaml_reports_its_line_and_keeps_what_it_can() {
         let (fm, err) = FrontMatter::parse("title: Fine\ntags: [a, b\ndate: 2025-01-02\n");
         // `tags: [a, b` is file line 3; the parser notices on a later line.

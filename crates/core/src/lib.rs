@@ -16,6 +16,8 @@
 //! assert!(html.contains(r#"<h2 id="1-mira-bytedance">"#));
 //! ```
 
+#[cfg(feature = "site")]
+pub mod app_page;
 pub mod autolink;
 pub mod catalog;
 pub mod check;

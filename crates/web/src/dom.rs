@@ -60,3 +60,47 @@ pub fn node(document: &Document, node: &Node, linker: &dyn Linker) -> Option<web
         }
     }
 }
+
+/// An event listener added to a node, removed when this is dropped (or kept
+/// for the life of the page with [`Listener::keep`]).
+pub struct Listener {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    handler: Option<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+impl Listener {
+    /// Keeps the listener for as long as its node lives (a first view's
+    /// controls, shown once).
+    pub fn keep(mut self) {
+        if let Some(handler) = self.handler.take() {
+            handler.forget();
+        }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(handler) = self.handler.take() {
+            let _ = self
+                .target
+                .remove_event_listener_with_callback(self.event, handler.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Runs `handler` on every `event` at `target` until the returned
+/// [`Listener`] is dropped.
+pub fn listen(
+    target: &web_sys::EventTarget,
+    event: &'static str,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) -> Listener {
+    let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+    Listener {
+        target: target.clone(),
+        event,
+        handler: Some(handler),
+    }
+}

@@ -22,14 +22,13 @@
 //! markup, and `tests/e2e/first-view.test.mjs` checks the two are the same.
 
 use crate::theme::Choice;
-use crate::{dom, find_anchor, header, list, share, CONTENT_BASE};
-use papershelf_core::catalog::{Filter, FACETS_SHOWN};
+use crate::{dom, filters, find_anchor, header, keys, list, share, site_header, CONTENT_BASE};
+use papershelf_core::catalog::Filter;
 use papershelf_core::doc::{HashLinker, Node};
 use papershelf_core::front::{Front, PapersFront, FRONT_PAPERS, FRONT_POSTS};
 use papershelf_core::index::INDEX_VERSION;
 use papershelf_core::post::{post_stem, Post};
 use papershelf_core::route::Route;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
@@ -43,64 +42,6 @@ pub const WAIT_ATTR: &str = "data-waiting";
 pub const HOME_VIEW: &str = "#/";
 /// The value of [`VIEW_ATTR`] on the first view of the papers page.
 pub const PAPERS_VIEW: &str = "#/papers";
-
-/// The site header the app's viewer has (brand, sections, search box, theme
-/// toggle); `current` is the `href` of the section shown, if one is.
-pub fn site_header(document: &Document, theme: Choice, current: Option<&str>) -> Element {
-    let el =
-        |tag: &str, attrs: &[(&str, &str)], text: &str| header::element(document, tag, attrs, text);
-    let bar = el("header", &[("class", "site-header")], "");
-    let _ = bar.append_child(&el(
-        "a",
-        &[("class", "brand"), ("href", "#/")],
-        &share::site_name(document),
-    ));
-    let nav = el(
-        "nav",
-        &[("class", "site-nav"), ("aria-label", "Sections")],
-        "",
-    );
-    for (href, text) in [("#/", "Posts"), ("#/papers", "Papers"), ("#/tags", "Tags")] {
-        let link = if current == Some(href) {
-            el("a", &[("href", href), ("aria-current", "page")], text)
-        } else {
-            el("a", &[("href", href)], text)
-        };
-        let _ = nav.append_child(&link);
-    }
-    let _ = bar.append_child(&nav);
-    // The app's search box (it works once the app has taken over), so the
-    // header keeps its height.
-    let search = el("form", &[("class", "site-search"), ("role", "search")], "");
-    let _ = search.append_child(&el(
-        "input",
-        &[
-            ("type", "search"),
-            ("name", "q"),
-            ("aria-label", "Search the reviews"),
-            ("aria-keyshortcuts", "/ Control+K Meta+K"),
-            ("placeholder", "Search reviews  /"),
-            ("autocomplete", "off"),
-            ("spellcheck", "false"),
-            ("enterkeyhint", "search"),
-        ],
-        "",
-    ));
-    let _ = bar.append_child(&search);
-    let label = theme.label();
-    let toggle = el(
-        "button",
-        &[
-            ("class", "theme-toggle"),
-            ("type", "button"),
-            ("aria-label", label),
-            ("title", label),
-        ],
-        theme.glyph(),
-    );
-    let _ = bar.append_child(&toggle);
-    bar
-}
 
 /// Shows the post the page's `hash` links to, fetched from `url`, from what
 /// `papershelf index` drew of it ahead: its header `post` and its `body`
@@ -176,12 +117,12 @@ fn frame(document: &Document, shown: &str, current: Option<&str>) -> (Element, E
     if let Some(attr) = theme.attr() {
         let _ = root.set_attribute("data-theme", attr);
     }
-    let _ = root.append_child(&el(
-        "a",
-        &[("class", "skip-link"), ("href", "#main")],
-        "Skip to content",
-    ));
-    let _ = root.append_child(&site_header(document, theme, current));
+    let skip = el("a", &[], "");
+    site_header::dress_skip_link(&skip);
+    let _ = root.append_child(&skip);
+    let header = el("header", &[], "");
+    site_header::fill(&header, &share::site_name(document), current, theme);
+    let _ = root.append_child(&header);
     // The app's page has the same id: until it takes over (and this view
     // goes) it waits out of sight, and the skip link finds this one first.
     let main = el(
@@ -220,8 +161,7 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     let Shape {
         view,
         title,
-        noun,
-        one,
+        counted,
         step,
         total,
         facets,
@@ -229,20 +169,19 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     } = list.shape(front);
     let (root, main) = frame(&document, view, Some(view));
     let _ = main.append_child(&el("h1", &[("class", "page-title")], title));
-    let _ = main.append_child(&filter_bar(&document, &route, facets, noun, one));
-    let count = match total {
-        1 => format!("1 {one}"),
-        n => format!("{n} {noun}"),
+    let bar = el("section", &[], "");
+    filters::dress_bar(&bar, counted, true);
+    let shown_bar = filters::Shown {
+        filter: &Filter::default(),
+        facets,
+        all_tags: false,
     };
-    let _ = main.append_child(&el(
-        "p",
-        &[
-            ("class", "result-count"),
-            ("role", "status"),
-            ("aria-live", "polite"),
-        ],
-        &count,
-    ));
+    filters::show_bar(&bar, counted, &shown_bar);
+    let _ = main.append_child(&bar);
+    let count = el("p", &[], "");
+    filters::dress_count(&count);
+    filters::show_count(&count, counted, total);
+    let _ = main.append_child(&count);
     match list {
         List::Posts => {
             let container = el("div", &[("class", "post-list")], "");
@@ -257,16 +196,12 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     }
     let remaining = total.saturating_sub(shown);
     if remaining > 0 {
-        let more = format!("Show {} more ({remaining} left)", remaining.min(step));
-        let button = el(
-            "button",
-            &[("class", "show-more"), ("type", "button")],
-            &more,
-        );
-        press_later(&button);
-        let _ = main.append_child(&button);
+        let more = el("button", &[], "");
+        filters::dress_show_more(&more, remaining, step);
+        let _ = main.append_child(&more);
     }
     let _ = root.append_child(&main);
+    until_the_app(&main, route, shown, step, facets.to_vec(), counted);
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
@@ -277,6 +212,111 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     true
 }
 
+/// What a list's first view does with a press until the app takes over
+/// (read by [`filters::action`], as the app reads it): a tag, or words in
+/// the title box, change the route the app opens on; every tag is shown at
+/// once; "Show more" is noted ([`LIMIT_ATTR`]) for the app, which has the
+/// items. The app takes all of it over with [`asked`].
+fn until_the_app(
+    main: &Element,
+    route: Route,
+    shown: usize,
+    step: usize,
+    facets: Vec<(String, usize)>,
+    counted: filters::Counted,
+) {
+    let at = main.clone();
+    let on_click = move |event: web_sys::Event| {
+        let Some(action) = filters::action(&event) else {
+            return;
+        };
+        match action {
+            filters::Action::MoreTags => {
+                let Some(bar) = at.query_selector(".filters").ok().flatten() else {
+                    return;
+                };
+                let shown = filters::Shown {
+                    filter: &Filter::default(),
+                    facets: &facets,
+                    all_tags: !all_tags_shown(&bar),
+                };
+                filters::show_bar(&bar, counted, &shown);
+            }
+            filters::Action::ShowMore => {
+                let asked = at
+                    .get_attribute(LIMIT_ATTR)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or(shown);
+                let _ = at.set_attribute(LIMIT_ATTR, &(asked + step).to_string());
+            }
+            other => {
+                let Some(filter) = other.apply(&Filter::default()) else {
+                    return;
+                };
+                let hash = route.with_filter(filter).to_hash();
+                if let Some(window) = web_sys::window() {
+                    // Words typed replace the route; a tag is a step back can undo.
+                    let _ = match other {
+                        filters::Action::Text(_) => window.location().replace(&hash),
+                        _ => window.location().set_hash(&hash),
+                    };
+                }
+            }
+        }
+    };
+    let on_input = on_click.clone();
+    dom::listen(main, "click", on_click).keep();
+    dom::listen(main, "input", on_input).keep();
+}
+
+/// Whether the filter bar `bar` shows every tag.
+fn all_tags_shown(bar: &Element) -> bool {
+    bar.query_selector(&format!(
+        "[{}=\"{}\"]",
+        keys::KEY_ATTR,
+        filters::MORE_TAGS_KEY
+    ))
+    .ok()
+    .flatten()
+    .and_then(|b| b.get_attribute("aria-expanded"))
+    .is_some_and(|e| e == "true")
+}
+
+/// On a list's first view's `<main>`: how many items the reader asked to
+/// see with "Show more", for the app to show when it takes over.
+pub const LIMIT_ATTR: &str = "data-limit";
+
+/// What the reader asked of a list's first view that only the app can do:
+/// more items than the first screen holds, and every tag shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Asked {
+    /// How many items to show, when "Show more" was pressed.
+    pub limit: Option<usize>,
+    /// Whether every tag is shown.
+    pub all_tags: bool,
+}
+
+/// What the reader asked of the first view of a list page, if one is shown.
+pub fn asked() -> Asked {
+    let Some(view) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| first_view(&d))
+    else {
+        return Asked::default();
+    };
+    let limit = view
+        .query_selector(&format!("[{LIMIT_ATTR}]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute(LIMIT_ATTR)?.parse().ok());
+    let all_tags = view
+        .query_selector(".filters")
+        .ok()
+        .flatten()
+        .is_some_and(|bar| all_tags_shown(&bar));
+    Asked { limit, all_tags }
+}
+
 /// Which list a first view shows (the papers page's from the front's own part).
 #[derive(Clone, Copy)]
 enum List<'a> {
@@ -285,13 +325,12 @@ enum List<'a> {
 }
 
 /// What a list's first screen says: which view it is, its title, what it
-/// counts (`noun`, `one`), how many "Show more" adds, and from the front
-/// its total, its facets and how many it shows.
+/// counts, how many "Show more" adds, and from the front its total, its
+/// facets and how many it shows.
 struct Shape<'a> {
     view: &'static str,
     title: &'static str,
-    noun: &'static str,
-    one: &'static str,
+    counted: filters::Counted,
     step: usize,
     total: usize,
     facets: &'a [(String, usize)],
@@ -304,8 +343,7 @@ impl<'a> List<'a> {
             List::Posts => Shape {
                 view: HOME_VIEW,
                 title: "Posts",
-                noun: "posts",
-                one: "post",
+                counted: filters::POSTS,
                 step: FRONT_POSTS,
                 total: front.total,
                 facets: &front.facets,
@@ -314,8 +352,7 @@ impl<'a> List<'a> {
             List::Papers(papers) => Shape {
                 view: PAPERS_VIEW,
                 title: "Papers",
-                noun: "papers",
-                one: "paper",
+                counted: filters::PAPERS,
                 step: FRONT_PAPERS,
                 total: papers.total,
                 facets: &papers.facets,
@@ -323,131 +360,6 @@ impl<'a> List<'a> {
             },
         }
     }
-}
-
-/// A list page's filter with no tag chosen (`route` is the page's): the
-/// title box and the facets, as the app's `FilterBar` draws them (Leptos
-/// writes a `class` first); `noun` and `one` name what is counted.
-fn filter_bar(
-    document: &Document,
-    route: &Route,
-    facets: &[(String, usize)],
-    noun: &str,
-    one: &str,
-) -> Element {
-    let el =
-        |tag: &str, attrs: &[(&str, &str)], text: &str| header::element(document, tag, attrs, text);
-    let bar = el(
-        "section",
-        &[
-            ("class", "filters"),
-            ("aria-label", &format!("Filter {noun}")),
-        ],
-        "",
-    );
-    let label = el("label", &[("class", "search")], "");
-    let _ = label.append_child(&el(
-        "span",
-        &[("class", "visually-hidden")],
-        &format!("Search {noun} by title"),
-    ));
-    let input = el(
-        "input",
-        &[
-            ("type", "search"),
-            ("placeholder", &format!("Search {noun} by title…")),
-            ("autocomplete", "off"),
-        ],
-        "",
-    );
-    let typed = route.clone();
-    on(&input, "input", move |event| {
-        let text = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default();
-        let hash = typed
-            .with_filter(Filter {
-                text,
-                ..Filter::default()
-            })
-            .to_hash();
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().replace(&hash);
-        }
-    });
-    let _ = label.append_child(&input);
-    let _ = bar.append_child(&label);
-    let group = el(
-        "div",
-        &[
-            ("class", "facets"),
-            ("role", "group"),
-            ("aria-label", "Add a tag"),
-        ],
-        "",
-    );
-    for (tag, count) in facets.iter().take(FACETS_SHOWN) {
-        let lower = tag.to_lowercase();
-        let button = el(
-            "button",
-            &[("class", "facet"), ("type", "button"), ("data-tag", &lower)],
-            tag,
-        );
-        let _ = button.append_with_str_1(" ");
-        let _ = button.append_child(&el("span", &[("class", "count")], &count.to_string()));
-        let unit = format!(" {}", if *count == 1 { one } else { noun });
-        let _ = button.append_child(&el("span", &[("class", "visually-hidden")], &unit));
-        let href = route
-            .with_filter(Filter {
-                tags: vec![lower],
-                ..Filter::default()
-            })
-            .to_hash();
-        on(&button, "click", move |_| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().set_hash(&href);
-            }
-        });
-        let _ = group.append_child(&button);
-    }
-    if facets.len() > FACETS_SHOWN {
-        let more = format!("{} more tags", facets.len() - FACETS_SHOWN);
-        let button = el(
-            "button",
-            &[
-                ("class", "more-tags"),
-                ("type", "button"),
-                ("aria-expanded", "false"),
-            ],
-            &more,
-        );
-        press_later(&button);
-        let _ = group.append_child(&button);
-    }
-    let _ = bar.append_child(&group);
-    bar
-}
-
-/// Marks a control of a list's first view that only the app can carry out
-/// ("Show more", "N more tags") as pressed, when it is: pressing it starts
-/// the app, whose twin of it is pressed when it takes over.
-pub const PRESSED_ATTR: &str = "data-pressed";
-
-fn press_later(control: &Element) {
-    let pressed = control.clone();
-    on(control, "click", move |_| {
-        let _ = pressed.set_attribute(PRESSED_ATTR, "");
-    });
-}
-
-/// Runs `handler` on every `event` at `target`, for the life of the page
-/// (a first view is shown once).
-fn on(target: &Element, event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
-    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
-    handler.forget();
 }
 
 fn first_view(document: &Document) -> Option<Element> {
@@ -556,62 +468,13 @@ fn focused_in(view: &Element) -> Option<web_sys::HtmlElement> {
         .flatten()
 }
 
-/// What tells an element of the first view from the others of its kind, to
-/// find its twin in the app: its tag name, its `href`, `data-tag`,
-/// `placeholder` and `aria-label`, and its text.
-fn signature(el: &Element) -> [Option<String>; 6] {
-    [
-        Some(el.tag_name()),
-        el.get_attribute("href"),
-        el.get_attribute("data-tag"),
-        el.get_attribute("placeholder"),
-        el.get_attribute("aria-label"),
-        el.text_content(),
-    ]
-}
-
-/// An element of the first view, as its twin in the app is found: the
-/// element with the same [`signature`] and the same rank among those.
-struct Twin {
-    signature: [Option<String>; 6],
-    rank: usize,
-}
-
-impl Twin {
-    fn of(view: &Element, element: &Element) -> Option<Twin> {
-        let mark = signature(element);
-        let same = view.query_selector_all(&element.tag_name()).ok()?;
-        let rank = (0..same.length())
-            .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
-            .filter(|el| signature(el) == mark)
-            .position(|el| el == *element)
-            .unwrap_or(0);
-        Some(Twin {
-            signature: mark,
-            rank,
-        })
-    }
-
-    /// The twin among the app's `shown` roots, if it has one.
-    fn find(&self, shown: &[Element]) -> Option<Element> {
-        let tag = self.signature[0].clone().unwrap_or_default();
-        shown.iter().find_map(|root| {
-            let same = root.query_selector_all(&tag).ok()?;
-            (0..same.length())
-                .filter_map(|i| same.item(i)?.dyn_into::<Element>().ok())
-                .filter(|el| signature(el) == self.signature)
-                .nth(self.rank)
-        })
-    }
-}
-
 /// Where the focus goes back to after the first view is replaced: the
-/// focused element itself if the app took it over (a post's body), else its
-/// [`Twin`] in the app (the link, tag or box the reader was on, as the app
-/// draws it, a box with the words typed into it), else the app's page.
+/// focused element itself if the app took it over (a post's body), else the
+/// element of the app with its key path ([`keys`]: the link, tag or box the
+/// reader was on, a box with the words typed into it), else the app's page.
 struct Refocus {
     focused: web_sys::HtmlElement,
-    twin: Twin,
+    keys: Vec<String>,
     /// Where the caret was in a focused text box (typing goes on there).
     caret: Option<(u32, u32)>,
 }
@@ -619,13 +482,13 @@ struct Refocus {
 impl Refocus {
     fn of(view: &Element) -> Option<Refocus> {
         let focused = focused_in(view)?;
-        let twin = Twin::of(view, &focused)?;
+        let keys = keys::path(&focused, view);
         let caret = focused
             .dyn_ref::<web_sys::HtmlInputElement>()
             .and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
         Some(Refocus {
             focused,
-            twin,
+            keys,
             caret,
         })
     }
@@ -634,11 +497,11 @@ impl Refocus {
         if self.focused.is_connected() {
             return Some(self.focused);
         }
-        let twin = self.twin.find(shown);
+        let same = keys::find(shown, &self.keys);
         // Words typed into a box go with it, as if typed into the app's.
         if let (Some(from), Some(to)) = (
             self.focused.dyn_ref::<web_sys::HtmlInputElement>(),
-            twin.as_ref()
+            same.as_ref()
                 .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()),
         ) {
             if !from.value().is_empty() && to.value() != from.value() {
@@ -648,7 +511,7 @@ impl Refocus {
                 }
             }
         }
-        twin.or_else(|| {
+        same.or_else(|| {
             shown
                 .iter()
                 .find_map(|root| root.query_selector("main").ok().flatten())
@@ -659,18 +522,12 @@ impl Refocus {
 
 /// The waiting app in place of `view`, at the same scroll position, after
 /// `move_nodes` has moved what the app takes from it. The focus, if the
-/// first view had it, goes where [`Refocus`] says; a control pressed on the
-/// first view ([`PRESSED_ATTR`]) is pressed again in the app.
+/// first view had it, goes where [`Refocus`] says.
 fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) {
     // Read before the page changes: moving nodes out clamps the scroll and
     // takes the focus away.
     let y = window.scroll_y().unwrap_or(0.0);
     let refocus = Refocus::of(view);
-    let pressed = view
-        .query_selector(&format!("[{PRESSED_ATTR}]"))
-        .ok()
-        .flatten()
-        .and_then(|el| Twin::of(view, &el));
     let caret = refocus.as_ref().and_then(|r| r.caret);
     move_nodes();
     view.remove();
@@ -694,12 +551,6 @@ fn replace(window: &web_sys::Window, view: &Element, move_nodes: impl FnOnce()) 
             (caret, target.dyn_ref::<web_sys::HtmlInputElement>())
         {
             let _ = input.set_selection_range(start, end);
-        }
-    }
-    // A control pressed before the app was there does now what it says.
-    if let Some(twin) = pressed.and_then(|p| p.find(&shown)) {
-        if let Some(control) = twin.dyn_ref::<web_sys::HtmlElement>() {
-            control.click();
         }
     }
 }

@@ -2,6 +2,7 @@
 //! it reviews. The app and the first view build it with this one function, so
 //! the header does not change when the app takes the page over.
 
+use crate::keys::{self, KEY_ATTR};
 use papershelf_core::catalog::Filter;
 use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
@@ -36,7 +37,11 @@ fn tag_link(document: &Document, tag: &str) -> Element {
     element(
         document,
         "a",
-        &[("class", "tag"), ("href", &tag_href(tag))],
+        &[
+            ("class", "tag"),
+            ("href", &tag_href(tag)),
+            (KEY_ATTR, &keys::tag(tag)),
+        ],
         tag,
     )
 }
@@ -51,7 +56,7 @@ pub fn render_into(container: &Element, post: &Post) {
     let _ = meta.append_child(&element(
         &document,
         "a",
-        &[("class", "back"), ("href", "#/")],
+        &[("class", "back"), ("href", "#/"), (KEY_ATTR, "back")],
         "← All posts",
     ));
     let date = element(
@@ -81,7 +86,8 @@ pub fn render_into(container: &Element, post: &Post) {
     );
     let list = element(&document, "ul", &[], "");
     for entry in &post.entries {
-        let item = element(&document, "li", &[], "");
+        let key = format!("entry:{}", entry.anchor);
+        let item = element(&document, "li", &[(KEY_ATTR, &key)], "");
         if let Some(n) = entry.number {
             let _ = item.append_child(&element(
                 &document,
@@ -91,7 +97,12 @@ pub fn render_into(container: &Element, post: &Post) {
             ));
         }
         let href = post_hash(&post.path, Some(&entry.anchor));
-        let _ = item.append_child(&element(&document, "a", &[("href", &href)], &entry.title));
+        let _ = item.append_child(&element(
+            &document,
+            "a",
+            &[("href", &href), (KEY_ATTR, "link")],
+            &entry.title,
+        ));
         for tag in &entry.tags {
             let _ = item.append_child(&tag_link(&document, tag));
         }

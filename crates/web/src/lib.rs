@@ -3,18 +3,25 @@
 //! The app (Leptos, the whole viewer) and the first view (`crates/lists-wasm`,
 //! a post or a list page on screen before the app has downloaded) build the
 //! same markup from the same code: [`dom`] turns the core's safe tree into
-//! nodes, [`header`] builds a post's date, tags, title and table of entries,
-//! [`list`] the home page's posts by month, [`share`] the links a reader
+//! nodes, [`site_header`] draws the top of every page, [`header`] a post's
+//! date, tags, title and table of entries, [`list`] the home page's posts by
+//! month and the papers page's cards, [`filters`] a list's filter bar, count
+//! and "Show more" (and reads a press on them), [`share`] the links a reader
 //! copies and the site's name and feeds, [`theme`] holds the reader's theme
-//! choice, [`shared`] reads what the page's scripts share, and [`first`] shows a linked post or the home page early and hands
-//! it to the app.
+//! choice, [`keys`] names what a reader can focus so another drawing of the
+//! page finds it, [`shared`] reads what the page's scripts share, and
+//! [`first`] shows a linked post or a list page early and hands it to the
+//! app.
 
 pub mod dom;
+pub mod filters;
 pub mod first;
 pub mod header;
+pub mod keys;
 pub mod list;
 pub mod share;
 pub mod shared;
+pub mod site_header;
 pub mod theme;
 
 /// The content directory of the site, relative to its page.

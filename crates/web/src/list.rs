@@ -4,6 +4,7 @@
 //! when the app takes the page over.
 
 use crate::header::{element, tag_href};
+use crate::keys::{self, KEY_ATTR};
 use papershelf_core::catalog::Paper;
 use papershelf_core::doc::post_hash;
 use papershelf_core::links::{is_external, UrlUse};
@@ -76,7 +77,19 @@ pub fn render_papers(container: &Element, papers: &[Paper], selected: &[String])
 /// One paper: its title (linking to the paper), subtitle, tags, and a link
 /// to every review of it.
 fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Element {
-    let card = element(document, "li", &[("class", "paper-card")], "");
+    let key = match paper.reviews.first() {
+        Some(review) => format!(
+            "paper:{}",
+            post_hash(&review.post_path, Some(&review.anchor))
+        ),
+        None => format!("paper:{}", paper.title),
+    };
+    let card = element(
+        document,
+        "li",
+        &[("class", "paper-card"), (KEY_ATTR, &key)],
+        "",
+    );
     let heading = element(document, "h2", &[("class", "paper-title")], "");
     // A link only if the URL-scheme allow-list keeps it: the index may be another tool's.
     let title = match paper
@@ -92,6 +105,7 @@ fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Elemen
                 ("href", url),
                 ("target", "_blank"),
                 ("rel", "noopener noreferrer"),
+                (KEY_ATTR, "title"),
             ],
             &paper.title,
         ),
@@ -114,12 +128,14 @@ fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Elemen
     let _ = card.append_child(&tags);
     let reviews = element(document, "ul", &[("class", "reviews")], "");
     for review in &paper.reviews {
+        let href = post_hash(&review.post_path, Some(&review.anchor));
         let link = element(
             document,
             "a",
             &[
                 ("class", "review-link"),
-                ("href", &post_hash(&review.post_path, Some(&review.anchor))),
+                ("href", &href),
+                (KEY_ATTR, &format!("review:{href}")),
             ],
             "Review, ",
         );
@@ -138,7 +154,13 @@ fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Elemen
 }
 
 fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
-    let item = element(document, "li", &[("class", "post-item")], "");
+    let key = format!("post:{}", post.path);
+    let item = element(
+        document,
+        "li",
+        &[("class", "post-item"), (KEY_ATTR, &key)],
+        "",
+    );
     let _ = item.append_child(&element(
         document,
         "time",
@@ -151,6 +173,7 @@ fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
         &[
             ("class", "post-title"),
             ("href", &post_hash(&post.path, None)),
+            (KEY_ATTR, "title"),
         ],
         &post.title,
     ));
@@ -159,9 +182,15 @@ fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
     }
     let entries = element(document, "ul", &[("class", "entries")], "");
     for entry in &post.entries {
-        let li = element(document, "li", &[("class", "entry")], "");
+        let key = format!("entry:{}", entry.anchor);
+        let li = element(document, "li", &[("class", "entry"), (KEY_ATTR, &key)], "");
         let href = post_hash(&post.path, Some(&entry.anchor));
-        let _ = li.append_child(&element(document, "a", &[("href", &href)], &entry.title));
+        let _ = li.append_child(&element(
+            document,
+            "a",
+            &[("href", &href), (KEY_ATTR, "link")],
+            &entry.title,
+        ));
         for tag in &entry.tags {
             let _ = li.append_child(&tag_link(document, tag, selected));
         }
@@ -181,6 +210,7 @@ fn tag_link(document: &Document, tag: &str, selected: &[String]) -> Element {
         &[
             ("class", if on { "tag selected" } else { "tag" }),
             ("href", &tag_href(tag)),
+            (KEY_ATTR, &keys::tag(tag)),
         ],
         tag,
     )

@@ -86,6 +86,7 @@ pub fn copy_button(document: &Document, path: &str) -> Option<Element> {
             ("class", "copy-link"),
             (COPY_ATTR, &link),
             ("title", "Copy this post's link"),
+            (crate::keys::KEY_ATTR, "copy"),
         ],
         "Copy link",
     ))

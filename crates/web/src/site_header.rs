@@ -1,0 +1,116 @@
+//! The top of every page: the skip link and the site header (the site's
+//! name, the sections, the search box, the theme toggle). The app and the
+//! first view draw them with these functions; the app then gives the
+//! controls their work (`src/lib.rs`), the first view leaves them as links.
+
+use crate::header::element;
+use crate::keys::KEY_ATTR;
+use crate::theme::Choice;
+use web_sys::Element;
+
+/// The sections in the header: their route and their name.
+pub const SECTIONS: [(&str, &str); 3] =
+    [("#/", "Posts"), ("#/papers", "Papers"), ("#/tags", "Tags")];
+
+/// The key of the header's search box.
+pub const SEARCH_KEY: &str = "search";
+/// The key of the theme toggle.
+pub const THEME_KEY: &str = "theme";
+
+/// Makes `link` (an `<a>`) the skip link to the page's `<main id="main">`.
+pub fn dress_skip_link(link: &Element) {
+    let _ = link.set_attribute("class", "skip-link");
+    let _ = link.set_attribute("href", "#main");
+    let _ = link.set_attribute(KEY_ATTR, "skip");
+    link.set_text_content(Some("Skip to content"));
+}
+
+/// Fills `header` (a `<header>`) with the site's name `brand`, the
+/// sections (the one at `current` marked as the page shown), the search box
+/// and the theme toggle showing `theme`, replacing what it held.
+pub fn fill(header: &Element, brand: &str, current: Option<&str>, theme: Choice) {
+    header.set_text_content(None);
+    let Some(document) = header.owner_document() else {
+        return;
+    };
+    let el = |tag: &str, attrs: &[(&str, &str)], text: &str| element(&document, tag, attrs, text);
+    let _ = header.set_attribute("class", "site-header");
+    let _ = header.append_child(&el(
+        "a",
+        &[("class", "brand"), ("href", "#/"), (KEY_ATTR, "brand")],
+        brand,
+    ));
+    let nav = el(
+        "nav",
+        &[("class", "site-nav"), ("aria-label", "Sections")],
+        "",
+    );
+    for (href, text) in SECTIONS {
+        let key = format!("section:{href}");
+        let _ = nav.append_child(&el("a", &[("href", href), (KEY_ATTR, &key)], text));
+    }
+    let _ = header.append_child(&nav);
+    mark_current(header, current);
+    let search = el("form", &[("class", "site-search"), ("role", "search")], "");
+    let _ = search.append_child(&el(
+        "input",
+        &[
+            ("type", "search"),
+            ("name", "q"),
+            ("aria-label", "Search the reviews"),
+            ("aria-keyshortcuts", "/ Control+K Meta+K"),
+            ("placeholder", "Search reviews  /"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("enterkeyhint", "search"),
+            (KEY_ATTR, SEARCH_KEY),
+        ],
+        "",
+    ));
+    let _ = header.append_child(&search);
+    let toggle = el(
+        "button",
+        &[
+            ("class", "theme-toggle"),
+            ("type", "button"),
+            (KEY_ATTR, THEME_KEY),
+        ],
+        "",
+    );
+    show_theme(&toggle, theme);
+    let _ = header.append_child(&toggle);
+}
+
+/// Marks the section at `current` (its route, as in [`SECTIONS`]) as the
+/// page shown, and no other.
+pub fn mark_current(header: &Element, current: Option<&str>) {
+    let Ok(links) = header.query_selector_all(".site-nav a") else {
+        return;
+    };
+    for link in (0..links.length()).filter_map(|i| links.item(i)) {
+        let Some(link) = wasm_bindgen::JsCast::dyn_ref::<Element>(&link) else {
+            continue;
+        };
+        if current.is_some() && link.get_attribute("href").as_deref() == current {
+            let _ = link.set_attribute("aria-current", "page");
+        } else {
+            let _ = link.remove_attribute("aria-current");
+        }
+    }
+}
+
+/// Shows `theme` on the theme toggle `button`: its glyph, and what
+/// pressing it does as its name.
+pub fn show_theme(button: &Element, theme: Choice) {
+    let _ = button.set_attribute("aria-label", theme.label());
+    let _ = button.set_attribute("title", theme.label());
+    button.set_text_content(Some(theme.glyph()));
+}
+
+/// The control with key `key` in `header` ([`SEARCH_KEY`], [`THEME_KEY`]).
+pub fn control(header: &Element, key: &str) -> Option<Element> {
+    header
+        .query_selector(&format!("[{KEY_ATTR}=\"{key}\"]"))
+        .ok()
+        .flatten()
+}
