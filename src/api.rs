@@ -4,6 +4,7 @@ use papershelf_core::index::INDEX_VERSION;
 use papershelf_core::paths::mdx_fallback;
 use papershelf_core::post::Post;
 use papershelf_core::route::post_url;
+use papershelf_web::messages;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -29,24 +30,21 @@ pub enum FetchError {
 
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FetchError::NotFound(url) => write!(f, "{url} was not found on the server."),
-            FetchError::Status(code, url) => write!(f, "The server answered {code} for {url}. Try again in a moment."),
-            FetchError::Network(url) => write!(
-                f,
-                "Could not reach {url}. Check your connection; if the content is on another site, that site must allow it (CORS)."
+        let says = |key: &str, url: &str| messages::format(key, &[("url", url)]);
+        let text = match self {
+            FetchError::NotFound(url) => says("error.not-found", url),
+            FetchError::Status(code, url) => {
+                messages::format("error.status", &[("url", url), ("code", &code.to_string())])
+            }
+            FetchError::Network(url) => says("error.network", url),
+            FetchError::Timeout(url) => messages::format(
+                "error.timeout",
+                &[("url", url), ("seconds", &(TIMEOUT_MS / 1000).to_string())],
             ),
-            FetchError::Timeout(url) => write!(
-                f,
-                "{url} took longer than {} seconds to answer. Check your connection and try again.",
-                TIMEOUT_MS / 1000
-            ),
-            FetchError::Invalid(why) => write!(f, "{why}"),
-            FetchError::NotSaved(url) => write!(
-                f,
-                "{url} is not saved on this device, and the site cannot be reached. Try again when you are online; \"Save for offline\" at the foot of the page keeps posts for next time."
-            ),
-        }
+            FetchError::Invalid(why) => why.clone(),
+            FetchError::NotSaved(url) => says("error.offline", url),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -113,7 +111,8 @@ pub async fn fetch_json(url: &str) -> Result<JsValue, FetchError> {
     if text.trim_start().starts_with('<') {
         return Err(FetchError::NotFound(url.to_string()));
     }
-    js_sys::JSON::parse(&text).map_err(|_| FetchError::Invalid(format!("{url} is not valid JSON.")))
+    js_sys::JSON::parse(&text)
+        .map_err(|_| FetchError::Invalid(messages::format("error.json", &[("url", url)])))
 }
 
 /// GETs a file whose name changes with its content (a search index piece):
@@ -167,11 +166,7 @@ pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
         .await
         .map_err(|e| timer.error(url, &e))?;
     drop(timer);
-    let not_json = || {
-        FetchError::Invalid(format!(
-            "{url} is not valid JSON: regenerate it with `papershelf index content`."
-        ))
-    };
+    let not_json = || FetchError::Invalid(messages::format("error.json", &[("url", url)]));
     let header = js_sys::JsString::from(lines.get(0));
     let by_line = lines.length() > 1 && {
         let head = header.trim_end();
@@ -195,15 +190,18 @@ pub async fn fetch_index(url: &str) -> Result<IndexPosts, FetchError> {
         (value, posts.unwrap_or_default())
     };
     crate::timing::measure("index:fetch", "index:start");
-    let fields_missing = || {
-        FetchError::Invalid(format!("{url} does not have the expected fields (`version` and `posts`): regenerate it with `papershelf index content`."))
-    };
+    let fields_missing = || FetchError::Invalid(messages::format("error.fields", &[("url", url)]));
     let version = field(&value, "version")
         .and_then(|v| v.as_f64())
         .ok_or_else(fields_missing)?;
     if version != f64::from(INDEX_VERSION) {
-        return Err(FetchError::Invalid(format!(
-            "{url} has format version {version}, this viewer reads version {INDEX_VERSION}."
+        return Err(FetchError::Invalid(messages::format(
+            "error.version",
+            &[
+                ("url", url),
+                ("version", &version.to_string()),
+                ("want", &INDEX_VERSION.to_string()),
+            ],
         )));
     }
     if !field(&value, "posts").is_some_and(|p| p.is_array()) {
@@ -307,20 +305,22 @@ impl IndexPosts {
                 line
             };
             json_parse(&line).map_err(|_| {
-                FetchError::Invalid(format!(
-                    "{}, line {}, is not valid JSON: regenerate it with `papershelf index content`.",
-                    self.url,
-                    i + 2
+                FetchError::Invalid(messages::format(
+                    "error.line",
+                    &[("url", &self.url), ("line", &(i + 2).to_string())],
                 ))
             })?
         } else {
             item
         };
         serde_wasm_bindgen::from_value(value).map_err(|e| {
-            FetchError::Invalid(format!(
-                "{}: post {} does not have the expected fields ({e}): regenerate it with `papershelf index content`.",
-                self.url,
-                i + 1
+            FetchError::Invalid(messages::format(
+                "error.post",
+                &[
+                    ("url", &self.url),
+                    ("n", &(i + 1).to_string()),
+                    ("why", &e.to_string()),
+                ],
             ))
         })
     }

@@ -479,7 +479,8 @@ pub fn Viewer(
                 }
             })
             .collect_view();
-        view! { <p>"Subscribe to " {brand_name.clone()} ": " {links}</p> }
+        let says = papershelf_web::messages::format("subscribe", &[("site", &brand_name)]);
+        view! { <p>{says} {links}</p> }
     });
     let footer = own_page.then(|| {
         view! {
@@ -493,6 +494,7 @@ pub fn Viewer(
     view! {
         <div
             class="papershelf"
+            lang=papershelf_web::messages::lang()
             node_ref=root
             data-theme=move || theme.get().attr()
             on:click=on_click

@@ -17,13 +17,9 @@ thread_local! {
     static MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
-/// The tooltip of a formula the renderer could not read.
-const NOT_RENDERED: &str =
-    "This formula could not be rendered; it is shown as TeX. `papershelf check` names the command it does not know.";
-
 /// Why math stayed as TeX, worded for the reader.
 fn failed(why: &str) -> String {
-    format!("This formula is shown as TeX: the math renderer could not be loaded ({why}). Reload the page to try again.")
+    papershelf_web::messages::format("math.failed", &[("why", why)])
 }
 
 /// Replaces the math placeholders under `container` with MathML, loading
@@ -72,7 +68,8 @@ pub async fn render_math(container: web_sys::Element, linker: &dyn Linker) {
                     }
                     // The renderer could not read it (`papershelf check` says why): the TeX stays, marked.
                     None => {
-                        let _ = code.set_attribute("title", NOT_RENDERED);
+                        let _ = code
+                            .set_attribute("title", papershelf_web::messages::t("math.unknown"));
                         let _ = code.class_list().add_1("math-failed");
                     }
                 }

@@ -13,6 +13,7 @@ use crate::api;
 use crate::{Load, Route, Shelf};
 use leptos::prelude::*;
 use papershelf_core::catalog::Filter;
+use papershelf_web::messages::{self, t};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -154,14 +155,14 @@ pub fn OfflineControls() -> impl IntoView {
                             .unwrap_or(0.0) as u32
                     };
                     match (field("posts"), field("failed")) {
-                        (n, 0) => format!("Saved {n} {} for offline reading.", posts_noun(n)),
-                        (n, failed) => format!(
-                            "Saved {n} {}; {failed} could not be fetched. Try again when the connection is better.",
-                            posts_noun(n)
+                        (n, 0) => messages::count("offline.saved", n as usize),
+                        (n, failed) => messages::format(
+                            "offline.partly",
+                            &[("n", &n.to_string()), ("failed", &failed.to_string())],
                         ),
                     }
                 }
-                Err(_) => "Saving failed: the service worker did not answer. Reload the page and try again.".to_string(),
+                Err(_) => t("offline.no-worker").to_string(),
             };
             saving.try_set(Saving::Said(said));
             measure();
@@ -170,12 +171,14 @@ pub fn OfflineControls() -> impl IntoView {
     let remove = move |_| {
         leptos::task::spawn_local(async move {
             let said = match call("remove", &[]).await {
-                Ok(freed) => format!(
-                    "Removed the offline data: {} freed.",
-                    format_bytes(freed.as_f64().unwrap_or(0.0).max(0.0))
+                Ok(freed) => messages::format(
+                    "offline.removed",
+                    &[(
+                        "size",
+                        &format_bytes(freed.as_f64().unwrap_or(0.0).max(0.0)),
+                    )],
                 ),
-                Err(_) => "The offline data could not be removed. Reload the page and try again."
-                    .to_string(),
+                Err(_) => t("offline.not-removed").to_string(),
             };
             saving.try_set(Saving::Said(said));
             measure();
@@ -186,32 +189,32 @@ pub fn OfflineControls() -> impl IntoView {
         open.get().then(|| {
             let (paths, filtered) = chosen.get();
             let n = paths.len() as u32;
-            let what = if filtered {
-                format!("the {n} {} shown", posts_noun(n))
-            } else {
-                format!("all {n} {}", posts_noun(n))
-            };
             let about = size()
-                .map(|b| format!(" (about {})", format_bytes(b)))
+                .map(|b| messages::format("offline.about", &[("size", &format_bytes(b))]))
                 .unwrap_or_default();
+            let offer = messages::messages().count(
+                if filtered { "offline.shown" } else { "offline.all" },
+                n as usize,
+                &[("about", &about)],
+            );
             let running = matches!(saving.get(), Saving::Running { .. });
             view! {
                     <p>
                         <button type="button" class="save-offline" disabled=running || n == 0 on:click=save>
-                            {format!("Save {what} for offline{about}")}
+                            {offer}
                         </button>
                         " "
                         <button type="button" class="remove-offline" disabled=running on:click=remove>
-                            "Remove offline data"
+                            {t("offline.remove")}
                         </button>
-                        {move || used.get().map(|b| format!(" Saved on this device: {}.", format_bytes(b)))}
+                        {move || used.get().map(|b| messages::format("offline.used", &[("size", &format_bytes(b))]))}
                     </p>
                     {move || match saving.get() {
                         Saving::Idle => ().into_any(),
                         Saving::Running { done, total } => view! {
                             <p class="offline-progress">
-                                <progress max=total value=done aria-label="Saving for offline"></progress>
-                                {format!(" Saving {done} of {total}…")}
+                                <progress max=total value=done aria-label=t("offline.saving")></progress>
+                                {messages::format("offline.progress", &[("done", &done.to_string()), ("total", &total.to_string())])}
                             </p>
                         }
                         .into_any(),
@@ -230,18 +233,10 @@ pub fn OfflineControls() -> impl IntoView {
                         .is_some_and(|d| d.open());
                     open.set(now);
                 }>
-                    <summary>"Offline reading"</summary>
+                    <summary>{t("offline")}</summary>
                     {body}
                 </details>
             }
         })
-    }
-}
-
-fn posts_noun(n: u32) -> &'static str {
-    if n == 1 {
-        "post"
-    } else {
-        "posts"
     }
 }

@@ -38,18 +38,13 @@ pub enum SearchError {
 
 impl std::fmt::Display for SearchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SearchError::Missing(url) => write!(
-                f,
-                "This site has no search index yet ({url} was not found). Whoever publishes it runs `papershelf index` (or `make dist`) and deploys again. The posts, papers and tags work meanwhile."
-            ),
-            SearchError::Fetch(e) => write!(f, "Part of the search index could not be loaded: {e}"),
-            SearchError::Broken(why) => write!(f, "The search index cannot be read: {why}."),
-            SearchError::Engine(why) => write!(
-                f,
-                "The search engine could not be loaded ({why}). Check your connection and try again."
-            ),
-        }
+        use papershelf_web::messages::format;
+        f.write_str(&match self {
+            SearchError::Missing(url) => format("search.no-index", &[("url", url)]),
+            SearchError::Fetch(e) => format("search.piece", &[("why", &e.to_string())]),
+            SearchError::Broken(why) => format("search.broken", &[("why", why)]),
+            SearchError::Engine(why) => format("search.engine", &[("why", why)]),
+        })
     }
 }
 

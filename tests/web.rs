@@ -36,13 +36,29 @@ async fn post_list_groups_posts_by_month_with_entry_tags() {
         .post,
         Post::parse("papers/y2025/oct/20251029.md", "# Oct 29\n").post,
     ];
+    // The site's messages, as the page holds them (Korean: months as `2025년 11월`).
+    let table = document().create_element("script").unwrap();
+    table.set_id(papershelf_web::messages::ELEMENT_ID);
+    table.set_attribute("type", "application/json").unwrap();
+    table.set_text_content(Some(
+        r#"{"month.title": "{year}년 {month}월", "month.10": "10", "month.11": "11", "date": "{year}년 {month}월 {day}일"}"#,
+    ));
+    document()
+        .document_element()
+        .unwrap()
+        .append_child(&table)
+        .unwrap();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || view! { <PostList posts=posts/> });
     // The list is drawn into its element once that is mounted
     // (`papershelf_web::list`, the first view's builder too).
     papershelf_app::timing::yield_to_browser().await;
     let months: Vec<String> = texts(&root, ".month-title");
-    assert_eq!(months, ["2025-11", "2025-10"]);
+    assert_eq!(months, ["2025년 11월", "2025년 10월"]);
+    assert_eq!(
+        texts(&root, ".post-item time"),
+        ["2025년 11월 20일", "2025년 11월 6일", "2025년 10월 29일"]
+    );
     assert_eq!(texts(&root, ".post-title"), ["Nov 20", "Nov 6", "Oct 29"]);
     assert_eq!(texts(&root, ".entry .tag"), ["meta", "bytedance"]);
     let link = root.query_selector(".entry a").unwrap().unwrap();

@@ -5,6 +5,7 @@
 import { release as WORKER } from 'papershelf:build';
 import { shared } from './boot/shared.js';
 import { scopeOf, cacheName } from './boot/scope.js';
+import { words } from './boot/words.js';
 
 const share = shared();
 // The service worker (sw.js): offline reading and instant repeat visits. It is
@@ -48,7 +49,7 @@ const forgetOldDrawings = () => {
 // The app's side of "Save for offline" (src/offline.rs) waits on these.
 const waiting = {};
 const heard = (message) => {
-  if (message.type === 'offline') bar('offline-notice', 'You are offline: showing what this device has saved.');
+  if (message.type === 'offline') bar('offline-notice', words().get('offline.now'));
   else if (message.type === 'online') bar('offline-notice', null);
   else if (message.type === 'save-progress') waiting.progress?.(message.done, message.total);
   else if (message.type === 'saved') waiting.saved?.(message);
@@ -91,9 +92,9 @@ if (WORKER && 'serviceWorker' in navigator) {
     // A new release installs in the background; the reader chooses when to
     // reload into it, never in the middle of reading, and it reloads once.
     let accepted = false;
-    const offer = (worker) => bar('update-notice', 'A new version of this site is ready.', 'Reload', () => {
+    const offer = (worker) => bar('update-notice', words().get('update'), words().get('update.reload'), () => {
       accepted = true;
-      bar('update-notice', 'Updating…');
+      bar('update-notice', words().get('update.running'));
       worker.postMessage({ type: 'skip-waiting' });
     });
     navigator.serviceWorker.addEventListener('controllerchange', () => {

@@ -10,6 +10,7 @@
 // page's do not mix. scripts/post-build.mjs bundles it with the build's hashed file names.
 import { files } from 'papershelf:build';
 import { shared } from './boot/shared.js';
+import { wordsOf } from './boot/words.js';
 
 const here = new URL('.', import.meta.url);
 const APP_JS = new URL(files.app.js, here);
@@ -30,6 +31,19 @@ share.search ??= () =>
     await m.default();
     return m;
   });
+// The site's messages (content/_papershelf/messages.json), once per page:
+// the viewer speaks the site's language, whatever the host page's. Those of
+// the content shown; where they cannot be read (content elsewhere, without
+// CORS), those published beside this script.
+let table;
+const read = (url) =>
+  fetch(url)
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+    .then((text) => (JSON.parse(text), text));
+const messagesOf = (contentBase) =>
+  (table ??= read(new URL('_papershelf/messages.json', contentBase))
+    .catch(() => read(new URL('content/_papershelf/messages.json', here)))
+    .catch(() => '{}'));
 let app;
 const start = () =>
   (app ??= import(APP_JS.href).then(async (module) => {
@@ -46,22 +60,32 @@ class PapershelfViewer extends HTMLElement {
     style.href = APP_CSS.href;
     const mount = document.createElement('div');
     mount.className = 'papershelf-mount';
-    mount.textContent = 'Loading papershelf…';
     root.append(style, mount);
     const content = this.getAttribute('content');
+    const contentBase = new URL(content ?? 'content/', content ? document.baseURI : here).href.replace(/\/?$/, '/');
+    const text = await messagesOf(contentBase);
+    let w;
+    try {
+      w = wordsOf(JSON.parse(text) || {});
+    } catch (e) {
+      w = wordsOf({});
+    }
+    mount.lang = w.get('lang');
+    mount.textContent = w.say('loading.app', { site: 'papershelf' });
     const options = {
-      content: new URL(content ?? 'content/', content ? document.baseURI : here).href.replace(/\/?$/, '/'),
+      content: contentBase,
       tags: this.getAttribute('tags'),
       post: this.getAttribute('post'),
       route: this.getAttribute('route') ?? 'memory',
     };
     try {
+      share.messages_table = text;
       const module = await start();
       mount.textContent = '';
       module.mount_viewer(mount, options);
     } catch (e) {
       mount.setAttribute('role', 'alert');
-      mount.textContent = `papershelf could not start: ${e && e.message ? e.message : e}. If this page and papershelf are on different sites, papershelf's host must send CORS headers.`;
+      mount.textContent = w.say('error.embed', { site: 'papershelf', why: e && e.message ? e.message : e });
     }
   }
 }

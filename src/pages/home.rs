@@ -8,12 +8,13 @@ use papershelf_core::catalog::Catalog;
 use papershelf_core::front::FRONT_POSTS;
 use papershelf_core::post::Post;
 use papershelf_web::filters;
+use papershelf_web::messages::t;
 
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     expect_context::<Shelf>().set_title("");
-    when_loaded("the posts", |_| view! { <FilteredPosts/> }.into_any())
+    when_loaded("loading.posts", |_| view! { <FilteredPosts/> }.into_any())
 }
 
 #[component]
@@ -26,7 +27,7 @@ fn FilteredPosts() -> impl IntoView {
         view! { <PostList posts=posts selected=selected/> }
     };
     view! {
-        <h1 class="page-title">"Posts"</h1>
+        <h1 class="page-title">{t("title.posts")}</h1>
         <FilterBar filter=paged.filter facets=paged.facets() counted=filters::POSTS/>
         <ResultCount total=paged.total counted=filters::POSTS/>
         {shown}

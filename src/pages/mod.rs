@@ -10,6 +10,7 @@ pub mod tags;
 
 use crate::{Library, Load, Shelf};
 use leptos::prelude::*;
+use papershelf_web::messages::t;
 use std::sync::Arc;
 
 /// Shows `ready` once the index is loaded; until then a loading line, or the
@@ -43,7 +44,7 @@ pub fn ErrorBox(
     view! {
         <div class="error-box" role="alert">
             <p class="error-message">{message}</p>
-            <button type="button" class="retry" on:click=move |_| retry.run(())>"Try again"</button>
+            <button type="button" class="retry" on:click=move |_| retry.run(())>{t("retry")}</button>
         </div>
     }
 }
@@ -51,9 +52,9 @@ pub fn ErrorBox(
 /// A loading line that screen readers announce.
 #[component]
 pub fn Loading(
-    /// What is being loaded.
-    #[prop(into)]
-    what: String,
+    /// What is being loaded: the key of its message (`loading.posts`).
+    what: &'static str,
 ) -> impl IntoView {
-    view! { <p class="loading" role="status" aria-live="polite">"Loading " {what} "…"</p> }
+    let line = papershelf_web::messages::format("loading", &[("what", t(what))]);
+    view! { <p class="loading" role="status" aria-live="polite">{line}</p> }
 }

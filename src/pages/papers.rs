@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use papershelf_core::catalog::{Catalog, Paper};
 use papershelf_core::front::FRONT_PAPERS;
 use papershelf_web::filters;
+use papershelf_web::messages::t;
 
 /// The papers page.
 #[component]
 pub fn PapersPage() -> impl IntoView {
-    expect_context::<Shelf>().set_title("Papers");
-    when_loaded("the papers", |_| view! { <FilteredPapers/> }.into_any())
+    expect_context::<Shelf>().set_title(t("title.papers"));
+    when_loaded("loading.papers", |_| view! { <FilteredPapers/> }.into_any())
 }
 
 #[component]
@@ -25,7 +26,7 @@ fn FilteredPapers() -> impl IntoView {
         view! { <PaperCards papers=papers selected=selected/> }
     };
     view! {
-        <h1 class="page-title">"Papers"</h1>
+        <h1 class="page-title">{t("title.papers")}</h1>
         <FilterBar filter=paged.filter facets=paged.facets() counted=filters::PAPERS/>
         <ResultCount total=paged.total counted=filters::PAPERS/>
         {cards}

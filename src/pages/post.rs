@@ -7,6 +7,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use papershelf_core::doc::{post_hash, HashLinker};
 use papershelf_core::post::{ParsedPost, Post};
+use papershelf_web::messages::t;
 use papershelf_web::{find_anchor, first, header, share};
 use wasm_bindgen::JsCast;
 
@@ -139,7 +140,7 @@ pub fn PostPage(
     view! {
         <article class="post">
             {move || state.with(|s| match s {
-                Load::Loading => view! { <Loading what="the post"/> }.into_any(),
+                Load::Loading => view! { <Loading what="loading.post"/> }.into_any(),
                 Load::Failed(FetchError::NotFound(p)) => view! { <PostNotFound path=p.clone()/> }.into_any(),
                 Load::Failed(e) => view! { <ErrorBox message=e.to_string() retry=Callback::new(move |_| load())/> }.into_any(),
                 Load::Ready(_) => ().into_any(),
@@ -150,7 +151,7 @@ pub fn PostPage(
                 let ready = state.with(|s| matches!(s, Load::Ready(_)));
                 let (older, newer) = neighbours();
                 ready.then(|| view! {
-                    <nav class="post-nav" aria-label="More posts">
+                    <nav class="post-nav" aria-label=t("post.nav")>
                         {older.map(|(p, t)| view! { <a class="older" rel="prev" href=post_hash(&p, None)>"← " {t}</a> })}
                         {newer.map(|(p, t)| view! { <a class="newer" rel="next" href=post_hash(&p, None)>{t} " →"</a> })}
                     </nav>
@@ -167,11 +168,11 @@ fn back_to_the_list(shelf: Shelf, header: &web_sys::HtmlDivElement) {
         return;
     };
     let list = shelf.last_list.get_untracked();
-    let label = match &list {
-        Route::Papers(_) => "← Papers",
-        Route::Search(_) => "← Search results",
-        _ => "← All posts",
-    };
+    let label = t(match &list {
+        Route::Papers(_) => "back.papers",
+        Route::Search(_) => "back.search",
+        _ => "back.posts",
+    });
     let _ = back.set_attribute("href", &list.to_hash());
     back.set_text_content(Some(label));
 }
@@ -182,12 +183,12 @@ fn PostNotFound(
     /// The path that was asked for.
     path: String,
 ) -> impl IntoView {
-    expect_context::<Shelf>().set_title("Post not found");
+    expect_context::<Shelf>().set_title(t("post.missing"));
     view! {
         <section class="not-found" role="alert">
-            <h1>"Post not found"</h1>
-            <p>"There is no post " <code>{path}</code> ". It may have been renamed or removed."</p>
-            <p><a href="#/">"See all posts"</a></p>
+            <h1>{t("post.missing")}</h1>
+            <p>{super::not_found::with_code(t("post.missing.text"), "path", path)}</p>
+            <p><a href="#/">{t("all")}</a></p>
         </section>
     }
 }

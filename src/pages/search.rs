@@ -18,6 +18,7 @@ use papershelf_core::post::Post;
 use papershelf_core::sections::{sections_of, Section};
 use papershelf_web::dom::{self, Listener};
 use papershelf_web::filters;
+use papershelf_web::messages::{self, t};
 use papershelf_web::site_header;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -40,13 +41,13 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move || {
         let q = filter.with(|f| f.text.trim().to_string());
         shelf.set_title(&if q.is_empty() {
-            "Search".to_string()
+            t("title.search").to_string()
         } else {
-            format!("{q} · Search")
+            messages::format("search.title", &[("query", &q)])
         });
     });
     search::preload();
-    when_loaded("the posts", |library| {
+    when_loaded("loading.posts", |library| {
         view! { <SearchResults library=library/> }.into_any()
     })
 }
@@ -148,17 +149,14 @@ fn SearchResults(
     let facets = Signal::derive(move || {
         narrowed.with(|n| n.as_ref().map(|(_, f)| f.clone()).unwrap_or_default())
     });
-    let count = move || {
-        match state.get() {
-        State::Empty => "Type words to search the reviews: a method (GRPO), a Korean term (강화학습), \"a phrase\".".to_string(),
-        State::Running => "Searching…".to_string(),
+    let count = move || match state.get() {
+        State::Empty => t("search.hint").to_string(),
+        State::Running => t("search.running").to_string(),
         State::Failed(_) => String::new(),
         State::Done(..) => match (total.get(), query.get()) {
-            (0, q) => format!("Nothing found for “{q}”. Check the spelling, use fewer words, or remove a tag."),
-            (1, q) => format!("1 post matches “{q}”"),
-            (n, q) => format!("{n} posts match “{q}”"),
+            (0, q) => messages::format("search.none", &[("query", &q)]),
+            (n, q) => messages::messages().count("search.found", n, &[("query", &q)]),
         },
-    }
     };
     let lib = library.clone();
     let shown = move || {
@@ -176,7 +174,7 @@ fn SearchResults(
         )
     };
     view! {
-        <h1 class="page-title">"Search"</h1>
+        <h1 class="page-title">{t("title.search")}</h1>
         <FilterBar filter=filter facets=facets counted=filters::RESULTS text_box=false/>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
         {move || match state.get() {
@@ -267,7 +265,7 @@ fn SearchHit(
         .collect_view();
     view! {
         <li class="search-hit" node_ref=item>
-            <time class="date" datetime=post.date.clone()>{post.date.clone()}</time>
+            <time class="date" datetime=post.date.clone()>{messages::date(&post.date, false)}</time>
             <a class="post-title" href=href><Marked text=post.title.clone() query=query.clone()/></a>
             {tags}
             {preamble.then(|| view! { <Snippet texts=texts section=0 query=query.clone()/> })}

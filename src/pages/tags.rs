@@ -5,22 +5,23 @@ use crate::Shelf;
 use leptos::prelude::*;
 use papershelf_core::catalog::Filter;
 use papershelf_core::route::Route;
+use papershelf_web::messages::{self, t};
 
 /// The tags page.
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    expect_context::<Shelf>().set_title("Tags");
-    when_loaded("the tags", |lib| {
+    expect_context::<Shelf>().set_title(t("title.tags"));
+    when_loaded("loading.tags", |lib| {
         let counts = lib.catalog.tag_counts();
         view! {
-                <h1 class="page-title">"Tags"</h1>
-                <p class="result-count">{format!("{} tags", counts.len())}</p>
+                <h1 class="page-title">{t("title.tags")}</h1>
+                <p class="result-count">{messages::count("count.tags", counts.len())}</p>
                 <table class="tag-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Tag"</th>
-                            <th scope="col" class="num">"Papers"</th>
-                            <th scope="col" class="num">"Posts"</th>
+                            <th scope="col">{t("tags.tag")}</th>
+                            <th scope="col" class="num">{t("tags.papers")}</th>
+                            <th scope="col" class="num">{t("tags.posts")}</th>
                         </tr>
                     </thead>
                     <tbody>

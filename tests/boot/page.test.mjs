@@ -20,9 +20,10 @@ test('a failure replaces the boot message, as an alert, or makes one', () => {
   win.close();
 });
 
-test('a start refused by a Content-Security-Policy says what to add to it', () => {
-  assert.match(startFailure(new Error('Refused to compile … Content Security Policy')), /'wasm-unsafe-eval'/);
-  assert.match(startFailure(new TypeError('Failed to fetch')), /^papershelf could not start: Failed to fetch\. Reload/);
+test("a start refused by a Content-Security-Policy says what to add to it, in the site's language", () => {
+  const doc = pageAt().document;
+  assert.equal(startFailure(new Error('Refused to compile … Content Security Policy'), doc), "리뷰을(를) 시작할 수 없습니다: script-src에 'wasm-unsafe-eval'을 추가해 주세요.");
+  assert.equal(startFailure(new TypeError('Failed to fetch'), doc), '리뷰을(를) 시작하지 못했습니다: Failed to fetch. 페이지를 다시 불러오세요.');
 });
 
 const click = (win, target, init = {}) => target.dispatchEvent(new win.MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init }));
@@ -37,8 +38,9 @@ test('"Copy link" copies, and says so beside it and to screen readers', async ()
   click(win, win.document.querySelector('[data-copy] span'));
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(copied, ['https://example.org/site/docs/a/']);
-  assert.equal(win.document.querySelector('[data-copy]').getAttribute('data-copied'), copiedText(true).mark);
-  assert.equal(win.document.getElementById('copy-status').textContent, 'Link copied.');
+  assert.equal(win.document.querySelector('[data-copy]').getAttribute('data-copied'), copiedText(true, win.document).mark);
+  assert.equal(win.document.querySelector('[data-copy]').getAttribute('data-copied'), '복사됨');
+  assert.equal(win.document.getElementById('copy-status').textContent, '링크를 복사했습니다.');
   // A click with a modifier (open in a new tab) is the browser's.
   click(win, win.document.querySelector('[data-copy]'), { ctrlKey: true });
   assert.equal(copied.length, 1);
@@ -54,8 +56,8 @@ test('where the clipboard cannot be written, the link is offered to copy by hand
   listenForCopies(win);
   click(win, win.document.querySelector('button'));
   assert.deepEqual(prompted, ['https://example.org/x']);
-  assert.equal(win.document.querySelector('button').getAttribute('data-copied'), 'Not copied');
-  assert.equal(win.document.getElementById('copy-status').textContent, 'The link could not be copied.');
+  assert.equal(win.document.querySelector('button').getAttribute('data-copied'), '복사 실패');
+  assert.equal(win.document.getElementById('copy-status').textContent, '링크를 복사하지 못했습니다.');
   assert.equal(win.document.querySelector('textarea'), null, 'the helper is gone');
   win.close();
 });

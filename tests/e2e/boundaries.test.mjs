@@ -12,7 +12,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, copyDist, appShown, root, waitUntil } from './harness.mjs';
+import { serve, launch, newPage, copyDist, appShown, root, waitUntil, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 const bin = path.join(root, 'target', 'release', 'papershelf');
 
@@ -88,7 +91,7 @@ test('two sites on one origin: an update, "Remove offline data" and the kill swi
     const notice = pageA.locator('#update-notice');
     await notice.waitFor();
     const reloaded = pageA.waitForEvent('load');
-    await notice.getByRole('button', { name: 'Reload' }).click();
+    await notice.getByRole('button', { name: w.get('update.reload') }).click();
     await reloaded;
     await waitUntil(pageA, async () => (await caches.keys()).some((n) => n === `papershelf /a/ app ${'e'.repeat(16)}`));
     assert.ok((await pageA.evaluate(() => caches.keys())).includes(appB), "b's app cache survives a's update");
@@ -99,7 +102,7 @@ test('two sites on one origin: an update, "Remove offline data" and the kill swi
     await appShown(pageA);
     await pageA.locator('.offline summary').click();
     await pageA.locator('.offline button.remove-offline').click();
-    await pageA.locator('.offline-status', { hasText: /Removed the offline data/ }).waitFor();
+    await pageA.locator('.offline-status', { hasText: w.say('offline.removed', { size: '' }).split(' ')[0] }).waitFor();
     assert.equal(await holds(pageA, 'papershelf /a/ content', `/a/content/${post.path}`), false, "a's post is removed");
     assert.ok(await holds(pageA, 'papershelf /b/ content', `/b/content/${post.path}`), "b's post stays");
     assert.ok(await holds(pageA, 'other-app v1', '/other/data.json'), "the other app's cache stays");
@@ -160,7 +163,7 @@ test('crafted routes with encoded dot segments, ? and # fetch nothing outside co
       requests.length = 0;
       await page.goto('about:blank');
       await page.goto(`${server.base}site/#/post/${crafted}`);
-      await page.locator('.not-found h1', { hasText: 'Page not found' }).waitFor();
+      await page.locator('.not-found h1', { hasText: w.get('page.missing') }).waitFor();
       const outside = requests.filter((r) => r.endsWith('.md') && !r.startsWith('/site/content/'));
       assert.deepEqual(outside, [], `${crafted}: nothing outside content/ is asked for`);
       assert.equal(await page.locator('h1', { hasText: /Not a post|Someone else/ }).count(), 0, crafted);
@@ -201,7 +204,7 @@ test("a post's headings named like the app's own ids keep their place through th
     // Offline: the worker says so, and the notice bar is the app's own element.
     await server.close();
     await page.reload();
-    await page.locator('#offline-notice', { hasText: 'offline' }).waitFor();
+    await page.locator('#offline-notice', { hasText: w.get('offline.now') }).waitFor();
     await page.locator('h1.post-title').waitFor();
     await appShown(page);
     await all('offline');

@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, copyDist, root, dist, appShown } from './harness.mjs';
+import { serve, launch, newPage, copyDist, root, dist, appShown, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 let browser, dir, server;
 const HOSTILE = 'papers/y2025/dec/20251201';
@@ -112,7 +115,7 @@ test('routes cannot reach outside the content directory', async () => {
   await page.locator('.post-item').first().waitFor();
   for (const hash of ['#/post/../../secret', '#/post/%2e%2e/%2e%2e/etc/passwd', '#/post/papers%2f..%2f..%2f..%2fsecret', '#/post/..\\..\\secret', '#/post//evil.example/x', '#/post/https://evil.example/x', '#/post/%2F%2Fevil.example%2Fx']) {
     await page.goto(server.base + hash);
-    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('heading', { name: w.get('page.missing') }).waitFor();
   }
   await page.check();
 });
@@ -122,23 +125,26 @@ test('a post answering 500 shows the status and a retry that works', async () =>
   let fail = true;
   await page.route('**/content/papers/y2025/nov/20251120.md', (route) => (fail ? route.fulfill({ status: 500, body: 'oops' }) : route.continue()));
   await page.goto(`${server.base}#/post/papers/y2025/nov/20251120`);
-  await page.locator('.error-box', { hasText: 'answered 500' }).waitFor();
-  await page.getByRole('link', { name: 'Posts', exact: true }).click();
+  await page.locator('.error-box', { hasText: w.get('error.status').split('{url}')[0].split('{code}')[0] }).filter({ hasText: '500' }).waitFor();
+  await page.getByRole('link', { name: w.get('nav.posts'), exact: true }).click();
   await page.locator('.post-item').first().waitFor();
   await page.goBack();
   await page.locator('.error-box').waitFor();
   fail = false;
-  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: w.get('retry') }).click();
   await page.locator('h1.post-title', { hasText: '2025-11-20' }).waitFor();
   await page.check();
 });
 
+const URL_ = 'content/index.json';
 for (const [what, body, message] of [
-  ['malformed JSON', '{"version": 1, "posts": [', /not valid JSON/],
-  ['missing fields', '{"version": 1, "posts": [{"title": "no path"}]}', /expected fields/],
-  ['another version', '{"version": 9, "posts": []}', /version 9/],
-  ['a broken line', '{"version":1,"posts":[\n{"path":"a.md","title":"A","date":"2025-01-01","tags":[],"entries":[]},\n{"path": oops\n]}\n', /line 3, is not valid JSON/],
-  ['a missing end', '{"version":1,"posts":[\n{"path":"a.md","title":"A","date":"2025-01-01","tags":[],"entries":[]},\n', /not valid JSON/],
+  ['malformed JSON', '{"version": 1, "posts": [', w.say('error.json', { url: URL_ })],
+  // Its post has no path: the first post, named, and what it lacks.
+  ['missing fields', '{"version": 1, "posts": [{"title": "no path"}]}', w.say('error.post', { url: URL_, n: 1, why: '\0' }).split('\0')[0]],
+  ['no version', '{"posts": []}', w.say('error.fields', { url: URL_ })],
+  ['another version', '{"version": 9, "posts": []}', w.say('error.version', { url: URL_, version: 9, want: 1 })],
+  ['a broken line', '{"version":1,"posts":[\n{"path":"a.md","title":"A","date":"2025-01-01","tags":[],"entries":[]},\n{"path": oops\n]}\n', w.say('error.line', { url: URL_, line: 3 })],
+  ['a missing end', '{"version":1,"posts":[\n{"path":"a.md","title":"A","date":"2025-01-01","tags":[],"entries":[]},\n', w.say('error.json', { url: URL_ })],
 ]) {
   test(`an index with ${what} says so; posts still open by link`, async () => {
     const page = await guardedPage();
@@ -158,7 +164,7 @@ test('an index written on one line (by another tool) is read too', async () => {
   await page.route('**/content/index.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
   await page.goto(server.base);
   await appShown(page);
-  await page.locator('.result-count', { hasText: `${index.posts.length} posts` }).waitFor();
+  await page.locator('.result-count', { hasText: w.count('count.posts', index.posts.length) }).waitFor();
   assert.equal(await page.locator('.post-item').count(), index.posts.length);
   await page.check();
 });
@@ -171,7 +177,7 @@ test('a math renderer that cannot load leaves the TeX readable and says why', as
   await page.goto(`${server.base}#/post/papers/y2025/jan/20250115`);
   const failed = page.locator('.post-body code.math-failed');
   await failed.first().waitFor();
-  assert.match(await failed.first().getAttribute('title'), /could not be loaded/);
+  assert.ok((await failed.first().getAttribute('title')).startsWith(w.get('math.failed').split('{why}')[0]));
   assert.match(await page.locator('.post-body code.math-display').first().textContent(), /\\/);
   assert.equal(await page.locator('.post-body math').count(), 0);
   await page.check();
@@ -182,10 +188,10 @@ test('a stalled request times out with a message and a retry', { timeout: 60_000
   let stall = true;
   await page.route('**/content/papers/y2025/nov/20251113.md', (route) => (stall ? undefined : route.continue()));
   await page.goto(`${server.base}#/post/papers/y2025/nov/20251113`);
-  await page.getByRole('status').filter({ hasText: 'Loading the post' }).waitFor();
-  await page.locator('.error-box', { hasText: 'longer than 10 seconds' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('status').filter({ hasText: w.say('loading', { what: w.get('loading.post') }) }).waitFor();
+  await page.locator('.error-box', { hasText: w.get('error.timeout').split('{url}')[1].replace('{seconds}', '10') }).waitFor({ timeout: 20_000 });
   stall = false;
-  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: w.get('retry') }).click();
   await page.locator('h1.post-title', { hasText: '2025-11-13' }).waitFor();
   await page.check();
 });
@@ -197,9 +203,9 @@ test('going offline shows a message; back online, retry works', async () => {
   await page.locator('.post-item').first().waitFor();
   await page.context().setOffline(true);
   await page.getByRole('link', { name: '2025-11-24 papers review' }).click();
-  await page.locator('.error-box', { hasText: 'Could not reach' }).waitFor();
+  await page.locator('.error-box', { hasText: w.get('error.network').split('{url}')[1] }).waitFor();
   await page.context().setOffline(false);
-  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: w.get('retry') }).click();
   await page.locator('h1.post-title', { hasText: '2025-11-24' }).waitFor();
   await page.check();
 });
@@ -214,7 +220,7 @@ test('a slow post never overwrites the fast one opened after it', async () => {
   await appShown(page);
   await page.locator('.post-item').first().waitFor();
   await page.goto(`${server.base}#/post/papers/y2025/oct/20251008`);
-  await page.getByRole('status').filter({ hasText: 'Loading the post' }).waitFor();
+  await page.getByRole('status').filter({ hasText: w.say('loading', { what: w.get('loading.post') }) }).waitFor();
   await page.goto(`${server.base}#/post/papers/y2025/oct/20251015`);
   await page.locator('h1.post-title', { hasText: '2025-10-15' }).waitFor();
   await page.waitForTimeout(3000);

@@ -8,8 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { serve, launch, newPage, appShown, root, shots, dist, distIndex, copyDist, expectedCounts, siteTitle } from './harness.mjs';
+import { serve, launch, newPage, appShown, root, shots, dist, distIndex, copyDist, expectedCounts, siteTitle, siteWords } from './harness.mjs';
 import { writeJournal } from '../bench/journal.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 let server, browser, index;
 before(async () => {
@@ -115,7 +118,7 @@ test('a link followed in the first view is where the app opens; the first view k
   const view = page.locator('[data-first-view]');
   await view.locator('.post-body h2').first().waitFor();
   assert.equal(await view.getAttribute('data-theme'), 'dark');
-  assert.equal(await view.locator('.theme-toggle').getAttribute('aria-label'), 'Theme: dark');
+  assert.equal(await view.locator('.theme-toggle').getAttribute('aria-label'), w.get('theme.dark'));
 
   // Keyboard: "Skip to content" focuses the page and keeps the route.
   const before = page.url();
@@ -250,7 +253,7 @@ test('an app that cannot start leaves the post readable and says what happened',
   const page = await newPage(browser);
   await page.route(/papershelf-app-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(`${server.base}#/post/${POST}`);
-  await page.getByRole('alert').filter({ hasText: 'papershelf could not start' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: w.get('error.start').split('{why}')[0].replace('{site}', siteTitle()) }).waitFor();
   assert.ok(await page.locator('[data-first-view] .post-body h2').first().isVisible(), 'the post is still there');
   page.assertClean();
 });
@@ -287,11 +290,11 @@ test('the home page is drawn by the lists module from _papershelf/front.json, be
     await view.locator('.post-item a.post-title').allTextContents(),
     index.posts.slice(0, 30).map((p) => p.title),
   );
-  assert.equal(await view.locator('.result-count').textContent(), `${index.posts.length} posts`);
+  assert.equal(await view.locator('.result-count').textContent(), w.count('count.posts', index.posts.length));
   const facets = await view.locator('.facet').evaluateAll((all) => all.map((b) => [b.dataset.tag, Number(b.querySelector('.count').textContent)]));
   assert.deepEqual(facets, front.facets.slice(0, 24).map(([t, n]) => [t.toLowerCase(), n]));
   assert.ok(facets.length > 0);
-  assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), 'Posts');
+  assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), w.get('nav.posts'));
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
   assert.ok(requests.some((r) => r.endsWith('/content/_papershelf/front.json')), 'the front was asked for');
   assert.equal(requests.filter((r) => /\/papershelf-lists-[0-9a-f]+_bg\.wasm$/.test(r)).length, 1, 'the lists module drew it, downloaded once');
@@ -342,10 +345,12 @@ test('the papers page is drawn by the lists module from _papershelf/front.json t
   // One page of cards, counted and faceted over every paper of the index.
   const { papers } = expectedCounts(index, []);
   assert.equal(await view.locator('.paper-card').count(), Math.min(40, papers));
-  assert.equal(await view.locator('.result-count').textContent(), `${papers} papers`);
-  assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), 'Papers');
-  assert.equal(await page.title(), `Papers · ${siteTitle()}`);
-  assert.match(await view.locator('.facet').first().evaluate((b) => b.textContent), /^\S+ \d+ papers?$/);
+  assert.equal(await view.locator('.result-count').textContent(), w.count('count.papers', papers));
+  assert.equal(await view.locator('.site-nav a[aria-current="page"]').textContent(), w.get('nav.papers'));
+  assert.equal(await page.title(), `${w.get('title.papers')} · ${siteTitle()}`);
+  const firstFacet = view.locator('.facet').first();
+  const n = Number(await firstFacet.locator('.count').textContent());
+  assert.equal(await firstFacet.evaluate((b) => b.textContent), `${await firstFacet.getAttribute('data-tag')} ${n}${w.count('unit.papers', n)}`);
   assert.ok(app.asked.every((a) => a.firstViewShown), 'the app is only requested once the cards are on screen');
   await page.screenshot({ path: path.join(shots, 'first-view-papers-390.png') });
 
@@ -371,7 +376,7 @@ test('the papers page is drawn by the lists module from _papershelf/front.json t
   held.release();
   await second.locator('.filters .chip').waitFor();
   const expected = expectedCounts(index, [tag]).papers;
-  assert.equal(await second.locator('.result-count').textContent(), `${expected} ${expected === 1 ? 'paper' : 'papers'}`);
+  assert.equal(await second.locator('.result-count').textContent(), w.count('count.papers', expected));
   second.assertClean();
 });
 
@@ -433,7 +438,7 @@ test('a tag chosen, or words typed, on the first view of the home page are where
   await page.locator('.filters .chip').waitFor();
   assert.equal(await page.locator('.filters .chip').getAttribute('data-tag'), tag);
   const { posts: expected } = expectedCounts(index, [tag]);
-  assert.equal(await page.locator('.result-count').textContent(), `${expected} ${expected === 1 ? 'post' : 'posts'}`);
+  assert.equal(await page.locator('.result-count').textContent(), w.count('count.posts', expected));
 
   // Words typed before the app is there stay typed, with the focus on them.
   const second = await newPage(browser);

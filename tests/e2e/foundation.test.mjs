@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { serve, launch, newPage, postsOnDisk, shots, appShown, copyDist, root } from './harness.mjs';
+import { serve, launch, newPage, postsOnDisk, shots, appShown, copyDist, root, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 let server, browser;
 before(async () => {
@@ -22,8 +25,10 @@ test('the home page lists every post on disk, newest first', async () => {
   await page.goto(server.base);
   await appShown(page);
   await page.locator('.post-item').first().waitFor();
-  const shown = await page.locator('.post-item time.date').allTextContents();
+  const shown = await page.locator('.post-item time.date').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
   const expected = postsOnDisk().map((p) => p.date);
+  // Each written as the site writes dates (Korean: 2025년 11월 6일).
+  assert.deepEqual(await page.locator('.post-item time.date').allTextContents(), expected.map((d) => w.date(d)));
   assert.ok(expected.length >= 12, 'at least 12 sample posts');
   assert.deepEqual(shown, expected);
   await page.screenshot({ path: path.join(shots, 'home-1280.png') });
@@ -107,8 +112,8 @@ test('a Docusaurus link to another post opens it at the heading', async () => {
 test('a post that does not exist shows not-found, and the site keeps working', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.base}#/post/papers/y2031/jan/20310101`);
-  await page.getByRole('heading', { name: 'Post not found' }).waitFor();
-  await page.getByRole('link', { name: 'See all posts' }).click();
+  await page.getByRole('heading', { name: w.get('post.missing') }).waitFor();
+  await page.getByRole('link', { name: w.get('all') }).click();
   await page.locator('.post-item').first().waitFor();
   page.assertClean();
 });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wordsOf } from '../../www/boot/words.js';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -162,6 +163,17 @@ export function postsOnDisk() {
 
 /** The site's name, as content/papershelf.toml gives it (the window titles end in it). */
 export const siteTitle = () => distIndex().site.title;
+
+/**
+ * The site's messages, as the release build in `dir` serves them
+ * (content/_papershelf/messages.json: the sample site's are Korean), read
+ * with the page's own rules (www/boot/words.js): `say(key, args)`,
+ * `count(key, n, args)`, `date(iso, withWeekday)`, `month(yyyyMm)`, `get(key)`.
+ * Tests name the app's words by key, so they hold in any language.
+ */
+export function siteWords(dir = dist) {
+  return wordsOf(JSON.parse(fs.readFileSync(path.join(dir, 'content', '_papershelf', 'messages.json'), 'utf8')));
+}
 
 /** The index the release build serves. */
 export function distIndex() {

@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { serve, launch, newPage, copyDist, shots, appShown, root, dist, firstViewDrawnBy } from './harness.mjs';
+import { serve, launch, newPage, copyDist, shots, appShown, root, dist, firstViewDrawnBy, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 let browser;
 before(async () => {
@@ -61,9 +64,9 @@ test('a post listed in a stale index but gone from the host shows not-found', as
     await page.goto(server.base);
     await appShown(page);
     await page.getByRole('link', { name: '2025-11-20 papers review' }).click();
-    await page.getByRole('heading', { name: 'Post not found' }).waitFor();
+    await page.getByRole('heading', { name: w.get('post.missing') }).waitFor();
     assert.match(await page.locator('.not-found').textContent(), /papers\/y2025\/nov\/20251120\.md/);
-    await page.getByRole('link', { name: 'See all posts' }).click();
+    await page.getByRole('link', { name: w.get('all') }).click();
     await page.getByRole('link', { name: '2025-11-13 papers review' }).click();
     await page.locator('h1.post-title', { hasText: '2025-11-13' }).waitFor();
     page.assertClean();
@@ -79,7 +82,7 @@ for (const status of [200, 404]) {
     try {
       const page = await newPage(browser);
       await page.goto(`${server.base}#/post/papers/y2030/jan/20300101`);
-      await page.getByRole('heading', { name: 'Post not found' }).waitFor();
+      await page.getByRole('heading', { name: w.get('post.missing') }).waitFor();
       assert.equal(await page.locator('.post-body').textContent(), '', 'the HTML page is not rendered as a post');
       page.assertClean();
     } finally {
@@ -220,7 +223,7 @@ test('the embed snippet loads the viewer from another origin with CORS; the host
       await img.scrollIntoViewIfNeeded();
       await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
     }
-    await one.locator('.post-meta').getByRole('link', { name: '← All posts' }).click();
+    await one.locator('.post-meta').getByRole('link', { name: w.get('back.posts') }).click();
     await one.locator('.facet').first().waitFor();
     await one.locator('.facet', { hasText: /^bytedance/ }).click();
     await one.locator('.chip', { hasText: 'bytedance' }).waitFor();
@@ -252,7 +255,7 @@ test('content on another origin without CORS fails with a clear message', async 
     const alert = page.locator('papershelf-viewer .error-box');
     await alert.waitFor();
     assert.match(await alert.textContent(), /CORS/);
-    assert.ok(await alert.getByRole('button', { name: 'Try again' }).isVisible());
+    assert.ok(await alert.getByRole('button', { name: w.get('retry') }).isVisible());
     page.assertClean();
   } finally {
     await host.close();

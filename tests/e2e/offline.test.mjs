@@ -11,7 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serve, launch, newPage, copyDist, appShown, root, shots, siteTitle, firstViewDrawnBy, waitUntil } from './harness.mjs';
+import { serve, launch, newPage, copyDist, appShown, root, shots, siteTitle, firstViewDrawnBy, waitUntil, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 const PREFIX = '/shelf/';
 const bin = path.join(root, 'target', 'release', 'papershelf');
@@ -102,7 +105,7 @@ test('with the server gone, the list, filtering, the papers page and the posts r
     // The first view and the app overlap for a moment at the takeover: count after it.
     await appShown(page);
     assert.equal(await page.locator('.post-item').count(), Math.min(all.length, 30));
-    await page.locator('#offline-notice', { hasText: 'offline' }).waitFor();
+    await page.locator('#offline-notice', { hasText: w.get('offline.now') }).waitFor();
     // Filtering works from the saved index.
     await page.locator('.facet').first().click();
     await page.locator('.chip').first().waitFor();
@@ -122,7 +125,7 @@ test('with the server gone, the list, filtering, the papers page and the posts r
     }, `#/post/${third.stem}`);
     const error = page.locator('.error-box');
     await error.waitFor();
-    assert.match(await error.textContent(), /not saved on this device/);
+    assert.ok((await error.textContent()).includes(w.get('error.offline').split('{url}')[1].slice(0, 12)));
     assert.equal(await error.locator('button.retry').count(), 1);
     // Back online, the same button shows it.
     await s.start();
@@ -297,7 +300,7 @@ test('a post loaded before is drawn again from its drawing ahead, kept by the wo
     }, new URL(`content/${post.path}`, s.base).href);
     await s.stop();
     await page.reload();
-    await page.locator('.error-box', { hasText: /not saved on this device/ }).waitFor();
+    await page.locator('.error-box', { hasText: w.get('error.offline').split('{url}')[1].slice(0, 12) }).waitFor();
     assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].workerFinalSourceType), 'fetch-event', "offline, the worker's script answered the page");
     assert.equal(await page.locator('[data-first-view]').count(), 0);
     await s.start();
@@ -323,14 +326,14 @@ test('a new release installs in the background; its notice reloads the page once
     await page.reload();
     const notice = page.locator('#update-notice');
     await notice.waitFor();
-    assert.match(await notice.textContent(), /new version/);
+    assert.ok((await notice.textContent()).includes(w.get('update')));
     let loads = 0;
     page.on('load', () => {
       loads += 1;
     });
     // Waited for from before the click: the reload may be over before the click returns.
     const reloaded = page.waitForEvent('load');
-    await notice.getByRole('button', { name: 'Reload' }).click();
+    await notice.getByRole('button', { name: w.get('update.reload') }).click();
     await reloaded;
     await page.locator('.post-item').first().waitFor();
     // The new worker controls the page; no second reload follows.
@@ -358,7 +361,10 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     // Closed until asked for: nothing is fetched or counted before.
     await page.locator('.offline summary').click();
     // Its size, once content/_papershelf/offline.json is read.
-    const save = page.locator('.offline button.save-offline', { hasText: new RegExp(`^Save all ${all.length} posts for offline \\(about [0-9.]+ (KB|MB)\\)$`) });
+    // "Save all N posts for offline (about 1.2 MB)", in the site's words.
+    const offer = w.count('offline.all', all.length, { about: w.say('offline.about', { size: '\0' }) });
+    const escaped = offer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\0', '[0-9.]+ (KB|MB)');
+    const save = page.locator('.offline button.save-offline', { hasText: new RegExp(`^${escaped}$`) });
     await save.waitFor();
     const progress = [];
     await page.exposeFunction('__sawProgress', (text) => progress.push(text));
@@ -369,8 +375,9 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await save.click();
-    await page.locator('.offline-status', { hasText: `Saved ${all.length} posts for offline reading.` }).waitFor();
-    assert.ok(progress.some((t) => /Saving \d+ of \d+/.test(t)), `progress was shown: ${progress}`);
+    await page.locator('.offline-status', { hasText: w.count('offline.saved', all.length) }).waitFor();
+    const saving = w.say('offline.progress', { done: '1', total: String(all.length) }).trim();
+    assert.ok(progress.some((t) => t.trim() === saving), `progress was shown: ${progress}`);
     const saved = await cached(page, 'papershelf /shelf/ saved');
     for (const post of all) {
       assert.ok(saved.includes(`${PREFIX}content/${post.path}`), post.path);
@@ -395,7 +402,7 @@ test('"Save for offline" keeps every post and its files with its progress; "Remo
     await page.locator('.offline summary').click();
     const remove = page.locator('.offline button.remove-offline');
     await remove.click();
-    await page.locator('.offline-status', { hasText: /Removed the offline data: [0-9.]+ (KB|MB) freed\./ }).waitFor();
+    await page.locator('.offline-status', { hasText: new RegExp(w.say('offline.removed', { size: '\0' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\0', '[0-9.]+ (KB|MB)')) }).waitFor();
     const names = await page.evaluate(() => caches.keys());
     assert.deepEqual(names.filter((n) => !n.startsWith('papershelf /shelf/ app ')), [], `${names}`);
     assert.deepEqual(

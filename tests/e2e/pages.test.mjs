@@ -9,7 +9,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, copyDist, root, shots, dist, appShown, siteTitle, waitUntil } from './harness.mjs';
+import { serve, launch, newPage, copyDist, root, shots, dist, appShown, siteTitle, waitUntil, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 const POST = 'papers/y2025/nov/20251106';
 const ANCHOR = '3-token-pruning-revisited-nvidia';
@@ -100,7 +103,7 @@ test('without JavaScript a post page shows its summary: title, date, the papers 
   await summary.waitFor();
   assert.equal(await summary.locator('h1').textContent(), '2025-11-06 papers review');
   assert.ok((await summary.locator('ol li').count()) >= 3);
-  const source = summary.locator('a', { hasText: 'Markdown source' });
+  const source = summary.locator('a', { hasText: w.get('page.source') });
   const response = await page.request.get(new URL(await source.getAttribute('href'), page.url()).href);
   assert.equal(response.status(), 200);
   assert.match(await response.text(), /^## /m);
@@ -132,9 +135,9 @@ test("\"Copy link\" and a heading's link mark copy the post's page URL; the head
     if (phase === 'app') await appShown(page);
     const copy = page.locator('.post-meta .copy-link');
     await copy.click();
-    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent === 'Link copied.');
+    await page.waitForFunction((done) => document.getElementById('copy-status')?.textContent === done, w.get('copy.status.done'));
     assert.equal(await clipboard(page), own, phase);
-    assert.equal(await copy.getAttribute('data-copied'), 'Copied', 'it says so beside the button');
+    assert.equal(await copy.getAttribute('data-copied'), w.get('copy.done'), 'it says so beside the button');
     const heading = page.locator(`[id="${ANCHOR}"]`);
     await heading.hover();
     const mark = heading.locator('a.hash-link');
@@ -162,7 +165,7 @@ test('with no site URL configured, the copy controls copy the hash route, and no
     await page.goto(`${plain.base}#/post/${POST}`);
     await appShown(page);
     await page.locator('.post-meta .copy-link').click();
-    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent === 'Link copied.');
+    await page.waitForFunction((done) => document.getElementById('copy-status')?.textContent === done, w.get('copy.status.done'));
     assert.equal(await clipboard(page), `${plain.base}#/post/${POST}`);
     await page.locator(`[id="${ANCHOR}"] a.hash-link`).click();
     await waitUntil(page, async (url) => (await navigator.clipboard.readText()) === url, `${plain.base}#/post/${POST}?id=${ANCHOR}`);

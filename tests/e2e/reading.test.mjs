@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, shots, distIndex, expectedCounts, writeLargeIndex, appShown } from './harness.mjs';
+import { serve, launch, newPage, shots, distIndex, expectedCounts, writeLargeIndex, appShown, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 let server, browser, index;
 before(async () => {
@@ -18,7 +21,8 @@ after(async () => {
   await server?.close();
 });
 
-const count = async (page) => Number((await page.locator('.result-count').textContent()).split(' ')[0]);
+// The number in the count line, in any language ("게시물 14개", "14 posts").
+const count = async (page) => Number(/\d+/.exec(await page.locator('.result-count').textContent())[0]);
 
 async function shoot(page, name) {
   for (const width of [390, 1280]) {
@@ -30,11 +34,11 @@ async function shoot(page, name) {
 test('every route shows its page', async () => {
   const page = await newPage(browser);
   const pages = [
-    ['#/', 'Posts', 'posts'],
-    ['#/papers', 'Papers', 'papers'],
-    ['#/tags', 'Tags', 'tags'],
+    ['#/', w.get('title.posts'), 'posts'],
+    ['#/papers', w.get('title.papers'), 'papers'],
+    ['#/tags', w.get('title.tags'), 'tags'],
     ['#/post/papers/y2025/nov/20251120', '2025-11-20 papers review', 'post'],
-    ['#/no/such/page', 'Page not found', 'not-found'],
+    ['#/no/such/page', w.get('page.missing'), 'not-found'],
   ];
   for (const [hash, heading, name] of pages) {
     await page.goto(server.base + hash);
@@ -57,8 +61,8 @@ test('every route shows its page', async () => {
   // Not found says what was asked and links home.
   await page.goto(`${server.base}#/no/such/page`);
   assert.match(await page.locator('.not-found').textContent(), /\/no\/such\/page/);
-  await page.getByRole('link', { name: 'See all posts' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
+  await page.getByRole('link', { name: w.get('all') }).click();
+  await page.getByRole('heading', { level: 1, name: w.get('title.posts') }).waitFor();
   page.assertClean();
 });
 
@@ -72,18 +76,18 @@ test('two tags filter with AND, then OR, with the expected counts, and survive a
   assert.ok(all.posts < any.posts, 'the sample content tells AND from OR');
 
   // The facet says how many posts adding the tag gives, before it is clicked.
-  const metaFacet = page.locator('.facet', { hasText: /^meta\s*\d+\s*(posts?|papers?)$/ });
+  const metaFacet = page.locator('.facet', { has: page.locator('.count'), hasText: /^meta\s*\d+/ });
   assert.equal(Number(await metaFacet.locator('.count').textContent()), expectedCounts(index, ['meta']).posts);
   await metaFacet.click();
   await page.locator('.chip', { hasText: 'meta' }).waitFor();
-  const msFacet = page.locator('.facet', { hasText: /^microsoft\s*\d+\s*(posts?|papers?)$/ });
+  const msFacet = page.locator('.facet', { has: page.locator('.count'), hasText: /^microsoft\s*\d+/ });
   assert.equal(Number(await msFacet.locator('.count').textContent()), all.posts);
   await msFacet.click();
   await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, all.posts);
   assert.equal(await count(page), all.posts);
   assert.match(page.url(), /#\/\?tags=meta,microsoft$/);
 
-  await page.getByRole('radio', { name: 'any tag' }).click();
+  await page.getByRole('radio', { name: w.get('filter.any') }).click();
   await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, any.posts);
   assert.match(page.url(), /tags=meta,microsoft&match=any$/);
   await shoot(page, 'filtered');
@@ -92,16 +96,16 @@ test('two tags filter with AND, then OR, with the expected counts, and survive a
   await appShown(page);
   await page.waitForFunction((n) => document.querySelectorAll('.post-item').length === n, any.posts);
   assert.equal(await page.locator('.chip').count(), 2);
-  assert.equal(await page.getByRole('radio', { name: 'any tag' }).getAttribute('aria-checked'), 'true');
+  assert.equal(await page.getByRole('radio', { name: w.get('filter.any') }).getAttribute('aria-checked'), 'true');
 
   // The same filter on the papers page.
-  await page.getByRole('link', { name: 'Papers', exact: true }).click();
+  await page.getByRole('link', { name: w.get('nav.papers'), exact: true }).click();
   await page.goto(`${server.base}#/papers?tags=meta,microsoft&match=any`);
   await page.waitForFunction((n) => document.querySelectorAll('.paper-card').length === n, any.papers);
-  await page.getByRole('button', { name: 'Remove tag microsoft' }).click();
+  await page.getByRole('button', { name: w.say('filter.remove', { tag: 'microsoft' }) }).click();
   await page.waitForFunction((n) => document.querySelectorAll('.paper-card').length === n, expectedCounts(index, ['meta']).papers);
-  await page.getByRole('button', { name: 'Clear all' }).click();
-  await page.waitForFunction((n) => document.querySelector('.result-count').textContent === `${n} papers`, expectedCounts(index, []).papers);
+  await page.getByRole('button', { name: w.get('filter.clear') }).click();
+  await page.waitForFunction((said) => document.querySelector('.result-count').textContent === said, w.count('count.papers', expectedCounts(index, []).papers));
   assert.equal(await page.locator('.paper-card').count(), Math.min(40, expectedCounts(index, []).papers), 'one page of cards');
   page.assertClean();
 });
@@ -111,7 +115,7 @@ test('the search box narrows by title words as you type, in Korean and English',
   await page.goto(`${server.base}#/papers`);
   // The app's box (typing into the first view's is tested in first-view.test.mjs).
   await appShown(page);
-  const box = page.getByRole('searchbox', { name: 'Search papers by title' });
+  const box = page.getByRole('searchbox', { name: w.get('filter.box.papers') });
   await box.pressSequentially('sam');
   await page.waitForFunction(() => document.querySelectorAll('.paper-card').length === 1);
   assert.equal(await page.locator('.paper-title').textContent(), 'SAM 3');
@@ -123,7 +127,7 @@ test('the search box narrows by title words as you type, in Korean and English',
   assert.match(decodeURIComponent(page.url()), /q=발표$/);
   // Combined with a tag: a word that no `meta` paper has.
   await page.goto(`${server.base}#/papers?tags=meta&q=${encodeURIComponent('발표')}`);
-  await page.getByText('No papers match').waitFor();
+  await page.getByText(w.get('empty.papers')).waitFor();
   page.assertClean();
 });
 
@@ -186,13 +190,13 @@ test('the dark theme follows the system and the toggle overrides it, remembered'
   const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('.papershelf')).backgroundColor);
   assert.equal(await bg(), 'rgb(21, 21, 23)');
   await shoot(page, 'dark');
-  await page.getByRole('button', { name: 'Theme: system' }).click();
+  await page.getByRole('button', { name: w.get('theme.system') }).click();
   assert.equal(await bg(), 'rgb(251, 251, 249)');
   await page.reload();
   await appShown(page);
   await page.locator('.post-item').first().waitFor();
   assert.equal(await bg(), 'rgb(251, 251, 249)', 'the choice is remembered');
-  await page.getByRole('button', { name: 'Theme: light' }).click();
+  await page.getByRole('button', { name: w.get('theme.light') }).click();
   assert.equal(await bg(), 'rgb(21, 21, 23)');
   page.assertClean();
 });
@@ -214,7 +218,7 @@ test('4,000 posts and 25,000 entries filter without a stall', async () => {
       const facet = document.querySelector('.facet');
       const t0 = performance.now();
       facet.click();
-      while (Number(document.querySelector('.result-count').textContent.split(' ')[0]) !== n) await new Promise((r) => setTimeout(r, 0));
+      while (Number(/\d+/.exec(document.querySelector('.result-count').textContent)?.[0]) !== n) await new Promise((r) => setTimeout(r, 0));
       await new Promise((r) => requestAnimationFrame(() => r()));
       return performance.now() - t0;
     }, expected);
@@ -229,7 +233,7 @@ test('4,000 posts and 25,000 entries filter without a stall', async () => {
     });
     console.log(`# search keystroke to paint on 25,000 entries: ${typed.toFixed(1)} ms`);
     await page.goto(`${big.base}#/?tags=org7,agents&match=any`);
-    await page.waitForFunction((n) => document.querySelector('.result-count')?.textContent === `${n} posts`, expectedCounts({ posts }, ['org7', 'agents'], 'any').posts);
+    await page.waitForFunction((said) => document.querySelector('.result-count')?.textContent === said, w.count('count.posts', expectedCounts({ posts }, ['org7', 'agents'], 'any').posts));
     page.assertClean();
   } finally {
     await big.close();

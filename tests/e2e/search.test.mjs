@@ -10,7 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, shots, root, dist, distIndex, copyDist, expectedCounts, appShown } from './harness.mjs';
+import { serve, launch, newPage, shots, root, dist, distIndex, copyDist, expectedCounts, appShown, siteWords } from './harness.mjs';
+
+// The app's own words, by key (the sample site speaks Korean).
+const w = siteWords();
 
 let server, browser;
 before(async () => {
@@ -55,7 +58,7 @@ test('/ focuses the search box; results follow the typing without Enter; Escape 
   await appShown(page);
   await page.locator('.post-item').first().waitFor();
   await page.keyboard.press('/');
-  const box = page.getByRole('searchbox', { name: 'Search the reviews' });
+  const box = page.getByRole('searchbox', { name: w.get('search.label') });
   assert.ok(await box.evaluate((el) => el === document.activeElement), '/ focuses the box');
   await page.keyboard.type('grpo', { delay: 40 });
   const n = await count(page, 'grpo');
@@ -98,7 +101,7 @@ test('a Korean word matches with any particle, inside compounds, and typed decom
   }
   // Decomposed Hangul (as macOS may give it) is the same word.
   const nfd = '모델'.normalize('NFD');
-  const box = page.getByRole('searchbox', { name: 'Search the reviews' });
+  const box = page.getByRole('searchbox', { name: w.get('search.label') });
   await box.fill(nfd);
   assert.equal(await count(page, nfd), model);
   // An English term with a particle attached is found by the term.
@@ -156,7 +159,7 @@ test('hostile and odd queries give an answer and never run anything', async () =
   await page.goto(server.base);
   await appShown(page);
   await page.locator('.post-item').first().waitFor();
-  const box = page.getByRole('searchbox', { name: 'Search the reviews' });
+  const box = page.getByRole('searchbox', { name: w.get('search.label') });
   const queries = [
     '을를',
     '...!?',
@@ -173,13 +176,13 @@ test('hostile and odd queries give an answer and never run anything', async () =
     const n = await count(page, q.trim());
     assert.ok(Number.isInteger(n) && n >= 0, `${q.slice(0, 20)}: a count`);
     const text = await page.locator('.result-count').textContent();
-    assert.ok(n > 0 || /Nothing found/.test(text), `${q.slice(0, 20)}: results or "nothing found"`);
+    assert.ok(n > 0 || text.startsWith(w.say('search.none', { query: q }).slice(0, 2)), `${q.slice(0, 20)}: results or "nothing found"`);
   }
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script from a query runs');
   assert.equal(await page.locator('.page img[src=x]').count(), 0);
   // An empty query says what to type.
   await box.fill('');
-  await page.locator('.result-count', { hasText: 'Type words to search' }).waitFor();
+  await page.locator('.result-count', { hasText: w.get('search.hint') }).waitFor();
   page.assertClean();
   await page.close();
 });
@@ -193,7 +196,7 @@ test('a query fetches only the pieces it needs, and the engine only when asked',
     await appShown(page);
     await page.locator('.post-item').first().waitFor();
     assert.ok(!requests.some((r) => /papershelf-search|\/search\//.test(r)), 'nothing of search before it is wanted');
-    await page.getByRole('searchbox', { name: 'Search the reviews' }).focus();
+    await page.getByRole('searchbox', { name: w.get('search.label') }).focus();
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /papershelf-search-.*\.wasm/.test(e.name)));
     await page.keyboard.type('grpo');
     await count(page, 'grpo');
@@ -219,13 +222,14 @@ test('a missing or damaged search index says so, offers a retry, and the rest wo
     await page.goto(`${srv.base}#/search?q=grpo`);
     const alert = page.locator('.error-box');
     await alert.waitFor();
-    assert.match(await alert.textContent(), /no search index yet.*papershelf index/s);
+    assert.ok((await alert.textContent()).startsWith(w.get('search.no-index').split('{url}')[0]));
+    assert.match(await alert.textContent(), /papershelf index/);
     // Put it back: the retry finds it.
     fs.writeFileSync(manifestPath, manifest);
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: w.get('retry') }).click();
     assert.equal(await count(page, 'grpo'), cli('grpo').count);
     // The rest of the site works.
-    await page.getByRole('link', { name: 'Posts', exact: true }).click();
+    await page.getByRole('link', { name: w.get('nav.posts'), exact: true }).click();
     await page.locator('.post-item').first().waitFor();
     // A damaged piece: every piece this query needs.
     const damaged = JSON.parse(manifest).pieces.map((p) => p.file);
@@ -233,14 +237,15 @@ test('a missing or damaged search index says so, offers a retry, and the rest wo
     const fresh = await newPage(browser);
     await fresh.goto(`${srv.base}#/search?q=${encodeURIComponent('강화학습')}`);
     await fresh.locator('.error-box').waitFor();
-    assert.match(await fresh.locator('.error-box').textContent(), /cannot be read.*damaged/s);
-    assert.ok(await fresh.getByRole('button', { name: 'Try again' }).isVisible());
+    assert.ok((await fresh.locator('.error-box').textContent()).startsWith(w.get('search.broken').split('{why}')[0]));
+    assert.match(await fresh.locator('.error-box').textContent(), /damaged/);
+    assert.ok(await fresh.getByRole('button', { name: w.get('retry') }).isVisible());
     // A piece that is not there at all.
     for (const f of damaged) fs.rmSync(path.join(searchDir, f));
     const third = await newPage(browser);
     await third.goto(`${srv.base}#/search?q=${encodeURIComponent('강화학습')}`);
     await third.locator('.error-box').waitFor();
-    assert.match(await third.locator('.error-box').textContent(), /Part of the search index could not be loaded.*not found/s);
+    assert.ok((await third.locator('.error-box').textContent()).startsWith(w.get('search.piece').split('{why}')[0]));
     for (const p of [page, fresh, third]) {
       p.assertClean();
       await p.close();
@@ -272,7 +277,7 @@ test('an embedded viewer has its own search box; the host page URL never changes
     await page.locator('#host-input').focus();
     await page.keyboard.type('/');
     assert.equal(await page.locator('#host-input').inputValue(), '/');
-    const box = viewer.getByRole('searchbox', { name: 'Search the reviews' });
+    const box = viewer.getByRole('searchbox', { name: w.get('search.label') });
     await box.click();
     await page.keyboard.type('grpo');
     assert.equal(await count(viewer, 'grpo'), cli('grpo').count);
@@ -294,7 +299,7 @@ test('on a phone the search box has its own row and results fit the width', asyn
   await page.goto(`${server.base}#/search?q=${encodeURIComponent('모델')}`);
   await count(page, '모델');
   await page.locator('.search-hit .snippet').first().waitFor();
-  const box = await page.getByRole('searchbox', { name: 'Search the reviews' }).boundingBox();
+  const box = await page.getByRole('searchbox', { name: w.get('search.label') }).boundingBox();
   assert.ok(box.width > 300, `the box is ${box.width}px wide`);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
   await page.screenshot({ path: path.join(shots, 'search-390.png'), fullPage: false });

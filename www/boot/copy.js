@@ -3,8 +3,13 @@
 // screen readers; where the clipboard cannot be written, the link is shown
 // selected, to copy by hand.
 
-/** What the copy says beside the control, and to screen readers. */
-export const copiedText = (ok) => ({ mark: ok ? 'Copied' : 'Not copied', status: ok ? 'Link copied.' : 'The link could not be copied.' });
+import { words } from './words.js';
+
+/** What the copy says beside the control, and to screen readers, in the site's language. */
+export const copiedText = (ok, doc = globalThis.document) => {
+  const w = words(doc);
+  return ok ? { mark: w.get('copy.done'), status: w.get('copy.status.done') } : { mark: w.get('copy.failed'), status: w.get('copy.status.failed') };
+};
 
 /** Listens for clicks on `[data-copy]` in `win`'s document. */
 export const listenForCopies = (win = globalThis) => {
@@ -15,7 +20,7 @@ export const listenForCopies = (win = globalThis) => {
     e.preventDefault();
     const link = control.getAttribute('data-copy');
     const done = (ok) => {
-      const text = copiedText(ok);
+      const text = copiedText(ok, doc);
       control.setAttribute('data-copied', text.mark);
       win.setTimeout(() => control.removeAttribute('data-copied'), 2000);
       let status = doc.getElementById('copy-status');
@@ -27,7 +32,7 @@ export const listenForCopies = (win = globalThis) => {
         doc.body.append(status);
       }
       status.textContent = text.status;
-      if (!ok) win.prompt('Copy this link:', link);
+      if (!ok) win.prompt(words(doc).get('copy.prompt'), link);
     };
     const byHand = () => {
       const area = doc.createElement('textarea');

@@ -1,4 +1,5 @@
 // Small things the boot code does to the page.
+import { words } from './words.js';
 
 /** Says `text` in the boot message (made if the page has none), as an alert. */
 export const say = (text, doc = document) => {
@@ -13,11 +14,14 @@ export const say = (text, doc = document) => {
   boot.setAttribute('role', 'alert');
 };
 
-/** Why the app could not start, for the reader: what to do about it. */
-export const startFailure = (error) =>
-  /Content Security Policy|unsafe-eval|CompileError/i.test(String(error))
-    ? "papershelf cannot start: this site's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src."
-    : `papershelf could not start: ${error && error.message ? error.message : error}. Reload the page; if it keeps happening, the site may be half-deployed.`;
+/** Why the app could not start, for the reader: what to do about it, in the site's language. */
+export const startFailure = (error, doc = globalThis.document) => {
+  const w = words(doc);
+  const site = doc?.querySelector('meta[name="application-name"]')?.content || 'papershelf';
+  return /Content Security Policy|unsafe-eval|CompileError/i.test(String(error))
+    ? w.say('error.csp', { site })
+    : w.say('error.start', { site, why: error && error.message ? error.message : error });
+};
 
 /** Resolves once the page has been painted (or after 100 ms where frames are
  * not drawn, as in a background tab). */

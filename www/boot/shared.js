@@ -13,6 +13,7 @@
 // @property {object} [view] the first view, as the inline script (or the boot module) started it (www/boot/first-view.js)
 // @property {object} [offline] "Save for offline" (client.js; src/offline.rs)
 // @property {boolean} [embedded] the viewer is embedded in another page (embed.js; crates/web/src/share.rs)
+// @property {string} [messages_table] an embedded viewer's site messages, as JSON (embed.js; crates/web/src/messages.rs; a page of our own holds them in #papershelf-messages)
 
 /** The shared object, made on first use. @returns {Shared} */
 export const shared = () => (globalThis.__papershelf ??= {});

@@ -7,7 +7,7 @@ use papershelf_core::app_page::{index_page, Build};
 use papershelf_core::catalog::Catalog;
 use papershelf_core::feed;
 use papershelf_core::front::Front;
-use papershelf_core::index::{Index, FRONT_FILE, OFFLINE_FILE, SEARCH_DIR};
+use papershelf_core::index::{Index, FRONT_FILE, MESSAGES_FILE, OFFLINE_FILE, SEARCH_DIR};
 use papershelf_core::page;
 use papershelf_core::post::{ParsedPost, Post};
 use papershelf_core::site::Site;
@@ -67,6 +67,10 @@ pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, Strin
     out.push(Output::new(
         format!("{CONTENT}{OFFLINE_FILE}"),
         offline_json(source, &indexed),
+    ));
+    out.push(Output::new(
+        format!("{CONTENT}{MESSAGES_FILE}"),
+        papershelf_core::app_page::messages_json(&source.site.messages()) + "\n",
     ));
     out.extend(search_index(&indexed)?);
     for Indexed { post, parsed, .. } in &indexed {

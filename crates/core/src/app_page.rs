@@ -107,6 +107,8 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
         site.description.trim()
     };
     let title = a(&site.title);
+    let says = site.messages();
+    let site_name = [("site", site.title.as_str())];
     let mut page = format!(
         "<!doctype html>
 <html lang=\"{lang}\">
@@ -122,6 +124,7 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
   <link rel=\"apple-touch-icon\" href=\"icons/icon-192.png\">
   <meta name=\"theme-color\" content=\"#fbfbf9\" media=\"(prefers-color-scheme: light)\">
   <meta name=\"theme-color\" content=\"#151517\" media=\"(prefers-color-scheme: dark)\">
+  <script type=\"application/json\" id=\"papershelf-messages\">{messages}</script>
   <meta name=\"papershelf-lists\" content=\"./{lists_js}\" data-wasm=\"./{lists_wasm}\">
   <template id=\"papershelf-first-visit\">
     <link rel=\"modulepreload\" href=\"./{lists_js}\" data-first-visit>
@@ -134,6 +137,7 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
         lang = a(&site.language),
         description = a(description),
         style = build.style.text.trim(),
+        messages = messages_json(&says),
     );
     if let Some(url) = &site.url {
         let pages = a(&pages_url(url, &site.route_base));
@@ -148,17 +152,27 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
     page += &format!(
         "</head>
 <body>
-  <noscript><p class=\"boot-message\">{name} needs JavaScript and WebAssembly to show the posts. Turn JavaScript on for this site and reload.</p></noscript>
-  <p id=\"boot\" class=\"boot-message\" role=\"status\">Loading {name}…</p>
+  <noscript><p class=\"boot-message\">{noscript}</p></noscript>
+  <p id=\"boot\" class=\"boot-message\" role=\"status\">{loading}</p>
   <script nomodule src=\"nomodule.js\"></script>
 <script>{inline}</script>
 </body>
 </html>
 ",
-        name = "papershelf",
+        noscript = a(&says.format("noscript", &site_name)),
+        loading = a(&says.format("loading.app", &site_name)),
         inline = build.inline.trim(),
     );
     Ok(page)
+}
+
+/// `messages` as the JSON the page holds in `<script type="application/json">`
+/// (and `content/_papershelf/messages.json`): an object of texts by key,
+/// with `<` written `\u003c`, so no text can end the element.
+pub fn messages_json(messages: &crate::messages::Messages) -> String {
+    serde_json::to_string(messages.texts())
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c")
 }
 
 #[cfg(test)]
@@ -221,6 +235,31 @@ mod tests {
         let feeds = page.matches("rel=\"alternate\"").count();
         assert_eq!(feeds, 3);
         assert!(page.find("atom.xml").unwrap() < page.find("</head>").unwrap());
+    }
+
+    #[test]
+    fn the_page_speaks_the_sites_language_and_holds_its_messages() {
+        let site = Site {
+            title: "노트".into(),
+            language: "ko-KR".into(),
+            messages: [("skip".to_string(), "</script><b>건너뛰기".to_string())].into(),
+            ..Site::default()
+        };
+        let page = index_page(&build(), &site).unwrap();
+        assert!(page.contains("<html lang=\"ko-KR\">"));
+        assert!(page.contains("노트 불러오는 중…"));
+        assert!(page.contains("JavaScript와 WebAssembly가 필요합니다"));
+        let marker = "id=\"papershelf-messages\">";
+        let start = page.find(marker).unwrap() + marker.len();
+        let json = &page[start..start + page[start..].find("</script>").unwrap()];
+        let texts: std::collections::BTreeMap<String, String> = serde_json::from_str(json).unwrap();
+        assert_eq!(texts["skip"], "</script><b>건너뛰기");
+        assert_eq!(texts["nav.papers"], "논문");
+        assert_eq!(
+            page.matches("</script>").count(),
+            4,
+            "the message did not end its element"
+        );
     }
 
     #[test]

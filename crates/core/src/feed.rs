@@ -269,7 +269,9 @@ pub fn tag_feeds(site: &Site, url: &str, entries: &[Entry], limit: usize) -> Vec
                 .collect();
             let path = format!("tags/{slug}/atom.xml");
             let own = ascii_url(&format!("{url}{}", encode_path(&path)));
-            let title = format!("{}: {name}", site.title);
+            let title = site
+                .messages()
+                .format("feed.tag", &[("site", &site.title), ("tag", name)]);
             (path, atom_feed(site, url, &title, &own, &tagged))
         })
         .collect()

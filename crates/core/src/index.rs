@@ -14,6 +14,9 @@ pub const FRONT_FILE: &str = "_papershelf/front.json";
 
 /// What "Save for offline" fetches per post, in [`GENERATED_DIR`].
 pub const OFFLINE_FILE: &str = "_papershelf/offline.json";
+/// The site's messages (its language's table with its own texts), beside
+/// the index: what an embedded viewer reads (`crate::messages`).
+pub const MESSAGES_FILE: &str = "_papershelf/messages.json";
 
 /// The search index's folder (its `manifest.json` and pieces), in [`GENERATED_DIR`].
 pub const SEARCH_DIR: &str = "_papershelf/search/";

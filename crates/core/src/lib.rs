@@ -33,6 +33,7 @@ pub mod index;
 pub mod links;
 pub mod math;
 pub mod mdx;
+pub mod messages;
 pub mod options;
 #[cfg(feature = "site")]
 pub mod page;

@@ -250,27 +250,33 @@ const FIRST_VISIT: &str = "<template id=\"papershelf-first-visit\">";
 fn noscript_summary(site: &Site, parsed: &ParsedPost, title: &str, base: &str) -> String {
     let post = &parsed.post;
     let a = xml_text;
+    let says = site.messages();
     let mut s = String::from("<noscript><article class=\"noscript-summary\">\n");
     s += &format!("    <h1>{}</h1>\n", a(title));
     if !post.date.is_empty() {
         s += &format!(
             "    <p><time datetime=\"{}\">{}</time></p>\n",
             a(&post.date),
-            a(&post.date)
+            a(&says.date(&post.date, true))
         );
     }
     let tags: Vec<&String> = post.tags.iter().collect();
     if !tags.is_empty() {
+        let list = tags
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         s += &format!(
-            "    <p>Tags: {}</p>\n",
-            tags.iter().map(|t| a(t)).collect::<Vec<_>>().join(", ")
+            "    <p>{}</p>\n",
+            a(&says.format("page.tags", &[("tags", &list)]))
         );
     }
     if !post.description.trim().is_empty() {
         s += &format!("    <p>{}</p>\n", a(post.description.trim()));
     }
     if !post.entries.is_empty() {
-        s += "    <h2>Papers reviewed</h2>\n    <ol>\n";
+        s += &format!("    <h2>{}</h2>\n    <ol>\n", a(says.get("page.papers")));
         for e in &post.entries {
             let name = match &e.url {
                 Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
@@ -288,9 +294,10 @@ fn noscript_summary(site: &Site, parsed: &ParsedPost, title: &str, base: &str) -
         s += "    </ol>\n";
     }
     s += &format!(
-        "    <p><a href=\"{}content/{}\">The post's Markdown source</a> · <a href=\"{}\">{}</a></p>\n",
+        "    <p><a href=\"{}content/{}\">{}</a> · <a href=\"{}\">{}</a></p>\n",
         a(base),
         a(&encode_path(&post.path)),
+        a(says.get("page.source")),
         a(if base.is_empty() { "./" } else { base }),
         a(&site.title)
     );

@@ -36,6 +36,14 @@ pub struct Post {
     /// cached copy only while this is unchanged.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hash: String,
+    /// About how many minutes reading it takes
+    /// (`messages::reading_minutes`); 0 where not known (an older index).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub minutes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl ParsedPost {
@@ -175,6 +183,8 @@ impl Post {
             .clone()
             .unwrap_or_else(|| first_paragraph(&rendered.doc));
         let entries = entries(&rendered.doc);
+        let words: Vec<String> = rendered.doc.children.iter().map(Node::plain_text).collect();
+        let minutes = crate::messages::reading_minutes(&words.join(" "));
         describe_images(&mut rendered.doc, &title, &entries);
         load_first_image_first(&mut rendered.doc.children);
         let post = Post {
@@ -187,6 +197,7 @@ impl Post {
             math: rendered.has_math,
             entries,
             hash: String::new(),
+            minutes,
         };
         ParsedPost {
             post,

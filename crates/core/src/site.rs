@@ -10,6 +10,9 @@
 //! image = "img/card.png"   # the default preview image (in the content directory, or a URL)
 //! route_base = "docs/"     # the default: where post pages go, as Docusaurus puts them
 //! feed_limit = 30          # the default: posts in each feed; 0 means all
+//!
+//! [messages]               # the site's own words for any of the app's (crate::messages)
+//! "nav.papers" = "읽은 논문"
 //! ```
 //!
 //! Every key is optional. [`Site::parse`] reports every problem with its
@@ -21,7 +24,7 @@ use crate::diagnostic::{say, Diagnostic};
 pub const FILE: &str = "papershelf.toml";
 
 /// The keys `papershelf.toml` may have.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 10] = [
     "title",
     "description",
     "url",
@@ -31,6 +34,7 @@ pub const KEYS: [&str; 9] = [
     "image",
     "route_base",
     "feed_limit",
+    "messages",
 ];
 
 /// The site's settings, with the defaults for what the file leaves out.
@@ -55,6 +59,17 @@ pub struct Site {
     pub route_base: String,
     /// Posts in each feed, newest first; 0 means all (default 30).
     pub feed_limit: usize,
+    /// The site's own texts for messages of the app, by key (`[messages]`).
+    pub messages: std::collections::BTreeMap<String, String>,
+}
+
+impl Site {
+    /// The site's messages: its language's table (English for a language
+    /// without one) with its own texts over it.
+    pub fn messages(&self) -> crate::messages::Messages {
+        let (lang, _) = crate::messages::Lang::of(&self.language);
+        crate::messages::Messages::new(lang, &self.messages).0
+    }
 }
 
 impl Default for Site {
@@ -69,8 +84,24 @@ impl Default for Site {
             image: None,
             route_base: "docs/".into(),
             feed_limit: 30,
+            messages: Default::default(),
         }
     }
+}
+
+/// The 1-based line where the message `name` is set in `text`'s
+/// `[messages]` (its key bare or quoted), if it is.
+fn message_line(text: &str, name: &str) -> Option<u32> {
+    let quoted = format!("\"{name}\"");
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            [quoted.as_str(), name].iter().any(|k| {
+                l.strip_prefix(k)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+        })
+        .map(|i| i as u32 + 1)
 }
 
 /// The 1-based line where `key` is set in `text`, else 1.
@@ -195,6 +226,27 @@ impl Site {
                         "must be a relative folder such as \"docs/\" (or \"\" for the site's root)",
                     )),
                 },
+                "messages" => match value.as_table() {
+                    Some(texts) => {
+                        let (lang, _) = crate::messages::Lang::of(&site.language);
+                        for (name, given) in texts {
+                            let known = lang.table().iter().any(|(k, _)| k == name);
+                            match given.as_str() {
+                                Some(_) if !known => problems.push(Diagnostic::warning(
+                                    message_line(text, name).unwrap_or(line),
+                                    say!("unknown message `{name}` in [messages]; the README lists the keys"),
+                                )),
+                                Some(t) => {
+                                    site.messages.insert(name.clone(), t.to_string());
+                                }
+                                None => problems.push(bad("holds texts only, in quotes")),
+                            }
+                        }
+                    }
+                    None => problems.push(bad(
+                        "must be a table: [messages] and `\"key\" = \"text\"` lines",
+                    )),
+                },
                 "feed_limit" => match value.as_integer() {
                     Some(n) if n >= 0 => site.feed_limit = n as usize,
                     _ => problems.push(bad("must be a whole number, 0 for every post")),
@@ -204,6 +256,15 @@ impl Site {
                     say!("unknown key `{key}`; the keys are {}", KEYS.join(", ")),
                 )),
             }
+        }
+        if !crate::messages::Lang::of(&site.language).1 {
+            problems.push(Diagnostic::warning(
+                line_of(text, "language"),
+                say!(
+                    "papershelf has no messages in `{}`: the app's own words are English (it has \"ko\" and \"en\"); set your own with [messages]",
+                    site.language
+                ),
+            ));
         }
         problems.sort_by_key(|d| d.line);
         (site, problems)
@@ -217,7 +278,7 @@ mod tests {
     #[test]
     fn every_key_is_read() {
         let (site, problems) = Site::parse(
-            "title = \"Paper reviews\"\ndescription = \"Daily\"\nurl = \"https://example.github.io/reviews\"\nauthor = \"Kim\"\nlanguage = \"en-US\"\ntimezone = \"-05:00\"\nimage = \"img/card.png\"\nroute_base = \"blog\"\nfeed_limit = 0\n",
+            "title = \"Paper reviews\"\ndescription = \"Daily\"\nurl = \"https://example.github.io/reviews\"\nauthor = \"Kim\"\nlanguage = \"en-US\"\ntimezone = \"-05:00\"\nimage = \"img/card.png\"\nroute_base = \"blog\"\nfeed_limit = 0\n[messages]\n\"nav.papers\" = \"Reading list\"\n",
         );
         assert_eq!(problems, vec![]);
         assert_eq!(
@@ -232,8 +293,35 @@ mod tests {
                 image: Some("img/card.png".into()),
                 route_base: "blog/".into(),
                 feed_limit: 0,
+                messages: [("nav.papers".to_string(), "Reading list".to_string())].into(),
             }
         );
+        assert_eq!(site.messages().get("nav.papers"), "Reading list");
+        assert_eq!(site.messages().get("nav.posts"), "Posts");
+    }
+
+    #[test]
+    fn a_language_without_a_table_and_an_unknown_message_are_warned_of() {
+        let (site, problems) = Site::parse(
+            "language = \"fr\"\n\n[messages]\n\"nav.posts\" = \"Billets\"\n\"nav.post\" = \"typo\"\n",
+        );
+        assert_eq!(site.messages().get("nav.posts"), "Billets");
+        assert_eq!(site.messages().get("skip"), "Skip to content");
+        let said: Vec<(u32, bool, String)> = problems
+            .iter()
+            .map(|d| {
+                (
+                    d.line,
+                    d.severity == crate::diagnostic::Severity::Error,
+                    d.message.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!((said[0].0, said[0].1), (1, false));
+        assert!(said[0].2.contains("English"), "{said:?}");
+        assert_eq!((said[1].0, said[1].1), (5, false));
+        assert!(said[1].2.contains("nav.post"), "{said:?}");
     }
 
     #[test]

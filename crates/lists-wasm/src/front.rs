@@ -56,6 +56,7 @@ pub(crate) fn post(value: &JsValue) -> Option<Post> {
         date: text(value, "date")?,
         tags: texts(value, "tags")?,
         entries: each(value, "entries", entry)?,
+        minutes: number(value, "minutes").map_or(0, |n| n as u32),
         ..Post::default()
     })
 }

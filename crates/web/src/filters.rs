@@ -6,50 +6,40 @@
 
 use crate::header::element;
 use crate::keys::{self, KEY_ATTR};
+use crate::messages::{self, t};
 use papershelf_core::catalog::{Filter, Match, FACETS_SHOWN};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-/// What a list counts: `one` item, several (`many`), as in "1 post", "2 posts".
+/// What a list counts: posts, papers or search results. Its messages are
+/// `count.<it>` ("게시물 4개", "4 posts"), `unit.<it>` (what a facet's number
+/// counts, to a screen reader), `filter.<it>` (the bar's name) and, for a
+/// list with a title box, `filter.box.<it>` and `filter.placeholder.<it>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Counted {
-    /// The noun for one item.
-    pub one: &'static str,
-    /// The noun for several.
-    pub many: &'static str,
-}
+pub struct Counted(&'static str);
 
 /// The home page's posts.
-pub const POSTS: Counted = Counted {
-    one: "post",
-    many: "posts",
-};
+pub const POSTS: Counted = Counted("posts");
 /// The papers page's papers.
-pub const PAPERS: Counted = Counted {
-    one: "paper",
-    many: "papers",
-};
+pub const PAPERS: Counted = Counted("papers");
 /// The search page's results.
-pub const RESULTS: Counted = Counted {
-    one: "result",
-    many: "results",
-};
+pub const RESULTS: Counted = Counted("results");
 
 impl Counted {
-    /// `n` items: "1 post", "12 posts".
+    /// `n` items: "게시물 12개", "1 post", "12 posts".
     pub fn count(self, n: usize) -> String {
-        match n {
-            1 => format!("1 {}", self.one),
-            n => format!("{n} {}", self.many),
-        }
+        messages::count(&format!("count.{}", self.0), n)
     }
 
-    fn unit(self, n: usize) -> &'static str {
-        if n == 1 {
-            self.one
-        } else {
-            self.many
-        }
+    /// Its message `<kind>.<it>`.
+    fn says(self, kind: &str) -> String {
+        messages::messages()
+            .get(&format!("{kind}.{}", self.0))
+            .to_string()
+    }
+
+    fn unit(self, n: usize) -> String {
+        messages::count(&format!("unit.{}", self.0), n)
     }
 }
 
@@ -133,19 +123,19 @@ pub fn dress_bar(bar: &Element, counted: Counted, text_box: bool) {
     };
     let el = |tag: &str, attrs: &[(&str, &str)], text: &str| element(&document, tag, attrs, text);
     let _ = bar.set_attribute("class", "filters");
-    let _ = bar.set_attribute("aria-label", &format!("Filter {}", counted.many));
+    let _ = bar.set_attribute("aria-label", &counted.says("filter"));
     if text_box {
         let label = el("label", &[("class", "search")], "");
         let _ = label.append_child(&el(
             "span",
             &[("class", "visually-hidden")],
-            &format!("Search {} by title", counted.many),
+            &counted.says("filter.box"),
         ));
         let _ = label.append_child(&el(
             "input",
             &[
                 ("type", "search"),
-                ("placeholder", &format!("Search {} by title…", counted.many)),
+                ("placeholder", &counted.says("filter.placeholder")),
                 ("autocomplete", "off"),
                 (KEY_ATTR, TEXT_KEY),
             ],
@@ -204,7 +194,7 @@ fn chips(document: &Document, filter: &Filter) -> Element {
         &[
             ("class", "selected"),
             ("role", "group"),
-            ("aria-label", "Selected tags"),
+            ("aria-label", t("filter.selected")),
         ],
         "",
     );
@@ -215,7 +205,10 @@ fn chips(document: &Document, filter: &Filter) -> Element {
                 ("type", "button"),
                 ("class", "chip"),
                 ("data-tag", &tag.to_lowercase()),
-                ("aria-label", &format!("Remove tag {tag}")),
+                (
+                    "aria-label",
+                    &messages::format("filter.remove", &[("tag", tag)]),
+                ),
                 (KEY_ATTR, &format!("chip:{}", tag.to_lowercase())),
             ],
             tag,
@@ -228,13 +221,13 @@ fn chips(document: &Document, filter: &Filter) -> Element {
         &[
             ("class", "match"),
             ("role", "radiogroup"),
-            ("aria-label", "Match"),
+            ("aria-label", t("filter.match")),
         ],
         "",
     );
     for (key, which, text) in [
-        ("mode:all", Match::All, "all tags"),
-        ("mode:any", Match::Any, "any tag"),
+        ("mode:all", Match::All, t("filter.all")),
+        ("mode:any", Match::Any, t("filter.any")),
     ] {
         let checked = (filter.mode == which).to_string();
         let _ = mode.append_child(&el(
@@ -252,7 +245,7 @@ fn chips(document: &Document, filter: &Filter) -> Element {
     let _ = group.append_child(&el(
         "button",
         &[("type", "button"), ("class", "clear"), (KEY_ATTR, "clear")],
-        "Clear all",
+        t("filter.clear"),
     ));
     group
 }
@@ -266,7 +259,7 @@ fn facets(document: &Document, counted: Counted, shown: &Shown) -> Element {
         &[
             ("class", "facets"),
             ("role", "group"),
-            ("aria-label", "Add a tag"),
+            ("aria-label", t("filter.add")),
         ],
         "",
     );
@@ -290,15 +283,15 @@ fn facets(document: &Document, counted: Counted, shown: &Shown) -> Element {
         );
         let _ = button.append_with_str_1(" ");
         let _ = button.append_child(&el("span", &[("class", "count")], &count.to_string()));
-        let unit = format!(" {}", counted.unit(*count));
+        let unit = counted.unit(*count);
         let _ = button.append_child(&el("span", &[("class", "visually-hidden")], &unit));
         let _ = group.append_child(&button);
     }
     if total > FACETS_SHOWN {
         let text = if shown.all_tags {
-            "Fewer tags".to_string()
+            t("filter.fewer").to_string()
         } else {
-            format!("{} more tags", total - FACETS_SHOWN)
+            messages::count("filter.more", total - FACETS_SHOWN)
         };
         let _ = group.append_child(&el(
             "button",
@@ -336,6 +329,7 @@ pub fn dress_show_more(button: &Element, remaining: usize, step: usize) {
     let _ = button.set_attribute("type", "button");
     let _ = button.set_attribute("class", "show-more");
     let _ = button.set_attribute(KEY_ATTR, SHOW_MORE_KEY);
-    let text = format!("Show {} more ({remaining} left)", remaining.min(step));
+    let left = remaining.to_string();
+    let text = messages::messages().count("more", remaining.min(step), &[("left", &left)]);
     button.set_text_content(Some(&text));
 }

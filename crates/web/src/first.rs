@@ -22,7 +22,9 @@
 //! markup, and `tests/e2e/first-view.test.mjs` checks the two are the same.
 
 use crate::theme::Choice;
-use crate::{dom, filters, find_anchor, header, keys, list, share, site_header, CONTENT_BASE};
+use crate::{
+    dom, filters, find_anchor, header, keys, list, messages, share, site_header, CONTENT_BASE,
+};
 use papershelf_core::catalog::Filter;
 use papershelf_core::doc::{HashLinker, Node};
 use papershelf_core::front::{Front, PapersFront, FRONT_PAPERS, FRONT_POSTS};
@@ -113,7 +115,15 @@ fn frame(document: &Document, shown: &str, current: Option<&str>) -> (Element, E
     let el =
         |tag: &str, attrs: &[(&str, &str)], text: &str| header::element(document, tag, attrs, text);
     let theme = Choice::stored();
-    let root = el("div", &[("class", "papershelf"), (VIEW_ATTR, shown)], "");
+    let root = el(
+        "div",
+        &[
+            ("class", "papershelf"),
+            ("lang", messages::lang()),
+            (VIEW_ATTR, shown),
+        ],
+        "",
+    );
     if let Some(attr) = theme.attr() {
         let _ = root.set_attribute("data-theme", attr);
     }
@@ -342,7 +352,7 @@ impl<'a> List<'a> {
         match self {
             List::Posts => Shape {
                 view: HOME_VIEW,
-                title: "Posts",
+                title: messages::t("title.posts"),
                 counted: filters::POSTS,
                 step: FRONT_POSTS,
                 total: front.total,
@@ -351,7 +361,7 @@ impl<'a> List<'a> {
             },
             List::Papers(papers) => Shape {
                 view: PAPERS_VIEW,
-                title: "Papers",
+                title: messages::t("title.papers"),
                 counted: filters::PAPERS,
                 step: FRONT_PAPERS,
                 total: papers.total,

@@ -3,6 +3,7 @@
 //! the header does not change when the app takes the page over.
 
 use crate::keys::{self, KEY_ATTR};
+use crate::messages::{self, t};
 use papershelf_core::catalog::Filter;
 use papershelf_core::doc::post_hash;
 use papershelf_core::post::Post;
@@ -57,15 +58,24 @@ pub fn render_into(container: &Element, post: &Post) {
         &document,
         "a",
         &[("class", "back"), ("href", "#/"), (KEY_ATTR, "back")],
-        "← All posts",
+        t("back.posts"),
     ));
     let date = element(
         &document,
         "time",
         &[("class", "date"), ("datetime", &post.date)],
-        &post.date,
+        &messages::date(&post.date, true),
     );
     let _ = meta.append_child(&date);
+    if post.minutes > 0 {
+        let minutes = messages::format("minutes", &[("n", &post.minutes.to_string())]);
+        let _ = meta.append_child(&element(
+            &document,
+            "span",
+            &[("class", "minutes")],
+            &minutes,
+        ));
+    }
     for tag in &post.tags {
         let _ = meta.append_child(&tag_link(&document, tag));
     }
@@ -81,7 +91,7 @@ pub fn render_into(container: &Element, post: &Post) {
     let toc = element(
         &document,
         "nav",
-        &[("class", "toc"), ("aria-label", "Papers in this post")],
+        &[("class", "toc"), ("aria-label", t("toc"))],
         "",
     );
     let list = element(&document, "ul", &[], "");

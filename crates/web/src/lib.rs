@@ -19,6 +19,7 @@ pub mod first;
 pub mod header;
 pub mod keys;
 pub mod list;
+pub mod messages;
 pub mod share;
 pub mod shared;
 pub mod site_header;

@@ -5,20 +5,22 @@
 
 use crate::header::{element, tag_href};
 use crate::keys::{self, KEY_ATTR};
+use crate::messages::{self, t};
 use papershelf_core::catalog::Paper;
 use papershelf_core::doc::post_hash;
 use papershelf_core::links::{is_external, UrlUse};
 use papershelf_core::post::Post;
 use web_sys::{Document, Element};
 
-/// Empties `container` for a list of `noun`; when the list is `empty`, says
-/// nothing matches and returns `None`, else the document to build it in.
-fn emptied(container: &Element, empty: bool, noun: &str) -> Option<Document> {
+/// Empties `container` for a list; when the list is `empty`, says nothing
+/// matches (the message `says`) and returns `None`, else the document to
+/// build it in.
+fn emptied(container: &Element, empty: bool, says: &'static str) -> Option<Document> {
     container.set_text_content(None);
     let document = container.owner_document()?;
     if empty {
-        let line = format!("No {noun} match. Remove a tag or change the search.");
-        let _ = container.append_child(&element(&document, "p", &[("class", "empty")], &line));
+        let line = t(says);
+        let _ = container.append_child(&element(&document, "p", &[("class", "empty")], line));
         return None;
     }
     Some(document)
@@ -28,15 +30,16 @@ fn emptied(container: &Element, empty: bool, noun: &str) -> Option<Document> {
 /// (`2025-11`), replacing what it held; a line saying nothing matches when
 /// there are none. Tags in `selected` (lower case) are highlighted.
 pub fn render_posts(container: &Element, posts: &[Post], selected: &[String]) {
-    let Some(document) = emptied(container, posts.is_empty(), "posts") else {
+    let Some(document) = emptied(container, posts.is_empty(), "empty.posts") else {
         return;
     };
     let mut month: Option<(&str, Element)> = None;
     for post in posts {
-        let label = post.date.get(..7).unwrap_or("undated");
+        let month_of = post.date.get(..7).unwrap_or("undated");
         let list = match &month {
-            Some((m, list)) if *m == label => list.clone(),
+            Some((m, list)) if *m == month_of => list.clone(),
             _ => {
+                let label = &messages::messages().month(month_of);
                 let section = element(
                     &document,
                     "section",
@@ -52,7 +55,7 @@ pub fn render_posts(container: &Element, posts: &[Post], selected: &[String]) {
                 let list = element(&document, "ul", &[("class", "posts")], "");
                 let _ = section.append_child(&list);
                 let _ = container.append_child(&section);
-                month = Some((label, list.clone()));
+                month = Some((month_of, list.clone()));
                 list
             }
         };
@@ -64,7 +67,7 @@ pub fn render_posts(container: &Element, posts: &[Post], selected: &[String]) {
 /// held; a line saying nothing matches when there are none. Tags in
 /// `selected` (lower case) are highlighted.
 pub fn render_papers(container: &Element, papers: &[Paper], selected: &[String]) {
-    let Some(document) = emptied(container, papers.is_empty(), "papers") else {
+    let Some(document) = emptied(container, papers.is_empty(), "empty.papers") else {
         return;
     };
     let cards = element(&document, "ul", &[("class", "paper-cards")], "");
@@ -137,14 +140,21 @@ fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Elemen
                 ("href", &href),
                 (KEY_ATTR, &format!("review:{href}")),
             ],
-            "Review, ",
+            "",
         );
+        // "Review, <time>", the date where the message has its slot.
+        let says = t("review");
+        let (before, after) = says.split_once("{date}").unwrap_or((says, ""));
+        let _ = link.append_with_str_1(before);
         let _ = link.append_child(&element(
             document,
             "time",
             &[("datetime", &review.date)],
-            &review.date,
+            &messages::date(&review.date, false),
         ));
+        if !after.is_empty() {
+            let _ = link.append_with_str_1(after);
+        }
         let li = element(document, "li", &[], "");
         let _ = li.append_child(&link);
         let _ = reviews.append_child(&li);
@@ -165,7 +175,7 @@ fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
         document,
         "time",
         &[("class", "date"), ("datetime", &post.date)],
-        &post.date,
+        &messages::date(&post.date, false),
     ));
     let _ = item.append_child(&element(
         document,

@@ -85,10 +85,10 @@ pub fn copy_button(document: &Document, path: &str) -> Option<Element> {
             ("type", "button"),
             ("class", "copy-link"),
             (COPY_ATTR, &link),
-            ("title", "Copy this post's link"),
+            ("title", crate::messages::t("copy.post")),
             (crate::keys::KEY_ATTR, "copy"),
         ],
-        "Copy link",
+        crate::messages::t("copy"),
     ))
 }
 
@@ -120,7 +120,7 @@ pub fn mark_headings(body: &Element, path: &str) {
         let anchor = id.strip_prefix("user-content-").unwrap_or(&id);
         let link = post_link(&document, path, Some(anchor));
         let text = heading.text_content().unwrap_or_default();
-        let label = format!("Copy the link to “{}”", text.trim());
+        let label = crate::messages::format("copy.heading", &[("title", text.trim())]);
         let mark = element(
             &document,
             "a",
@@ -129,7 +129,7 @@ pub fn mark_headings(body: &Element, path: &str) {
                 ("href", &link),
                 (COPY_ATTR, &link),
                 ("aria-label", &label),
-                ("title", "Copy the link to this section"),
+                ("title", crate::messages::t("copy.section")),
             ],
             "",
         );

@@ -5,12 +5,16 @@
 
 use crate::header::element;
 use crate::keys::KEY_ATTR;
+use crate::messages::t;
 use crate::theme::Choice;
 use web_sys::Element;
 
-/// The sections in the header: their route and their name.
-pub const SECTIONS: [(&str, &str); 3] =
-    [("#/", "Posts"), ("#/papers", "Papers"), ("#/tags", "Tags")];
+/// The sections in the header: their route and the key of their name.
+pub const SECTIONS: [(&str, &str); 3] = [
+    ("#/", "nav.posts"),
+    ("#/papers", "nav.papers"),
+    ("#/tags", "nav.tags"),
+];
 
 /// The key of the header's search box.
 pub const SEARCH_KEY: &str = "search";
@@ -22,7 +26,7 @@ pub fn dress_skip_link(link: &Element) {
     let _ = link.set_attribute("class", "skip-link");
     let _ = link.set_attribute("href", "#main");
     let _ = link.set_attribute(KEY_ATTR, "skip");
-    link.set_text_content(Some("Skip to content"));
+    link.set_text_content(Some(t("skip")));
 }
 
 /// Fills `header` (a `<header>`) with the site's name `brand`, the
@@ -42,12 +46,12 @@ pub fn fill(header: &Element, brand: &str, current: Option<&str>, theme: Choice)
     ));
     let nav = el(
         "nav",
-        &[("class", "site-nav"), ("aria-label", "Sections")],
+        &[("class", "site-nav"), ("aria-label", t("nav.label"))],
         "",
     );
-    for (href, text) in SECTIONS {
+    for (href, name) in SECTIONS {
         let key = format!("section:{href}");
-        let _ = nav.append_child(&el("a", &[("href", href), (KEY_ATTR, &key)], text));
+        let _ = nav.append_child(&el("a", &[("href", href), (KEY_ATTR, &key)], t(name)));
     }
     let _ = header.append_child(&nav);
     mark_current(header, current);
@@ -57,9 +61,9 @@ pub fn fill(header: &Element, brand: &str, current: Option<&str>, theme: Choice)
         &[
             ("type", "search"),
             ("name", "q"),
-            ("aria-label", "Search the reviews"),
+            ("aria-label", t("search.label")),
             ("aria-keyshortcuts", "/ Control+K Meta+K"),
-            ("placeholder", "Search reviews  /"),
+            ("placeholder", t("search.placeholder")),
             ("autocomplete", "off"),
             ("spellcheck", "false"),
             ("enterkeyhint", "search"),

@@ -92,13 +92,13 @@ impl Choice {
         }
     }
 
-    /// The toggle's accessible name.
+    /// The toggle's accessible name, in the site's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Choice::System => "Theme: system",
-            Choice::Light => "Theme: light",
-            Choice::Dark => "Theme: dark",
-        }
+        crate::messages::t(match self {
+            Choice::System => "theme.system",
+            Choice::Light => "theme.light",
+            Choice::Dark => "theme.dark",
+        })
     }
 
     /// The toggle's symbol.
