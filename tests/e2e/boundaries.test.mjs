@@ -179,7 +179,7 @@ test('crafted routes with encoded dot segments, ? and # fetch nothing outside co
 test("a post's headings named like the app's own ids keep their place through the app's start, going offline and online, and an update offer", async () => {
   const dir = copyDist();
   // Every id the app uses (papershelf_core::policy::APP_IDS), as a heading.
-  const names = ['Boot', 'Main', 'Copy status', 'Offline notice', 'Update notice', 'Papershelf boot', 'Papershelf first visit', 'Papershelf style', 'Papershelf style file'];
+  const names = ['Boot', 'Main', 'Copy status', 'Offline notice', 'Update notice', 'Papershelf boot', 'Papershelf first visit', 'Papershelf style', 'Papershelf style file', 'Papershelf messages'];
   fs.mkdirSync(path.join(dir, 'content', 'notes'), { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'content', 'notes', 'ids.md'),

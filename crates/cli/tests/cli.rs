@@ -539,7 +539,11 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
         "{}",
         meta.entries.len()
     );
-    assert!(meta.title.unwrap().content.ends_with(": meta"));
+    // Named in the site's language (this site's is the default, Korean).
+    assert_eq!(
+        meta.title.unwrap().content,
+        "Reviews <&> \"quoted\": meta 태그"
+    );
     for e in &meta.entries {
         assert!(
             e.categories

@@ -239,20 +239,73 @@ pub fn parse_date(s: &str) -> Option<String> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_string())
 }
 
-/// The date in a `YYYYMMDD.md` file name, as `YYYY-MM-DD`.
+/// The date a post's path gives, as `YYYY-MM-DD`: this journal's
+/// `YYYYMMDD.md`, or a Docusaurus blog's, at the start of a folder or file
+/// name: `2021-08-26-slug.md`,
+/// `2021-08-26-slug/index.md`, `2021/08/26/slug.md`,
+/// `2022/08-01-slug/index.mdx`. The first date in the path wins.
 pub fn date_from_file_name(path: &str) -> Option<String> {
     let name = path.rsplit('/').next()?;
     let stem = name.split('.').next()?;
-    let digits = stem.get(..8)?;
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    if let Some(digits) = stem
+        .get(..8)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        if stem.len() == 8 || !stem.as_bytes()[8].is_ascii_digit() {
+            return parse_date(&format!(
+                "{}-{}-{}",
+                &digits[..4],
+                &digits[4..6],
+                &digits[6..8]
+            ));
+        }
     }
-    parse_date(&format!(
-        "{}-{}-{}",
-        &digits[..4],
-        &digits[4..6],
-        &digits[6..8]
-    ))
+    blog_date(path)
+}
+
+/// `YYYY[-/]M[M][-/]D[D]`, followed by `-`, `/`, `.` or the end, at the
+/// start of the path or after a `/`.
+fn blog_date(path: &str) -> Option<String> {
+    let b = path.as_bytes();
+    // The number of `min` to `max` digits at `at`, and where it ends.
+    let digits = |at: usize, min: usize, max: usize| -> Option<(u32, usize)> {
+        let run = b
+            .get(at..)?
+            .iter()
+            .take(max)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if run < min {
+            return None;
+        }
+        Some((path[at..at + run].parse().ok()?, at + run))
+    };
+    let starts = std::iter::once(0).chain(path.match_indices('/').map(|(i, _)| i + 1));
+    for start in starts {
+        let Some((year, after_year)) = digits(start, 4, 4) else {
+            continue;
+        };
+        let sep = |at: usize| b.get(at).is_some_and(|c| matches!(c, b'-' | b'/'));
+        if !sep(after_year) {
+            continue;
+        }
+        let Some((month, after_month)) = digits(after_year + 1, 1, 2) else {
+            continue;
+        };
+        if !sep(after_month) {
+            continue;
+        }
+        let Some((day, after_day)) = digits(after_month + 1, 1, 2) else {
+            continue;
+        };
+        if !matches!(b.get(after_day), None | Some(b'-' | b'/' | b'.')) {
+            continue;
+        }
+        if let Some(date) = parse_date(&format!("{year:04}-{month:02}-{day:02}")) {
+            return Some(date);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -312,6 +365,28 @@ mod tests {
             Some("2025-11-06")
         );
         assert_eq!(date_from_file_name("papers/notes.md"), None);
+    }
+
+    /// Every file name convention of a Docusaurus blog gives its date.
+    #[test]
+    fn docusaurus_blog_paths_give_their_date() {
+        for (path, date) in [
+            ("blog/2021-08-26-welcome.md", Some("2021-08-26")),
+            ("blog/2021-08-26-welcome/index.md", Some("2021-08-26")),
+            ("blog/2021/08/26/welcome.md", Some("2021-08-26")),
+            ("blog/2022/08-01-release/index.mdx", Some("2022-08-01")),
+            ("2019-5-3-short.md", Some("2019-05-03")),
+            ("blog/2021-08-26.md", Some("2021-08-26")),
+            ("papers/y2025/nov/20251106.md", Some("2025-11-06")),
+            // Not dates: a version, a year alone, a number in a name, a bad day.
+            ("docs/v2021-08-26x.md", None),
+            ("docs/2021/intro.md", None),
+            ("docs/release-2021-08-26.md", None),
+            ("blog/2021-13-01-x.md", None),
+            ("docs/123456789.md", None),
+        ] {
+            assert_eq!(date_from_file_name(path).as_deref(), date, "{path}");
+        }
         assert_eq!(parse_date("2025-13-01"), None);
         assert_eq!(
             parse_date("2025-02-03T10:00:00").as_deref(),

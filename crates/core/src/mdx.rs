@@ -215,13 +215,16 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
     // Inside an MDX `import`/`export` block, which runs to the next blank line.
     let mut in_esm = false;
     let mut esm_depth = 0i32;
+    let mut esm_lines = 0usize;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].strip_suffix('\r').unwrap_or(lines[i]);
         let (start, end) = span(i);
         let file_line = first_line + i as u32;
         i += 1;
-        if structure.in_code_block(start, end) {
+        // An indented line of an open statement is JavaScript, not an indented code block.
+        let in_open_esm = in_esm && esm_depth > 0 && esm_lines < MAX_ESM_LINES;
+        if structure.in_code_block(start, end) && !in_open_esm {
             in_esm = false;
             push(&mut p, line, file_line);
             continue;
@@ -230,13 +233,20 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
         // starts outside any container (micromark-extension-mdxjs-esm), and
         // to the next blank line. Here the block also ends at a line that
         // cannot continue it (Markdown right after the imports).
+        // A statement whose brackets are still open goes on over blank lines
+        // too (`export const Card = () => (` … `);`), as the JavaScript
+        // parser MDX uses reads it, up to MAX_ESM_LINES.
+        let open = esm_depth > 0 && esm_lines < MAX_ESM_LINES;
         let continues = in_esm
-            && !line.trim().is_empty()
-            && (esm_depth > 0 || is_esm(line) || line.starts_with([' ', '\t', '}', ')', ']']));
+            && (open
+                || !line.trim().is_empty()
+                    && (is_esm(line) || line.starts_with([' ', '\t', '}', ')', ']'])));
         if continues || (structure.starts_top_paragraph(start) && is_esm(line)) {
             if !continues {
                 esm_depth = 0;
+                esm_lines = 0;
             }
+            esm_lines += 1;
             in_esm = true;
             esm_depth += bracket_balance(line);
             esm_line(&mut p, line, file_line);
@@ -346,6 +356,11 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
     }
     p
 }
+
+/// The most lines one `import`/`export` statement is read over while its
+/// brackets are open: a bracket the count gets wrong (in a JSX text, say)
+/// never hides the rest of the post.
+const MAX_ESM_LINES: usize = 200;
 
 /// Whether a line starts an MDX `import`/`export` block (at column 0).
 fn is_esm(line: &str) -> bool {
@@ -713,6 +728,17 @@ fn convert_line<'a>(
                     i += 1;
                 }
             },
+            // `{' '}`, `{'text'}`, `{"text"}`, `` {`text`} ``: the string, as text.
+            b'{' => match string_expression(&line[i..]) {
+                Some((text, len)) => {
+                    out.push_str(&as_text(&text));
+                    i += len;
+                }
+                None => {
+                    out.push('{');
+                    i += 1;
+                }
+            },
             b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
                 match parse_jsx_tag(&line[i..]) {
                     JsxParse::Tag(tag)
@@ -834,6 +860,57 @@ fn literal(e: &str) -> Option<Literal> {
         && e.bytes().all(|c| c.is_ascii_digit() || c == b'.')
         && e.matches('.').count() <= 1;
     is_number.then(|| Literal::Text(e.to_string()))
+}
+
+/// The longest string expression read as text: a longer one stays as written.
+const MAX_STRING_EXPRESSION: usize = 256;
+
+/// The text of the string expression `s` starts with (`{'a'}`, `{"a"}`, or
+/// a template literal with no `${…}`), and its length; `None` for anything
+/// else (`{'a' + b}`, `{name}`). Reads at most [`MAX_STRING_EXPRESSION`]
+/// bytes, so a line of unclosed braces stays linear.
+fn string_expression(s: &str) -> Option<(String, usize)> {
+    let s = &s[..floor_char_boundary(s, MAX_STRING_EXPRESSION)];
+    let body = s.strip_prefix('{')?;
+    let open = body.len() - body.trim_start().len();
+    let mut chars = body[open..].char_indices();
+    let (_, q) = chars
+        .next()
+        .filter(|(_, c)| matches!(c, '\'' | '"' | '`'))?;
+    let mut text = String::new();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' => match chars.next()?.1 {
+                'n' => text.push('\n'),
+                't' => text.push('\t'),
+                other => text.push(other),
+            },
+            c if c == q => {
+                let after = &body[open + at + 1..];
+                let rest = after.trim_start();
+                return rest
+                    .starts_with('}')
+                    .then(|| (text, 1 + open + at + 1 + (after.len() - rest.len()) + 1));
+            }
+            '$' if q == '`' && body[open + at + 1..].starts_with('{') => return None,
+            c => text.push(c),
+        }
+    }
+    None
+}
+
+/// `text` as Markdown that reads as exactly that text: every ASCII
+/// punctuation mark written as a character reference.
+fn as_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push_str(&format!("&#{};", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The path in `require('./asset/a.png').default` (or without `.default`),

@@ -259,6 +259,7 @@ pub const APP_IDS: &[&str] = &[
     "papershelf-first-visit",
     "papershelf-style",
     "papershelf-style-file",
+    "papershelf-messages",
 ];
 
 /// Ids that could shadow a property a page script looks up on `window` or

@@ -123,6 +123,12 @@ fn mdx_unclosed_tags_and_braces() {
     assert_linear("{{", |n| "text {{ ".repeat(n), 5_000);
     assert_linear("<img src={ lines", |n| "<img src={\n".repeat(n), 2_000);
     assert_linear("unclosed div", |n| "<div>\n\ntext\n\n".repeat(n), 2_000);
+    assert_linear("{' strings", |n| "{'never closed ".repeat(n), 2_000);
+    assert_linear(
+        "open export",
+        |n| format!("export const x = (\n{}", "\n  line\n".repeat(n)),
+        2_000,
+    );
 }
 
 #[test]
