@@ -80,6 +80,9 @@ const trunkHtml = fs.readFileSync(path.join(staging, 'index.html'), 'utf8');
 const loader = trunkHtml.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/);
 if (!loader) throw new Error('post-build.mjs: Trunk\'s loader script was not found in index.html; check the Trunk version (0.21.14)');
 const [, appJs, appWasm] = loader;
+// Under `trunk serve`, Trunk's script that reloads the page once it has built
+// again (it fills in its address when it serves the page): the page keeps it.
+const reload = trunkHtml.match(/<script(?: nonce="[^"]*")?>(\s*"use strict";[\s\S]*?\.well-known\/trunk\/ws[\s\S]*?)<\/script>/)?.[1];
 
 // The site's own name, description and language, for the manifest.
 const indexPath = path.join(staging, 'content', 'index.json');
@@ -196,6 +199,7 @@ const page = {
   lists,
   style: { file: css, integrity: sri(fs.readFileSync(cssPath)), text: styleText },
   inline: endScript,
+  ...(reload ? { reload } : {}),
 };
 fs.writeFileSync(path.join(staging, 'papershelf-build.json'), `${JSON.stringify(page, null, 2)}\n`);
 {

@@ -54,6 +54,10 @@ pub struct Build {
     pub style: Style,
     /// The inline script's text (`www/boot/inline.js` bundled).
     pub inline: String,
+    /// Under `trunk serve`, Trunk's own script that reloads the page when it
+    /// has built again (none in a release build).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reload: Option<String>,
 }
 
 /// Why a [`Build`] cannot go into a page.
@@ -91,9 +95,11 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
     let (lists_js, lists_wasm) = (file_name(&build.lists.js)?, file_name(&build.lists.wasm)?);
     let css = file_name(&build.style.file)?;
     let integrity = a(&build.style.integrity);
+    let reload = build.reload.as_deref().unwrap_or_default();
     for (text, end, what) in [
-        (&build.style.text, "</style", "the style sheet"),
-        (&build.inline, "</script", "the inline script"),
+        (build.style.text.as_str(), "</style", "the style sheet"),
+        (build.inline.as_str(), "</script", "the inline script"),
+        (reload, "</script", "Trunk's reload script"),
     ] {
         if text.to_ascii_lowercase().contains(end) {
             return Err(Unsafe(format!(
@@ -155,13 +161,18 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
   <noscript><p class=\"boot-message\">{noscript}</p></noscript>
   <p id=\"boot\" class=\"boot-message\" role=\"status\">{loading}</p>
   <script nomodule src=\"nomodule.js\"></script>
-<script>{inline}</script>
+<script>{inline}</script>{reload}
 </body>
 </html>
 ",
         noscript = a(&says.format("noscript", &site_name)),
         loading = a(&says.format("loading.app", &site_name)),
         inline = build.inline.trim(),
+        reload = if reload.is_empty() {
+            String::new()
+        } else {
+            format!("\n<script>{}</script>", reload.trim())
+        },
     );
     Ok(page)
 }
@@ -192,6 +203,7 @@ mod tests {
                 text: "body{margin:0}\n".into(),
             },
             inline: "(()=>{})();".into(),
+            reload: None,
         }
     }
 
@@ -215,6 +227,16 @@ mod tests {
             "<script type=\"module\" src=\"./boot-1.js\" id=\"papershelf-boot\"></script>"
         ));
         assert!(page.contains("<script>(()=>{})();</script>\n</body>"));
+        // Under `trunk serve`, Trunk's reload script comes last.
+        let served = index_page(
+            &Build {
+                reload: Some("reload()".into()),
+                ..build()
+            },
+            &site,
+        )
+        .unwrap();
+        assert!(served.contains("<script>(()=>{})();</script>\n<script>reload()</script>\n</body>"));
         assert!(
             !page.contains("papershelf-pages"),
             "no URL, no pages or feeds"
