@@ -8,7 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
-import { serve, launch, root, dist, writeLargeIndex, expectedCounts, waitUntil } from '../e2e/harness.mjs';
+import { serve, launch, root, dist, writeLargeIndex, expectedCounts, waitUntil, siteWords } from '../e2e/harness.mjs';
+
+// The app's own words (the sample site's, Korean), by key.
+const words = siteWords();
 import { benchSearch } from './search.mjs';
 import { benchLighthouse, benchTakeover } from './lighthouse.mjs';
 
@@ -376,18 +379,18 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const p = await context.newPage();
-    await p.addInitScript(() => {
+    await p.addInitScript((loadedLine) => {
       window.__long = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
       // Loaded: said on the console, so nothing is evaluated in the page while it loads.
       let said = false;
       new MutationObserver(() => {
-        if (!said && document.querySelector('.result-count')?.textContent === '25000 papers') {
+        if (!said && document.querySelector('.result-count')?.textContent === loadedLine) {
           said = true;
           console.log('__loaded');
         }
       }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    }, words.count('count.papers', 25000));
     const loaded = p.waitForEvent('console', { predicate: (m) => m.text() === '__loaded', timeout: 60_000 });
     await p.goto(`${big.base}#/papers`, { waitUntil: 'commit' });
     await loaded;
@@ -412,13 +415,13 @@ try {
     const tag = await p.locator('.facet').first().evaluate((b) => b.firstChild.textContent);
     const expected = expectedCounts({ posts }, [tag]).papers;
     clicks.push(
-      await p.evaluate(async (n) => {
+      await p.evaluate(async (line) => {
         const t0 = performance.now();
         document.querySelector('.facet').click();
-        while (document.querySelector('.result-count').textContent !== `${n} papers`) await new Promise((r) => setTimeout(r, 0));
+        while (document.querySelector('.result-count').textContent !== line) await new Promise((r) => setTimeout(r, 0));
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         return performance.now() - t0;
-      }, expected),
+      }, words.count('count.papers', expected)),
     );
     await p.waitForTimeout(100);
     for (const [start, duration] of await p.evaluate(() => window.__long)) {

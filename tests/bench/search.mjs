@@ -16,7 +16,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, root, dist } from '../e2e/harness.mjs';
+import { serve, launch, root, dist, siteWords } from '../e2e/harness.mjs';
 import { writeJournal, NOUNS } from './journal.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -202,7 +202,7 @@ async function ourColdQuery(browser, site, content, q) {
   await page.locator('.post-item').first().waitFor();
   await page.waitForLoadState('networkidle');
   const before = site.requests.length;
-  await page.getByRole('searchbox', { name: 'Search the reviews' }).fill(q);
+  await page.getByRole('searchbox', { name: siteWords().get('search.label') }).fill(q);
   await settled(page, q);
   await context.close();
   return bytesSince(site, before, content);
@@ -214,7 +214,7 @@ async function ourTyping(browser, site, content, word) {
   await page.goto(site.base);
   await page.locator('.post-item').first().waitFor();
   await page.waitForLoadState('networkidle');
-  const box = page.getByRole('searchbox', { name: 'Search the reviews' });
+  const box = page.getByRole('searchbox', { name: siteWords().get('search.label') });
   const sizes = [];
   const indexSizes = [];
   for (let i = 1; i <= word.length; i++) {
@@ -265,7 +265,7 @@ async function ourSpeed(browser, site, runs) {
     const page = await context.newPage();
     await page.goto(site.base);
     await page.locator('.post-item').first().waitFor();
-    await page.getByRole('searchbox', { name: 'Search the reviews' }).focus();
+    await page.getByRole('searchbox', { name: siteWords().get('search.label') }).focus();
     for (const pass of ['cold', 'warm']) {
       for (const w of words) {
         const ms = await page.evaluate(async ({ w, pass }) => {
