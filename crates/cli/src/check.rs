@@ -1,15 +1,17 @@
-//! `papershelf check DIR`: every problem in the posts and settings, one
-//! `FILE:LINE: message` per line; exit 1 when there is one.
+//! `papershelf check DIR [--strict]`: every problem in the posts and
+//! settings, one `FILE:LINE: error|warning: message` per line; exit 1 when
+//! one is an error (a page it breaks), or, with `--strict`, a warning.
 
 use crate::source::Source;
 use papershelf_core::check::{check, Finding};
+use papershelf_core::diagnostic::Severity;
 use papershelf_core::site;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs `papershelf check DIR`.
-pub fn run(dir: &Path) -> Result<ExitCode, String> {
+/// Runs `papershelf check DIR`; with `strict`, warnings fail it too.
+pub fn run(dir: &Path, strict: bool) -> Result<ExitCode, String> {
     let source = Source::read(dir)?;
     let posts = &source.posts;
     let mut files: BTreeSet<String> = source.files.keys().cloned().collect();
@@ -39,15 +41,28 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             }
         );
     }
+    let errors = findings
+        .iter()
+        .filter(|f| f.diagnostic.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let counted = |n: usize, one: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    };
     if findings.is_empty() {
-        eprintln!("papershelf: {} posts, no problems", posts.len());
-        Ok(ExitCode::SUCCESS)
+        eprintln!("papershelf: {}, no problems", counted(posts.len(), "post"));
     } else {
         eprintln!(
-            "papershelf: {} problems in {} posts",
-            findings.len(),
-            posts.len()
+            "papershelf: {} and {} in {}",
+            counted(errors, "error"),
+            counted(warnings, "warning"),
+            counted(posts.len(), "post")
         );
-        Ok(ExitCode::from(1))
     }
+    Ok(if errors > 0 || strict && warnings > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

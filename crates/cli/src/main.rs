@@ -21,7 +21,8 @@ mod written;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done
-  1  `check` found problems (each is printed as FILE:LINE: message);
+  1  `check` found an error (each problem is printed as FILE:LINE: error|warning:
+     message; with --strict a warning counts too);
      `init` found a papershelf.toml already there (left as it is)
   2  wrong arguments, or a file that could not be read or written";
 
@@ -59,6 +60,10 @@ enum Command {
     Check {
         /// The content directory
         dir: PathBuf,
+        /// Fail on warnings too (missing alt text, an unknown admonition, …),
+        /// not only on errors (what breaks a page)
+        #[arg(long)]
+        strict: bool,
     },
     /// Write a page per post, and (with the site's URL) the feeds, sitemap.xml and robots.txt, into a built site
     #[command(after_help = EXIT_CODES)]
@@ -105,7 +110,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Index { dir, out } => index::run(&dir, out.as_deref()),
         Command::Render { file } => render::run(&file),
-        Command::Check { dir } => check::run(&dir),
+        Command::Check { dir, strict } => check::run(&dir, strict),
         Command::Search { dir, query, json } => search::run(&dir, &query, json),
         Command::Publish { site_dir, site_url } => publish::run(&site_dir, site_url.as_deref()),
         Command::Init {

@@ -38,7 +38,12 @@ impl Source {
     /// and what to do.
     pub fn read(dir: &Path) -> Result<Source, String> {
         let all = walk(dir)?;
-        let is_post = |rel: &str| rel.ends_with(".md") || rel.ends_with(".mdx");
+        // A file or folder whose name starts with `_` holds partials
+        // (Docusaurus's convention): never a post of its own.
+        let is_post = |rel: &str| {
+            (rel.ends_with(".md") || rel.ends_with(".mdx"))
+                && !rel.split('/').any(|part| part.starts_with('_'))
+        };
         let mut texts = Vec::new();
         let mut paths = Vec::new();
         let mut files = BTreeMap::new();

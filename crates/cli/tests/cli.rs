@@ -49,6 +49,49 @@ fn check_reports_every_problem_with_path_and_line() {
     assert_eq!(text.lines().count(), expect.len(), "{text}");
 }
 
+/// Warnings (missing alt text, an unknown admonition) say what to improve;
+/// only errors (what breaks a page) fail `check`, unless `--strict`.
+#[test]
+fn check_fails_on_errors_and_on_warnings_only_when_strict() {
+    let dir = std::env::temp_dir().join(format!("papershelf-strict-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("20250101.md"),
+        "# A post\n\n:::unknown\nA box of a kind Docusaurus lacks.\n:::\n",
+    )
+    .unwrap();
+    let out = papershelf(&["check", dir.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains(": warning: unknown admonition"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("0 errors and 1 warning in 1 post"),
+        "{}",
+        stderr(&out)
+    );
+    let strict = papershelf(&["check", "--strict", dir.to_str().unwrap()]);
+    assert_eq!(strict.status.code(), Some(1));
+    std::fs::write(dir.join("20250102.md"), "# B\n\n[nowhere](./19990101.md)\n").unwrap();
+    let broken = papershelf(&["check", dir.to_str().unwrap()]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("1 error and 1 warning in 2 posts"),
+        "{}",
+        stderr(&broken)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn check_passes_on_the_sample_content() {
     let out = papershelf(&["check", here("../../content").to_str().unwrap()]);
@@ -77,6 +120,10 @@ fn index_writes_posts_newest_first_without_drafts() {
         "---\ndraft: true\n---\n# Draft\n",
     )
     .unwrap();
+    // Partials (a file or folder named with a leading `_`) are never posts.
+    std::fs::write(posts.join("_shared.mdx"), "# A partial\n").unwrap();
+    std::fs::create_dir_all(tmp.join("_parts")).unwrap();
+    std::fs::write(tmp.join("_parts/20251130.md"), "# Another partial\n").unwrap();
     let out = papershelf(&["index", tmp.to_str().unwrap(), "--out", "-"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let index: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
