@@ -131,10 +131,11 @@ fn published(
         }
     }
     let url = site.url.as_deref();
+    let says = site.messages();
     let mut pages = Vec::new();
     for parsed in newest {
         let image = preview_image(source, parsed);
-        let page = page::post_page(&html, site, url, parsed, image.as_ref());
+        let page = page::post_page(&html, site, &says, url, parsed, image.as_ref());
         out.push(Output::new(page::page_file(site, &parsed.post.path), page));
         if let Some(url) = url {
             pages.push((

@@ -258,6 +258,8 @@ pub fn tag_feeds(site: &Site, url: &str, entries: &[Entry], limit: usize) -> Vec
         }
     }
     let limit = if limit == 0 { usize::MAX } else { limit };
+    // The site's messages, made once for every tag's feed title.
+    let says = site.messages();
     tags.into_iter()
         .map(|(slug, name)| {
             let tagged: Vec<Entry> = entries
@@ -269,9 +271,7 @@ pub fn tag_feeds(site: &Site, url: &str, entries: &[Entry], limit: usize) -> Vec
                 .collect();
             let path = format!("tags/{slug}/atom.xml");
             let own = ascii_url(&format!("{url}{}", encode_path(&path)));
-            let title = site
-                .messages()
-                .format("feed.tag", &[("site", &site.title), ("tag", name)]);
+            let title = says.format("feed.tag", &[("site", &site.title), ("tag", name)]);
             (path, atom_feed(site, url, &title, &own, &tagged))
         })
         .collect()

@@ -11,6 +11,7 @@
 
 use crate::feed::{ascii_url, page_url, rfc3339, xml_text};
 use crate::links::encode_path;
+use crate::messages::Messages;
 use crate::post::{post_stem, ParsedPost};
 use crate::site::Site;
 
@@ -56,7 +57,8 @@ pub struct PageImage {
     pub size: Option<(u32, u32)>,
 }
 
-/// The post page of `parsed`, from the built `template` (`index.html`).
+/// The post page of `parsed`, from the built `template` (`index.html`),
+/// in the words of `says` (the site's messages, made once for every page).
 /// `url` is the site's public URL (without one, the tags that need an
 /// absolute URL are left out); `image` the preview image. The page asks
 /// for the post as `papershelf index` drew it ahead with itself (the
@@ -64,6 +66,7 @@ pub struct PageImage {
 pub fn post_page(
     template: &str,
     site: &Site,
+    says: &Messages,
     url: Option<&str>,
     parsed: &ParsedPost,
     image: Option<&PageImage>,
@@ -196,7 +199,7 @@ pub fn post_page(
         .replace('<', "\\u003c");
     head += &format!("  <script type=\"application/ld+json\">{ld}</script>\n");
 
-    let summary = noscript_summary(site, parsed, &title, &base);
+    let summary = noscript_summary(site, says, parsed, &title, &base);
 
     // The template's own title and description give way to the post's.
     let mut html = template.to_string();
@@ -247,10 +250,15 @@ const FIRST_VISIT: &str = "<template id=\"papershelf-first-visit\">";
 
 /// The `<noscript>` summary: title, date, tags, description, and the papers
 /// reviewed, each linking to the paper, and the Markdown source.
-fn noscript_summary(site: &Site, parsed: &ParsedPost, title: &str, base: &str) -> String {
+fn noscript_summary(
+    site: &Site,
+    says: &Messages,
+    parsed: &ParsedPost,
+    title: &str,
+    base: &str,
+) -> String {
     let post = &parsed.post;
     let a = xml_text;
-    let says = site.messages();
     let mut s = String::from("<noscript><article class=\"noscript-summary\">\n");
     s += &format!("    <h1>{}</h1>\n", a(title));
     if !post.date.is_empty() {
@@ -372,7 +380,14 @@ mod tests {
             "papers/y2025/nov/20251106.md",
             &format!("---\ntitle: {long}\ndescription: {long}\n---\n\n## 1. [Paper](https://arxiv.org/abs/1) `meta`\n"),
         );
-        let html = post_page(TEMPLATE, &site(), Some("https://x.org/"), &parsed, None);
+        let html = post_page(
+            TEMPLATE,
+            &site(),
+            &site().messages(),
+            Some("https://x.org/"),
+            &parsed,
+            None,
+        );
         let head = html.find("<head>").unwrap() + "<head>".len();
         assert!(
             html[head..]
@@ -397,6 +412,7 @@ mod tests {
         let html = post_page(
             TEMPLATE,
             &site(),
+            &site().messages(),
             Some("https://x.org/sub/"),
             &parsed,
             Some(&image),
@@ -428,6 +444,7 @@ mod tests {
         let plain = post_page(
             &TEMPLATE.replace("template", "x"),
             &site(),
+            &site().messages(),
             None,
             &parsed,
             None,
@@ -459,7 +476,14 @@ mod tests {
     #[test]
     fn without_a_url_no_absolute_tag_is_written() {
         let parsed = Post::parse("a.md", "# A\n\ntext\n");
-        let html = post_page(TEMPLATE, &Site::default(), None, &parsed, None);
+        let html = post_page(
+            TEMPLATE,
+            &Site::default(),
+            &Site::default().messages(),
+            None,
+            &parsed,
+            None,
+        );
         assert!(
             !html.contains("canonical") && !html.contains("og:url") && !html.contains("og:image")
         );
