@@ -21,6 +21,7 @@ pub mod app_page;
 pub mod autolink;
 pub mod catalog;
 pub mod check;
+pub mod code_block;
 pub mod diagnostic;
 pub mod display_math;
 pub mod doc;
@@ -52,4 +53,5 @@ pub mod site;
 pub mod slug;
 #[cfg(feature = "site")]
 pub mod starter;
+pub mod tabs;
 pub mod tree;

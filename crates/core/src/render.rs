@@ -7,6 +7,7 @@
 //! unknown tags like `<Tabs>`).
 
 use crate::autolink;
+use crate::code_block;
 use crate::diagnostic::{say, Diagnostic};
 use crate::doc::{AttrValue, Doc, Element, Node, Target};
 use crate::links::{resolve, UrlUse};
@@ -14,6 +15,7 @@ use crate::mdx::{Prepared, ADMONITIONS};
 use crate::policy::{self, AttrKind};
 use crate::raw_html::{self, Token};
 use crate::slug::Slugger;
+use crate::tabs;
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
@@ -84,6 +86,10 @@ struct Builder<'a> {
     footnote_order: Vec<String>,
     footnote_numbers: std::collections::HashMap<String, usize>,
     heading_attrs: Option<(Option<String>, u32)>,
+    /// What the open `TabItem`s said, until their `Tabs` closes.
+    tab_items: tabs::Items,
+    /// What the open fenced code block's info string says.
+    code_info: Option<code_block::Info>,
     line: u32,
     /// How many open elements take no autolinks (links, code, images).
     no_autolinks: usize,
@@ -116,6 +122,8 @@ pub fn render(prepared: &Prepared, post_path: &str) -> Rendered {
         footnote_order: Vec::new(),
         footnote_numbers: std::collections::HashMap::new(),
         heading_attrs: None,
+        code_info: None,
+        tab_items: tabs::Items::default(),
         line: 1,
         no_autolinks: 0,
         overflow: std::collections::HashMap::new(),
@@ -336,6 +344,9 @@ impl Builder<'_> {
                 } else {
                     el.children.extend(frame.children);
                 }
+                if frame.name == "tabs" {
+                    el = tabs::finish(el, &mut self.tab_items);
+                }
                 Some(Node::Element(el))
             }
             None => {
@@ -378,18 +389,14 @@ impl Builder<'_> {
             Tag::CodeBlock(kind) => {
                 self.push(Some(Element::own("pre")), Origin::Markdown, "");
                 let mut code = Element::own("code");
-                if let CodeBlockKind::Fenced(info) = kind {
-                    let lang: String = info
-                        .split([' ', ',', '{'])
-                        .next()
-                        .unwrap_or("")
-                        .chars()
-                        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
-                        .collect();
-                    if !lang.is_empty() {
-                        code.set_text("class", format!("language-{lang}"));
-                    }
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => code_block::Info::parse(&info),
+                    CodeBlockKind::Indented => code_block::Info::default(),
+                };
+                if !info.lang.is_empty() {
+                    code.set_text("class", format!("language-{}", info.lang));
                 }
+                self.code_info = Some(info);
                 self.push(Some(code), Origin::Inner, "");
                 return;
             }
@@ -547,6 +554,15 @@ impl Builder<'_> {
                     self.footnotes.push((label, li));
                 }
             }
+            TagEnd::CodeBlock => {
+                let info = self.code_info.take().unwrap_or_default();
+                if let Some(node) = self.pop_markdown() {
+                    self.append(match node {
+                        Node::Element(pre) => Node::Element(code_block::dress(pre, &info)),
+                        other => other,
+                    });
+                }
+            }
             TagEnd::TableHead => {
                 self.in_table_head = false;
                 if let Some(node) = self.pop_markdown() {
@@ -665,6 +681,24 @@ impl Builder<'_> {
                 }
             }
             self.push(Some(el), Origin::Html("ps-admonition"), name);
+            return;
+        }
+        if name == "tabs" || name == "tabitem" {
+            let el = if name == "tabs" {
+                tabs::tabs(attrs)
+            } else {
+                tabs::panel(attrs, &mut self.slugger, &mut self.tab_items)
+            };
+            if self_closing {
+                let el = if name == "tabs" {
+                    tabs::finish(el, &mut self.tab_items)
+                } else {
+                    el
+                };
+                self.append(Node::Element(el));
+            } else {
+                self.push(Some(el), Origin::Html("div"), name);
+            }
             return;
         }
         let Some(mut el) = Element::html(name) else {

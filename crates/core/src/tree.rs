@@ -136,7 +136,7 @@ pub fn read<D: Data>(value: &D) -> Option<Vec<Node>> {
 }
 
 /// Elements the renderer makes that a post may not write itself.
-const OWN_ELEMENTS: &[&str] = &["input"];
+const OWN_ELEMENTS: &[&str] = &["input", "button"];
 
 /// An attribute the renderer sets beyond a post's own: its name, the
 /// elements it sets it on, and the values it gives it (`None`: any text).
@@ -149,8 +149,25 @@ type OwnAttr = (
 /// Attributes the renderer sets beyond a post's own (`class` is checked by
 /// [`is_renderer_class`]).
 const OWN_ATTRS: &[OwnAttr] = &[
-    ("class", &["code", "a", "section", "div", "p", "span"], None),
-    ("role", &["div", "span"], Some(&["note", "img"])),
+    (
+        "class",
+        &["code", "a", "section", "div", "p", "span", "button"],
+        None,
+    ),
+    (
+        "role",
+        &["div", "span"],
+        Some(&["note", "img", "tablist", "tabpanel"]),
+    ),
+    ("role", &["button"], Some(&["tab"])),
+    ("type", &["button"], Some(&["button"])),
+    ("aria-selected", &["button"], Some(&["true", "false"])),
+    ("tabindex", &["button"], Some(&["0", "-1"])),
+    ("aria-controls", &["button"], None),
+    ("aria-labelledby", &["div"], None),
+    ("hidden", &["div"], Some(&[crate::tabs::HIDDEN_VALUE])),
+    (crate::tabs::GROUP_ATTR, &["div"], None),
+    (crate::tabs::VALUE_ATTR, &["button"], None),
     ("target", &["a"], Some(&["_blank"])),
     ("rel", &["a"], Some(&["noopener noreferrer"])),
     ("loading", &["img"], Some(&["lazy"])),
@@ -166,8 +183,9 @@ const OWN_ATTRS: &[OwnAttr] = &[
 ];
 
 /// The `class` values the renderer writes ([`crate::render`]): code
-/// languages, math placeholders and failures, footnotes, admonitions, the
-/// broken-element marker. A drawing with any other class is refused: it
+/// languages, code blocks' titles and lines ([`crate::code_block`]), math
+/// placeholders and failures, footnotes, admonitions, the broken-element
+/// marker. A drawing with any other class is refused: it
 /// could dress post text as the app's own controls (an update bar, a
 /// search field).
 pub fn is_renderer_class(value: &str) -> bool {
@@ -180,6 +198,15 @@ pub fn is_renderer_class(value: &str) -> bool {
         "footnote-backref",
         "admonition-title",
         "ps-broken",
+        crate::tabs::TABS_CLASS,
+        crate::tabs::LIST_CLASS,
+        crate::tabs::TAB_CLASS,
+        crate::tabs::PANEL_CLASS,
+        crate::code_block::BLOCK_CLASS,
+        crate::code_block::NUMBERED_CLASS,
+        crate::code_block::TITLE_CLASS,
+        crate::code_block::LINE_CLASS,
+        crate::code_block::HIGHLIGHTED_CLASS,
     ];
     if FIXED.contains(&value) {
         return true;
@@ -197,13 +224,21 @@ pub fn is_renderer_class(value: &str) -> bool {
 
 /// Whether `el`, read whole, is what the renderer writes where its
 /// attributes alone cannot tell: a task list's checkbox is an empty,
-/// disabled `<input type="checkbox">`, never a field to type in.
+/// disabled `<input type="checkbox">`, never a field to type in; a tab
+/// ([`crate::tabs`]) is a `<button>` with its label only.
 fn is_whole(el: &Element) -> bool {
     match el.tag() {
         "input" => {
             el.attr("type") == Some("checkbox")
                 && el.attr("disabled").is_some()
                 && el.children.is_empty()
+        }
+        // A tab is a button that switches panels, holding its label only.
+        "button" => {
+            el.attr("type") == Some("button")
+                && el.attr("role") == Some("tab")
+                && el.attr("class") == Some(crate::tabs::TAB_CLASS)
+                && el.children.iter().all(|c| matches!(c, Node::Text(_)))
         }
         _ => true,
     }
@@ -386,7 +421,9 @@ mod tests {
                 "Math $x^2$ and\n\n$$\n\\frac{a}{b}\n$$\n\n",
                 "A footnote[^1].\n\n[^1]: The note.\n\n",
                 "<details open><summary>More</summary>\n\nHidden <span id=\"document\">text</span>.\n\n</details>\n\n",
-                "```rust\nfn main() {}\n```\n\n---\n\n![broken](javascript:alert(1))\n",
+                "```rust\nfn main() {}\n```\n\n---\n\n![broken](javascript:alert(1))\n\n",
+                "```js title=\"a.js\" {2} showLineNumbers\nx();\n// highlight-next-line\ny();\nz();\n```\n",
+                "\n<Tabs groupId=\"pm\">\n<TabItem value=\"npm\" label=\"npm\">\n\nnpm i\n\n</TabItem>\n<TabItem value=\"yarn\" default>\n\nyarn\n\n</TabItem>\n</Tabs>\n",
             ]
             .concat(),
         ));
@@ -409,6 +446,12 @@ mod tests {
             "\"kind\":\"asset\"",
             "\"kind\":\"post\"",
             "\"role\",\"note\"",
+            "\"class\",\"code-title\"",
+            "\"role\",\"tab\"",
+            "\"hidden\",\"until-found\"",
+            "\"data-tab-group\",\"pm\"",
+            "\"class\",\"code-line highlighted\"",
+            "\"class\",\"code-block line-numbers\"",
             "\"fetchpriority\",\"high\"",
             "\"kind\":\"external\"",
         ]) {
@@ -460,6 +503,25 @@ mod tests {
             json!([["input", ["type", "checkbox"]]]),
             json!([["input", []]]),
             json!([["input", ["type", "checkbox", "disabled", ""], "typed text"]]),
+            // A button is only a tab: its label, no other kind, nothing inside.
+            json!([[
+                "button",
+                ["type", "submit", "role", "tab", "class", "tab"],
+                "x"
+            ]]),
+            json!([[
+                "button",
+                ["type", "button", "role", "tab", "class", "notice-bar"],
+                "x"
+            ]]),
+            json!([["button", ["type", "button", "class", "tab"], "x"]]),
+            json!([[
+                "button",
+                ["type", "button", "role", "tab", "class", "tab"],
+                ["img", []]
+            ]]),
+            json!([["div", ["hidden", ""], "x"]]),
+            json!([["p", ["data-tab-group", "x"], "x"]]),
             // The renderer's own attributes only where it writes them.
             json!([["p", ["target", "_blank"], "x"]]),
             json!([["a", ["loading", "lazy"], "x"]]),

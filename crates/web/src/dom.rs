@@ -21,6 +21,7 @@ pub fn render_into(parent: &web_sys::Element, nodes: &[Node], linker: &dyn Linke
         }
     }
     let _ = parent.append_child(&fragment);
+    crate::tabs::wire(parent);
 }
 
 /// One node and its children, as DOM nodes of `document`. Depth is bounded

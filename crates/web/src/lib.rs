@@ -23,6 +23,7 @@ pub mod messages;
 pub mod share;
 pub mod shared;
 pub mod site_header;
+pub mod tabs;
 pub mod theme;
 
 /// The content directory of the site, relative to its page.

@@ -1,0 +1,185 @@
+// A Docusaurus site as its authors write it, generated here (a blog post,
+// a doc with tabs, a partial), indexed by the CLI and read in the browser:
+// tabs that switch (by a press, by the arrow keys, in step with their group,
+// remembered), code blocks with their titles and highlighted lines, in the
+// first view as in the app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, newPage, copyDist, root, appShown, shots } from './harness.mjs';
+
+const DOC = 'docs/install';
+const BLOG = 'blog/2021-08-26-welcome';
+
+const files = {
+  'docs/install.mdx': `---
+title: Installing
+---
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+
+# Installing
+
+<Tabs groupId="pm">
+  <TabItem value="npm" label="npm" default>
+
+\`\`\`bash title="terminal"
+npm install papershelf
+\`\`\`
+
+  </TabItem>
+  <TabItem value="yarn" label="Yarn">
+
+\`\`\`bash title="terminal"
+yarn add papershelf
+\`\`\`
+
+  </TabItem>
+  <TabItem value="pnpm" label="pnpm">
+
+\`\`\`bash
+pnpm add papershelf
+\`\`\`
+
+  </TabItem>
+</Tabs>
+
+## Updating
+
+<Tabs groupId="pm">
+  <TabItem value="npm" label="npm">npm update</TabItem>
+  <TabItem value="yarn" label="Yarn">yarn upgrade</TabItem>
+  <TabItem value="pnpm" label="pnpm">pnpm update</TabItem>
+</Tabs>
+`,
+  'blog/2021-08-26-welcome.md': `---
+title: Welcome
+tags: [hello]
+---
+
+# Welcome
+
+\`\`\`js title="docusaurus.config.js" showLineNumbers
+module.exports = {
+  // highlight-next-line
+  title: 'My site',
+  url: 'https://example.org',
+};
+\`\`\`
+`,
+  'docs/_snippet.mdx': 'A partial: never a post of its own.\n',
+};
+
+let server, browser, dir;
+before(async () => {
+  dir = copyDist();
+  const content = path.join(dir, 'content');
+  fs.rmSync(content, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
+    fs.writeFileSync(path.join(content, file), text);
+  }
+  const indexed = spawnSync(path.join(root, 'target', 'release', 'papershelf'), ['index', content], { encoding: 'utf8' });
+  assert.equal(indexed.status, 0, indexed.stderr);
+  server = await serve(dir);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The labels of the selected tab of each set of tabs on the page, in order. */
+const selected = (page) => page.locator('.tabs [role=tab][aria-selected=true]').allTextContents();
+/** The text of each set's shown panel, in order. */
+const shown = (page) => page.locator('.tabs > [role=tabpanel]:not([hidden])').allTextContents();
+
+test('the partial is never a post; the blog post and the doc are', () => {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
+  const paths = index.posts.map((p) => p.path).sort();
+  assert.deepEqual(paths, [`${BLOG}.md`, `${DOC}.mdx`]);
+});
+
+for (const how of ['first view', 'app']) {
+  test(`tabs switch by a press and by the arrow keys, in step with their group (${how})`, async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.base}#/post/${DOC}`);
+    if (how === 'app') await appShown(page);
+    else await page.locator('[data-first-view] .tabs').first().waitFor();
+    assert.deepEqual(await selected(page), ['npm', 'npm'], 'the default tab, and the first where none is');
+    const shownNow = await shown(page);
+    assert.match(shownNow[0], /npm install papershelf/);
+    assert.equal(shownNow[1], 'npm update');
+    // Every panel's text stays in the page (find-in-page opens a hidden one).
+    const hidden = page.locator('.tabs > [role=tabpanel][hidden]');
+    assert.equal(await hidden.count(), 4);
+    assert.deepEqual(new Set(await hidden.evaluateAll((els) => els.map((e) => e.getAttribute('hidden')))), new Set(['until-found']));
+    assert.match(await page.locator('.tabs').first().textContent(), /yarn add papershelf/);
+
+    await page.getByRole('tab', { name: 'Yarn' }).first().click();
+    assert.deepEqual(await selected(page), ['Yarn', 'Yarn'], 'both sets of the group follow');
+    assert.equal((await shown(page))[1], 'yarn upgrade');
+    // The arrow keys move along the tabs (wrapping), choosing as they go.
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await selected(page), ['pnpm', 'pnpm']);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'pnpm');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await selected(page), ['npm', 'npm']);
+    await page.keyboard.press('End');
+    assert.deepEqual(await selected(page), ['pnpm', 'pnpm']);
+    const tabStops = await page.locator('.tabs').first().locator('[role=tab][tabindex="0"]').allTextContents();
+    assert.deepEqual(tabStops, ['pnpm'], 'one tab stop per set: the selected tab');
+
+    // The choice is remembered for the group.
+    await page.reload();
+    await page.locator('.tabs').first().waitFor();
+    if (how === 'app') await appShown(page);
+    assert.deepEqual(await selected(page), ['pnpm', 'pnpm']);
+    if (how === 'app') {
+      fs.mkdirSync(shots, { recursive: true });
+      await page.locator('.post-body').screenshot({ path: path.join(shots, 'docusaurus-tabs.png') });
+    }
+    page.assertClean();
+    await page.close();
+  });
+}
+
+test('a code block shows its title, numbers its lines and highlights the line its comment names', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/post/${BLOG}`);
+  await appShown(page);
+  const block = page.locator('.post-body .code-block');
+  assert.equal(await block.locator('.code-title').textContent(), 'docusaurus.config.js');
+  assert.equal(await block.locator('code').textContent(), "module.exports = {\n  title: 'My site',\n  url: 'https://example.org',\n};\n", 'the magic comment is gone, the code is as written');
+  assert.deepEqual(await block.locator('.code-line.highlighted').allTextContents(), ["  title: 'My site',\n"]);
+  // Four lines, four rows: a line's own newline adds no empty row.
+  const heights = await block.locator('.code-line').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  assert.equal(heights.length, 4);
+  assert.ok(Math.max(...heights) < 1.8 * Math.min(...heights), `rows of one line each: ${heights}`);
+  const number = await block.locator('.code-line').nth(1).evaluate((e) => getComputedStyle(e, '::before').content);
+  assert.equal(number, 'counter(line)', 'lines numbered by a counter (never in the text copied)');
+  await block.screenshot({ path: path.join(shots, 'docusaurus-code-title.png') });
+  page.assertClean();
+  await page.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds nothing on tabs and titled code blocks (${colorScheme})`, async () => {
+    // axe needs a page of a context of its own.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const page = await context.newPage();
+    const found = [];
+    for (const post of [DOC, BLOG]) {
+      await page.goto(`${server.base}#/post/${post}`);
+      await appShown(page);
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const v of result.violations) found.push(`${post}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await context.close();
+    assert.deepEqual(found, []);
+  });
+}
