@@ -39,7 +39,7 @@ pub fn PostPage(
             // so a slow post never overwrites the one shown after it.
             state.try_set(match result {
                 Ok(text) => {
-                    let parsed = Post::parse(&file, &text);
+                    let parsed = Post::parse_with(&file, &text, &papershelf_web::papers::folders());
                     crate::timing::mark("post:parsed");
                     Load::Ready(parsed)
                 }

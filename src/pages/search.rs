@@ -344,7 +344,11 @@ async fn post_sections(base: &str, path: &str) -> Option<Arc<Vec<Section>>> {
         return Some(s);
     }
     let (file, result) = api::fetch_post_file(base, path).await;
-    let sections = Arc::new(sections_of(&Post::parse(&file, &result.ok()?)));
+    let sections = Arc::new(sections_of(&Post::parse_with(
+        &file,
+        &result.ok()?,
+        &papershelf_web::papers::folders(),
+    )));
     SECTIONS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= SECTIONS_KEPT {

@@ -69,6 +69,16 @@ module.exports = {
   url: 'https://example.org',
 };
 \`\`\`
+
+## 1. Intro
+
+An ordinary post's numbered section: not a paper.
+`,
+  'papers/20250101.md': `# A review
+
+## 1. [A paper](https://arxiv.org/abs/2501.00001) \`org\`
+
+Reviewed.
 `,
   'docs/_snippet.mdx': 'A partial: never a post of its own.\n',
 };
@@ -101,7 +111,23 @@ const shown = (page) => page.locator('.tabs > [role=tabpanel]:not([hidden])').al
 test('the partial is never a post; the blog post and the doc are', () => {
   const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
   const paths = index.posts.map((p) => p.path).sort();
-  assert.deepEqual(paths, [`${BLOG}.md`, `${DOC}.mdx`]);
+  assert.deepEqual(paths, [`${BLOG}.md`, `${DOC}.mdx`, 'papers/20250101.md']);
+  // Papers only where the site's paper folders (the default: papers/) are.
+  const papers = Object.fromEntries(index.posts.map((p) => [p.path, p.entries.map((e) => e.title)]));
+  assert.deepEqual(papers, { [`${BLOG}.md`]: [], [`${DOC}.mdx`]: [], 'papers/20250101.md': ['A paper'] });
+});
+
+test("an ordinary post's numbered section is no paper in the browser either", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/post/${BLOG}`);
+  await appShown(page);
+  await page.getByRole('heading', { level: 2, name: '1. Intro' }).waitFor();
+  assert.equal(await page.locator('.post-head nav.toc').count(), 0, 'no list of papers in its header');
+  await page.goto(`${server.base}#/post/papers/20250101`);
+  await page.locator('.post-head nav.toc').waitFor();
+  assert.deepEqual(await page.locator('.post-head nav.toc li').allTextContents(), ['1.A paperorg'], 'its number, title and tag');
+  page.assertClean();
+  await page.close();
 });
 
 for (const how of ['first view', 'app']) {

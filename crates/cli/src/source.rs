@@ -83,7 +83,7 @@ impl Source {
     pub fn new(site: Site, posts: Vec<(String, String)>, files: BTreeMap<String, File>) -> Source {
         let parsed = posts
             .iter()
-            .map(|(path, text)| Post::parse(path, text))
+            .map(|(path, text)| Post::parse_with(path, text, &site.papers))
             .collect();
         Source {
             site,
@@ -156,6 +156,13 @@ pub fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     }
     out.sort();
     Ok(out)
+}
+
+/// The `content/` directory a post sits in, if any.
+pub fn content_dir(path: &Path) -> Option<std::path::PathBuf> {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.rfind("content/")
+        .map(|i| std::path::PathBuf::from(&text[..i + "content".len()]))
 }
 
 /// The path of a post relative to the `content/` directory it sits in, if any.

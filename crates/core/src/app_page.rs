@@ -14,6 +14,7 @@
 //! loads, and the one inline script (`www/boot/inline.js`, bundled).
 
 use crate::feed::{pages_url, xml_text};
+use crate::post::PAPERS_META;
 use crate::site::Site;
 use serde::{Deserialize, Serialize};
 
@@ -145,6 +146,14 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
         style = build.style.text.trim(),
         messages = messages_json(&says),
     );
+    if site.papers != crate::post::PaperFolders::default() {
+        // The browser parses posts with the site's paper folders (papershelf_web::papers).
+        let folders = serde_json::to_string(&site.papers.0).unwrap_or_default();
+        page += &format!(
+            "  <meta name=\"{PAPERS_META}\" content=\"{}\">\n",
+            a(&folders)
+        );
+    }
     if let Some(url) = &site.url {
         let pages = a(&pages_url(url, &site.route_base));
         page += &format!(
@@ -257,6 +266,20 @@ mod tests {
         let feeds = page.matches("rel=\"alternate\"").count();
         assert_eq!(feeds, 3);
         assert!(page.find("atom.xml").unwrap() < page.find("</head>").unwrap());
+    }
+
+    #[test]
+    fn the_page_names_the_sites_paper_folders_when_they_are_its_own() {
+        let page = index_page(&build(), &Site::default()).unwrap();
+        assert!(!page.contains(PAPERS_META), "the default goes unsaid");
+        let site = Site {
+            papers: crate::post::PaperFolders(vec!["docs/\"reviews\"/".into()]),
+            ..Site::default()
+        };
+        let page = index_page(&build(), &site).unwrap();
+        assert!(page.contains(
+            "<meta name=\"papershelf-papers\" content=\"[&quot;docs/\\&quot;reviews\\&quot;/&quot;]\">"
+        ));
     }
 
     #[test]

@@ -372,9 +372,9 @@ mod tests {
 
     fn index() -> Index {
         let posts = [
-            ("a/20251120.md", "# Nov 20\n\n## 1. [SAM 3](https://x.org/sam3) `meta`\n### Segment Anything with Concepts\n\n## 2. [Nemotron](https://x.org/nemo) `nvidia`\n"),
-            ("a/20251106.md", "---\ntags: [agents]\n---\n# Nov 6\n\n## 1. [Lumine](https://x.org/lumine) `bytedance`\n\n## 2. [모델 평가](https://x.org/ko) `Meta`\n"),
-            ("a/20251029.md", "# Oct 29\n\n## 1. [SAM 3 again](https://x.org/sam3) `meta` `vision`\n\n## 2. No link `bytedance`\n"),
+            ("papers/20251120.md", "# Nov 20\n\n## 1. [SAM 3](https://x.org/sam3) `meta`\n### Segment Anything with Concepts\n\n## 2. [Nemotron](https://x.org/nemo) `nvidia`\n"),
+            ("papers/20251106.md", "---\ntags: [agents]\n---\n# Nov 6\n\n## 1. [Lumine](https://x.org/lumine) `bytedance`\n\n## 2. [모델 평가](https://x.org/ko) `Meta`\n"),
+            ("papers/20251029.md", "# Oct 29\n\n## 1. [SAM 3 again](https://x.org/sam3) `meta` `vision`\n\n## 2. No link `bytedance`\n"),
         ];
         Index::build(posts.iter().map(|(p, t)| Post::parse(p, t).post))
     }
@@ -515,7 +515,9 @@ mod tests {
     #[test]
     fn tags_and_titles_compare_in_any_case_and_script() {
         let text = "# Day\n\n## 1. [ÉCOLE Études](https://x.org/e) `Ünïcode` `META`\n\n## 2. [Plain](https://x.org/p) `ünïcode` `meta`\n";
-        let c = Catalog::new(&Index::build([Post::parse("a/20251201.md", text).post]));
+        let c = Catalog::new(&Index::build(
+            [Post::parse("papers/20251201.md", text).post],
+        ));
         let names: Vec<String> = c.tag_counts().into_iter().map(|t| t.tag).collect();
         assert_eq!(
             names,

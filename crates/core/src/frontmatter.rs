@@ -16,6 +16,10 @@ pub struct FrontMatter {
     pub description: Option<String>,
     /// `draft: true` keeps the post out of the index.
     pub draft: bool,
+    /// `papers: true` makes a post a paper review wherever it is (its `## N.
+    /// [Title](link)` headings are papers); `papers: false` makes it an
+    /// ordinary post even in a papers folder ([`crate::post::PaperFolders`]).
+    pub papers: Option<bool>,
 }
 
 /// A post split into its front matter and its body.
@@ -131,6 +135,10 @@ impl FrontMatter {
             description: text("description"),
             draft: matches!(doc["draft"], Yaml::Boolean(true))
                 || doc["draft"].as_str() == Some("true"),
+            papers: match &doc["papers"] {
+                Yaml::Boolean(b) => Some(*b),
+                v => v.as_str().and_then(|s| s.parse().ok()),
+            },
         }
     }
 
@@ -164,6 +172,7 @@ impl FrontMatter {
                 "date" if !value.is_empty() => fm.date = Some(value.to_string()),
                 "description" if !value.is_empty() => fm.description = Some(value.to_string()),
                 "draft" => fm.draft = value == "true",
+                "papers" => fm.papers = value.parse().ok(),
                 "tags" if value.is_empty() => in_tags = true,
                 "tags" => fm.tags = split_tag_list(value),
                 _ => {}

@@ -124,6 +124,13 @@ impl Post {
     /// Parses a post's text. `path` is relative to the content directory.
     /// Never fails: what cannot be read is reported in the diagnostics.
     pub fn parse(path: &str, text: &str) -> ParsedPost {
+        Post::parse_with(path, text, &PaperFolders::default())
+    }
+
+    /// Parses a post at `path` (relative to the content directory), its
+    /// papers made only where `papers` (the site's paper folders) or its
+    /// front matter says it reviews papers.
+    pub fn parse_with(path: &str, text: &str, papers: &PaperFolders) -> ParsedPost {
         let mut diagnostics = Vec::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // CommonMark: U+0000 is replaced by U+FFFD.
@@ -182,7 +189,11 @@ impl Post {
             .description
             .clone()
             .unwrap_or_else(|| first_paragraph(&rendered.doc));
-        let entries = entries(&rendered.doc);
+        let entries = if papers.holds(path, fm.papers) {
+            entries(&rendered.doc)
+        } else {
+            Vec::new()
+        };
         let words: Vec<String> = rendered.doc.children.iter().map(Node::plain_text).collect();
         let minutes = crate::messages::reading_minutes(&words.join(" "));
         describe_images(&mut rendered.doc, &title, &entries);
@@ -206,6 +217,44 @@ impl Post {
             diagnostics,
             authored_description,
         }
+    }
+}
+
+/// The folders whose posts review papers (`papers = ["papers/"]` in
+/// `content/papershelf.toml`, the default): there, `## N. [Title](link)
+/// \`org\`` headings are papers, listed on the papers page and filtered by
+/// their tags. Elsewhere a post's `## 1. Intro` is a section like any other.
+/// A post's front matter `papers: true` or `false` overrides its folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperFolders(pub Vec<String>);
+
+/// The `<meta name>` of the page that names the site's paper folders (a
+/// JSON list), written by `papershelf publish` when they are not the default.
+pub const PAPERS_META: &str = "papershelf-papers";
+
+/// The folder whose posts review papers when the site names none.
+pub const DEFAULT_PAPER_FOLDER: &str = "papers/";
+
+impl Default for PaperFolders {
+    fn default() -> Self {
+        PaperFolders(vec![DEFAULT_PAPER_FOLDER.to_string()])
+    }
+}
+
+impl PaperFolders {
+    /// Whether the post at `path` reviews papers: its front matter's
+    /// `papers:` if it has one, else whether it is in one of the folders (a
+    /// folder `""` or `"/"` holds every post).
+    pub fn holds(&self, path: &str, front_matter: Option<bool>) -> bool {
+        front_matter.unwrap_or_else(|| {
+            self.0.iter().any(|folder| {
+                let folder = folder.trim_start_matches("./").trim_matches('/');
+                folder.is_empty()
+                    || path
+                        .strip_prefix(folder)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        })
     }
 }
 
@@ -370,5 +419,55 @@ pub(crate) fn test_post(path: &str, date: &str) -> Post {
         path: path.into(),
         date: date.into(),
         ..Post::default()
+    }
+}
+
+#[cfg(test)]
+mod paper_folder_tests {
+    use super::*;
+
+    const REVIEW: &str =
+        "# A day\n\n## 1. [MIRA](https://example.org/mira) `bytedance`\n\n## 2. Intro\n";
+
+    #[test]
+    fn papers_are_made_only_where_a_folder_or_the_front_matter_says() {
+        let folders = PaperFolders::default();
+        assert_eq!(
+            Post::parse_with("papers/y2025/a.md", REVIEW, &folders)
+                .post
+                .entries
+                .len(),
+            2
+        );
+        // An ordinary blog post: `## 1. Intro` is a section.
+        assert!(Post::parse_with("blog/a.md", REVIEW, &folders)
+            .post
+            .entries
+            .is_empty());
+        assert!(Post::parse_with("paperslike/a.md", REVIEW, &folders)
+            .post
+            .entries
+            .is_empty());
+        // The front matter wins over the folder, both ways.
+        let yes = format!("---\npapers: true\n---\n{REVIEW}");
+        assert_eq!(
+            Post::parse_with("blog/a.md", &yes, &folders)
+                .post
+                .entries
+                .len(),
+            2
+        );
+        let no = format!("---\npapers: false\n---\n{REVIEW}");
+        assert!(Post::parse_with("papers/a.md", &no, &folders)
+            .post
+            .entries
+            .is_empty());
+        // `""` holds every post; several folders; `./` and a missing `/` are forgiven.
+        let every = PaperFolders(vec![String::new()]);
+        assert!(every.holds("blog/a.md", None));
+        let some = PaperFolders(vec!["./reviews".into(), "docs/papers/".into()]);
+        assert!(some.holds("reviews/a.md", None));
+        assert!(some.holds("docs/papers/2025/a.md", None));
+        assert!(!some.holds("docs/a.md", None));
     }
 }

@@ -108,10 +108,10 @@ mod tests {
 
 The entry's text.
 ";
-        let s = sections_of(&Post::parse("a.md", without));
+        let s = sections_of(&Post::parse("papers/a.md", without));
         assert_eq!(s[0].body, "", "the first paragraph stays in its entry");
         let with = format!("---\ndescription: A summary by the author\n---\n{without}");
-        let s = sections_of(&Post::parse("a.md", &with));
+        let s = sections_of(&Post::parse("papers/a.md", &with));
         assert_eq!(s[0].body, "A summary by the author");
     }
 }

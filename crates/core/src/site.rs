@@ -10,6 +10,7 @@
 //! image = "img/card.png"   # the default preview image (in the content directory, or a URL)
 //! route_base = "docs/"     # the default: where post pages go, as Docusaurus puts them
 //! feed_limit = 30          # the default: posts in each feed; 0 means all
+//! papers = ["papers/"]     # the default: folders whose posts review papers
 //!
 //! [messages]               # the site's own words for any of the app's (crate::messages)
 //! "nav.papers" = "읽은 논문"
@@ -24,7 +25,7 @@ use crate::diagnostic::{say, Diagnostic};
 pub const FILE: &str = "papershelf.toml";
 
 /// The keys `papershelf.toml` may have.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "title",
     "description",
     "url",
@@ -34,6 +35,7 @@ pub const KEYS: [&str; 10] = [
     "image",
     "route_base",
     "feed_limit",
+    "papers",
     "messages",
 ];
 
@@ -61,6 +63,8 @@ pub struct Site {
     pub feed_limit: usize,
     /// The site's own texts for messages of the app, by key (`[messages]`).
     pub messages: std::collections::BTreeMap<String, String>,
+    /// The folders whose posts review papers (default `["papers/"]`; `[""]`: every post).
+    pub papers: crate::post::PaperFolders,
 }
 
 impl Site {
@@ -85,6 +89,7 @@ impl Default for Site {
             route_base: "docs/".into(),
             feed_limit: 30,
             messages: Default::default(),
+            papers: Default::default(),
         }
     }
 }
@@ -247,6 +252,16 @@ impl Site {
                         "must be a table: [messages] and `\"key\" = \"text\"` lines",
                     )),
                 },
+                "papers" => match value.as_array().map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().map(str::to_string))
+                        .collect::<Option<Vec<_>>>()
+                }) {
+                    Some(Some(folders)) => site.papers = crate::post::PaperFolders(folders),
+                    _ => problems.push(bad(
+                        "must be a list of folders in quotes: papers = [\"papers/\"]",
+                    )),
+                },
                 "feed_limit" => match value.as_integer() {
                     Some(n) if n >= 0 => site.feed_limit = n as usize,
                     _ => problems.push(bad("must be a whole number, 0 for every post")),
@@ -278,7 +293,7 @@ mod tests {
     #[test]
     fn every_key_is_read() {
         let (site, problems) = Site::parse(
-            "title = \"Paper reviews\"\ndescription = \"Daily\"\nurl = \"https://example.github.io/reviews\"\nauthor = \"Kim\"\nlanguage = \"en-US\"\ntimezone = \"-05:00\"\nimage = \"img/card.png\"\nroute_base = \"blog\"\nfeed_limit = 0\n[messages]\n\"nav.papers\" = \"Reading list\"\n",
+            "title = \"Paper reviews\"\ndescription = \"Daily\"\nurl = \"https://example.github.io/reviews\"\nauthor = \"Kim\"\nlanguage = \"en-US\"\ntimezone = \"-05:00\"\nimage = \"img/card.png\"\nroute_base = \"blog\"\nfeed_limit = 0\npapers = [\"reviews/\", \"docs/papers/\"]\n[messages]\n\"nav.papers\" = \"Reading list\"\n",
         );
         assert_eq!(problems, vec![]);
         assert_eq!(
@@ -293,6 +308,7 @@ mod tests {
                 image: Some("img/card.png".into()),
                 route_base: "blog/".into(),
                 feed_limit: 0,
+                papers: crate::post::PaperFolders(vec!["reviews/".into(), "docs/papers/".into()]),
                 messages: [("nav.papers".to_string(), "Reading list".to_string())].into(),
             }
         );

@@ -20,6 +20,7 @@ pub mod header;
 pub mod keys;
 pub mod list;
 pub mod messages;
+pub mod papers;
 pub mod share;
 pub mod shared;
 pub mod site_header;
