@@ -93,6 +93,59 @@ impl Prepared {
     }
 }
 
+/// The info string of a fenced block whose content is MDX to render, as
+/// Docusaurus renders it (its docs wrap imports and `<Tabs>` in them).
+pub const MDX_CODE_BLOCK: &str = "mdx-code-block";
+
+/// `body` with the fence lines of its top-level `mdx-code-block` blocks
+/// made blank (so every line keeps its number), or `None` if it has none.
+fn unfence_mdx_code_blocks(body: &str) -> Option<String> {
+    if !body.contains(MDX_CODE_BLOCK) {
+        return None;
+    }
+    let mut blank: Vec<Range<usize>> = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, crate::options::cmark_options()).into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)))
+                if depth == 0 && info.trim() == MDX_CODE_BLOCK =>
+            {
+                let block = &body[range.clone()];
+                let open_end = block.find('\n').map_or(block.len(), |i| i + 1);
+                blank.push(range.start..range.start + open_end);
+                // The closing fence, if the block has one: its last line, a run
+                // of the opening fence's character.
+                let fence = block.trim_start().chars().next().unwrap_or('`');
+                let inner = block.trim_end_matches('\n');
+                let last_start = inner.rfind('\n').map_or(0, |i| i + 1);
+                let last = inner[last_start..].trim();
+                if last_start >= open_end && last.len() >= 3 && last.chars().all(|c| c == fence) {
+                    blank.push(range.start + last_start..range.start + inner.len());
+                }
+                depth += 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for r in blank {
+        out.push_str(&body[at..r.start]);
+        if body[r.clone()].ends_with('\n') {
+            out.push('\n');
+        }
+        at = r.end;
+    }
+    out.push_str(&body[at..]);
+    Some(out)
+}
+
 /// Admonition kinds Docusaurus knows.
 pub const ADMONITIONS: &[&str] = &[
     "note",
@@ -185,6 +238,9 @@ impl Structure {
 
 /// Runs the pre-pass over a post body whose first line is file line `first_line`.
 pub fn prepare(body: &str, first_line: u32) -> Prepared {
+    // ```mdx-code-block fences hold MDX to render: their fence lines go first.
+    let unfenced = unfence_mdx_code_blocks(body);
+    let body = unfenced.as_deref().unwrap_or(body);
     let mut structure = Structure::of(body);
     let mut p = Prepared::default();
     // Display math blocks first: their lines are then code to everything below.
