@@ -49,6 +49,20 @@ pub fn PostPage(
         });
     };
     load();
+    // A route by a Docusaurus address (`#/post/blog/2021/08/26/welcome`) names
+    // no file: once the index is in, it says which post has that address.
+    Effect::watch(
+        move || shelf.library.with(|l| matches!(l, Load::Ready(_))),
+        move |ready, _, _| {
+            let missing =
+                state.with_untracked(|s| matches!(s, Load::Failed(FetchError::NotFound(_))));
+            let asked = path.get_value();
+            if *ready && missing && shelf.post_file(&asked) != asked {
+                load();
+            }
+        },
+        false,
+    );
     // The service worker showed a cached copy and then found the post edited
     // since (www/sw.js): it has the new text now.
     let changed = window_event_listener_untyped("papershelf-post-changed", move |ev| {

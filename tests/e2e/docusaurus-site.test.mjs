@@ -49,6 +49,8 @@ pnpm add papershelf
 
 ## Updating
 
+Read [the welcome post](/blog/2021/08/26/welcome) first.
+
 <Tabs groupId="pm">
   <TabItem value="npm" label="npm">npm update</TabItem>
   <TabItem value="yarn" label="Yarn">yarn upgrade</TabItem>
@@ -72,7 +74,7 @@ module.exports = {
 
 ## 1. Intro
 
-An ordinary post's numbered section: not a paper.
+An ordinary post's numbered section: not a paper. See [installing](/docs/install#updating).
 `,
   'papers/20250101.md': `# A review
 
@@ -209,3 +211,20 @@ for (const colorScheme of ['light', 'dark']) {
     assert.deepEqual(found, []);
   });
 }
+
+test('links written for Docusaurus (a blog permalink, a /docs/ route) open their posts, and so do their addresses', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/post/${DOC}`);
+  await appShown(page);
+  await page.getByRole('link', { name: 'the welcome post' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
+  await page.getByRole('link', { name: 'installing', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Installing' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Updating' }).waitFor();
+  // Opened by the address itself: no file has that path, the index knows whose it is.
+  await page.goto(`${server.base}#/post/blog/2021/08/26/welcome`);
+  await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
+  assert.equal(await page.locator('.not-found').count(), 0);
+  page.assertClean();
+  await page.close();
+});

@@ -38,6 +38,18 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
             )
         })
         .collect();
+    // A post is found by its path (without extension) or any of its aliases.
+    let mut ids = ids;
+    for p in posts {
+        let headings = ids
+            .get(post_stem(&p.post.path))
+            .cloned()
+            .unwrap_or_default();
+        for alias in &p.post.aliases {
+            ids.entry(alias.as_str())
+                .or_insert_with(|| headings.clone());
+        }
+    }
     let mut dates: HashMap<&str, &str> = HashMap::new();
     for parsed in posts {
         let path = parsed.post.path.as_str();
@@ -50,11 +62,25 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
         for d in &parsed.diagnostics {
             add(d.clone());
         }
-        for (target, line) in &parsed.rendered.post_links {
+        let links = parsed.rendered.post_links.iter().map(|l| (l, false));
+        let routes = parsed.rendered.route_links.iter().map(|l| (l, true));
+        for ((target, line), is_route) in links.chain(routes) {
             let Target::Post { path: to, anchor } = target else {
                 continue;
             };
-            match ids.get(post_stem(to)) {
+            let found = ids
+                .get(post_stem(to))
+                .or_else(|| ids.get(crate::address::key(post_stem(to)).as_str()));
+            match found {
+                // A page of the site by its address: perhaps one the
+                // Docusaurus site has outside the content (a React page).
+                None if is_route => add(Diagnostic::warning(
+                    *line,
+                    format!(
+                        "link to `/{}`: no post here has that address; fine if the site has that page outside the content",
+                        post_stem(to)
+                    ),
+                )),
                 None => add(Diagnostic::error(
                     *line,
                     format!("link to `{to}`: there is no such post"),
@@ -103,7 +129,11 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
                 add(Diagnostic::error(*line, format!("`{file}` does not exist")));
             }
         }
-        if !parsed.post.date.is_empty() && !parsed.post.draft {
+        // A journal of paper reviews has a post a day: two on one day, or
+        // one without a day, is likely a slip. A blog may have several a
+        // day, and docs have no dates at all.
+        let reviews = parsed.reviews_papers;
+        if reviews && !parsed.post.date.is_empty() && !parsed.post.draft {
             if let Some(other) = dates.insert(&parsed.post.date, path) {
                 add(Diagnostic::warning(
                     1,
@@ -114,7 +144,7 @@ pub fn check(posts: &[ParsedPost], files: &BTreeSet<String>) -> Vec<Finding> {
                 ));
             }
         }
-        if parsed.post.date.is_empty() {
+        if reviews && parsed.post.date.is_empty() {
             add(Diagnostic::warning(1, "no date: name the file `YYYYMMDD.md` or add `date: YYYY-MM-DD` to the front matter"));
         }
     }

@@ -20,6 +20,10 @@ pub struct FrontMatter {
     /// [Title](link)` headings are papers); `papers: false` makes it an
     /// ordinary post even in a papers folder ([`crate::post::PaperFolders`]).
     pub papers: Option<bool>,
+    /// `slug:`, the post's Docusaurus URL ([`crate::address`]).
+    pub slug: Option<String>,
+    /// `id:`, a doc's id: the last part of its Docusaurus URL.
+    pub id: Option<String>,
 }
 
 /// A post split into its front matter and its body.
@@ -133,6 +137,8 @@ impl FrontMatter {
             date: text("date"),
             tags: clean_tags(tags),
             description: text("description"),
+            slug: text("slug"),
+            id: text("id"),
             draft: matches!(doc["draft"], Yaml::Boolean(true))
                 || doc["draft"].as_str() == Some("true"),
             papers: match &doc["papers"] {
@@ -173,6 +179,8 @@ impl FrontMatter {
                 "description" if !value.is_empty() => fm.description = Some(value.to_string()),
                 "draft" => fm.draft = value == "true",
                 "papers" => fm.papers = value.parse().ok(),
+                "slug" if !value.is_empty() => fm.slug = Some(value.to_string()),
+                "id" if !value.is_empty() => fm.id = Some(value.to_string()),
                 "tags" if value.is_empty() => in_tags = true,
                 "tags" => fm.tags = split_tag_list(value),
                 _ => {}
@@ -275,6 +283,13 @@ pub fn date_from_file_name(path: &str) -> Option<String> {
 /// `YYYY[-/]M[M][-/]D[D]`, followed by `-`, `/`, `.` or the end, at the
 /// start of the path or after a `/`.
 fn blog_date(path: &str) -> Option<String> {
+    blog_date_at(path).map(|(_, _, date)| date)
+}
+
+/// Where the blog date in `path` starts and ends, and the date
+/// (`YYYY-MM-DD`), as [`date_from_file_name`] reads Docusaurus's blog
+/// conventions.
+pub(crate) fn blog_date_at(path: &str) -> Option<(usize, usize, String)> {
     let b = path.as_bytes();
     // The number of `min` to `max` digits at `at`, and where it ends.
     let digits = |at: usize, min: usize, max: usize| -> Option<(u32, usize)> {
@@ -311,7 +326,7 @@ fn blog_date(path: &str) -> Option<String> {
             continue;
         }
         if let Some(date) = parse_date(&format!("{year:04}-{month:02}-{day:02}")) {
-            return Some(date);
+            return Some((start, after_day, date));
         }
     }
     None

@@ -53,10 +53,21 @@ impl Index {
     }
 
     /// The indexed post a route's path names, whatever its file's extension:
-    /// `a/b.md` finds `a/b.mdx` (routes and Docusaurus links drop it).
+    /// `a/b.md` finds `a/b.mdx` (routes and Docusaurus links drop it), and
+    /// an address Docusaurus gives it (`blog/2021/08/26/welcome.md`, see
+    /// [`crate::address`]) finds it too, its own path first.
     pub fn find(&self, path: &str) -> Option<&Post> {
         let stem = post_stem(path);
-        self.posts.iter().find(|p| post_stem(&p.path) == stem)
+        let key = crate::address::key(stem);
+        self.posts
+            .iter()
+            .find(|p| post_stem(&p.path) == stem)
+            .or_else(|| {
+                self.posts
+                    .iter()
+                    .find(|p| p.aliases.iter().any(|a| a == stem))
+            })
+            .or_else(|| self.posts.iter().find(|p| p.aliases.contains(&key)))
     }
 
     /// The posts before (older) and after (newer) the one at `path`

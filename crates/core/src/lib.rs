@@ -16,6 +16,7 @@
 //! assert!(html.contains(r#"<h2 id="1-mira-bytedance">"#));
 //! ```
 
+pub mod address;
 #[cfg(feature = "site")]
 pub mod app_page;
 pub mod autolink;

@@ -107,7 +107,10 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
         }
     };
     let path = normalize(&joined).ok_or_else(|| UrlError::OutsideContent(path_part.to_string()))?;
-    let is_doc = decoded.starts_with("/docs/") || path.ends_with(".md") || path.ends_with(".mdx");
+    let is_doc = decoded.starts_with("/docs/")
+        || path.ends_with(".md")
+        || path.ends_with(".mdx")
+        || names_route(&path);
     if is_doc && usage == UrlUse::Link {
         let path = if path.ends_with(".md") || path.ends_with(".mdx") {
             path
@@ -118,6 +121,15 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
     } else {
         Ok(Target::Asset { path, suffix })
     }
+}
+
+/// Whether a resolved `path` names a page rather than a file: its last
+/// segment has no extension (`guides/install`, `blog/2021/08/26/welcome`),
+/// as Docusaurus links name pages. A link to one is a link to the post
+/// with that path or address ([`crate::address`]).
+pub fn names_route(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or("");
+    !last.is_empty() && !last.contains('.')
 }
 
 /// Whether `url` is an external URL the scheme allow-list keeps exactly as

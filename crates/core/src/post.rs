@@ -40,6 +40,11 @@ pub struct Post {
     /// (`messages::reading_minutes`); 0 where not known (an older index).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub minutes: u32,
+    /// The post's other addresses (without extension), as Docusaurus links
+    /// name it: a blog post's date path, its `slug:`, a doc's `id:`
+    /// ([`crate::address`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -106,6 +111,9 @@ pub struct ParsedPost {
     /// Whether `post.description` was written in the front matter (else it
     /// is the start of the first paragraph, already in the post's text).
     pub authored_description: bool,
+    /// Whether the post reviews papers: in one of the site's paper folders,
+    /// or saying so in its front matter ([`PaperFolders`]).
+    pub reviews_papers: bool,
 }
 
 /// Largest post papershelf renders (larger ones are refused with a message).
@@ -189,7 +197,8 @@ impl Post {
             .description
             .clone()
             .unwrap_or_else(|| first_paragraph(&rendered.doc));
-        let entries = if papers.holds(path, fm.papers) {
+        let reviews_papers = papers.holds(path, fm.papers);
+        let entries = if reviews_papers {
             entries(&rendered.doc)
         } else {
             Vec::new()
@@ -209,6 +218,7 @@ impl Post {
             entries,
             hash: String::new(),
             minutes,
+            aliases: crate::address::aliases(path, fm.slug.as_deref(), fm.id.as_deref()),
         };
         ParsedPost {
             post,
@@ -216,6 +226,7 @@ impl Post {
             imports: prepared.imports,
             diagnostics,
             authored_description,
+            reviews_papers,
         }
     }
 }

@@ -44,6 +44,10 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Every link target to another post, with its file line (for `check`).
     pub post_links: Vec<(Target, u32)>,
+    /// Every link to a page of the site by its address (`/blog/2021/08/26/welcome`,
+    /// `/showcase`), with its file line: a post's path or alias, or a page of
+    /// the Docusaurus site outside the content (for `check`, a warning).
+    pub route_links: Vec<(Target, u32)>,
     /// Every asset an image or link points at, with its file line.
     pub assets: Vec<(String, u32)>,
     /// Whether the post has `$…$` math.
@@ -595,6 +599,9 @@ impl Builder<'_> {
                 let mut el = Element::own(tag);
                 el.set(attr, AttrValue::Url(target.clone()));
                 match &target {
+                    Target::Post { .. } if is_route_link(dest) => {
+                        self.out.route_links.push((target.clone(), self.line))
+                    }
                     Target::Post { .. } => self.out.post_links.push((target.clone(), self.line)),
                     Target::Asset { path, .. } => self.out.assets.push((path.clone(), self.line)),
                     Target::External { .. } if usage == UrlUse::Link => {
@@ -963,4 +970,17 @@ fn broken(what: &str, detail: &str) -> Element {
     span.set_text("role", "img");
     span.push(Node::text(format!("⚠ {what} not shown: {detail}")));
     span
+}
+
+/// Whether the link `dest` names a page of the site by its address
+/// (`/blog/2021/08/26/welcome`, `/showcase`): absolute, outside `/docs/`,
+/// no `.md`/`.mdx`. It may be a post's alias, or a page the Docusaurus site
+/// has outside the content (a React page, another docs folder).
+fn is_route_link(dest: &str) -> bool {
+    let path = dest.trim().split(['#', '?']).next().unwrap_or("");
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/docs/")
+        && !path.ends_with(".md")
+        && !path.ends_with(".mdx")
 }
