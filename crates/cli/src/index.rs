@@ -54,6 +54,20 @@ pub fn run(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
             written.write(path, &file.bytes)?;
         }
     }
+    // Written elsewhere (a build): the static folder's files go beside the
+    // index, where links to `/img/a.png` find them. Never into the folder itself.
+    let in_place = beside
+        .canonicalize()
+        .ok()
+        .zip(dir.canonicalize().ok())
+        .is_some_and(|(a, b)| a == b);
+    if !in_place {
+        for (rel, full) in &source.statics {
+            let bytes =
+                std::fs::read(full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
+            written.write(rel, &bytes)?;
+        }
+    }
     written.finish()?;
     let posts = source.posts.iter().filter(|p| !p.post.draft).count();
     eprintln!("papershelf: indexed {posts} posts");

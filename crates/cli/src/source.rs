@@ -29,8 +29,38 @@ pub struct Source {
     pub posts: Vec<ParsedPost>,
     /// The text of each post, as read (same order).
     pub texts: Vec<String>,
-    /// Every other file, by its path in the folder (with `/`).
+    /// Every other file, by its path in the folder (with `/`), and every
+    /// file of the Docusaurus `static/` folder by its path from there (it is
+    /// served at the site's root: `/img/a.png`).
     pub files: BTreeMap<String, File>,
+    /// The `static/` folder's files: their path from it, and where they are.
+    pub statics: Vec<(String, PathBuf)>,
+}
+
+/// The Docusaurus `static/` folder of the content folder `dir`: the site's
+/// `static` setting, else `static/` in it, else `../static/` beside it.
+pub fn static_dir(dir: &Path, site: &Site) -> Option<PathBuf> {
+    match &site.static_dir {
+        Some(s) => Some(dir.join(s)).filter(|p| p.is_dir()),
+        None => [dir.join("static"), dir.join("../static")]
+            .into_iter()
+            .find(|p| p.is_dir()),
+    }
+}
+
+/// A file's size, and an image's dimensions, as [`File`].
+fn file_of(rel: &str, full: &Path) -> Result<File, String> {
+    let bytes = std::fs::metadata(full)
+        .map_err(|e| format!("cannot read {}: {e}", full.display()))?
+        .len();
+    let lower = rel.to_ascii_lowercase();
+    let dimensions = [".png", ".jpg", ".jpeg"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        .then(|| imagesize::size(full).ok())
+        .flatten()
+        .map(|s| (s.width as u32, s.height as u32));
+    Ok(File { bytes, dimensions })
 }
 
 impl Source {
@@ -52,17 +82,7 @@ impl Source {
                 texts.push(read_text(full)?);
                 paths.push(rel.clone());
             } else {
-                let bytes = std::fs::metadata(full)
-                    .map_err(|e| format!("cannot read {}: {e}", full.display()))?
-                    .len();
-                let lower = rel.to_ascii_lowercase();
-                let dimensions = [".png", ".jpg", ".jpeg"]
-                    .iter()
-                    .any(|e| lower.ends_with(e))
-                    .then(|| imagesize::size(full).ok())
-                    .flatten()
-                    .map(|s| (s.width as u32, s.height as u32));
-                files.insert(rel.clone(), File { bytes, dimensions });
+                files.insert(rel.clone(), file_of(rel, full)?);
             }
         }
         if texts.is_empty() {
@@ -72,8 +92,20 @@ impl Source {
             ));
         }
         let (site, site_problems) = read_site(dir)?;
+        // The static folder's files, at the site's root; a content file of
+        // the same path comes first.
+        let mut statics = Vec::new();
+        if let Some(folder) = static_dir(dir, &site) {
+            for (rel, full) in walk(&folder)? {
+                if !files.contains_key(&rel) && !is_post(&rel) {
+                    files.insert(rel.clone(), file_of(&rel, &full)?);
+                    statics.push((rel, full));
+                }
+            }
+        }
         Ok(Source {
             site_problems,
+            statics,
             ..Source::new(site, paths.into_iter().zip(texts).collect(), files)
         })
     }
@@ -91,6 +123,7 @@ impl Source {
             posts: parsed,
             texts: posts.into_iter().map(|(_, text)| text).collect(),
             files,
+            statics: Vec::new(),
         }
     }
 }
@@ -138,7 +171,9 @@ pub fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
+            // Hidden files and folders (.git, .docusaurus), and a site's
+            // installed packages, are no part of the content.
+            if name.to_string_lossy().starts_with('.') || name == "node_modules" {
                 continue;
             }
             if path.is_dir() {

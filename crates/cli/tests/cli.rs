@@ -109,6 +109,10 @@ fn check_finds_no_error_in_a_site_docusaurus_builds() {
         ("docs/01-guides/02-install.md", "---\nid: install\n---\n# Install\n\n## Steps\n\nBack to [intro](/docs/intro).\n"),
         ("docs/01-guides/windows.mdx", "---\nslug: setup\n---\n# Windows\n\n## Steps\n\nText.\n"),
         ("docs/_snippet.mdx", "A partial, never a post.\n"),
+        ("docs/assets.mdx", "import logo from '@site/static/img/logo.svg';\n\n# Assets\n\n![The logo](/img/logo.svg) <img src={logo} alt=\"The logo\" /> [slides](pathname:///files/slides.pdf)\n"),
+        ("static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"),
+        ("static/files/slides.pdf", "%PDF-1.4\n"),
+        ("node_modules/some-package/README.md", "# Not a post\n\n[nowhere](./nowhere.md)\n"),
     ];
     for (file, text) in files {
         let path = dir.join(file);
@@ -150,6 +154,23 @@ fn check_finds_no_error_in_a_site_docusaurus_builds() {
             "guides/install"
         ]))
     );
+    // Built elsewhere, the static folder's files are served at the root, beside the index.
+    let built = dir.with_extension("built");
+    std::fs::remove_dir_all(&built).ok();
+    let out = papershelf(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--out",
+        built.join("index.json").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(built.join("img/logo.svg").is_file());
+    assert!(built.join("files/slides.pdf").is_file());
+    // In place, never: the author's folder gets no copies.
+    let out = papershelf(&["index", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dir.join("img").exists());
+    std::fs::remove_dir_all(&built).ok();
     std::fs::remove_dir_all(&dir).ok();
 }
 

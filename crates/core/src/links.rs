@@ -59,6 +59,28 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
     if url.is_empty() {
         return Err(UrlError::Empty);
     }
+    // `@site/…`: the Docusaurus site's root, whose `static/` files are
+    // served at the root (`@site/static/img/a.png` is `/img/a.png`) and whose
+    // `docs/` is the content directory (as `/docs/…` links are).
+    if let Some(rest) = url.strip_prefix("@site/") {
+        let rest = rest
+            .strip_prefix("static/")
+            .or_else(|| rest.strip_prefix("docs/"))
+            .unwrap_or(rest);
+        return resolve(&format!("/{rest}"), post_path, usage);
+    }
+    // `pathname:///files/a.pdf`: Docusaurus's way to link a file as a plain
+    // link, never a page.
+    if let Some(rest) = url.strip_prefix("pathname://") {
+        return match resolve(
+            &format!("/{}", rest.trim_start_matches('/')),
+            post_path,
+            UrlUse::Image,
+        )? {
+            Target::Asset { path, suffix } => Ok(Target::Asset { path, suffix }),
+            other => Ok(other),
+        };
+    }
     if let Some(scheme) = scheme_of(&url) {
         let lower = scheme.to_ascii_lowercase();
         let allowed = match lower.as_str() {
@@ -273,6 +295,47 @@ mod tests {
         assert_eq!(
             resolve("#results", HERE, UrlUse::Link),
             post(HERE, Some("results"))
+        );
+    }
+
+    #[test]
+    fn docusaurus_site_paths_static_files_and_routes() {
+        let asset = |p: &str| {
+            Ok(Target::Asset {
+                path: p.into(),
+                suffix: String::new(),
+            })
+        };
+        // `static/` files are served at the site's root.
+        assert_eq!(
+            resolve("/img/logo.png", HERE, UrlUse::Image),
+            asset("img/logo.png")
+        );
+        assert_eq!(
+            resolve("@site/static/img/logo.png", HERE, UrlUse::Image),
+            asset("img/logo.png")
+        );
+        assert_eq!(
+            resolve("@site/docs/papers/a.md", HERE, UrlUse::Link),
+            post("papers/a.md", None)
+        );
+        // A plain file link, never a page.
+        assert_eq!(
+            resolve("pathname:///files/slides", HERE, UrlUse::Link),
+            asset("files/slides")
+        );
+        // A route: a page by its address, relative or absolute.
+        assert_eq!(
+            resolve("windows", HERE, UrlUse::Link),
+            post("papers/y2025/nov/windows.md", None)
+        );
+        assert_eq!(
+            resolve("/blog/2021/08/26/welcome", HERE, UrlUse::Link),
+            post("blog/2021/08/26/welcome.md", None)
+        );
+        assert_eq!(
+            resolve("./paper.pdf", HERE, UrlUse::Link),
+            asset("papers/y2025/nov/paper.pdf")
         );
     }
 

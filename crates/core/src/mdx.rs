@@ -499,7 +499,17 @@ fn parse_import(line: &str) -> Option<Option<(String, String)>> {
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
     let is_relative = path.starts_with("./") || path.starts_with("../");
-    Some((is_ident && is_relative).then(|| (name.to_string(), path.to_string())))
+    // `@site/static/img/a.png`: a file of the site (a component, such as
+    // `@site/src/components/X`, binds nothing).
+    let is_site_file = path.starts_with("@site/")
+        && path
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.rsplit_once('.'))
+            .is_some_and(|(_, ext)| {
+                !["js", "jsx", "ts", "tsx", "md", "mdx", "json"].contains(&ext)
+            });
+    Some((is_ident && (is_relative || is_site_file)).then(|| (name.to_string(), path.to_string())))
 }
 
 fn admonition_open(line: &str) -> Option<(usize, String, String)> {

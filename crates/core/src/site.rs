@@ -11,6 +11,7 @@
 //! route_base = "docs/"     # the default: where post pages go, as Docusaurus puts them
 //! feed_limit = 30          # the default: posts in each feed; 0 means all
 //! papers = ["papers/"]     # the default: folders whose posts review papers
+//! static = "../static"     # Docusaurus's static/ folder (default: static/ here or beside)
 //!
 //! [messages]               # the site's own words for any of the app's (crate::messages)
 //! "nav.papers" = "읽은 논문"
@@ -25,7 +26,7 @@ use crate::diagnostic::{say, Diagnostic};
 pub const FILE: &str = "papershelf.toml";
 
 /// The keys `papershelf.toml` may have.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 12] = [
     "title",
     "description",
     "url",
@@ -36,6 +37,7 @@ pub const KEYS: [&str; 11] = [
     "route_base",
     "feed_limit",
     "papers",
+    "static",
     "messages",
 ];
 
@@ -65,6 +67,10 @@ pub struct Site {
     pub messages: std::collections::BTreeMap<String, String>,
     /// The folders whose posts review papers (default `["papers/"]`; `[""]`: every post).
     pub papers: crate::post::PaperFolders,
+    /// The Docusaurus site's `static/` folder, relative to the content
+    /// directory (default: `static/` in it, else `../static/`, whichever
+    /// exists): its files are served at the site's root, as `/img/a.png`.
+    pub static_dir: Option<String>,
 }
 
 impl Site {
@@ -90,6 +96,7 @@ impl Default for Site {
             feed_limit: 30,
             messages: Default::default(),
             papers: Default::default(),
+            static_dir: None,
         }
     }
 }
@@ -252,6 +259,10 @@ impl Site {
                         "must be a table: [messages] and `\"key\" = \"text\"` lines",
                     )),
                 },
+                "static" => match text_value() {
+                    Some(v) if !v.is_empty() => site.static_dir = Some(v),
+                    _ => problems.push(bad("must be a folder, in quotes: static = \"../static\"")),
+                },
                 "papers" => match value.as_array().map(|a| {
                     a.iter()
                         .map(|v| v.as_str().map(str::to_string))
@@ -293,7 +304,7 @@ mod tests {
     #[test]
     fn every_key_is_read() {
         let (site, problems) = Site::parse(
-            "title = \"Paper reviews\"\ndescription = \"Daily\"\nurl = \"https://example.github.io/reviews\"\nauthor = \"Kim\"\nlanguage = \"en-US\"\ntimezone = \"-05:00\"\nimage = \"img/card.png\"\nroute_base = \"blog\"\nfeed_limit = 0\npapers = [\"reviews/\", \"docs/papers/\"]\n[messages]\n\"nav.papers\" = \"Reading list\"\n",
+            "title = \"Paper reviews\"\ndescription = \"Daily\"\nurl = \"https://example.github.io/reviews\"\nauthor = \"Kim\"\nlanguage = \"en-US\"\ntimezone = \"-05:00\"\nimage = \"img/card.png\"\nroute_base = \"blog\"\nfeed_limit = 0\npapers = [\"reviews/\", \"docs/papers/\"]\nstatic = \"../static\"\n[messages]\n\"nav.papers\" = \"Reading list\"\n",
         );
         assert_eq!(problems, vec![]);
         assert_eq!(
@@ -309,6 +320,7 @@ mod tests {
                 route_base: "blog/".into(),
                 feed_limit: 0,
                 papers: crate::post::PaperFolders(vec!["reviews/".into(), "docs/papers/".into()]),
+                static_dir: Some("../static".into()),
                 messages: [("nav.papers".to_string(), "Reading list".to_string())].into(),
             }
         );
