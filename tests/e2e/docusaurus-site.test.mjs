@@ -75,6 +75,8 @@ module.exports = {
 ## 1. Intro
 
 An ordinary post's numbered section: not a paper. See [installing](/docs/install#updating).
+
+<iframe width="560" height="315" src="https://www.youtube.com/embed/abc123" title="A talk" allowFullScreen></iframe>
 `,
   'papers/20250101.md': `# A review
 
@@ -191,6 +193,11 @@ test('a code block shows its title, numbers its lines and highlights the line it
   const number = await block.locator('.code-line').nth(1).evaluate((e) => getComputedStyle(e, '::before').content);
   assert.equal(number, 'counter(line)', 'lines numbered by a counter (never in the text copied)');
   await block.screenshot({ path: path.join(shots, 'docusaurus-code-title.png') });
+  // An iframe never loads: a card links to the video's page.
+  assert.equal(await page.locator('iframe').count(), 0);
+  const card = page.locator('.post-body .embed-card a');
+  assert.equal(await card.textContent(), 'A talk');
+  assert.equal(await card.getAttribute('href'), 'https://www.youtube.com/watch?v=abc123');
   page.assertClean();
   await page.close();
 });

@@ -26,6 +26,7 @@ pub mod code_block;
 pub mod diagnostic;
 pub mod display_math;
 pub mod doc;
+pub mod embed;
 #[cfg(feature = "site")]
 pub mod feed;
 pub mod front;

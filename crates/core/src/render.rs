@@ -587,6 +587,38 @@ impl Builder<'_> {
         }
     }
 
+    /// A card that links to what an `<iframe>` of `src` would show (a
+    /// YouTube embed links to its watch page), named by its `title` unless
+    /// that is a player's generic one, else by the address. `None` for
+    /// anything but an http(s) page.
+    fn embed_card(&mut self, src: &str, title: Option<&str>) -> Option<Element> {
+        let url = match resolve(src, self.post_path, UrlUse::Link) {
+            Ok(Target::External { url }) if url.starts_with("http") => url,
+            _ => {
+                self.out.diagnostics.push(Diagnostic::warning(
+                    self.line,
+                    say!("an <iframe> is never shown: `{src}` is no web page to link to instead"),
+                ));
+                return None;
+            }
+        };
+        let url = crate::embed::page_of(&url);
+        let title = title
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && !crate::embed::is_generic_title(t));
+        let mut a = self.link_element(&url, UrlUse::Link)?;
+        a.push(Node::text(
+            title
+                .map(str::to_string)
+                .unwrap_or_else(|| crate::embed::shown(&url)),
+        ));
+        // A `span` (shown as a block): it may stand where the iframe was, in a paragraph too.
+        let mut card = Element::own("span");
+        card.set_text("class", crate::embed::CARD_CLASS);
+        card.push(Node::Element(a));
+        Some(card)
+    }
+
     /// An `a` or `img` element for a URL, or `None` (with a diagnostic) if refused.
     fn link_element(&mut self, dest: &str, usage: UrlUse) -> Option<Element> {
         match resolve(dest, self.post_path, usage) {
@@ -660,6 +692,13 @@ impl Builder<'_> {
     }
 
     fn html_start(&mut self, name: &str, attrs: &[(String, String)], self_closing: bool) {
+        // An `<iframe>` (a video) never loads: a card links to what it shows.
+        if name == "iframe" && self.dropping == 0 {
+            let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+            if let Some(card) = get("src").and_then(|src| self.embed_card(src, get("title"))) {
+                self.append(Node::Element(card));
+            }
+        }
         if self.dropping > 0 || policy::drops_content(name) {
             // `<embed>` is void: it has no content to drop and no end tag to wait for.
             if policy::drops_content(name) && !self_closing && !policy::is_void(name) {

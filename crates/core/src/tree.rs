@@ -198,6 +198,7 @@ pub fn is_renderer_class(value: &str) -> bool {
         "footnote-backref",
         "admonition-title",
         "ps-broken",
+        crate::embed::CARD_CLASS,
         crate::tabs::TABS_CLASS,
         crate::tabs::LIST_CLASS,
         crate::tabs::TAB_CLASS,
@@ -423,6 +424,7 @@ mod tests {
                 "<details open><summary>More</summary>\n\nHidden <span id=\"document\">text</span>.\n\n</details>\n\n",
                 "```rust\nfn main() {}\n```\n\n---\n\n![broken](javascript:alert(1))\n\n",
                 "```js title=\"a.js\" {2} showLineNumbers\nx();\n// highlight-next-line\ny();\nz();\n```\n",
+                "\n<iframe src=\"https://www.youtube.com/embed/x1\" title=\"A talk\"></iframe>\n",
                 "\n<Tabs groupId=\"pm\">\n<TabItem value=\"npm\" label=\"npm\">\n\nnpm i\n\n</TabItem>\n<TabItem value=\"yarn\" default>\n\nyarn\n\n</TabItem>\n</Tabs>\n",
             ]
             .concat(),
@@ -448,6 +450,7 @@ mod tests {
             "\"role\",\"note\"",
             "\"class\",\"code-title\"",
             "\"role\",\"tab\"",
+            "\"class\",\"embed-card\"",
             "\"hidden\",\"until-found\"",
             "\"data-tab-group\",\"pm\"",
             "\"class\",\"code-line highlighted\"",
