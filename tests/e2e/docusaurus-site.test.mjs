@@ -85,6 +85,24 @@ An ordinary post's numbered section: not a paper. See [installing](/docs/install
 Reviewed.
 `,
   'docs/_snippet.mdx': 'A partial: never a post of its own.\n',
+  'blog/2021-09-01-long.md': `---
+title: A long post
+---
+
+The part the list shows, **above** the marker.
+
+<!-- truncate -->
+
+The part only the post shows.
+`,
+  'docs/secret.md': `---
+unlisted: true
+---
+
+# Unlisted
+
+Reachable by its address, in no list.
+`,
 };
 
 let server, browser, dir;
@@ -115,11 +133,30 @@ const shown = (page) => page.locator('.tabs > [role=tabpanel]:not([hidden])').al
 test('the partial is never a post; the blog post and the doc are', () => {
   const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
   const paths = index.posts.map((p) => p.path).sort();
-  assert.deepEqual(paths, [`${BLOG}.md`, `${DOC}.mdx`, 'papers/20250101.md']);
+  assert.deepEqual(paths, [`${BLOG}.md`, 'blog/2021-09-01-long.md', `${DOC}.mdx`, 'papers/20250101.md'], 'the unlisted doc is in no list');
   // Papers only where the site's paper folders (the default: papers/) are.
   const papers = Object.fromEntries(index.posts.map((p) => [p.path, p.entries.map((e) => e.title)]));
-  assert.deepEqual(papers, { [`${BLOG}.md`]: [], [`${DOC}.mdx`]: [], 'papers/20250101.md': ['A paper'] });
+  assert.deepEqual(papers, { [`${BLOG}.md`]: [], 'blog/2021-09-01-long.md': [], [`${DOC}.mdx`]: [], 'papers/20250101.md': ['A paper'] });
 });
+
+for (const how of ['first view', 'app']) {
+  test(`the list shows what is above a post's truncate marker; an unlisted post is in no list but opens (${how})`, async () => {
+    const page = await newPage(browser);
+    await page.goto(server.base);
+    if (how === 'app') await appShown(page);
+    else await page.locator('[data-first-view] .post-item').first().waitFor();
+    const item = page.locator('.post-item', { has: page.getByRole('link', { name: 'A long post' }) });
+    assert.equal(await item.locator('.excerpt').textContent(), 'The part the list shows, above the marker.');
+    assert.equal(await page.locator('.post-item .excerpt').count(), 1, 'only where the author marked one');
+    assert.equal(await page.getByRole('link', { name: 'Unlisted' }).count(), 0);
+    if (how === 'app') {
+      await page.goto(`${server.base}#/post/docs/secret`);
+      await page.getByRole('heading', { level: 1, name: 'Unlisted' }).waitFor();
+    }
+    page.assertClean();
+    await page.close();
+  });
+}
 
 test("an ordinary post's numbered section is no paper in the browser either", async () => {
   const page = await newPage(browser);

@@ -20,6 +20,9 @@ pub struct FrontMatter {
     /// [Title](link)` headings are papers); `papers: false` makes it an
     /// ordinary post even in a papers folder ([`crate::post::PaperFolders`]).
     pub papers: Option<bool>,
+    /// `unlisted: true`: reachable by its address, never in a list, a feed,
+    /// the search or the sitemap (as Docusaurus does).
+    pub unlisted: bool,
     /// `slug:`, the post's Docusaurus URL ([`crate::address`]).
     pub slug: Option<String>,
     /// `id:`, a doc's id: the last part of its Docusaurus URL.
@@ -137,6 +140,8 @@ impl FrontMatter {
             date: text("date"),
             tags: clean_tags(tags),
             description: text("description"),
+            unlisted: matches!(doc["unlisted"], Yaml::Boolean(true))
+                || doc["unlisted"].as_str() == Some("true"),
             slug: text("slug"),
             id: text("id"),
             draft: matches!(doc["draft"], Yaml::Boolean(true))
@@ -179,6 +184,7 @@ impl FrontMatter {
                 "description" if !value.is_empty() => fm.description = Some(value.to_string()),
                 "draft" => fm.draft = value == "true",
                 "papers" => fm.papers = value.parse().ok(),
+                "unlisted" => fm.unlisted = value == "true",
                 "slug" if !value.is_empty() => fm.slug = Some(value.to_string()),
                 "id" if !value.is_empty() => fm.id = Some(value.to_string()),
                 "tags" if value.is_empty() => in_tags = true,

@@ -36,15 +36,18 @@ pub const INDEX_VERSION: u32 = 1;
 pub struct Index {
     /// Format version; [`INDEX_VERSION`].
     pub version: u32,
-    /// Posts, newest first, drafts left out.
+    /// Posts, newest first, drafts and unlisted posts left out.
     pub posts: Vec<Post>,
 }
 
 impl Index {
-    /// Builds the index from parsed posts: drafts dropped, newest first
+    /// Builds the index from parsed posts: drafts and unlisted posts dropped, newest first
     /// (then by path, so the order is stable).
     pub fn build(posts: impl IntoIterator<Item = Post>) -> Index {
-        let mut posts: Vec<Post> = posts.into_iter().filter(|p| !p.draft).collect();
+        let mut posts: Vec<Post> = posts
+            .into_iter()
+            .filter(|p| !p.draft && !p.unlisted)
+            .collect();
         posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.path.cmp(&a.path)));
         Index {
             version: INDEX_VERSION,

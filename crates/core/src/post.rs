@@ -25,6 +25,14 @@ pub struct Post {
     /// Front matter `draft: true`; drafts are left out of the index.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// The text above the post's truncate marker (`<!-- truncate -->`),
+    /// shown under its title in lists; empty without a marker.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub excerpt: String,
+    /// `unlisted: true` in front matter: left out of the index (so of every
+    /// list, feed, search and the sitemap), still opened by its address.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlisted: bool,
     /// Whether the post has math (the viewer may load a math font for it).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub math: bool,
@@ -193,10 +201,14 @@ impl Post {
             .or(h1)
             .unwrap_or_else(|| file_stem(path).to_string());
         let authored_description = fm.description.is_some();
-        let description = fm
-            .description
-            .clone()
-            .unwrap_or_else(|| first_paragraph(&rendered.doc));
+        let excerpt = excerpt(split.body, split.body_line, path).unwrap_or_default();
+        let description = fm.description.clone().unwrap_or_else(|| {
+            if excerpt.is_empty() {
+                first_paragraph(&rendered.doc)
+            } else {
+                excerpt.clone()
+            }
+        });
         let reviews_papers = papers.holds(path, fm.papers);
         let entries = if reviews_papers {
             entries(&rendered.doc)
@@ -214,6 +226,8 @@ impl Post {
             tags: fm.tags,
             description,
             draft: fm.draft,
+            unlisted: fm.unlisted,
+            excerpt,
             math: rendered.has_math,
             entries,
             hash: String::new(),
@@ -272,6 +286,50 @@ impl PaperFolders {
 fn file_stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.split('.').next().unwrap_or(name)
+}
+
+/// The lines that end a post's excerpt (Docusaurus's truncate markers).
+const TRUNCATE: [&str; 2] = ["<!-- truncate -->", "{/* truncate */}"];
+
+/// How much of the text above a truncate marker a list shows.
+const EXCERPT_CHARS: usize = 400;
+
+/// The text above the post's truncate marker (`<!-- truncate -->` or
+/// `{/* truncate */}` on a line of its own, outside code), its title left
+/// out, cut at about [`EXCERPT_CHARS`] characters; `None` without a marker.
+fn excerpt(body: &str, body_line: u32, path: &str) -> Option<String> {
+    let mut fence: Option<&str> = None;
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim();
+        match fence {
+            Some(f) if t.starts_with(f) => fence = None,
+            Some(_) => {}
+            None if t.starts_with("```") || t.starts_with("~~~") => fence = Some(&t[..3]),
+            None if TRUNCATE.contains(&t) => {
+                let above = render::render(&mdx::prepare(&body[..at], body_line), path);
+                let text: Vec<String> = above
+                    .doc
+                    .children
+                    .iter()
+                    .filter(|n| !matches!(n, Node::Element(e) if e.tag() == "h1"))
+                    .map(Node::plain_text)
+                    .collect();
+                let text = text
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return Some(match text.char_indices().nth(EXCERPT_CHARS) {
+                    Some((i, _)) => format!("{}…", &text[..i]),
+                    None => text,
+                });
+            }
+            None => {}
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// The first paragraph's text, cut at about 200 characters.
@@ -480,5 +538,43 @@ mod paper_folder_tests {
         assert!(some.holds("reviews/a.md", None));
         assert!(some.holds("docs/papers/2025/a.md", None));
         assert!(!some.holds("docs/a.md", None));
+    }
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use super::*;
+
+    #[test]
+    fn the_truncate_marker_ends_the_excerpt() {
+        let text =
+            "# Title\n\nFirst paragraph.\n\nSecond, **bold**.\n\n<!-- truncate -->\n\nThe rest.\n";
+        let post = Post::parse("blog/a.md", text).post;
+        assert_eq!(post.description, "First paragraph. Second, bold.");
+        assert_eq!(post.excerpt, post.description, "shown in lists");
+        let mdx = "# T\n\nOnly this.\n\n{/* truncate */}\n\nNot this.\n";
+        assert_eq!(
+            Post::parse("blog/a.mdx", mdx).post.description,
+            "Only this."
+        );
+        // In code it is code; without one, the first paragraph.
+        let code = "# T\n\nIntro.\n\n```md\n<!-- truncate -->\n```\n\nMore.\n";
+        assert_eq!(Post::parse("blog/a.md", code).post.description, "Intro.");
+        // The author's own description comes first.
+        let own = "---\ndescription: Mine\n---\n# T\n\nA.\n\n<!-- truncate -->\n";
+        let post = Post::parse("blog/a.md", own).post;
+        assert_eq!(
+            (post.description.as_str(), post.excerpt.as_str()),
+            ("Mine", "A.")
+        );
+        assert_eq!(Post::parse("blog/a.md", code).post.excerpt, "");
+    }
+
+    #[test]
+    fn an_unlisted_post_is_in_no_list() {
+        let text = "---\nunlisted: true\n---\n# Hidden\n";
+        let post = Post::parse("blog/a.md", text).post;
+        assert!(post.unlisted);
+        assert!(crate::index::Index::build([post]).posts.is_empty());
     }
 }

@@ -57,6 +57,7 @@ pub(crate) fn post(value: &JsValue) -> Option<Post> {
         tags: texts(value, "tags")?,
         entries: each(value, "entries", entry)?,
         minutes: number(value, "minutes").map_or(0, |n| n as u32),
+        excerpt: text(value, "excerpt").unwrap_or_default(),
         ..Post::default()
     })
 }

@@ -190,6 +190,15 @@ fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
     for tag in &post.tags {
         let _ = item.append_child(&tag_link(document, tag, selected));
     }
+    // What the author marked as the post's start (`<!-- truncate -->`).
+    if !post.excerpt.is_empty() {
+        let _ = item.append_child(&element(
+            document,
+            "p",
+            &[("class", "excerpt")],
+            &post.excerpt,
+        ));
+    }
     let entries = element(document, "ul", &[("class", "entries")], "");
     for entry in &post.entries {
         let key = format!("entry:{}", entry.anchor);
