@@ -23,6 +23,8 @@ pub struct FrontMatter {
     /// `unlisted: true`: reachable by its address, never in a list, a feed,
     /// the search or the sitemap (as Docusaurus does).
     pub unlisted: bool,
+    /// `sidebar_position:`, a doc's place among its folder's docs.
+    pub sidebar_position: Option<String>,
     /// `slug:`, the post's Docusaurus URL ([`crate::address`]).
     pub slug: Option<String>,
     /// `id:`, a doc's id: the last part of its Docusaurus URL.
@@ -142,6 +144,9 @@ impl FrontMatter {
             description: text("description"),
             unlisted: matches!(doc["unlisted"], Yaml::Boolean(true))
                 || doc["unlisted"].as_str() == Some("true"),
+            sidebar_position: text("sidebar_position")
+                .filter(|p| p.trim().parse::<f64>().is_ok_and(f64::is_finite))
+                .map(|p| p.trim().to_string()),
             slug: text("slug"),
             id: text("id"),
             draft: matches!(doc["draft"], Yaml::Boolean(true))
@@ -185,6 +190,12 @@ impl FrontMatter {
                 "draft" => fm.draft = value == "true",
                 "papers" => fm.papers = value.parse().ok(),
                 "unlisted" => fm.unlisted = value == "true",
+                "sidebar_position" => {
+                    fm.sidebar_position = value
+                        .parse::<f64>()
+                        .is_ok_and(f64::is_finite)
+                        .then(|| value.to_string())
+                }
                 "slug" if !value.is_empty() => fm.slug = Some(value.to_string()),
                 "id" if !value.is_empty() => fm.id = Some(value.to_string()),
                 "tags" if value.is_empty() => in_tags = true,

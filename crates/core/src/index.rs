@@ -40,6 +40,23 @@ pub struct Index {
     pub posts: Vec<Post>,
 }
 
+/// Undated posts (docs) as a Docusaurus sidebar orders them: by folder
+/// (numbered folders in their numbers' order), then by `sidebar_position`
+/// (docs with one first), then by path.
+fn docs_order(a: &Post, b: &Post) -> std::cmp::Ordering {
+    let position = |p: &Post| p.position.as_deref().and_then(|n| n.parse::<f64>().ok());
+    let folder = |p: &Post| p.path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    folder(a)
+        .cmp(&folder(b))
+        .then_with(|| match (position(a), position(b)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        })
+        .then_with(|| a.path.cmp(&b.path))
+}
+
 impl Index {
     /// Builds the index from parsed posts: drafts and unlisted posts dropped, newest first
     /// (then by path, so the order is stable).
@@ -48,7 +65,12 @@ impl Index {
             .into_iter()
             .filter(|p| !p.draft && !p.unlisted)
             .collect();
-        posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.path.cmp(&a.path)));
+        posts.sort_by(|a, b| match (a.date.is_empty(), b.date.is_empty()) {
+            (false, false) => b.date.cmp(&a.date).then_with(|| b.path.cmp(&a.path)),
+            (false, true) => std::cmp::Ordering::Less,
+            (true, false) => std::cmp::Ordering::Greater,
+            (true, true) => docs_order(a, b),
+        });
         Index {
             version: INDEX_VERSION,
             posts,
@@ -92,6 +114,40 @@ mod tests {
     use super::*;
 
     use crate::post::test_post as post;
+
+    #[test]
+    fn docs_come_after_dated_posts_in_sidebar_order() {
+        let doc = |path: &str, position: Option<&str>| Post {
+            path: path.into(),
+            title: path.into(),
+            position: position.map(str::to_string),
+            ..Post::default()
+        };
+        let dated = Post {
+            path: "blog/a.md".into(),
+            title: "a".into(),
+            date: "2024-01-01".into(),
+            ..Post::default()
+        };
+        let index = Index::build([
+            doc("guides/b.md", None),
+            doc("guides/z.md", Some("1")),
+            dated,
+            doc("intro.md", Some("2")),
+            doc("guides/a.md", Some("2.5")),
+        ]);
+        let order: Vec<&str> = index.posts.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "blog/a.md",
+                "intro.md",
+                "guides/z.md",
+                "guides/a.md",
+                "guides/b.md"
+            ]
+        );
+    }
 
     #[test]
     fn a_route_finds_an_mdx_post() {

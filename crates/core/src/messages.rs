@@ -162,7 +162,7 @@ pub const EN: &[(&str, &str)] = &[
     ("weekday.4", "Thursday"),
     ("weekday.5", "Friday"),
     ("weekday.6", "Saturday"),
-    ("undated", "Undated"),
+    ("undated", "Docs"),
     // Search.
     ("search.hint", "Type words to search the reviews: a method (GRPO), a Korean term (강화학습), \"a phrase\". Press / or Ctrl+K to search from any page."),
     ("search.running", "Searching…"),
@@ -327,7 +327,7 @@ pub const KO: &[(&str, &str)] = &[
     ("weekday.4", "목"),
     ("weekday.5", "금"),
     ("weekday.6", "토"),
-    ("undated", "날짜 없음"),
+    ("undated", "문서"),
     ("search.hint", "찾을 말을 입력하세요: 방법 이름(GRPO), 한국어 용어(강화학습), \"구절\". 어느 페이지에서든 / 또는 Ctrl+K로 검색할 수 있습니다."),
     ("search.running", "검색 중…"),
     ("search.none", "“{query}”에 대한 검색 결과가 없습니다. 맞춤법을 확인하거나, 단어를 줄이거나, 태그를 빼 보세요."),
@@ -763,7 +763,7 @@ mod tests {
         assert_eq!(en.date("soon", false), "soon");
         assert_eq!(ko.month("2025-01"), "2025년 1월");
         assert_eq!(en.month("2025-01"), "January 2025");
-        assert_eq!(en.month("undated"), "Undated");
+        assert_eq!(en.month("undated"), "Docs");
         // Known days of the week, across a leap day and centuries.
         assert_eq!(weekday(2024, 2, 29), 4);
         assert_eq!(weekday(2000, 1, 1), 6);

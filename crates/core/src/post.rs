@@ -25,6 +25,11 @@ pub struct Post {
     /// Front matter `draft: true`; drafts are left out of the index.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// `sidebar_position:`: a doc's place among its folder's docs in the
+    /// Docs section (where undated posts are listed, by folder).
+    /// Kept as written (a number, `2` or `2.5`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
     /// The text above the post's truncate marker (`<!-- truncate -->`),
     /// shown under its title in lists; empty without a marker.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -228,6 +233,7 @@ impl Post {
             draft: fm.draft,
             unlisted: fm.unlisted,
             excerpt,
+            position: fm.sidebar_position.clone(),
             math: rendered.has_math,
             entries,
             hash: String::new(),
