@@ -37,9 +37,29 @@ pub fn PostPage(
             crate::timing::mark("post:fetched");
             // A page left before the answer came is gone: `try_set` then does nothing,
             // so a slow post never overwrites the one shown after it.
+            // The partials it includes (`import Intro from './_intro.mdx'`), read
+            // before it is parsed; one that cannot be read shows nothing, as `check` says.
+            let mut partials = papershelf_core::mdx::Partials::new();
+            if let Ok(text) = &result {
+                for p in papershelf_core::mdx::partial_paths(&file, text) {
+                    if let Ok(t) = api::fetch_text(&format!(
+                        "{base}{}",
+                        papershelf_core::paths::encode_path(&p)
+                    ))
+                    .await
+                    {
+                        partials.insert(p, t);
+                    }
+                }
+            }
             state.try_set(match result {
                 Ok(text) => {
-                    let parsed = Post::parse_with(&file, &text, &papershelf_web::papers::folders());
+                    let parsed = Post::parse_full(
+                        &file,
+                        &text,
+                        &papershelf_web::papers::folders(),
+                        &partials,
+                    );
                     crate::timing::mark("post:parsed");
                     Load::Ready(parsed)
                 }

@@ -20,8 +20,11 @@ title: Installing
 ---
 import Tabs from '@theme/Tabs';
 import TabItem from '@theme/TabItem';
+import Snippet from './_snippet.mdx';
 
 # Installing
+
+<Snippet />
 
 <Tabs groupId="pm">
   <TabItem value="npm" label="npm" default>
@@ -178,6 +181,8 @@ for (const how of ['first view', 'app']) {
     if (how === 'app') await appShown(page);
     else await page.locator('[data-first-view] .tabs').first().waitFor();
     assert.deepEqual(await selected(page), ['npm', 'npm'], 'the default tab, and the first where none is');
+    // The partial it imports stands where its tag does.
+    assert.equal(await page.locator('.post-body p').first().textContent(), 'A partial: never a post of its own.');
     const shownNow = await shown(page);
     assert.match(shownNow[0], /npm install papershelf/);
     assert.equal(shownNow[1], 'npm update');

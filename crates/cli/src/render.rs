@@ -13,11 +13,26 @@ pub fn run(path: &Path) -> Result<ExitCode, String> {
     let text = read_text(path)?;
     let rel = content_relative(path);
     // The site's paper folders, when the post is in a content directory.
-    let site = content_dir(path)
-        .and_then(|dir| read_site(&dir).ok())
+    let dir = content_dir(path);
+    let site = dir
+        .as_ref()
+        .and_then(|dir| read_site(dir).ok())
         .map(|(site, _)| site)
         .unwrap_or_default();
-    let parsed = Post::parse_with(&rel, &text, &site.papers);
+    // The partials it includes, read from its content directory (else beside it).
+    let root = dir.unwrap_or_else(|| {
+        let depth = rel.matches('/').count();
+        let mut root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        for _ in 0..depth {
+            root.pop();
+        }
+        root
+    });
+    let partials = papershelf_core::mdx::partial_paths(&rel, &text)
+        .into_iter()
+        .filter_map(|p| Some((p.clone(), std::fs::read_to_string(root.join(&p)).ok()?)))
+        .collect();
+    let parsed = Post::parse_full(&rel, &text, &site.papers, &partials);
     for d in &parsed.diagnostics {
         eprintln!("{}:{d}", path.display());
     }

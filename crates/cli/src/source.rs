@@ -77,11 +77,16 @@ impl Source {
         let mut texts = Vec::new();
         let mut paths = Vec::new();
         let mut files = BTreeMap::new();
+        let mut partials = papershelf_core::mdx::Partials::new();
         for (rel, full) in &all {
             if is_post(rel) {
                 texts.push(read_text(full)?);
                 paths.push(rel.clone());
             } else {
+                if rel.ends_with(".md") || rel.ends_with(".mdx") {
+                    // A partial: its text is what a post including it shows.
+                    partials.insert(rel.clone(), read_text(full)?);
+                }
                 files.insert(rel.clone(), file_of(rel, full)?);
             }
         }
@@ -106,16 +111,33 @@ impl Source {
         Ok(Source {
             site_problems,
             statics,
-            ..Source::new(site, paths.into_iter().zip(texts).collect(), files)
+            ..Source::with_partials(
+                site,
+                paths.into_iter().zip(texts).collect(),
+                files,
+                &partials,
+            )
         })
     }
 
     /// A content folder of `site`'s settings, the posts `(path, text)` and
     /// the other `files`, as if read.
+    #[cfg(test)]
     pub fn new(site: Site, posts: Vec<(String, String)>, files: BTreeMap<String, File>) -> Source {
+        Source::with_partials(site, posts, files, &Default::default())
+    }
+
+    /// [`Source::new`], the posts including the `partials` they import
+    /// (`_intro.mdx`: see `papershelf_core::mdx::partial_paths`).
+    pub fn with_partials(
+        site: Site,
+        posts: Vec<(String, String)>,
+        files: BTreeMap<String, File>,
+        partials: &papershelf_core::mdx::Partials,
+    ) -> Source {
         let parsed = posts
             .iter()
-            .map(|(path, text)| Post::parse_with(path, text, &site.papers))
+            .map(|(path, text)| Post::parse_full(path, text, &site.papers, partials))
             .collect();
         Source {
             site,

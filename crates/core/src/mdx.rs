@@ -236,8 +236,118 @@ impl Structure {
     }
 }
 
+/// Other files a post includes, by their path in the content directory:
+/// Docusaurus partials (`import Intro from './_intro.mdx';` and `<Intro />`).
+pub type Partials = std::collections::BTreeMap<String, String>;
+
 /// Runs the pre-pass over a post body whose first line is file line `first_line`.
 pub fn prepare(body: &str, first_line: u32) -> Prepared {
+    prepare_with(body, first_line, "", &Partials::new())
+}
+
+/// The partials the post at `post_path` imports (`.md`/`.mdx` files, by
+/// their path in the content directory), which [`prepare_with`] inlines
+/// where their tags stand: what to read before parsing it.
+pub fn partial_paths(post_path: &str, body: &str) -> Vec<String> {
+    body.lines()
+        .filter_map(|line| partial_import(post_path, line))
+        .map(|(_, path)| path)
+        .collect()
+}
+
+/// An `import Name from './x.mdx';` line's name and the file's path in the
+/// content directory, if it imports a Markdown file.
+fn partial_import(post_path: &str, line: &str) -> Option<(String, String)> {
+    let (name, path) = parse_import(line).flatten()?;
+    if !(path.ends_with(".md") || path.ends_with(".mdx")) {
+        return None;
+    }
+    match crate::links::resolve(&path, post_path, crate::links::UrlUse::Image) {
+        Ok(crate::doc::Target::Asset { path, .. }) => Some((name, path)),
+        _ => None,
+    }
+}
+
+/// `body` with each line that is only a partial's tag (`<Intro />`) replaced
+/// by that partial's body (its front matter left out), and the file line of
+/// each line of the result (a partial's lines are its tag's); `None` if
+/// nothing is inlined. One level: a partial's own partials stay tags.
+fn inline_partials(
+    body: &str,
+    first_line: u32,
+    post_path: &str,
+    partials: &Partials,
+) -> Option<(String, Vec<u32>)> {
+    if partials.is_empty() {
+        return None;
+    }
+    let bound: Vec<(String, &String)> = body
+        .lines()
+        .filter_map(|l| partial_import(post_path, l))
+        .filter_map(|(name, path)| Some((name, partials.get(&path)?)))
+        .collect();
+    if bound.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut origin = Vec::new();
+    let mut fence: Option<String> = None;
+    let mut inlined = false;
+    for (k, line) in body.split('\n').enumerate() {
+        let file_line = first_line + k as u32;
+        let t = line.trim();
+        let tag = t
+            .strip_prefix('<')
+            .and_then(|r| r.strip_suffix("/>"))
+            .map(str::trim);
+        let partial = match (&fence, tag) {
+            (None, Some(tag)) => bound.iter().find(|(n, _)| n == tag).map(|(_, text)| *text),
+            _ => None,
+        };
+        if t.starts_with("```") || t.starts_with("~~~") {
+            let mark: String = t.chars().take_while(|c| *c == '`' || *c == '~').collect();
+            match &fence {
+                Some(open) if mark.starts_with(open.as_str()) => fence = None,
+                None => fence = Some(mark),
+                _ => {}
+            }
+        }
+        match partial {
+            Some(text) => {
+                inlined = true;
+                let split = crate::frontmatter::split(text);
+                for part in std::iter::once("")
+                    .chain(split.body.split('\n'))
+                    .chain(std::iter::once(""))
+                {
+                    out.push_str(part);
+                    out.push('\n');
+                    origin.push(file_line);
+                }
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+                origin.push(file_line);
+            }
+        }
+    }
+    out.pop();
+    inlined.then_some((out, origin))
+}
+
+/// Runs the pre-pass over the body of the post at `post_path`, whose first
+/// line is file line `first_line`, with the `partials` it may include.
+pub fn prepare_with(body: &str, first_line: u32, post_path: &str, partials: &Partials) -> Prepared {
+    let inlined = inline_partials(body, first_line, post_path, partials);
+    let (body, origin) = match &inlined {
+        Some((text, origin)) => (text.as_str(), Some(origin.as_slice())),
+        None => (body, None),
+    };
+    let line_of = |k: usize| match origin {
+        Some(o) => o.get(k).or(o.last()).copied().unwrap_or(first_line),
+        None => first_line + k as u32,
+    };
     // ```mdx-code-block fences hold MDX to render: their fence lines go first.
     let unfenced = unfence_mdx_code_blocks(body);
     let body = unfenced.as_deref().unwrap_or(body);
@@ -248,11 +358,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
     let body = if fenced.lines.is_empty() {
         body
     } else {
-        p.math_blocks = fenced
-            .lines
-            .iter()
-            .map(|l| first_line + *l as u32)
-            .collect();
+        p.math_blocks = fenced.lines.iter().map(|l| line_of(*l)).collect();
         structure = Structure::of(&fenced.text);
         &fenced.text
     };
@@ -276,7 +382,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
     while i < lines.len() {
         let line = lines[i].strip_suffix('\r').unwrap_or(lines[i]);
         let (start, end) = span(i);
-        let file_line = first_line + i as u32;
+        let file_line = line_of(i);
         i += 1;
         // An indented line of an open statement is JavaScript, not an indented code block.
         let in_open_esm = in_esm && esm_depth > 0 && esm_lines < MAX_ESM_LINES;
@@ -399,7 +505,7 @@ pub fn prepare(body: &str, first_line: u32) -> Prepared {
         push(&mut p, &converted, file_line);
     }
     for _ in open_admonitions {
-        let last = first_line + lines.len().saturating_sub(1) as u32;
+        let last = line_of(lines.len().saturating_sub(1));
         p.diagnostics.push(Diagnostic::warning(
             last,
             say!("an admonition is not closed: add a `:::` line after its content"),

@@ -152,6 +152,18 @@ impl Post {
     /// papers made only where `papers` (the site's paper folders) or its
     /// front matter says it reviews papers.
     pub fn parse_with(path: &str, text: &str, papers: &PaperFolders) -> ParsedPost {
+        Post::parse_full(path, text, papers, &mdx::Partials::new())
+    }
+
+    /// Parses a post as [`Post::parse_with`] does, with the `partials` it
+    /// includes (`import Intro from './_intro.mdx'` and `<Intro />`: see
+    /// [`mdx::partial_paths`]) inlined where their tags stand.
+    pub fn parse_full(
+        path: &str,
+        text: &str,
+        papers: &PaperFolders,
+        partials: &mdx::Partials,
+    ) -> ParsedPost {
         let mut diagnostics = Vec::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // CommonMark: U+0000 is replaced by U+FFFD.
@@ -179,7 +191,7 @@ impl Post {
         let split = frontmatter::split(text);
         let (fm, fm_error) = split.yaml.map(FrontMatter::parse).unwrap_or_default();
         diagnostics.extend(fm_error);
-        let prepared = mdx::prepare(split.body, split.body_line);
+        let prepared = mdx::prepare_with(split.body, split.body_line, path, partials);
         let mut rendered = render::render(&prepared, path);
         diagnostics.extend(prepared.diagnostics.iter().cloned());
         diagnostics.extend(rendered.diagnostics.iter().cloned());

@@ -28,7 +28,23 @@ fn fixtures() {
     for case in cases {
         count += 1;
         let input = fs::read_to_string(case.join("input.md")).unwrap();
-        let parsed = Post::parse("papers/y2025/nov/20251106.md", &input);
+        // Partials (`_*.md`, `_*.mdx` beside the input) sit beside the post.
+        let partials: papershelf_core::mdx::Partials = fs::read_dir(&case)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with('_'))
+            .map(|name| {
+                let text = fs::read_to_string(case.join(&name)).unwrap();
+                (format!("papers/y2025/nov/{name}"), text)
+            })
+            .collect();
+        let parsed = Post::parse_full(
+            "papers/y2025/nov/20251106.md",
+            &input,
+            &Default::default(),
+            &partials,
+        );
         let html = to_html(
             parsed.doc(),
             &HashLinker {
