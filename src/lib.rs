@@ -7,6 +7,7 @@
 //! safe tree into nodes.
 
 pub mod api;
+pub mod context;
 pub mod embed;
 pub mod math;
 pub mod offline;

@@ -54,12 +54,8 @@ pub fn PostPage(
             }
             state.try_set(match result {
                 Ok(text) => {
-                    let parsed = Post::parse_full(
-                        &file,
-                        &text,
-                        &papershelf_web::papers::folders(),
-                        &partials,
-                    );
+                    let parsed =
+                        Post::parse_full(&file, &text, &crate::context::context(), &partials);
                     crate::timing::mark("post:parsed");
                     Load::Ready(parsed)
                 }
@@ -101,7 +97,10 @@ pub fn PostPage(
         let Some(container) = head.get() else { return };
         state.with(|s| match s {
             Load::Ready(parsed) => {
-                header::render_into(&container, &parsed.post);
+                let linker = HashLinker {
+                    content_base: shelf.content_base.get_value(),
+                };
+                header::render_into(&container, &parsed.post, &linker);
                 back_to_the_list(shelf, &container);
             }
             _ => container.set_text_content(None),

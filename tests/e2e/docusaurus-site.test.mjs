@@ -63,6 +63,7 @@ Read [the welcome post](/blog/2021/08/26/welcome) first.
   'blog/2021-08-26-welcome.md': `---
 title: Welcome
 tags: [hello]
+authors: [kim, {name: Lee, title: Guest, url: 'https://lee.example'}]
 ---
 
 # Welcome
@@ -88,6 +89,17 @@ An ordinary post's numbered section: not a paper. See [installing](/docs/install
 Reviewed.
 `,
   'docs/_snippet.mdx': 'A partial: never a post of its own.\n',
+  'blog/authors.yml': `kim:
+  name: Kim Minji
+  title: Reviews RL papers
+  url: https://kim.example
+  image_url: /img/kim.svg
+`,
+  'blog/tags.yml': `hello:
+  label: Hello world
+  description: Posts that say hello.
+`,
+  'static/img/kim.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36"><circle cx="18" cy="18" r="18" fill="#2458c6"/></svg>\n',
   'blog/2021-09-01-long.md': `---
 title: A long post
 ---
@@ -117,8 +129,15 @@ before(async () => {
     fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
     fs.writeFileSync(path.join(content, file), text);
   }
-  const indexed = spawnSync(path.join(root, 'target', 'release', 'papershelf'), ['index', content], { encoding: 'utf8' });
+  // As `make dist` does: indexed beside a copy (so the static folder is served at the root), then published.
+  const source = `${dir}-source`;
+  fs.renameSync(content, source);
+  fs.cpSync(source, content, { recursive: true });
+  const indexed = spawnSync(path.join(root, 'target', 'release', 'papershelf'), ['index', source, '--out', path.join(content, 'index.json')], { encoding: 'utf8' });
   assert.equal(indexed.status, 0, indexed.stderr);
+  const published = spawnSync(path.join(root, 'target', 'release', 'papershelf'), ['publish', dir], { encoding: 'utf8' });
+  assert.equal(published.status, 0, published.stderr);
+  fs.rmSync(source, { recursive: true, force: true });
   server = await serve(dir);
   browser = await launch();
 });
@@ -235,6 +254,14 @@ test('a code block shows its title, numbers its lines and highlights the line it
   const number = await block.locator('.code-line').nth(1).evaluate((e) => getComputedStyle(e, '::before').content);
   assert.equal(number, 'counter(line)', 'lines numbered by a counter (never in the text copied)');
   await block.screenshot({ path: path.join(shots, 'docusaurus-code-title.png') });
+  // Its authors, from authors.yml and written out; its tag by its tags.yml label.
+  const authors = page.locator('.post-head .post-authors .author');
+  assert.deepEqual(await authors.locator('.name').allTextContents(), ['Kim Minji', 'Lee']);
+  assert.equal(await authors.first().locator('.author-title').textContent(), 'Reviews RL papers');
+  assert.equal(await authors.first().locator('a.name').getAttribute('href'), 'https://kim.example');
+  await page.waitForFunction(() => document.querySelector('.post-authors img.avatar')?.naturalWidth > 0);
+  await page.locator('.post-head').screenshot({ path: path.join(shots, 'docusaurus-authors.png') });
+  assert.deepEqual(await page.locator('.post-head .tag').allTextContents(), ['Hello world']);
   // An iframe never loads: a card links to the video's page.
   assert.equal(await page.locator('iframe').count(), 0);
   const card = page.locator('.post-body .embed-card a');
@@ -274,6 +301,16 @@ test('links written for Docusaurus (a blog permalink, a /docs/ route) open their
   await page.goto(`${server.base}#/post/blog/2021/08/26/welcome`);
   await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
   assert.equal(await page.locator('.not-found').count(), 0);
+  page.assertClean();
+  await page.close();
+});
+
+test("the tags page says what tags.yml says a tag is about", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}#/tags`);
+  await appShown(page);
+  const row = page.locator('.tag-table tr', { has: page.getByRole('link', { name: 'Hello world' }) });
+  assert.equal(await row.locator('.tag-description').textContent(), 'Posts that say hello.');
   page.assertClean();
   await page.close();
 });

@@ -14,7 +14,7 @@ export const dist = path.join(root, 'dist');
 export const shots = path.join(root, 'target', 'screenshots');
 fs.mkdirSync(shots, { recursive: true });
 
-const types = { '.webmanifest': 'application/manifest+json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.mdx': 'text/markdown; charset=utf-8', '.png': 'image/png' };
+const types = { '.webmanifest': 'application/manifest+json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.mdx': 'text/markdown; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /**
  * Serves `dir` on 127.0.0.1 (a free port). Options:

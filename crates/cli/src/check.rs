@@ -32,6 +32,15 @@ pub fn run(dir: &Path, strict: bool) -> Result<ExitCode, String> {
         path: site::FILE.into(),
         diagnostic: diagnostic.clone(),
     }));
+    findings.extend(
+        source
+            .context_problems
+            .iter()
+            .map(|(file, diagnostic)| Finding {
+                path: file.clone(),
+                diagnostic: diagnostic.clone(),
+            }),
+    );
     for f in &findings {
         println!(
             "{}",

@@ -3,7 +3,7 @@
 //! folder's part of it, `publish` the rest, and the tests check the whole.
 
 use crate::source::Source;
-use papershelf_core::app_page::{index_page, Build};
+use papershelf_core::app_page::{index_page_with, Build};
 use papershelf_core::catalog::Catalog;
 use papershelf_core::feed;
 use papershelf_core::front::Front;
@@ -103,7 +103,7 @@ fn published(
     newest: &[&ParsedPost],
 ) -> Result<Vec<Output>, String> {
     let site = &source.site;
-    let html = index_page(build, site).map_err(|e| e.to_string())?;
+    let html = index_page_with(build, site, &source.context).map_err(|e| e.to_string())?;
     let mut out = vec![Output::new("index.html".to_string(), html.clone())];
     if let Some(url) = &site.url {
         let all = feed::entries(

@@ -32,7 +32,11 @@ pub fn run(path: &Path) -> Result<ExitCode, String> {
         .into_iter()
         .filter_map(|p| Some((p.clone(), std::fs::read_to_string(root.join(&p)).ok()?)))
         .collect();
-    let parsed = Post::parse_full(&rel, &text, &site.papers, &partials);
+    let context = papershelf_core::context::Context {
+        papers: site.papers.clone(),
+        ..Default::default()
+    };
+    let parsed = Post::parse_full(&rel, &text, &context, &partials);
     for d in &parsed.diagnostics {
         eprintln!("{}:{d}", path.display());
     }

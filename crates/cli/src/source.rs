@@ -3,6 +3,7 @@
 //! dimensions). Every command reads through here; what is written from it
 //! is computed by [`crate::outputs::site`], without reading anything more.
 
+use papershelf_core::context::Context;
 use papershelf_core::diagnostic::Diagnostic;
 use papershelf_core::post::{ParsedPost, Post};
 use papershelf_core::site::{self, Site};
@@ -35,6 +36,40 @@ pub struct Source {
     pub files: BTreeMap<String, File>,
     /// The `static/` folder's files: their path from it, and where they are.
     pub statics: Vec<(String, PathBuf)>,
+    /// What parsing a post takes from the site: its paper folders, and the
+    /// authors and tags its `authors.yml` and `tags.yml` declare.
+    pub context: Context,
+    /// What is wrong in `authors.yml` and `tags.yml`: the file (in the folder) and the problem.
+    pub context_problems: Vec<(String, Diagnostic)>,
+}
+
+/// The context of the content folder whose files are `all`: `site`'s paper
+/// folders, and the first `authors.yml` and `tags.yml` (the shallowest, as
+/// a Docusaurus blog has them in `blog/`), with what is wrong in them.
+fn context_of(site: &Site, all: &[(String, PathBuf)]) -> (Context, Vec<(String, Diagnostic)>) {
+    let mut context = Context {
+        papers: site.papers.clone(),
+        ..Context::default()
+    };
+    let mut problems = Vec::new();
+    let first = |name: &str| {
+        all.iter()
+            .filter(|(rel, _)| rel.rsplit('/').next() == Some(name))
+            .min_by_key(|(rel, _)| (rel.matches('/').count(), rel.clone()))
+    };
+    if let Some((rel, full)) = first("authors.yml") {
+        match read_text(full).and_then(|t| Context::read_authors(&t)) {
+            Ok(authors) => context.authors = authors,
+            Err(e) => problems.push((rel.clone(), Diagnostic::error(1, e))),
+        }
+    }
+    if let Some((rel, full)) = first("tags.yml") {
+        match read_text(full).and_then(|t| Context::read_tags(&t)) {
+            Ok(tags) => context.tags = tags,
+            Err(e) => problems.push((rel.clone(), Diagnostic::error(1, e))),
+        }
+    }
+    (context, problems)
 }
 
 /// The Docusaurus `static/` folder of the content folder `dir`: the site's
@@ -97,6 +132,7 @@ impl Source {
             ));
         }
         let (site, site_problems) = read_site(dir)?;
+        let (context, context_problems) = context_of(&site, &all);
         // The static folder's files, at the site's root; a content file of
         // the same path comes first.
         let mut statics = Vec::new();
@@ -111,8 +147,10 @@ impl Source {
         Ok(Source {
             site_problems,
             statics,
+            context_problems,
             ..Source::with_partials(
                 site,
+                context,
                 paths.into_iter().zip(texts).collect(),
                 files,
                 &partials,
@@ -124,20 +162,25 @@ impl Source {
     /// the other `files`, as if read.
     #[cfg(test)]
     pub fn new(site: Site, posts: Vec<(String, String)>, files: BTreeMap<String, File>) -> Source {
-        Source::with_partials(site, posts, files, &Default::default())
+        let context = Context {
+            papers: site.papers.clone(),
+            ..Context::default()
+        };
+        Source::with_partials(site, context, posts, files, &Default::default())
     }
 
     /// [`Source::new`], the posts including the `partials` they import
     /// (`_intro.mdx`: see `papershelf_core::mdx::partial_paths`).
     pub fn with_partials(
         site: Site,
+        context: Context,
         posts: Vec<(String, String)>,
         files: BTreeMap<String, File>,
         partials: &papershelf_core::mdx::Partials,
     ) -> Source {
         let parsed = posts
             .iter()
-            .map(|(path, text)| Post::parse_full(path, text, &site.papers, partials))
+            .map(|(path, text)| Post::parse_full(path, text, &context, partials))
             .collect();
         Source {
             site,
@@ -146,6 +189,8 @@ impl Source {
             texts: posts.into_iter().map(|(_, text)| text).collect(),
             files,
             statics: Vec::new(),
+            context,
+            context_problems: Vec::new(),
         }
     }
 }

@@ -13,8 +13,8 @@
 //! feeds; then the messages for readers without JavaScript or while the app
 //! loads, and the one inline script (`www/boot/inline.js`, bundled).
 
+use crate::context::{Context, CONTEXT_ID};
 use crate::feed::{pages_url, xml_text};
-use crate::post::PAPERS_META;
 use crate::site::Site;
 use serde::{Deserialize, Serialize};
 
@@ -91,6 +91,16 @@ fn file_name(name: &str) -> Result<&str, Unsafe> {
 /// would end its element early (a file name that is not one, `</style` in
 /// the style sheet, `</script` in the inline script).
 pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
+    let context = Context {
+        papers: site.papers.clone(),
+        ..Context::default()
+    };
+    index_page_with(build, site, &context)
+}
+
+/// [`index_page`], with the site's `context` (its paper folders, authors
+/// and tags) for the browser to parse posts in, when it is not the default.
+pub fn index_page_with(build: &Build, site: &Site, context: &Context) -> Result<String, Unsafe> {
     let a = xml_text;
     let boot = file_name(&build.boot)?;
     let (lists_js, lists_wasm) = (file_name(&build.lists.js)?, file_name(&build.lists.wasm)?);
@@ -146,13 +156,13 @@ pub fn index_page(build: &Build, site: &Site) -> Result<String, Unsafe> {
         style = build.style.text.trim(),
         messages = messages_json(&says),
     );
-    if site.papers != crate::post::PaperFolders::default() {
-        // The browser parses posts with the site's paper folders (papershelf_web::papers).
-        let folders = serde_json::to_string(&site.papers.0).unwrap_or_default();
-        page += &format!(
-            "  <meta name=\"{PAPERS_META}\" content=\"{}\">\n",
-            a(&folders)
-        );
+    if *context != Context::default() {
+        // The browser parses posts in the site's context (papershelf_web::context).
+        let json = serde_json::to_string(context)
+            .unwrap_or_else(|_| "{}".into())
+            .replace('<', "\\u003c");
+        page +=
+            &format!("  <script type=\"application/json\" id=\"{CONTEXT_ID}\">{json}</script>\n");
     }
     if let Some(url) = &site.url {
         let pages = a(&pages_url(url, &site.route_base));
@@ -269,17 +279,17 @@ mod tests {
     }
 
     #[test]
-    fn the_page_names_the_sites_paper_folders_when_they_are_its_own() {
+    fn the_page_holds_the_sites_context_when_it_is_its_own() {
         let page = index_page(&build(), &Site::default()).unwrap();
-        assert!(!page.contains(PAPERS_META), "the default goes unsaid");
+        assert!(!page.contains(CONTEXT_ID), "the default goes unsaid");
         let site = Site {
-            papers: crate::post::PaperFolders(vec!["docs/\"reviews\"/".into()]),
+            papers: crate::post::PaperFolders(vec!["docs/</script>/".into()]),
             ..Site::default()
         };
         let page = index_page(&build(), &site).unwrap();
         assert!(page.contains(
-            "<meta name=\"papershelf-papers\" content=\"[&quot;docs/\\&quot;reviews\\&quot;/&quot;]\">"
-        ));
+            "<script type=\"application/json\" id=\"papershelf-site\">{\"papers\":[\"docs/\\u003c/script>/\"]}</script>"
+        ), "{page}");
     }
 
     #[test]

@@ -23,12 +23,24 @@ pub struct FrontMatter {
     /// `unlisted: true`: reachable by its address, never in a list, a feed,
     /// the search or the sitemap (as Docusaurus does).
     pub unlisted: bool,
+    /// `authors:` (keys of `authors.yml`, or authors written out), or the
+    /// older `author:`, `author_title:`, `author_url:`, `author_image_url:`.
+    pub authors: Vec<AuthorRef>,
     /// `sidebar_position:`, a doc's place among its folder's docs.
     pub sidebar_position: Option<String>,
     /// `slug:`, the post's Docusaurus URL ([`crate::address`]).
     pub slug: Option<String>,
     /// `id:`, a doc's id: the last part of its Docusaurus URL.
     pub id: Option<String>,
+}
+
+/// An author as a post's front matter names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthorRef {
+    /// A key of `authors.yml`.
+    Key(String),
+    /// An author written out in the post.
+    Inline(crate::context::Author),
 }
 
 /// A post split into its front matter and its body.
@@ -144,6 +156,28 @@ impl FrontMatter {
             description: text("description"),
             unlisted: matches!(doc["unlisted"], Yaml::Boolean(true))
                 || doc["unlisted"].as_str() == Some("true"),
+            authors: {
+                let one = |y: &Yaml| match y {
+                    Yaml::String(k) => Some(AuthorRef::Key(k.trim().to_string())),
+                    Yaml::Hash(_) => crate::context::Author::from_yaml(y).map(AuthorRef::Inline),
+                    _ => None,
+                };
+                let mut authors: Vec<AuthorRef> = match &doc["authors"] {
+                    Yaml::Array(items) => items.iter().filter_map(one).collect(),
+                    y => one(y).into_iter().collect(),
+                };
+                if authors.is_empty() {
+                    if let Some(name) = text("author") {
+                        authors.push(AuthorRef::Inline(crate::context::Author {
+                            name,
+                            title: text("author_title"),
+                            url: text("author_url"),
+                            image_url: text("author_image_url"),
+                        }));
+                    }
+                }
+                authors
+            },
             sidebar_position: text("sidebar_position")
                 .filter(|p| p.trim().parse::<f64>().is_ok_and(f64::is_finite))
                 .map(|p| p.trim().to_string()),
@@ -190,6 +224,12 @@ impl FrontMatter {
                 "draft" => fm.draft = value == "true",
                 "papers" => fm.papers = value.parse().ok(),
                 "unlisted" => fm.unlisted = value == "true",
+                "authors" if !value.is_empty() => {
+                    fm.authors = split_tag_list(value)
+                        .into_iter()
+                        .map(AuthorRef::Key)
+                        .collect()
+                }
                 "sidebar_position" => {
                     fm.sidebar_position = value
                         .parse::<f64>()

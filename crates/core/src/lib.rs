@@ -23,6 +23,7 @@ pub mod autolink;
 pub mod catalog;
 pub mod check;
 pub mod code_block;
+pub mod context;
 pub mod diagnostic;
 pub mod display_math;
 pub mod doc;

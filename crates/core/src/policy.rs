@@ -260,6 +260,7 @@ pub const APP_IDS: &[&str] = &[
     "papershelf-style",
     "papershelf-style-file",
     "papershelf-messages",
+    "papershelf-site",
 ];
 
 /// Ids that could shadow a property a page script looks up on `window` or

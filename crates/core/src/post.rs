@@ -1,8 +1,9 @@
 //! The content model: a [`Post`] and its [`PaperEntry`]s.
 
+use crate::context::{Author, Context};
 use crate::diagnostic::{say, Diagnostic};
 use crate::doc::{Doc, Element, Node, Target};
-use crate::frontmatter::{self, FrontMatter};
+use crate::frontmatter::{self, AuthorRef, FrontMatter};
 use crate::mdx;
 use crate::render::{self, Rendered};
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,9 @@ pub struct Post {
     /// Front matter `draft: true`; drafts are left out of the index.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// The post's authors (`authors:` in its front matter, through `authors.yml`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<crate::context::Author>,
     /// `sidebar_position:`: a doc's place among its folder's docs in the
     /// Docs section (where undated posts are listed, by folder).
     /// Kept as written (a number, `2` or `2.5`).
@@ -145,14 +149,15 @@ impl Post {
     /// Parses a post's text. `path` is relative to the content directory.
     /// Never fails: what cannot be read is reported in the diagnostics.
     pub fn parse(path: &str, text: &str) -> ParsedPost {
-        Post::parse_with(path, text, &PaperFolders::default())
+        Post::parse_with(path, text, &Context::default())
     }
 
-    /// Parses a post at `path` (relative to the content directory), its
-    /// papers made only where `papers` (the site's paper folders) or its
-    /// front matter says it reviews papers.
-    pub fn parse_with(path: &str, text: &str, papers: &PaperFolders) -> ParsedPost {
-        Post::parse_full(path, text, papers, &mdx::Partials::new())
+    /// Parses a post at `path` (relative to the content directory) in its
+    /// site's `context`: its papers made only where the site's paper folders
+    /// or its front matter says it reviews papers, its authors and tags as
+    /// `authors.yml` and `tags.yml` say.
+    pub fn parse_with(path: &str, text: &str, context: &Context) -> ParsedPost {
+        Post::parse_full(path, text, context, &mdx::Partials::new())
     }
 
     /// Parses a post as [`Post::parse_with`] does, with the `partials` it
@@ -161,9 +166,10 @@ impl Post {
     pub fn parse_full(
         path: &str,
         text: &str,
-        papers: &PaperFolders,
+        context: &Context,
         partials: &mdx::Partials,
     ) -> ParsedPost {
+        let papers = &context.papers;
         let mut diagnostics = Vec::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // CommonMark: U+0000 is replaced by U+FFFD.
@@ -236,11 +242,32 @@ impl Post {
         let minutes = crate::messages::reading_minutes(&words.join(" "));
         describe_images(&mut rendered.doc, &title, &entries);
         load_first_image_first(&mut rendered.doc.children);
+        let authors = fm
+            .authors
+            .iter()
+            .map(|a| match a {
+                AuthorRef::Inline(author) => author.clone(),
+                AuthorRef::Key(key) => context.authors.get(key).cloned().unwrap_or_else(|| {
+                    if !context.authors.is_empty() {
+                        diagnostics.push(Diagnostic::warning(
+                            1,
+                            say!("author `{key}` is not in authors.yml: add them there, or write them out"),
+                        ));
+                    }
+                    Author {
+                        name: key.clone(),
+                        ..Author::default()
+                    }
+                }),
+            })
+            .collect();
+        let tags = fm.tags.iter().map(|t| context.tag_label(t)).collect();
         let post = Post {
             path: path.to_string(),
             title,
             date,
-            tags: fm.tags,
+            tags,
+            authors,
             description,
             draft: fm.draft,
             unlisted: fm.unlisted,
@@ -252,6 +279,7 @@ impl Post {
             minutes,
             aliases: crate::address::aliases(path, fm.slug.as_deref(), fm.id.as_deref()),
         };
+        diagnostics.sort_by_key(|d| d.line);
         ParsedPost {
             post,
             rendered,
@@ -270,10 +298,6 @@ impl Post {
 /// A post's front matter `papers: true` or `false` overrides its folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaperFolders(pub Vec<String>);
-
-/// The `<meta name>` of the page that names the site's paper folders (a
-/// JSON list), written by `papershelf publish` when they are not the default.
-pub const PAPERS_META: &str = "papershelf-papers";
 
 /// The folder whose posts review papers when the site names none.
 pub const DEFAULT_PAPER_FOLDER: &str = "papers/";
@@ -518,7 +542,7 @@ mod paper_folder_tests {
 
     #[test]
     fn papers_are_made_only_where_a_folder_or_the_front_matter_says() {
-        let folders = PaperFolders::default();
+        let folders = Context::default();
         assert_eq!(
             Post::parse_with("papers/y2025/a.md", REVIEW, &folders)
                 .post
@@ -594,5 +618,50 @@ mod excerpt_tests {
         let post = Post::parse("blog/a.md", text).post;
         assert!(post.unlisted);
         assert!(crate::index::Index::build([post]).posts.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod author_tests {
+    use super::*;
+
+    #[test]
+    fn authors_by_key_written_out_or_the_old_way_and_tags_by_label() {
+        let context = Context {
+            authors: Context::read_authors("kim:\n  name: Kim Minji\n  title: RL\n").unwrap(),
+            tags: Context::read_tags("rl:\n  label: Reinforcement learning\n").unwrap(),
+            ..Context::default()
+        };
+        let text = "---\nauthors: [kim, {name: Lee, url: 'https://lee.example'}, nobody]\ntags: [rl, other]\n---\n# T\n";
+        let parsed = Post::parse_with("blog/a.md", text, &context);
+        let names: Vec<&str> = parsed
+            .post
+            .authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Kim Minji", "Lee", "nobody"]);
+        assert_eq!(parsed.post.authors[0].title.as_deref(), Some("RL"));
+        assert!(parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("author `nobody` is not in authors.yml")));
+        assert_eq!(parsed.post.tags, ["Reinforcement learning", "other"]);
+        let old = "---\nauthor: Park\nauthor_title: Editor\n---\n# T\n";
+        let post = Post::parse_with("blog/b.md", old, &context).post;
+        assert_eq!(
+            (
+                post.authors[0].name.as_str(),
+                post.authors[0].title.as_deref()
+            ),
+            ("Park", Some("Editor"))
+        );
+        assert_eq!(
+            Post::parse_with("blog/c.md", "---\nauthors: kim\n---\n", &context)
+                .post
+                .authors[0]
+                .name,
+            "Kim Minji"
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 use js_sys::{Array, Reflect};
 use papershelf_core::catalog::{Paper, Review};
+use papershelf_core::context::Author;
 use papershelf_core::front::{Front, PapersFront};
 use papershelf_core::post::{PaperEntry, Post};
 use wasm_bindgen::{JsCast, JsValue};
@@ -58,7 +59,17 @@ pub(crate) fn post(value: &JsValue) -> Option<Post> {
         entries: each(value, "entries", entry)?,
         minutes: number(value, "minutes").map_or(0, |n| n as u32),
         excerpt: text(value, "excerpt").unwrap_or_default(),
+        authors: each(value, "authors", author).unwrap_or_default(),
         ..Post::default()
+    })
+}
+
+fn author(value: &JsValue) -> Option<Author> {
+    Some(Author {
+        name: text(value, "name")?,
+        title: text(value, "title"),
+        url: text(value, "url"),
+        image_url: text(value, "image_url"),
     })
 }
 

@@ -86,11 +86,11 @@ fn draw(path: &str, anchor: Option<String>, post: &Post, body: &[Node]) -> bool 
     let (root, main) = frame(&document, path, None);
     let article = el("article", &[("class", "post")], "");
     let head = el("div", &[("class", "post-head")], "");
-    header::render_into(&head, post);
-    let post_body = el("div", &[("class", "post-body")], "");
     let linker = HashLinker {
         content_base: CONTENT_BASE.into(),
     };
+    header::render_into(&head, post, &linker);
+    let post_body = el("div", &[("class", "post-body")], "");
     dom::render_into(&post_body, body, &linker);
     share::mark_headings(&post_body, path);
     let _ = article.append_child(&head);

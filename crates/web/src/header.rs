@@ -5,7 +5,8 @@
 use crate::keys::{self, KEY_ATTR};
 use crate::messages::{self, t};
 use papershelf_core::catalog::Filter;
-use papershelf_core::doc::post_hash;
+use papershelf_core::doc::{post_hash, Linker, Target};
+use papershelf_core::links::{resolve, UrlUse};
 use papershelf_core::post::Post;
 use papershelf_core::route::Route;
 use web_sys::{Document, Element};
@@ -47,8 +48,88 @@ fn tag_link(document: &Document, tag: &str) -> Element {
     )
 }
 
-/// Fills `container` with the header of `post`, replacing what it held.
-pub fn render_into(container: &Element, post: &Post) {
+/// The post's authors (`authors:`): each with their picture, their name
+/// (linked to their page) and what they do. Pictures and pages pass the
+/// URL allow-list as a post's own images and links do; `linker` makes
+/// their URLs.
+fn authors(document: &Document, post: &Post, linker: &dyn Linker) -> Option<Element> {
+    if post.authors.is_empty() {
+        return None;
+    }
+    let list = element(
+        document,
+        "ul",
+        &[("class", "post-authors"), ("aria-label", t("authors"))],
+        "",
+    );
+    for author in &post.authors {
+        let item = element(document, "li", &[("class", "author")], "");
+        let url = |raw: &str, usage: UrlUse| match resolve(raw, &post.path, usage) {
+            Ok(target @ (Target::External { .. } | Target::Asset { .. })) => {
+                Some(linker.url(&target))
+            }
+            _ => None,
+        };
+        if let Some(src) = author
+            .image_url
+            .as_deref()
+            .and_then(|i| url(i, UrlUse::Image))
+        {
+            let _ = item.append_child(&element(
+                document,
+                "img",
+                &[
+                    ("class", "avatar"),
+                    ("src", &src),
+                    ("alt", ""),
+                    ("width", "36"),
+                    ("height", "36"),
+                    ("loading", "lazy"),
+                ],
+                "",
+            ));
+        }
+        let who = element(document, "span", &[("class", "who")], "");
+        match author.url.as_deref().and_then(|u| url(u, UrlUse::Link)) {
+            Some(href) => {
+                let _ = who.append_child(&element(
+                    document,
+                    "a",
+                    &[
+                        ("class", "name"),
+                        ("href", &href),
+                        ("rel", "author noopener"),
+                        ("target", "_blank"),
+                    ],
+                    &author.name,
+                ));
+            }
+            None => {
+                let _ = who.append_child(&element(
+                    document,
+                    "span",
+                    &[("class", "name")],
+                    &author.name,
+                ));
+            }
+        }
+        if let Some(title) = &author.title {
+            let _ = who.append_child(&element(
+                document,
+                "span",
+                &[("class", "author-title")],
+                title,
+            ));
+        }
+        let _ = item.append_child(&who);
+        let _ = list.append_child(&item);
+    }
+    Some(list)
+}
+
+/// Fills `container` with the header of `post`, replacing what it held;
+/// `linker` makes the URLs of its authors' pictures and pages.
+pub fn render_into(container: &Element, post: &Post, linker: &dyn Linker) {
     container.set_text_content(None);
     let Some(document) = container.owner_document() else {
         return;
@@ -85,6 +166,9 @@ pub fn render_into(container: &Element, post: &Post) {
     let _ = container.append_child(&meta);
     let title = element(&document, "h1", &[("class", "post-title")], &post.title);
     let _ = container.append_child(&title);
+    if let Some(authors) = authors(&document, post, linker) {
+        let _ = container.append_child(&authors);
+    }
     if post.entries.is_empty() {
         return;
     }

@@ -20,7 +20,6 @@ pub mod header;
 pub mod keys;
 pub mod list;
 pub mod messages;
-pub mod papers;
 pub mod share;
 pub mod shared;
 pub mod site_header;

@@ -1,0 +1,28 @@
+//! The site's context in the browser (`papershelf_core::context`): its
+//! paper folders, authors and tags, which `papershelf publish` writes into
+//! the page (`<script type="application/json" id="papershelf-site">`) when
+//! they are not the default. The app parses every post in it, as the CLI
+//! does, so a post's papers, authors and tags are the same in both. An
+//! embedded viewer, or a page without it, has the default.
+
+use papershelf_core::context::{Context, CONTEXT_ID};
+use std::cell::OnceCell;
+
+thread_local! {
+    static CONTEXT: OnceCell<Context> = const { OnceCell::new() };
+}
+
+/// Reads the context from the page, if it holds one.
+fn from_page() -> Option<Context> {
+    let text = web_sys::window()?
+        .document()?
+        .get_element_by_id(CONTEXT_ID)?
+        .text_content()?;
+    // The browser's own JSON parser, then serde (as the index is read).
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(&text).ok()?).ok()
+}
+
+/// The site's context (read once per page).
+pub fn context() -> Context {
+    CONTEXT.with(|cell| cell.get_or_init(|| from_page().unwrap_or_default()).clone())
+}
