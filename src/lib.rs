@@ -278,6 +278,7 @@ enum Page {
     Home,
     Papers,
     Tags,
+    Archive,
     Search,
     Post(String),
     NotFound(String),
@@ -291,6 +292,7 @@ impl Page {
             Page::Home => Some("#/"),
             Page::Papers => Some("#/papers"),
             Page::Tags => Some("#/tags"),
+            Page::Archive => Some("#/archive"),
             _ => None,
         }
     }
@@ -300,6 +302,7 @@ impl Page {
             Route::Home(_) => Page::Home,
             Route::Papers(_) => Page::Papers,
             Route::Tags => Page::Tags,
+            Route::Archive => Page::Archive,
             Route::Search(_) => Page::Search,
             Route::Post { path, .. } => Page::Post(path.clone()),
             Route::NotFound { asked } => Page::NotFound(asked.clone()),
@@ -518,6 +521,7 @@ pub fn Viewer(
                     Page::Home => view! { <pages::home::HomePage/> }.into_any(),
                     Page::Papers => view! { <pages::papers::PapersPage/> }.into_any(),
                     Page::Tags => view! { <pages::tags::TagsPage/> }.into_any(),
+                    Page::Archive => view! { <pages::archive::ArchivePage/> }.into_any(),
                     Page::Search => view! { <pages::search::SearchPage/> }.into_any(),
                     Page::Post(path) => view! { <pages::post::PostPage path=path/> }.into_any(),
                     Page::NotFound(asked) => view! { <pages::not_found::NotFound asked=asked/> }.into_any(),

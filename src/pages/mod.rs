@@ -1,5 +1,6 @@
 //! One module per route, and the pieces they share.
 
+pub mod archive;
 pub mod filter;
 pub mod home;
 pub mod not_found;

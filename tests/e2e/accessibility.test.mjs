@@ -23,6 +23,7 @@ const PAGES = [
   ['posts', '#/', '.post-item'],
   ['papers', '#/papers', '.paper-card'],
   ['tags', '#/tags', '.tag'],
+  ['the archive', '#/archive', '.archive-list a'],
   ['a filtered list', '#/?tags=meta,google&match=any', '.chip'],
   ['a post with images', '#/post/papers/y2025/nov/20251106', '.post-body img'],
   ['a post with math', '#/post/papers/y2025/oct/20251001', '.post-body math'],

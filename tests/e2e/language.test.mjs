@@ -17,6 +17,7 @@ const PAGES = [
   ['post', '#/post/papers/y2025/nov/20251106', '.post-body h2'],
   ['papers', '#/papers', '.paper-card'],
   ['tags', '#/tags', '.tag-table'],
+  ['archive', '#/archive', '.archive-list'],
   ['search', `#/search?q=${encodeURIComponent('모델')}`, '.search-hit'],
   ['not-found', '#/no/such/page', '.not-found'],
 ];
@@ -47,7 +48,7 @@ after(async () => {
  * words (post bodies, titles, entries, tags, snippets), and its labels. */
 const ownText = (page) =>
   page.evaluate(() => {
-    const content = '.post-body, .post-title, .entries, .toc a, .tag, .paper-title, .paper-subtitle, .search-hit a, .snippet, .sub-result, .post-nav a, .brand, .not-found code, .review-link time, time';
+    const content = '.post-body, .post-title, .post-authors, .excerpt, .tag-description, .entries, .toc a, .tag, .paper-title, .paper-subtitle, .search-hit a, .snippet, .sub-result, .post-nav a, .brand, .not-found code, .review-link time, time';
     const out = [];
     const walk = (node) => {
       if (node.nodeType === Node.TEXT_NODE) {

@@ -37,6 +37,7 @@ test('every route shows its page', async () => {
     ['#/', w.get('title.posts'), 'posts'],
     ['#/papers', w.get('title.papers'), 'papers'],
     ['#/tags', w.get('title.tags'), 'tags'],
+    ['#/archive', w.get('title.archive'), 'archive'],
     ['#/post/papers/y2025/nov/20251120', '2025-11-20 papers review', 'post'],
     ['#/no/such/page', w.get('page.missing'), 'not-found'],
   ];
@@ -58,6 +59,15 @@ test('every route shows its page', async () => {
   }
   const sorted = [...rows].sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
   assert.deepEqual(rows, sorted);
+  // The archive: every dated post, by year, newest first, each year counted.
+  await page.goto(`${server.base}#/archive`);
+  await page.locator('.archive-list a').first().waitFor();
+  const years = await page.locator('.archive-year').evaluateAll((sections) =>
+    sections.map((s) => [s.querySelector('h2').firstChild.textContent, [...s.querySelectorAll('li time')].map((t) => t.getAttribute('datetime'))]),
+  );
+  const dated = index.posts.filter((p) => p.date).map((p) => p.date);
+  assert.deepEqual(years.flatMap(([, dates]) => dates), dated, 'every dated post, newest first');
+  assert.deepEqual(years.map(([y]) => y), [...new Set(dated.map((d) => w.say('archive.year', { year: d.slice(0, 4) })))]);
   // Not found says what was asked and links home.
   await page.goto(`${server.base}#/no/such/page`);
   assert.match(await page.locator('.not-found').textContent(), /\/no\/such\/page/);

@@ -69,7 +69,7 @@ const safePostPath = (raw) => {
 /**
  * The page a location hash names.
  * @param {string} hash `location.hash`, with or without its `#`.
- * @returns {{page: 'home'|'papers'|'tags'|'search'|'post'|'not-found', filtered?: boolean, post?: string, anchor?: string|null}}
+ * @returns {{page: 'home'|'papers'|'tags'|'archive'|'search'|'post'|'not-found', filtered?: boolean, post?: string, anchor?: string|null}}
  *   `filtered` for the list pages and the search; `post` (its file in content/) and `anchor` for a post.
  */
 export const routeOf = (hash) => {
@@ -81,7 +81,7 @@ export const routeOf = (hash) => {
   const page = path.replace(/\/+$/, '');
   if (page === '') return { page: 'home', filtered: filtered(query) };
   if (page === 'papers' || page === 'search') return { page, filtered: filtered(query) };
-  if (page === 'tags') return { page };
+  if (page === 'tags' || page === 'archive') return { page };
   if (!path.startsWith('post/')) return { page: 'not-found' };
   const post = safePostPath(path.slice('post/'.length));
   return post ? { page: 'post', post, anchor: queryParam(query, 'id') } : { page: 'not-found' };

@@ -18,6 +18,8 @@ pub enum Route {
     Papers(Filter),
     /// `#/tags`: every tag with its counts.
     Tags,
+    /// `#/archive`: every dated post, by year.
+    Archive,
     /// `#/search?q=`: posts whose text matches the words (`Filter::text`)
     /// and the tags.
     Search(Filter),
@@ -56,6 +58,7 @@ impl Route {
             "papers" => return Route::Papers(filter_of(query)),
             "search" => return Route::Search(filter_of(query)),
             "tags" => return Route::Tags,
+            "archive" => return Route::Archive,
             _ => {}
         }
         let Some(post) = path.strip_prefix("post/") else {
@@ -75,6 +78,7 @@ impl Route {
             Route::Papers(f) => format!("#/papers{}", filter_query(f)),
             Route::Search(f) => format!("#/search{}", filter_query(f)),
             Route::Tags => "#/tags".to_string(),
+            Route::Archive => "#/archive".to_string(),
             Route::Post { path, anchor } => crate::doc::post_hash(path, anchor.as_deref()),
             Route::NotFound { asked } => format!("#{asked}"),
         }
@@ -233,6 +237,7 @@ mod tests {
                 Route::Home(_) => "home",
                 Route::Papers(_) => "papers",
                 Route::Tags => "tags",
+                Route::Archive => "archive",
                 Route::Search(_) => "search",
                 Route::Post { .. } => "post",
                 Route::NotFound { .. } => "not-found",

@@ -10,10 +10,11 @@ use crate::theme::Choice;
 use web_sys::Element;
 
 /// The sections in the header: their route and the key of their name.
-pub const SECTIONS: [(&str, &str); 3] = [
+pub const SECTIONS: [(&str, &str); 4] = [
     ("#/", "nav.posts"),
     ("#/papers", "nav.papers"),
     ("#/tags", "nav.tags"),
+    ("#/archive", "nav.archive"),
 ];
 
 /// The key of the header's search box.
