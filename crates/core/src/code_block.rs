@@ -34,6 +34,9 @@ pub const LINE_CLASS: &str = "code-line";
 /// The `class` of a highlighted line.
 pub const HIGHLIGHTED_CLASS: &str = "code-line highlighted";
 
+/// Diagram languages shown as their source, under a title bar naming them.
+const UNDRAWN_DIAGRAMS: &[&str] = &["mermaid"];
+
 /// The longest range `{a-b}` read; a wider one is cut to this many lines.
 const MAX_RANGE: u32 = 10_000;
 
@@ -94,6 +97,16 @@ impl Info {
     /// beyond a plain `<pre><code>`.
     pub fn is_dressed(&self) -> bool {
         self.title.is_some() || self.line_numbers || !self.ranges.is_empty()
+    }
+
+    /// The title bar's text: `title="…"`, or for a diagram papershelf does
+    /// not draw (Mermaid), its language, so its source reads as what it is.
+    fn label(&self) -> Option<&str> {
+        self.title.as_deref().or_else(|| {
+            UNDRAWN_DIAGRAMS
+                .contains(&self.lang.as_str())
+                .then_some(self.lang.as_str())
+        })
     }
 }
 
@@ -240,7 +253,7 @@ pub fn dress(pre: Element, info: &Info) -> Element {
     };
     let text = code.plain_text();
     let magic = has_magic(&text);
-    if !info.is_dressed() && !magic {
+    if !info.is_dressed() && !magic && info.label().is_none() {
         return pre;
     }
     let lines = Lines::read(&text, &info.ranges);
@@ -252,7 +265,7 @@ pub fn dress(pre: Element, info: &Info) -> Element {
     };
     let mut pre = pre;
     pre.children = vec![Node::Element(code)];
-    if info.title.is_none() && !info.line_numbers && !lines.any_highlighted() {
+    if info.label().is_none() && !info.line_numbers && !lines.any_highlighted() {
         return pre;
     }
     let mut block = Element::own("div");
@@ -264,10 +277,10 @@ pub fn dress(pre: Element, info: &Info) -> Element {
             BLOCK_CLASS
         },
     );
-    if let Some(title) = &info.title {
+    if let Some(title) = info.label() {
         let mut bar = Element::own("div");
         bar.set_text("class", TITLE_CLASS);
-        bar.push(Node::text(title.as_str()));
+        bar.push(Node::text(title));
         block.push(Node::Element(bar));
     }
     block.push(Node::Element(pre));
