@@ -126,6 +126,7 @@ pub struct Catalog {
     post_rows: Vec<Row>,
     paper_rows: Vec<Row>,
     papers: Vec<Paper>,
+    /// Papers by their identity (`crate::paper_id::identity`), for those with a link.
     by_url: HashMap<String, usize>,
 }
 
@@ -174,7 +175,10 @@ impl Catalog {
                 .into_iter()
                 .chain(post_tags.iter().copied())
                 .collect();
-            let existing = e.url.as_ref().and_then(|u| self.by_url.get(u).copied());
+            // One card per paper: reviews that link it differently (its
+            // arXiv abstract, its PDF, its Hugging Face page) are one paper.
+            let id = crate::paper_id::identity(e.url.as_deref(), &e.title);
+            let existing = e.url.as_ref().and(self.by_url.get(&id).copied());
             match existing {
                 Some(i) => {
                     let p = &mut self.papers[i];
@@ -191,8 +195,8 @@ impl Catalog {
                         .collect();
                 }
                 None => {
-                    if let Some(u) = &e.url {
-                        self.by_url.insert(u.clone(), self.papers.len());
+                    if e.url.is_some() {
+                        self.by_url.insert(id, self.papers.len());
                     }
                     let tags = sorted(entry_tags);
                     let mut text = lower(&e.title);
@@ -373,8 +377,8 @@ mod tests {
     fn index() -> Index {
         let posts = [
             ("papers/20251120.md", "# Nov 20\n\n## 1. [SAM 3](https://x.org/sam3) `meta`\n### Segment Anything with Concepts\n\n## 2. [Nemotron](https://x.org/nemo) `nvidia`\n"),
-            ("papers/20251106.md", "---\ntags: [agents]\n---\n# Nov 6\n\n## 1. [Lumine](https://x.org/lumine) `bytedance`\n\n## 2. [모델 평가](https://x.org/ko) `Meta`\n"),
-            ("papers/20251029.md", "# Oct 29\n\n## 1. [SAM 3 again](https://x.org/sam3) `meta` `vision`\n\n## 2. No link `bytedance`\n"),
+            ("papers/20251106.md", "---\ntags: [agents]\n---\n# Nov 6\n\n## 1. [Lumine](https://arxiv.org/abs/2511.08892) `bytedance`\n\n## 2. [모델 평가](https://x.org/ko) `Meta`\n"),
+            ("papers/20251029.md", "# Oct 29\n\n## 1. [SAM 3 again](https://x.org/sam3/) `meta` `vision`\n\n## 2. No link `bytedance`\n\n## 3. [Its PDF](https://arxiv.org/pdf/2511.08892v2) `bytedance`\n"),
         ];
         Index::build(posts.iter().map(|(p, t)| Post::parse(p, t).post))
     }
@@ -390,6 +394,14 @@ mod tests {
     #[test]
     fn the_same_paper_is_one_card_with_both_reviews() {
         let c = Catalog::new(&index());
+        // Linked by its arXiv abstract and, months later, by its PDF: one paper.
+        let lumine = c
+            .papers()
+            .iter()
+            .find(|p| p.title == "Lumine")
+            .expect("a card");
+        let dates: Vec<&str> = lumine.reviews.iter().map(|r| r.date.as_str()).collect();
+        assert_eq!(dates, ["2025-11-06", "2025-10-29"]);
         let titles: Vec<&str> = c.papers().iter().map(|p| p.title.as_str()).collect();
         assert_eq!(
             titles,

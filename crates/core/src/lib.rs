@@ -41,6 +41,7 @@ pub mod messages;
 pub mod options;
 #[cfg(feature = "site")]
 pub mod page;
+pub mod paper_id;
 pub mod paths;
 pub mod policy;
 pub mod post;
