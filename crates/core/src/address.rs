@@ -6,13 +6,13 @@
 //!
 //! Each address is relative to the content directory, without an
 //! extension or a leading `/`, as links resolve them
-//! ([`crate::links::resolve`]): `/docs/x` and `/x` both name `x`, and a blog
+//! (the link resolver, `links.rs`): `/docs/x` and `/x` both name `x`, and a blog
 //! post's `/blog/…` is its folder's. [`aliases`] are kept in the index
-//! ([`crate::post::Post::aliases`]), where the app and `check` find posts
-//! by them ([`crate::index::Index::find`]).
+//! (a post's `aliases`), where the app and `check` find posts by them
+//! (`Index::find`).
 
 use crate::frontmatter::blog_date_at;
-use crate::post::post_stem;
+use crate::paths::post_stem;
 
 /// `segment` without a Docusaurus number prefix (`01-intro` → `intro`,
 /// `1. Intro` → `Intro`); a segment that is only a number stays.

@@ -7,7 +7,7 @@
 //! ```js title="src/config.js" {2} showLineNumbers
 //! ````
 //!
-//! The renderer ([`crate::render`]) turns a block with any of these into
+//! The renderer (`render.rs`) turns a block with any of these into
 //!
 //! ```html
 //! <div class="code-block line-numbers">

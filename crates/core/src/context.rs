@@ -21,10 +21,43 @@
 //!   description: Papers on RL, from bandits to RLHF.
 //! ```
 
-use crate::post::PaperFolders;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use yaml_rust2::{Yaml, YamlLoader};
+
+/// The folders whose posts review papers (`papers = ["papers/"]` in
+/// `content/papershelf.toml`, the default): there, `## N. [Title](link)
+/// \`org\`` headings are papers, listed on the papers page and filtered by
+/// their tags. Elsewhere a post's `## 1. Intro` is a section like any other.
+/// A post's front matter `papers: true` or `false` overrides its folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperFolders(pub Vec<String>);
+
+/// The folder whose posts review papers when the site names none.
+pub const DEFAULT_PAPER_FOLDER: &str = "papers/";
+
+impl Default for PaperFolders {
+    fn default() -> Self {
+        PaperFolders(vec![DEFAULT_PAPER_FOLDER.to_string()])
+    }
+}
+
+impl PaperFolders {
+    /// Whether the post at `path` reviews papers: its front matter's
+    /// `papers:` if it has one, else whether it is in one of the folders (a
+    /// folder `""` or `"/"` holds every post).
+    pub fn holds(&self, path: &str, front_matter: Option<bool>) -> bool {
+        front_matter.unwrap_or_else(|| {
+            self.0.iter().any(|folder| {
+                let folder = folder.trim_start_matches("./").trim_matches('/');
+                folder.is_empty()
+                    || path
+                        .strip_prefix(folder)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        })
+    }
+}
 
 /// The id of the page's element holding the context (JSON), when it is not the default.
 pub const CONTEXT_ID: &str = "papershelf-site";

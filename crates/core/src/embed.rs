@@ -1,6 +1,6 @@
 //! What stands for an `<iframe>` (a YouTube video, a slide deck): papershelf
 //! never loads another site's page inside a post, so the renderer
-//! ([`crate::render`]) writes a card that links to it instead:
+//! (`render.rs`) writes a card that links to it instead:
 //!
 //! ```html
 //! <span class="embed-card"><a href="https://www.youtube.com/watch?v=ID" target="_blank" rel="noopener noreferrer">Talk title</a></span>

@@ -18,7 +18,7 @@ pub struct FrontMatter {
     pub draft: bool,
     /// `papers: true` makes a post a paper review wherever it is (its `## N.
     /// [Title](link)` headings are papers); `papers: false` makes it an
-    /// ordinary post even in a papers folder ([`crate::post::PaperFolders`]).
+    /// ordinary post even in a papers folder ([`crate::context::PaperFolders`]).
     pub papers: Option<bool>,
     /// `unlisted: true`: reachable by its address, never in a list, a feed,
     /// the search or the sitemap (as Docusaurus does).
@@ -28,7 +28,7 @@ pub struct FrontMatter {
     pub authors: Vec<AuthorRef>,
     /// `sidebar_position:`, a doc's place among its folder's docs.
     pub sidebar_position: Option<String>,
-    /// `slug:`, the post's Docusaurus URL ([`crate::address`]).
+    /// `slug:`, the post's Docusaurus URL (see `address.rs`).
     pub slug: Option<String>,
     /// `id:`, a doc's id: the last part of its Docusaurus URL.
     pub id: Option<String>,

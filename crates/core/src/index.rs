@@ -116,6 +116,14 @@ mod tests {
     use crate::post::test_post as post;
 
     #[test]
+    fn an_unlisted_post_is_in_no_list() {
+        let text = "---\nunlisted: true\n---\n# Hidden\n";
+        let post = crate::post::Post::parse("blog/a.md", text).post;
+        assert!(post.unlisted);
+        assert!(Index::build([post]).posts.is_empty());
+    }
+
+    #[test]
     fn docs_come_after_dated_posts_in_sidebar_order() {
         let doc = |path: &str, position: Option<&str>| Post {
             path: path.into(),

@@ -148,7 +148,7 @@ pub fn resolve(raw: &str, post_path: &str, usage: UrlUse) -> Result<Target, UrlE
 /// Whether a resolved `path` names a page rather than a file: its last
 /// segment has no extension (`guides/install`, `blog/2021/08/26/welcome`),
 /// as Docusaurus links name pages. A link to one is a link to the post
-/// with that path or address ([`crate::address`]).
+/// with that path or address (see `address.rs`).
 pub fn names_route(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
     !last.is_empty() && !last.contains('.')

@@ -291,39 +291,7 @@ impl Post {
     }
 }
 
-/// The folders whose posts review papers (`papers = ["papers/"]` in
-/// `content/papershelf.toml`, the default): there, `## N. [Title](link)
-/// \`org\`` headings are papers, listed on the papers page and filtered by
-/// their tags. Elsewhere a post's `## 1. Intro` is a section like any other.
-/// A post's front matter `papers: true` or `false` overrides its folder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PaperFolders(pub Vec<String>);
-
-/// The folder whose posts review papers when the site names none.
-pub const DEFAULT_PAPER_FOLDER: &str = "papers/";
-
-impl Default for PaperFolders {
-    fn default() -> Self {
-        PaperFolders(vec![DEFAULT_PAPER_FOLDER.to_string()])
-    }
-}
-
-impl PaperFolders {
-    /// Whether the post at `path` reviews papers: its front matter's
-    /// `papers:` if it has one, else whether it is in one of the folders (a
-    /// folder `""` or `"/"` holds every post).
-    pub fn holds(&self, path: &str, front_matter: Option<bool>) -> bool {
-        front_matter.unwrap_or_else(|| {
-            self.0.iter().any(|folder| {
-                let folder = folder.trim_start_matches("./").trim_matches('/');
-                folder.is_empty()
-                    || path
-                        .strip_prefix(folder)
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
-        })
-    }
-}
+pub use crate::context::{PaperFolders, DEFAULT_PAPER_FOLDER};
 
 fn file_stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -610,14 +578,6 @@ mod excerpt_tests {
             ("Mine", "A.")
         );
         assert_eq!(Post::parse("blog/a.md", code).post.excerpt, "");
-    }
-
-    #[test]
-    fn an_unlisted_post_is_in_no_list() {
-        let text = "---\nunlisted: true\n---\n# Hidden\n";
-        let post = Post::parse("blog/a.md", text).post;
-        assert!(post.unlisted);
-        assert!(crate::index::Index::build([post]).posts.is_empty());
     }
 }
 

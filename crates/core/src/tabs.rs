@@ -16,7 +16,7 @@
 //! Every panel stays in the page: a hidden one is `hidden="until-found"`,
 //! so find-in-page reaches its text (and the browser shows it), and the
 //! app's search reads it as it reads any text. The renderer
-//! ([`crate::render`]) opens a panel per `TabItem` ([`panel`]) and, when the
+//! (`render.rs`) opens a panel per `TabItem` ([`panel`]) and, when the
 //! `Tabs` element closes, puts the tab list in front ([`finish`]); the
 //! browser (`papershelf_web::tabs`) switches them, keeps tabs of one group
 //! together and remembers the reader's choice.
