@@ -972,6 +972,10 @@ fn to_html(
             JsxValue::Bare => Some(String::new()),
             JsxValue::Quoted(s) => Some(s.clone()),
             JsxValue::Expr(e) if name == "style" => Some(style_object(e, file_line, diags)),
+            // Docusaurus's older tabs API: `<Tabs values={[{label: 'Yarn', value: 'yarn'}]}>`.
+            JsxValue::Expr(e) if tag.name == "Tabs" && name == "values" => {
+                crate::tabs::values_attr(e)
+            }
             JsxValue::Expr(e) => match literal(e).or_else(|| required(e)) {
                 Some(Literal::Text(s)) => Some(s),
                 Some(Literal::Bool(true)) => Some(String::new()),

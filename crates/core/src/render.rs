@@ -731,7 +731,7 @@ impl Builder<'_> {
         }
         if name == "tabs" || name == "tabitem" {
             let el = if name == "tabs" {
-                tabs::tabs(attrs)
+                tabs::tabs(attrs, &mut self.tab_items)
             } else {
                 tabs::panel(attrs, &mut self.slugger, &mut self.tab_items)
             };

@@ -40,6 +40,63 @@ pub const VALUE_ATTR: &str = "data-tab-value";
 /// The `hidden` value of a panel not shown: still found by find-in-page.
 pub const HIDDEN_VALUE: &str = "until-found";
 
+/// Between a value and its label in the `values` attribute the pre-pass writes.
+const PAIR: char = '\u{1f}';
+/// Between two tabs in the `values` attribute the pre-pass writes.
+const NEXT: char = '\u{1e}';
+
+/// The `values={[{label: 'Yarn', value: 'yarn'}, …]}` expression of a
+/// `<Tabs>` (Docusaurus's older API, where the labels are the `Tabs`'s),
+/// read (never evaluated) as the attribute the renderer reads back; `None`
+/// for anything but an array of such objects.
+pub fn values_attr(expr: &str) -> Option<String> {
+    let inner = expr.trim().strip_prefix('[')?.strip_suffix(']')?;
+    let mut out = Vec::new();
+    for object in inner.split('}') {
+        let object = object.trim().trim_start_matches(',').trim();
+        if object.is_empty() {
+            continue;
+        }
+        let object = object.strip_prefix('{')?;
+        let value = string_field(object, "value")?;
+        let label = string_field(object, "label").unwrap_or_else(|| value.clone());
+        out.push(format!("{value}{PAIR}{label}"));
+    }
+    (!out.is_empty()).then(|| out.join(&NEXT.to_string()))
+}
+
+/// The quoted string `key: '…'` (or `"key": "…"`) holds in an object literal's body.
+fn string_field(object: &str, key: &str) -> Option<String> {
+    for (at, _) in object.match_indices(key) {
+        let before = object[..at].trim_end_matches(['"', '\'']).trim_end();
+        if !(before.is_empty() || before.ends_with(',') || before.ends_with('{')) {
+            continue;
+        }
+        let rest = object[at + key.len()..]
+            .trim_start_matches(['"', '\''])
+            .trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let quote = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '"' | '`'))?;
+        let body = &rest[1..];
+        return body.find(quote).map(|end| body[..end].to_string());
+    }
+    None
+}
+
+/// What the open `Tabs` said of their items: labels by value (`values`),
+/// and the value selected first (`defaultValue`).
+#[derive(Debug, Default)]
+struct Open {
+    labels: Vec<(String, String)>,
+    default: Option<String>,
+}
+
 /// What a `TabItem` said, kept until its `Tabs` closes.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -48,9 +105,10 @@ pub struct Item {
     default: bool,
 }
 
-/// The items of the tabs being rendered, by their panel's id.
+/// The items of the tabs being rendered, by their panel's id, and what
+/// each open `Tabs` (innermost last) said of its items.
 #[derive(Debug, Default)]
-pub struct Items(HashMap<String, Item>);
+pub struct Items(HashMap<String, Item>, Vec<Open>);
 
 /// A group name or a tab value as an attribute keeps it: letters, digits,
 /// `-`, `_` and `.`, at most 64 of them.
@@ -62,8 +120,22 @@ fn token(value: &str) -> String {
         .collect()
 }
 
-/// The element around a set of tabs, from the `Tabs` tag's attributes.
-pub fn tabs(attrs: &[(String, String)]) -> Element {
+/// The element around a set of tabs, from the `Tabs` tag's attributes
+/// (`groupId`, and the older API's `values` and `defaultValue`, kept in
+/// `items` until [`finish`]).
+pub fn tabs(attrs: &[(String, String)], items: &mut Items) -> Element {
+    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    items.1.push(Open {
+        labels: get("values")
+            .map(|v| {
+                v.split(NEXT)
+                    .filter_map(|pair| pair.split_once(PAIR))
+                    .map(|(value, label)| (token(value), label.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        default: get("defaultvalue").map(token),
+    });
     let mut el = Element::own("div");
     el.set_text("class", TABS_CLASS);
     let group = attrs
@@ -82,10 +154,20 @@ pub fn tabs(attrs: &[(String, String)]) -> Element {
 pub fn panel(attrs: &[(String, String)], slugger: &mut Slugger, items: &mut Items) -> Element {
     let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim());
     let value = token(get("value").unwrap_or(""));
+    let open = items.1.last();
     let label = get("label")
         .filter(|l| !l.is_empty())
         .map(str::to_string)
+        .or_else(|| {
+            open?
+                .labels
+                .iter()
+                .find(|(v, _)| *v == value)
+                .map(|(_, l)| l.clone())
+        })
         .unwrap_or_else(|| get("value").unwrap_or("").to_string());
+    let chosen =
+        open.and_then(|o| o.default.as_deref()) == Some(value.as_str()) && !value.is_empty();
     let base = slugify(if value.is_empty() { &label } else { &value });
     let id = slugger.unique(format!("tab-{base}"));
     items.0.insert(
@@ -93,7 +175,7 @@ pub fn panel(attrs: &[(String, String)], slugger: &mut Slugger, items: &mut Item
         Item {
             label,
             value,
-            default: get("default").is_some_and(|d| d != "false" && d != "{false}"),
+            default: chosen || get("default").is_some_and(|d| d != "false" && d != "{false}"),
         },
     );
     let mut el = Element::own("div");
@@ -114,6 +196,7 @@ fn panel_id(el: &Element) -> Option<&str> {
 /// default tab (or the first) selected and the other panels hidden. Text
 /// between the panels (the indentation of the source) goes.
 pub fn finish(mut el: Element, items: &mut Items) -> Element {
+    items.1.pop();
     let panels: Vec<(String, Item)> = el
         .children
         .iter()
@@ -188,7 +271,7 @@ mod tests {
     fn the_default_tab_is_selected_and_the_others_hidden() {
         let mut slugger = Slugger::new();
         let mut items = Items::default();
-        let mut tabs = tabs(&attrs(&[("groupid", "pm <x>")]));
+        let mut tabs = tabs(&attrs(&[("groupid", "pm <x>")]), &mut items);
         assert_eq!(tabs.attr(GROUP_ATTR), Some("pmx"));
         let mut a = panel(&attrs(&[("value", "npm")]), &mut slugger, &mut items);
         a.push(Node::text("npm i"));
@@ -235,5 +318,35 @@ mod tests {
         let a = panel(&attrs(&[("value", "a")]), &mut slugger, &mut items);
         let b = panel(&attrs(&[("value", "a")]), &mut slugger, &mut items);
         assert_ne!(a.attr("id"), b.attr("id"));
+    }
+
+    #[test]
+    fn the_older_api_gives_labels_and_the_default_from_the_tabs() {
+        let values = values_attr(
+            "[\n  {label: 'npm', value: 'npm'},\n  {\"label\": \"Yarn\", \"value\": \"yarn\"},\n]",
+        )
+        .unwrap();
+        let mut slugger = Slugger::new();
+        let mut items = Items::default();
+        let mut set = tabs(
+            &attrs(&[("values", &values), ("defaultvalue", "yarn")]),
+            &mut items,
+        );
+        for v in ["npm", "yarn"] {
+            let p = panel(&attrs(&[("value", v)]), &mut slugger, &mut items);
+            set.push(Node::Element(p));
+        }
+        let done = finish(set, &mut items);
+        let Node::Element(list) = &done.children[0] else {
+            panic!()
+        };
+        let labels: Vec<String> = list.children.iter().map(|n| n.plain_text()).collect();
+        assert_eq!(labels, ["npm", "Yarn"]);
+        let Node::Element(yarn) = &list.children[1] else {
+            panic!()
+        };
+        assert_eq!(yarn.attr("aria-selected"), Some("true"));
+        assert_eq!(values_attr("[1, 2]"), None);
+        assert_eq!(values_attr("someVariable"), None);
     }
 }
