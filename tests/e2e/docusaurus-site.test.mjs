@@ -258,10 +258,16 @@ test('a code block shows its title, numbers its lines and highlights the line it
   const authors = page.locator('.post-head .post-authors .author');
   assert.deepEqual(await authors.locator('.name').allTextContents(), ['Kim Minji', 'Lee']);
   assert.equal(await authors.first().locator('.author-title').textContent(), 'Reviews RL papers');
-  assert.equal(await authors.first().locator('a.name').getAttribute('href'), 'https://kim.example');
+  assert.equal(await authors.first().locator('a.author-page').getAttribute('href'), 'https://kim.example');
   await page.waitForFunction(() => document.querySelector('.post-authors img.avatar')?.naturalWidth > 0);
   await page.locator('.post-head').screenshot({ path: path.join(shots, 'docusaurus-authors.png') });
   assert.deepEqual(await page.locator('.post-head .tag').allTextContents(), ['Hello world']);
+  // An author's name lists their posts, as a tag does.
+  await authors.first().locator('a.name').click();
+  await page.locator('.post-item').first().waitFor();
+  assert.deepEqual(await page.locator('.post-item .post-title').allTextContents(), ['Welcome']);
+  await page.goBack();
+  await page.locator('.post-head .post-authors').waitFor();
   // An iframe never loads: a card links to the video's page.
   assert.equal(await page.locator('iframe').count(), 0);
   const card = page.locator('.post-body .embed-card a');

@@ -150,6 +150,9 @@ impl Catalog {
             .map(|e| e.tags.iter().map(|t| self.intern(t)).collect())
             .collect();
         let mut tags = post_tags.clone();
+        // A post's authors filter the posts as its tags do (never the papers).
+        let author_tags: Vec<u32> = post.authors.iter().map(|a| self.intern(&a.name)).collect();
+        tags.extend(author_tags);
         let mut text = lower(&post.title);
         for (e, entry_tags) in post.entries.iter().zip(&each_entry) {
             tags.extend_from_slice(entry_tags);

@@ -48,8 +48,9 @@ fn tag_link(document: &Document, tag: &str) -> Element {
     )
 }
 
-/// The post's authors (`authors:`): each with their picture, their name
-/// (linked to their page) and what they do. Pictures and pages pass the
+/// The post's authors (`authors:`): each with their picture (linked to
+/// their page), their name (listing their posts, as a tag does) and what
+/// they do. Pictures and pages pass the
 /// URL allow-list as a post's own images and links do; `linker` makes
 /// their URLs.
 fn authors(document: &Document, post: &Post, linker: &dyn Linker) -> Option<Element> {
@@ -70,12 +71,13 @@ fn authors(document: &Document, post: &Post, linker: &dyn Linker) -> Option<Elem
             }
             _ => None,
         };
+        // Their picture links to their own page, if they have one.
         if let Some(src) = author
             .image_url
             .as_deref()
             .and_then(|i| url(i, UrlUse::Image))
         {
-            let _ = item.append_child(&element(
+            let avatar = element(
                 document,
                 "img",
                 &[
@@ -87,32 +89,41 @@ fn authors(document: &Document, post: &Post, linker: &dyn Linker) -> Option<Elem
                     ("loading", "lazy"),
                 ],
                 "",
-            ));
+            );
+            match author.url.as_deref().and_then(|u| url(u, UrlUse::Link)) {
+                Some(href) => {
+                    let link = element(
+                        document,
+                        "a",
+                        &[
+                            ("class", "author-page"),
+                            ("href", &href),
+                            ("rel", "author noopener"),
+                            ("target", "_blank"),
+                            ("aria-label", &author.name),
+                        ],
+                        "",
+                    );
+                    let _ = link.append_child(&avatar);
+                    let _ = item.append_child(&link);
+                }
+                None => {
+                    let _ = item.append_child(&avatar);
+                }
+            }
         }
+        // Their name lists their posts, as a tag does.
         let who = element(document, "span", &[("class", "who")], "");
-        match author.url.as_deref().and_then(|u| url(u, UrlUse::Link)) {
-            Some(href) => {
-                let _ = who.append_child(&element(
-                    document,
-                    "a",
-                    &[
-                        ("class", "name"),
-                        ("href", &href),
-                        ("rel", "author noopener"),
-                        ("target", "_blank"),
-                    ],
-                    &author.name,
-                ));
-            }
-            None => {
-                let _ = who.append_child(&element(
-                    document,
-                    "span",
-                    &[("class", "name")],
-                    &author.name,
-                ));
-            }
-        }
+        let _ = who.append_child(&element(
+            document,
+            "a",
+            &[
+                ("class", "name"),
+                ("href", &tag_href(&author.name)),
+                (KEY_ATTR, &keys::tag(&author.name)),
+            ],
+            &author.name,
+        ));
         if let Some(title) = &author.title {
             let _ = who.append_child(&element(
                 document,
