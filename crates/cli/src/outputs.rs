@@ -44,7 +44,7 @@ impl Output {
 /// post pages made from it, and with the site's URL (`source.site.url`)
 /// the feeds, the sitemap and `robots.txt`.
 pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, String> {
-    let index = Index::build(
+    let index = Index::build_in(
         source
             .posts
             .iter()
@@ -53,6 +53,7 @@ pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, Strin
                 hash: content_hash(text.as_bytes()),
                 ..p.post.clone()
             }),
+        &source.folders,
     );
     let indexed = indexed(&index, &source.posts, &source.texts);
     let mut out = vec![Output::new(

@@ -41,6 +41,37 @@ pub struct Source {
     pub context: Context,
     /// What is wrong in `authors.yml` and `tags.yml`: the file (in the folder) and the problem.
     pub context_problems: Vec<(String, Diagnostic)>,
+    /// Folders' sidebar positions (`_category_.json`, `_category_.yml`), by path.
+    pub folders: papershelf_core::index::Folders,
+}
+
+/// The sidebar position a `_category_.json` (or `.yml`) file's `text` gives its folder.
+fn category_position(file: &str, text: &str) -> Option<f64> {
+    let position = if file.ends_with(".json") {
+        serde_json::from_str::<serde_json::Value>(text)
+            .ok()?
+            .get("position")?
+            .as_f64()
+    } else {
+        text.lines()
+            .find_map(|l| l.strip_prefix("position:"))
+            .and_then(|v| v.trim().parse().ok())
+    };
+    position.filter(|p: &f64| p.is_finite())
+}
+
+/// The folders' positions `_category_` files among `all` give.
+fn folders_of(all: &[(String, PathBuf)]) -> papershelf_core::index::Folders {
+    all.iter()
+        .filter_map(|(rel, full)| {
+            let (dir, name) = rel.rsplit_once('/')?;
+            if !["_category_.json", "_category_.yml", "_category_.yaml"].contains(&name) {
+                return None;
+            }
+            let position = category_position(name, &std::fs::read_to_string(full).ok()?)?;
+            Some((dir.to_string(), position))
+        })
+        .collect()
 }
 
 /// The context of the content folder whose files are `all`: `site`'s paper
@@ -148,6 +179,7 @@ impl Source {
             site_problems,
             statics,
             context_problems,
+            folders: folders_of(&all),
             ..Source::with_partials(
                 site,
                 context,
@@ -191,6 +223,7 @@ impl Source {
             statics: Vec::new(),
             context,
             context_problems: Vec::new(),
+            folders: Default::default(),
         }
     }
 }

@@ -113,6 +113,7 @@ fn check_finds_no_error_in_a_site_docusaurus_builds() {
         ("static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"),
         ("static/files/slides.pdf", "%PDF-1.4\n"),
         ("node_modules/some-package/README.md", "# Not a post\n\n[nowhere](./nowhere.md)\n"),
+        ("docs/01-guides/_category_.json", "{\"label\": \"Guides\", \"position\": 1}\n"),
     ];
     for (file, text) in files {
         let path = dir.join(file);
@@ -153,6 +154,24 @@ fn check_finds_no_error_in_a_site_docusaurus_builds() {
             "01-guides/02-install",
             "guides/install"
         ]))
+    );
+    // The Docs in sidebar order: the guides folder (position 1) before the docs beside it.
+    let docs: Vec<&str> = index["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["date"] == "")
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            "docs/01-guides/index.md",
+            "docs/01-guides/02-install.md",
+            "docs/01-guides/windows.mdx",
+            "docs/assets.mdx",
+            "docs/intro.md"
+        ]
     );
     // Built elsewhere, the static folder's files are served at the root, beside the index.
     let built = dir.with_extension("built");

@@ -40,27 +40,66 @@ pub struct Index {
     pub posts: Vec<Post>,
 }
 
-/// Undated posts (docs) as a Docusaurus sidebar orders them: by folder
-/// (numbered folders in their numbers' order), then by `sidebar_position`
-/// (docs with one first), then by path.
-fn docs_order(a: &Post, b: &Post) -> std::cmp::Ordering {
-    let position = |p: &Post| p.position.as_deref().and_then(|n| n.parse::<f64>().ok());
-    let folder = |p: &Post| p.path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-    folder(a)
-        .cmp(&folder(b))
-        .then_with(|| match (position(a), position(b)) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+/// Folders' sidebar positions, by path (from `_category_.json`).
+pub type Folders = std::collections::BTreeMap<String, f64>;
+
+/// Undated posts (docs) as a Docusaurus sidebar orders them: level by level
+/// down their paths, a folder by its `_category_.json` position and a doc by
+/// its `sidebar_position` (those with one first, in its order), then by name
+/// (numbered folders and files in their numbers' order); a folder's
+/// `index.md` or `README.md` leads its folder.
+fn docs_order(a: &Post, b: &Post, folders: &Folders) -> std::cmp::Ordering {
+    // Each level of the path: (no position?, position, is not an index?, name).
+    let chain = |p: &Post| {
+        let mut at = String::new();
+        let mut out = Vec::new();
+        let parts: Vec<&str> = p.path.split('/').collect();
+        for (k, part) in parts.iter().enumerate() {
+            if !at.is_empty() {
+                at.push('/');
+            }
+            at.push_str(part);
+            let is_file = k + 1 == parts.len();
+            let pos = if is_file {
+                p.position.as_deref().and_then(|n| n.parse::<f64>().ok())
+            } else {
+                folders.get(&at).copied()
+            };
+            let stem = crate::paths::post_stem(part).to_ascii_lowercase();
+            let is_index = is_file && (stem == "index" || stem == "readme");
+            out.push((
+                !is_index,
+                pos.is_none(),
+                pos.unwrap_or(0.0),
+                part.to_string(),
+            ));
+        }
+        out
+    };
+    let (ca, cb) = (chain(a), chain(b));
+    ca.iter()
+        .zip(cb.iter())
+        .map(|(x, y)| {
+            x.0.cmp(&y.0)
+                .then(x.1.cmp(&y.1))
+                .then(x.2.total_cmp(&y.2))
+                .then_with(|| x.3.cmp(&y.3))
         })
-        .then_with(|| a.path.cmp(&b.path))
+        .find(|o| o.is_ne())
+        .unwrap_or_else(|| ca.len().cmp(&cb.len()))
 }
 
 impl Index {
     /// Builds the index from parsed posts: drafts and unlisted posts dropped, newest first
     /// (then by path, so the order is stable).
     pub fn build(posts: impl IntoIterator<Item = Post>) -> Index {
+        Index::build_in(posts, &Folders::new())
+    }
+
+    /// [`Index::build`], the docs' folders in the order their
+    /// `_category_.json` positions give (`folders`: a folder's path and its
+    /// position; folders without one after those with one, by name).
+    pub fn build_in(posts: impl IntoIterator<Item = Post>, folders: &Folders) -> Index {
         let mut posts: Vec<Post> = posts
             .into_iter()
             .filter(|p| !p.draft && !p.unlisted)
@@ -69,7 +108,7 @@ impl Index {
             (false, false) => b.date.cmp(&a.date).then_with(|| b.path.cmp(&a.path)),
             (false, true) => std::cmp::Ordering::Less,
             (true, false) => std::cmp::Ordering::Greater,
-            (true, true) => docs_order(a, b),
+            (true, true) => docs_order(a, b, folders),
         });
         Index {
             version: INDEX_VERSION,
@@ -155,6 +194,18 @@ mod tests {
                 "guides/b.md"
             ]
         );
+        // `_category_.json` positions order the folders.
+        let folders = Folders::from([("zeta".to_string(), 1.0), ("alpha".to_string(), 2.0)]);
+        let index = Index::build_in(
+            [
+                doc("alpha/a.md", None),
+                doc("zeta/z.md", None),
+                doc("beta/b.md", None),
+            ],
+            &folders,
+        );
+        let order: Vec<&str> = index.posts.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(order, ["zeta/z.md", "alpha/a.md", "beta/b.md"]);
     }
 
     #[test]
