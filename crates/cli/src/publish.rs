@@ -3,7 +3,7 @@
 //! public address its feeds, sitemap and `robots.txt`, from the content it
 //! holds (`SITE_DIR/content`, indexed by the build). The build runs it
 //! (scripts/post-build.mjs); run again with `--site-url`, it writes the same
-//! files for that address.
+//! files for that address. A release build's drafts (`draft: true`) leave it.
 
 use crate::outputs::{self, CONTENT};
 use crate::source::{read_text, write_if_changed, Source};
@@ -33,6 +33,18 @@ pub fn run(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
     }
     if let Some(url) = site_url {
         source.site.url = Some(site::check_url(url).map_err(|why| format!("--site-url: {why}"))?);
+    }
+    // A release build publishes no drafts, as Docusaurus builds none: their
+    // files leave the built site (under `trunk serve`, which carries Trunk's
+    // reload script, the author still reads them).
+    if build.reload.is_none() {
+        for parsed in source.posts.iter().filter(|p| p.post.draft) {
+            let file = content.join(&parsed.post.path);
+            if file.is_file() {
+                std::fs::remove_file(&file)
+                    .map_err(|e| format!("cannot remove the draft {}: {e}", file.display()))?;
+            }
+        }
     }
     let files = outputs::site(&source, Some(&build))?;
     let mut pages = 0;

@@ -553,6 +553,40 @@ fn built(site: &Path) {
     std::fs::write(site.join("papershelf-build.json"), build.to_string()).unwrap();
 }
 
+/// Drafts are not published, as Docusaurus builds none; under `trunk serve`
+/// (a build with Trunk's reload script) the author still reads them.
+#[test]
+fn a_release_build_publishes_no_drafts() {
+    let site = std::env::temp_dir().join(format!("papershelf-drafts-{}", std::process::id()));
+    std::fs::remove_dir_all(&site).ok();
+    let content = site.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(content.join("20250101.md"), "# Out\n").unwrap();
+    std::fs::write(
+        content.join("20250102.md"),
+        "---\ndraft: true\n---\n# Not yet\n",
+    )
+    .unwrap();
+    built(&site);
+    let build = site.join("papershelf-build.json");
+    let mut served: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&build).unwrap()).unwrap();
+    served["reload"] = serde_json::json!("void 0;");
+    std::fs::write(&build, served.to_string()).unwrap();
+    let out = papershelf(&["publish", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        content.join("20250102.md").is_file(),
+        "served: the author reads the draft"
+    );
+    built(&site);
+    let out = papershelf(&["publish", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!content.join("20250102.md").exists(), "released: no draft");
+    assert!(content.join("20250101.md").is_file());
+    std::fs::remove_dir_all(&site).ok();
+}
+
 #[test]
 fn publish_writes_feeds_that_a_feed_reader_reads() {
     let site = std::env::temp_dir().join(format!("papershelf-publish-{}", std::process::id()));
