@@ -53,7 +53,7 @@ pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, Strin
                 hash: content_hash(text.as_bytes()),
                 ..p.post.clone()
             }),
-        &source.folders,
+        &source.sidebar,
     );
     let indexed = indexed(&index, &source.posts, &source.texts);
     let mut out = vec![Output::new(

@@ -41,8 +41,25 @@ pub struct Source {
     pub context: Context,
     /// What is wrong in `authors.yml` and `tags.yml`: the file (in the folder) and the problem.
     pub context_problems: Vec<(String, Diagnostic)>,
-    /// Folders' sidebar positions (`_category_.json`, `_category_.yml`), by path.
-    pub folders: papershelf_core::index::Folders,
+    /// What orders the docs: folders' positions (`_category_.json`,
+    /// `_category_.yml`) and the doc ids a `sidebars.js` lists (here, or
+    /// beside the folder: a Docusaurus site's root).
+    pub sidebar: papershelf_core::sidebar::Sidebar,
+}
+
+/// The doc ids the site's `sidebars.js` (or `.ts`) lists, in the content
+/// folder `dir` or the folder above it.
+fn sidebar_docs(dir: &Path) -> Vec<String> {
+    [
+        "sidebars.js",
+        "sidebars.ts",
+        "../sidebars.js",
+        "../sidebars.ts",
+    ]
+    .iter()
+    .find_map(|f| std::fs::read_to_string(dir.join(f)).ok())
+    .map(|js| papershelf_core::sidebar::doc_ids(&js))
+    .unwrap_or_default()
 }
 
 /// The sidebar position a `_category_.json` (or `.yml`) file's `text` gives its folder.
@@ -61,7 +78,7 @@ fn category_position(file: &str, text: &str) -> Option<f64> {
 }
 
 /// The folders' positions `_category_` files among `all` give.
-fn folders_of(all: &[(String, PathBuf)]) -> papershelf_core::index::Folders {
+fn folders_of(all: &[(String, PathBuf)]) -> std::collections::BTreeMap<String, f64> {
     all.iter()
         .filter_map(|(rel, full)| {
             let (dir, name) = rel.rsplit_once('/')?;
@@ -179,7 +196,10 @@ impl Source {
             site_problems,
             statics,
             context_problems,
-            folders: folders_of(&all),
+            sidebar: papershelf_core::sidebar::Sidebar {
+                folders: folders_of(&all),
+                docs: sidebar_docs(dir),
+            },
             ..Source::with_partials(
                 site,
                 context,
@@ -223,7 +243,7 @@ impl Source {
             statics: Vec::new(),
             context,
             context_problems: Vec::new(),
-            folders: Default::default(),
+            sidebar: Default::default(),
         }
     }
 }

@@ -40,15 +40,18 @@ pub struct Index {
     pub posts: Vec<Post>,
 }
 
-/// Folders' sidebar positions, by path (from `_category_.json`).
-pub type Folders = std::collections::BTreeMap<String, f64>;
+pub use crate::sidebar::Sidebar;
 
 /// Undated posts (docs) as a Docusaurus sidebar orders them: level by level
 /// down their paths, a folder by its `_category_.json` position and a doc by
 /// its `sidebar_position` (those with one first, in its order), then by name
 /// (numbered folders and files in their numbers' order); a folder's
 /// `index.md` or `README.md` leads its folder.
-fn docs_order(a: &Post, b: &Post, folders: &Folders) -> std::cmp::Ordering {
+fn docs_order(
+    a: &Post,
+    b: &Post,
+    folders: &std::collections::BTreeMap<String, f64>,
+) -> std::cmp::Ordering {
     // Each level of the path: (no position?, position, is not an index?, name).
     let chain = |p: &Post| {
         let mut at = String::new();
@@ -93,13 +96,30 @@ impl Index {
     /// Builds the index from parsed posts: drafts and unlisted posts dropped, newest first
     /// (then by path, so the order is stable).
     pub fn build(posts: impl IntoIterator<Item = Post>) -> Index {
-        Index::build_in(posts, &Folders::new())
+        Index::build_in(posts, &Sidebar::default())
     }
 
     /// [`Index::build`], the docs' folders in the order their
     /// `_category_.json` positions give (`folders`: a folder's path and its
     /// position; folders without one after those with one, by name).
-    pub fn build_in(posts: impl IntoIterator<Item = Post>, folders: &Folders) -> Index {
+    pub fn build_in(posts: impl IntoIterator<Item = Post>, sidebar: &Sidebar) -> Index {
+        // A doc `sidebars.js` lists comes in its place there, before the
+        // others; it is found by its path, an alias or either without numbers.
+        let ranks: std::collections::HashMap<&str, usize> = sidebar
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let rank = |p: &Post| {
+            let stem = post_stem(&p.path);
+            std::iter::once(stem.to_string())
+                .chain(p.aliases.iter().cloned())
+                .chain(std::iter::once(crate::address::key(stem)))
+                .filter_map(|id| ranks.get(id.as_str()).copied())
+                .min()
+        };
+        let folders = &sidebar.folders;
         let mut posts: Vec<Post> = posts
             .into_iter()
             .filter(|p| !p.draft && !p.unlisted)
@@ -108,7 +128,12 @@ impl Index {
             (false, false) => b.date.cmp(&a.date).then_with(|| b.path.cmp(&a.path)),
             (false, true) => std::cmp::Ordering::Less,
             (true, false) => std::cmp::Ordering::Greater,
-            (true, true) => docs_order(a, b, folders),
+            (true, true) => match (rank(a), rank(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => docs_order(a, b, folders),
+            },
         });
         Index {
             version: INDEX_VERSION,
@@ -195,17 +220,32 @@ mod tests {
             ]
         );
         // `_category_.json` positions order the folders.
-        let folders = Folders::from([("zeta".to_string(), 1.0), ("alpha".to_string(), 2.0)]);
-        let index = Index::build_in(
+        let mut sidebar = Sidebar {
+            folders: [("zeta".to_string(), 1.0), ("alpha".to_string(), 2.0)].into(),
+            docs: Vec::new(),
+        };
+        let docs = || {
             [
                 doc("alpha/a.md", None),
                 doc("zeta/z.md", None),
                 doc("beta/b.md", None),
-            ],
-            &folders,
-        );
+                doc("01-x/02-y.md", None),
+            ]
+        };
+        let index = Index::build_in(docs(), &sidebar);
         let order: Vec<&str> = index.posts.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(order, ["zeta/z.md", "alpha/a.md", "beta/b.md"]);
+        assert_eq!(
+            order,
+            ["zeta/z.md", "alpha/a.md", "01-x/02-y.md", "beta/b.md"]
+        );
+        // A `sidebars.js` list comes first, in its order (ids without numbers too).
+        sidebar.docs = vec!["beta/b".into(), "x/y".into()];
+        let index = Index::build_in(docs(), &sidebar);
+        let order: Vec<&str> = index.posts.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            order,
+            ["beta/b.md", "01-x/02-y.md", "zeta/z.md", "alpha/a.md"]
+        );
     }
 
     #[test]

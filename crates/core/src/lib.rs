@@ -52,6 +52,7 @@ pub mod sample;
 #[cfg(feature = "search")]
 pub mod search;
 pub mod sections;
+pub mod sidebar;
 #[cfg(feature = "site")]
 pub mod site;
 pub mod slug;
