@@ -26,8 +26,19 @@ fn FilteredPosts() -> impl IntoView {
         let selected = paged.filter.with(|f| f.tags.clone());
         view! { <PostList posts=posts selected=selected/> }
     };
+    // Filtered by one tag, the page is that tag's: what `tags.yml` says of it.
+    let about = move || {
+        paged.filter.with(|f| match &f.tags[..] {
+            [tag] => crate::context::context()
+                .tag_info(tag)
+                .and_then(|info| info.description.clone())
+                .map(|d| view! { <p class="tag-intro">{d}</p> }),
+            _ => None,
+        })
+    };
     view! {
         <h1 class="page-title">{t("title.posts")}</h1>
+        {about}
         <FilterBar filter=paged.filter facets=paged.facets() counted=filters::POSTS/>
         <ResultCount total=paged.total counted=filters::POSTS/>
         {shown}

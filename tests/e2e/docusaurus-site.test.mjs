@@ -317,6 +317,10 @@ test("the tags page says what tags.yml says a tag is about", async () => {
   await appShown(page);
   const row = page.locator('.tag-table tr', { has: page.getByRole('link', { name: 'Hello world' }) });
   assert.equal(await row.locator('.tag-description').textContent(), 'Posts that say hello.');
+  // And the tag's own page (the posts filtered by it) begins with it.
+  await row.getByRole('link', { name: '1' }).last().click();
+  await page.locator('.post-item').first().waitFor();
+  assert.equal(await page.locator('.tag-intro').textContent(), 'Posts that say hello.');
   page.assertClean();
   await page.close();
 });
