@@ -9,7 +9,7 @@ use papershelf_core::context::{Context, CONTEXT_ID};
 use std::cell::OnceCell;
 
 thread_local! {
-    static CONTEXT: OnceCell<Context> = const { OnceCell::new() };
+    static CONTEXT: OnceCell<&'static Context> = const { OnceCell::new() };
 }
 
 /// Reads the context from the page, if it holds one.
@@ -22,7 +22,8 @@ fn from_page() -> Option<Context> {
     serde_wasm_bindgen::from_value(js_sys::JSON::parse(&text).ok()?).ok()
 }
 
-/// The site's context (read once per page).
-pub fn context() -> Context {
-    CONTEXT.with(|cell| cell.get_or_init(|| from_page().unwrap_or_default()).clone())
+/// The site's context (read once per page, then shared, never copied: the
+/// tags page asks it once per row).
+pub fn context() -> &'static Context {
+    CONTEXT.with(|cell| *cell.get_or_init(|| Box::leak(Box::new(from_page().unwrap_or_default()))))
 }

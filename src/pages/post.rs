@@ -55,7 +55,7 @@ pub fn PostPage(
             state.try_set(match result {
                 Ok(text) => {
                     let parsed =
-                        Post::parse_full(&file, &text, &crate::context::context(), &partials);
+                        Post::parse_full(&file, &text, crate::context::context(), &partials);
                     crate::timing::mark("post:parsed");
                     Load::Ready(parsed)
                 }

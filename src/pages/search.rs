@@ -347,7 +347,7 @@ async fn post_sections(base: &str, path: &str) -> Option<Arc<Vec<Section>>> {
     let sections = Arc::new(sections_of(&Post::parse_with(
         &file,
         &result.ok()?,
-        &crate::context::context(),
+        crate::context::context(),
     )));
     SECTIONS.with(|c| {
         let mut c = c.borrow_mut();
