@@ -281,6 +281,7 @@ enum Page {
     Archive,
     Search,
     Post(String),
+    Paper(String),
     NotFound(String),
 }
 
@@ -290,7 +291,7 @@ impl Page {
     fn section(&self) -> Option<&'static str> {
         match self {
             Page::Home => Some("#/"),
-            Page::Papers => Some("#/papers"),
+            Page::Papers | Page::Paper(_) => Some("#/papers"),
             Page::Tags => Some("#/tags"),
             Page::Archive => Some("#/archive"),
             _ => None,
@@ -305,6 +306,7 @@ impl Page {
             Route::Archive => Page::Archive,
             Route::Search(_) => Page::Search,
             Route::Post { path, .. } => Page::Post(path.clone()),
+            Route::Paper { key } => Page::Paper(key.clone()),
             Route::NotFound { asked } => Page::NotFound(asked.clone()),
         }
     }
@@ -524,6 +526,7 @@ pub fn Viewer(
                     Page::Archive => view! { <pages::archive::ArchivePage/> }.into_any(),
                     Page::Search => view! { <pages::search::SearchPage/> }.into_any(),
                     Page::Post(path) => view! { <pages::post::PostPage path=path/> }.into_any(),
+                    Page::Paper(key) => view! { <pages::paper::PaperPage key=key/> }.into_any(),
                     Page::NotFound(asked) => view! { <pages::not_found::NotFound asked=asked/> }.into_any(),
                 }}
             </main>

@@ -80,6 +80,12 @@ impl Paged {
         })
     }
 
+    /// How many items the filter gives reviewed more than once, for [`FilterBar`].
+    pub fn again(&self) -> Signal<usize> {
+        let results = self.results;
+        Signal::derive(move || results.with(|r| r.again))
+    }
+
     /// The facets, for [`FilterBar`].
     pub fn facets(&self) -> Signal<Vec<(String, usize)>> {
         let results = self.results;
@@ -117,6 +123,10 @@ pub fn FilterBar(
     facets: Signal<Vec<(String, usize)>>,
     /// What the list holds, for labels.
     counted: Counted,
+    /// How many items the filter gives reviewed more than once (the papers
+    /// page's toggle; none elsewhere).
+    #[prop(optional, into)]
+    again: Option<Signal<usize>>,
     /// Whether it has a box for title words (the search page has the
     /// header's search box instead).
     #[prop(default = true)]
@@ -144,6 +154,7 @@ pub fn FilterBar(
                     filter: f,
                     facets,
                     all_tags: all_tags.get(),
+                    again: again.map(|n| n.get()),
                 };
                 filters::show_bar(&el, counted, &shown);
             })
@@ -169,7 +180,7 @@ pub fn FilterBar(
                 // facet when removed (never onto another tag a second Enter would add).
                 keep_focus_on_tag(shelf, tag.clone(), added);
             }
-            Action::Mode(_) | Action::Clear => {
+            Action::Mode(_) | Action::Clear | Action::Again => {
                 if let Some(f) = action.apply(&current) {
                     set_filter(shelf, f, Nav::Push);
                 }

@@ -4,6 +4,7 @@ pub mod archive;
 pub mod filter;
 pub mod home;
 pub mod not_found;
+pub mod paper;
 pub mod papers;
 pub mod post;
 pub mod search;

@@ -27,7 +27,7 @@ fn FilteredPapers() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">{t("title.papers")}</h1>
-        <FilterBar filter=paged.filter facets=paged.facets() counted=filters::PAPERS/>
+        <FilterBar filter=paged.filter facets=paged.facets() counted=filters::PAPERS again=paged.again()/>
         <ResultCount total=paged.total counted=filters::PAPERS/>
         {cards}
         <ShowMore limit=paged.limit total=paged.total step=FRONT_PAPERS/>

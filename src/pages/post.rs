@@ -1,10 +1,12 @@
 //! `#/post/<path>`: one post, fetched as Markdown and rendered by the core.
 
+use super::paper::Bibtex;
 use super::{ErrorBox, Loading};
 use crate::api::{self, FetchError};
 use crate::{dom, Load, Route, Shelf};
 use leptos::html::Div;
 use leptos::prelude::*;
+use papershelf_core::bibtex;
 use papershelf_core::doc::{post_hash, HashLinker};
 use papershelf_core::post::{ParsedPost, Post};
 use papershelf_web::messages::t;
@@ -180,6 +182,14 @@ pub fn PostPage(
             })}
             <div class="post-head" node_ref=head></div>
             <div class="post-body" node_ref=body></div>
+            {move || state.with(|s| match s {
+                // A paper review gives the BibTeX of all its papers at once.
+                Load::Ready(parsed) if !parsed.post.entries.is_empty() => {
+                    let entries = parsed.post.entries.iter().map(|e| (e.title.as_str(), e.url.as_deref()));
+                    Some(view! { <Bibtex text=bibtex::entries(entries) label="bibtex.post"/> })
+                }
+                _ => None,
+            })}
             {move || {
                 let ready = state.with(|s| matches!(s, Load::Ready(_)));
                 let (older, newer) = neighbours();

@@ -10,6 +10,7 @@ export const KOREAN = {
   'copy.status.done': '링크를 복사했습니다.',
   'copy.status.failed': '링크를 복사하지 못했습니다.',
   'copy.prompt': '이 링크를 복사하세요:',
+  'bibtex.copied': 'BibTeX를 복사했습니다.',
   'error.start': '{site}을(를) 시작하지 못했습니다: {why}. 페이지를 다시 불러오세요.',
   'error.csp': "{site}을(를) 시작할 수 없습니다: script-src에 'wasm-unsafe-eval'을 추가해 주세요.",
 };

@@ -47,6 +47,29 @@ test('"Copy link" copies, and says so beside it and to screen readers', async ()
   win.close();
 });
 
+test('"Copy BibTeX" copies the entries and says what it copied', async () => {
+  const win = pageAt();
+  const copied = [];
+  Object.defineProperty(win, 'isSecureContext', { value: true });
+  Object.defineProperty(win.navigator, 'clipboard', { value: { writeText: async (t) => copied.push(t) } });
+  const bib = '@misc{arxiv2510.25616,\n  title = {{A}},\n}';
+  const button = win.document.createElement('button');
+  button.setAttribute('data-copy', bib);
+  button.setAttribute('data-copy-status', 'bibtex.copied');
+  win.document.body.append(button);
+  listenForCopies(win);
+  click(win, button);
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(copied, [bib], 'the lines as they are');
+  assert.equal(win.document.getElementById('copy-status').textContent, 'BibTeX를 복사했습니다.');
+  // A key the table lacks says what any copy says.
+  button.setAttribute('data-copy-status', 'no.such.key');
+  click(win, button);
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(win.document.getElementById('copy-status').textContent, '링크를 복사했습니다.');
+  win.close();
+});
+
 test('where the clipboard cannot be written, the link is offered to copy by hand', async () => {
   const win = pageAt();
   const prompted = [];

@@ -15,6 +15,7 @@ test('every case of the route fixture reads as the core reads it', () => {
     assert.equal(route.filtered, c.filtered, `${c.hash}: filtered`);
     assert.equal(route.post, c.post, `${c.hash}: post`);
     assert.equal(route.anchor ?? undefined, c.anchor, `${c.hash}: anchor`);
+    assert.equal(route.paper, c.paper, `${c.hash}: paper`);
     if (route.post) {
       const files = postFiles(route.post);
       assert.equal(files.url, c.url, `${c.hash}: url`);

@@ -186,8 +186,11 @@ test("an ordinary post's numbered section is no paper in the browser either", as
   await appShown(page);
   await page.getByRole('heading', { level: 2, name: '1. Intro' }).waitFor();
   assert.equal(await page.locator('.post-head nav.toc').count(), 0, 'no list of papers in its header');
+  await page.locator('.post-nav').waitFor();
+  assert.equal(await page.locator('details.bibtex').count(), 0, 'no BibTeX of papers it has not');
   await page.goto(`${server.base}#/post/papers/20250101`);
   await page.locator('.post-head nav.toc').waitFor();
+  await page.locator('.post details.bibtex').waitFor({ state: 'attached' });
   assert.deepEqual(await page.locator('.post-head nav.toc li').allTextContents(), ['1.A paperorg'], 'its number, title and tag');
   page.assertClean();
   await page.close();

@@ -491,7 +491,7 @@ test('a missing or damaged _papershelf/front.json leaves the list pages to the a
   page.assertClean();
 });
 
-test('a paper link the URL-scheme allow-list refuses is shown as text, on the first view and in the app', async () => {
+test('a paper link the URL-scheme allow-list refuses is no link, on the first view and in the app', async () => {
   // An index written by another tool may hold anything: a paper's URL is a link only if it is one.
   const front = JSON.parse(fs.readFileSync(path.join(dist, 'content', '_papershelf', 'front.json'), 'utf8'));
   const card = front.papers.cards[0];
@@ -507,15 +507,19 @@ test('a paper link the URL-scheme allow-list refuses is shown as text, on the fi
   const first = page.locator('[data-first-view] .paper-card').first();
   await first.waitFor();
   assert.equal(await first.locator('.paper-title').textContent(), title);
-  assert.equal(await first.locator('.paper-title a').count(), 0, 'no link');
-  assert.ok((await page.locator('[data-first-view] .paper-title a[href^="http"]').count()) > 0, 'the other papers keep theirs');
-  await first.locator('.paper-title').click();
+  assert.equal(await first.locator('.paper-link').count(), 0, 'no link');
+  assert.equal(await first.locator('a[href^="javascript"]').count(), 0, 'anywhere on the card');
+  assert.ok((await page.locator('[data-first-view] a.paper-link[href^="http"]').count()) > 0, 'the other papers keep theirs');
+  await first.locator('.paper-tags').click();
   assert.equal(await page.evaluate(() => window.__ran), undefined);
   app.release();
   await appShown(page);
   const drawn = page.locator('.papershelf .paper-card', { has: page.locator('.paper-title', { hasText: title }) }).first();
   await drawn.waitFor();
-  assert.equal(await drawn.locator('.paper-title a').count(), 0, 'no link in the app either');
+  assert.equal(await drawn.locator('.paper-link').count(), 0, 'no link in the app either');
+  assert.equal(await drawn.locator('a[href^="javascript"]').count(), 0);
+  // Its page is there all the same (its key hashes the link it has here).
+  assert.match(await drawn.locator('.paper-title a').getAttribute('href'), /^#\/paper\/[^/]+-[0-9a-f]{8}$/);
   page.assertClean();
 });
 

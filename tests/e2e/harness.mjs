@@ -183,7 +183,9 @@ export function distIndex() {
 /**
  * An independent oracle for the filter: how many posts and papers match
  * `tags` under `mode` ('all' or 'any'). Post: own tags and its entries' tags;
- * paper (unique by URL): its entries' tags and their posts' tags.
+ * paper: its entries' tags and their posts' tags. A paper is one whatever
+ * link to it a review gives: its arXiv id (abstract, PDF, Hugging Face page),
+ * else its link without `www.` or a trailing `/`, else its title in lower case.
  */
 export function expectedCounts(index, tags, mode = 'all') {
   const lower = (xs) => xs.map((t) => t.toLowerCase());
@@ -193,8 +195,9 @@ export function expectedCounts(index, tags, mode = 'all') {
   for (const p of index.posts) {
     const postTags = new Set(lower([...p.tags, ...p.entries.flatMap((e) => e.tags)]));
     if (ok(postTags)) posts++;
-    p.entries.forEach((e, i) => {
-      const key = e.url ?? `${p.path}#${i}`;
+    p.entries.forEach((e) => {
+      const arxiv = e.url?.match(/(?:arxiv\.org\/(?:abs|pdf|html)|huggingface\.co\/papers|alphaxiv\.org\/abs)\/(\d{4}\.\d{4,5})/);
+      const key = arxiv ? arxiv[1] : e.url ? e.url.toLowerCase().replace('://www.', '://').replace(/\/$/, '') : e.title.toLowerCase();
       const set = papers.get(key) ?? new Set();
       lower([...e.tags, ...p.tags]).forEach((t) => set.add(t));
       papers.set(key, set);

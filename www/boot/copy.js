@@ -1,14 +1,17 @@
-// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs):
-// a click copies the element's data-copy, says so beside it for 2 s and to
+// "Copy link" on a post and the link mark on each heading (crates/web/src/share.rs),
+// and "Copy BibTeX" (src/pages/paper.rs): a click copies the element's data-copy, says so beside it for 2 s and to
 // screen readers; where the clipboard cannot be written, the link is shown
 // selected, to copy by hand.
 
 import { words } from './words.js';
 
-/** What the copy says beside the control, and to screen readers, in the site's language. */
-export const copiedText = (ok, doc = globalThis.document) => {
+/** What the copy says beside the control, and to screen readers, in the site's language: on success, the
+ * message `doneKey` names (a control's data-copy-status, as `bibtex.copied`) or "Link copied". */
+export const copiedText = (ok, doc = globalThis.document, doneKey = null) => {
   const w = words(doc);
-  return ok ? { mark: w.get('copy.done'), status: w.get('copy.status.done') } : { mark: w.get('copy.failed'), status: w.get('copy.status.failed') };
+  const own = doneKey ? w.get(doneKey) : doneKey;
+  const done = own && own !== doneKey ? own : w.get('copy.status.done');
+  return ok ? { mark: w.get('copy.done'), status: done } : { mark: w.get('copy.failed'), status: w.get('copy.status.failed') };
 };
 
 /** Listens for clicks on `[data-copy]` in `win`'s document. */
@@ -20,7 +23,7 @@ export const listenForCopies = (win = globalThis) => {
     e.preventDefault();
     const link = control.getAttribute('data-copy');
     const done = (ok) => {
-      const text = copiedText(ok, doc);
+      const text = copiedText(ok, doc, control.getAttribute('data-copy-status'));
       control.setAttribute('data-copied', text.mark);
       win.setTimeout(() => control.removeAttribute('data-copied'), 2000);
       let status = doc.getElementById('copy-status');

@@ -35,11 +35,12 @@ const queryParam = (query, key) => {
   return null;
 };
 
-/** Whether a list page's query filters it (tags, `match=any` or words). */
-const filtered = (query) => {
+/** Whether a list page's query filters it (tags, `match=any`, words, or on the papers page `again=1`). */
+const filtered = (query, papers = false) => {
   const tags = queryParam(query, 'tags');
   const hasTags = tags !== null && tags.split(',').some((t) => t.trim() !== '');
-  return hasTags || queryParam(query, 'match') === 'any' || queryParam(query, 'q') !== null;
+  const again = papers && queryParam(query, 'again') === '1';
+  return hasTags || queryParam(query, 'match') === 'any' || queryParam(query, 'q') !== null || again;
 };
 
 /** A post path confined to content/, whatever its encoding (see the core's `safe_post_path`), or null. */
@@ -66,11 +67,20 @@ const safePostPath = (raw) => {
   return /\.mdx?$/.test(path) ? path : `${path}.md`;
 };
 
+/** Whether `key` can name a paper (the core's `paper_id::is_key`): letters, digits, `-_.`, and `/`
+ * between segments other than empty, `.` and `..`; 120 characters at most. */
+const isPaperKey = (key) =>
+  key !== '' &&
+  [...key].length <= 120 &&
+  /^[\p{Alphabetic}\p{N}\-_./]+$/u.test(key) &&
+  key.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+
 /**
  * The page a location hash names.
  * @param {string} hash `location.hash`, with or without its `#`.
- * @returns {{page: 'home'|'papers'|'tags'|'archive'|'search'|'post'|'not-found', filtered?: boolean, post?: string, anchor?: string|null}}
- *   `filtered` for the list pages and the search; `post` (its file in content/) and `anchor` for a post.
+ * @returns {{page: 'home'|'papers'|'tags'|'archive'|'search'|'post'|'paper'|'not-found', filtered?: boolean, post?: string,
+ *   anchor?: string|null, paper?: string}}
+ *   `filtered` for the list pages and the search; `post` (its file in content/) and `anchor` for a post; `paper` (its key) for a paper.
  */
 export const routeOf = (hash) => {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -80,8 +90,12 @@ export const routeOf = (hash) => {
   if (path.startsWith('/')) path = path.slice(1);
   const page = path.replace(/\/+$/, '');
   if (page === '') return { page: 'home', filtered: filtered(query) };
-  if (page === 'papers' || page === 'search') return { page, filtered: filtered(query) };
+  if (page === 'papers' || page === 'search') return { page, filtered: filtered(query, page === 'papers') };
   if (page === 'tags' || page === 'archive') return { page };
+  if (path.startsWith('paper/')) {
+    const key = percentDecode(path.slice('paper/'.length).replace(/\/+$/, ''));
+    return isPaperKey(key) ? { page: 'paper', paper: key } : { page: 'not-found' };
+  }
   if (!path.startsWith('post/')) return { page: 'not-found' };
   const post = safePostPath(path.slice('post/'.length));
   return post ? { page: 'post', post, anchor: queryParam(query, 'id') } : { page: 'not-found' };

@@ -3,7 +3,7 @@
 //!
 //! Tags are compared case-insensitively (shown in lower case). A post has
 //! its own tags and every tag of its entries; a paper has its entry's tags
-//! and its post's tags. The same paper (same URL) reviewed twice is one
+//! and its post's tags. The same paper (one `crate::paper_id::identity`) reviewed twice is one
 //! [`Paper`] with two [`Review`]s.
 
 use crate::index::Index;
@@ -45,6 +45,8 @@ pub struct Filter {
     pub mode: Match,
     /// Words that must all appear in the title (any case, any script).
     pub text: String,
+    /// Only papers reviewed more than once (the papers page's `again=1`).
+    pub again: bool,
 }
 
 impl Filter {
@@ -75,7 +77,7 @@ pub struct Review {
     pub anchor: String,
 }
 
-/// A reviewed paper, once per URL.
+/// A reviewed paper, once per identity (its arXiv id, else its link, else its title).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paper {
     /// Title as first reviewed.
@@ -90,6 +92,9 @@ pub struct Paper {
     pub tags: Vec<String>,
     /// Every review, newest first.
     pub reviews: Vec<Review>,
+    /// The name of its page, `#/paper/<key>` (`crate::paper_id::key`).
+    #[serde(default)]
+    pub key: String,
 }
 
 /// A tag with how many posts and papers carry it.
@@ -111,11 +116,16 @@ pub struct Results {
     /// For each tag not selected: how many items the filter would give with it added.
     /// Sorted by count, then name; tags that would give nothing are left out.
     pub facets: Vec<(String, usize)>,
+    /// How many of the items match reviewed more than once: what the
+    /// filter would give with [`Filter::again`] (0 for posts).
+    pub again: usize,
 }
 
 struct Row {
     tags: Vec<u32>,
     text: String,
+    /// How many reviews (a paper's; 0 for a post).
+    reviews: u32,
 }
 
 /// Every post and paper of an index, ready to filter.
@@ -126,8 +136,8 @@ pub struct Catalog {
     post_rows: Vec<Row>,
     paper_rows: Vec<Row>,
     papers: Vec<Paper>,
-    /// Papers by their identity (`crate::paper_id::identity`), for those with a link.
-    by_url: HashMap<String, usize>,
+    /// Papers by their identity (`crate::paper_id::identity`).
+    by_identity: HashMap<String, usize>,
 }
 
 impl Catalog {
@@ -166,6 +176,7 @@ impl Catalog {
         self.post_rows.push(Row {
             tags: sorted(tags),
             text,
+            reviews: 0,
         });
         for (e, entry_tags) in post.entries.iter().zip(each_entry) {
             let review = Review {
@@ -181,7 +192,7 @@ impl Catalog {
             // One card per paper: reviews that link it differently (its
             // arXiv abstract, its PDF, its Hugging Face page) are one paper.
             let id = crate::paper_id::identity(e.url.as_deref(), &e.title);
-            let existing = e.url.as_ref().and(self.by_url.get(&id).copied());
+            let existing = self.by_identity.get(&id).copied();
             match existing {
                 Some(i) => {
                     let p = &mut self.papers[i];
@@ -190,6 +201,7 @@ impl Catalog {
                         p.subtitle = e.subtitle.clone();
                     }
                     let row = &mut self.paper_rows[i];
+                    row.reviews += 1;
                     row.tags = sorted(row.tags.iter().copied().chain(entry_tags).collect());
                     p.tags = row
                         .tags
@@ -198,9 +210,7 @@ impl Catalog {
                         .collect();
                 }
                 None => {
-                    if e.url.is_some() {
-                        self.by_url.insert(id, self.papers.len());
-                    }
+                    self.by_identity.insert(id.clone(), self.papers.len());
                     let tags = sorted(entry_tags);
                     let mut text = lower(&e.title);
                     if let Some(s) = &e.subtitle {
@@ -216,8 +226,13 @@ impl Catalog {
                             .map(|t| self.tag_names[*t as usize].clone())
                             .collect(),
                         reviews: vec![review],
+                        key: crate::paper_id::key_of(&id, &e.title),
                     });
-                    self.paper_rows.push(Row { tags, text });
+                    self.paper_rows.push(Row {
+                        tags,
+                        text,
+                        reviews: 1,
+                    });
                 }
             }
         }
@@ -243,6 +258,18 @@ impl Catalog {
     /// Every paper, in order of first review (newest first).
     pub fn papers(&self) -> &[Paper] {
         &self.papers
+    }
+
+    /// The paper whose page `key` names (`crate::paper_id::key`). A key
+    /// made from a title still finds its paper when a later review retitled
+    /// it: its hash, of the paper's identity, is the same.
+    pub fn paper(&self, key: &str) -> Option<&Paper> {
+        self.papers.iter().find(|p| p.key == key).or_else(|| {
+            let hash = key.rsplit('-').next().filter(|h| h.len() == 8)?;
+            self.papers
+                .iter()
+                .find(|p| p.key.len() > 8 && p.key.rsplit('-').next() == Some(hash))
+        })
     }
 
     /// Posts matching `filter` (positions in the index's post list).
@@ -328,6 +355,7 @@ impl Catalog {
             }
         };
         let mut items = Vec::new();
+        let mut again = 0;
         let mut with_tag = vec![0usize; self.tag_names.len()];
         let mut extra = vec![0usize; self.tag_names.len()];
         let positions: Box<dyn Iterator<Item = usize>> = match only {
@@ -336,11 +364,12 @@ impl Catalog {
         };
         for i in positions {
             let r = &rows[i];
-            if !text_ok(r) {
+            if !text_ok(r) || filter.again && r.reviews < 2 {
                 continue;
             }
             if tags_ok(r) {
                 items.push(i);
+                again += usize::from(r.reviews >= 2);
                 for t in &r.tags {
                     with_tag[*t as usize] += 1;
                 }
@@ -363,7 +392,11 @@ impl Catalog {
             .filter(|(_, n)| *n > 0)
             .collect();
         facets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Results { items, facets }
+        Results {
+            items,
+            facets,
+            again,
+        }
     }
 }
 
@@ -391,6 +424,7 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             mode,
             text: text.into(),
+            again: false,
         }
     }
 
@@ -423,6 +457,83 @@ mod tests {
             sam.subtitle.as_deref(),
             Some("Segment Anything with Concepts")
         );
+    }
+
+    #[test]
+    fn a_paper_page_finds_its_paper_by_key() {
+        let c = Catalog::new(&index());
+        let lumine = c.paper("2511.08892").expect("by its arXiv id");
+        assert_eq!(lumine.reviews.len(), 2);
+        let sam = &c.papers()[0];
+        assert!(sam.key.starts_with("sam-3-"), "{}", sam.key);
+        assert_eq!(lumine.key, "2511.08892");
+        assert_eq!(c.paper(&sam.key).map(|p| &p.title), Some(&sam.title));
+        // A later review retitled it: the old address still finds it by its hash.
+        let hash = sam.key.rsplit('-').next().unwrap().to_string();
+        assert_eq!(
+            c.paper(&format!("segment-anything-{hash}"))
+                .map(|p| &p.title),
+            Some(&sam.title)
+        );
+        assert!(c.paper("2511.99999").is_none());
+        assert!(c.paper("nothing-00000000").is_none());
+    }
+
+    #[test]
+    fn papers_reviewed_more_than_once() {
+        let c = Catalog::new(&index());
+        let all = c.filter_papers(&Filter::default());
+        assert_eq!(all.again, 2, "SAM 3 and Lumine");
+        let again = Filter {
+            again: true,
+            ..Filter::default()
+        };
+        let r = c.filter_papers(&again);
+        let titles: Vec<&str> = r
+            .items
+            .iter()
+            .map(|i| c.papers()[*i].title.as_str())
+            .collect();
+        assert_eq!(titles, ["SAM 3", "Lumine"]);
+        assert_eq!(r.again, 2);
+        // Facets count within the papers reviewed again.
+        assert!(
+            r.facets.contains(&("bytedance".to_string(), 1)),
+            "{:?}",
+            r.facets
+        );
+        assert!(
+            !r.facets.iter().any(|(t, _)| t == "nvidia"),
+            "{:?}",
+            r.facets
+        );
+        // With a tag: SAM 3 is `meta`, Lumine is not.
+        let meta = c.filter_papers(&Filter {
+            tags: vec!["meta".into()],
+            ..Filter::default()
+        });
+        assert_eq!(meta.again, 1);
+        assert_eq!(
+            c.filter_posts(&Filter::default()).again,
+            0,
+            "posts are not reviewed"
+        );
+    }
+
+    #[test]
+    fn entries_without_links_are_one_paper_by_title() {
+        let posts = [
+            ("papers/b.md", "# B\n\n## 1. The Bitter Lesson: Revisited\n"),
+            (
+                "papers/a.md",
+                "# A\n\n## 1. the bitter lesson — revisited\n",
+            ),
+        ];
+        let c = Catalog::new(&Index::build(
+            posts.iter().map(|(p, t)| Post::parse(p, t).post),
+        ));
+        assert_eq!(c.papers().len(), 1);
+        assert_eq!(c.papers()[0].reviews.len(), 2);
     }
 
     #[test]

@@ -235,6 +235,30 @@ impl Element {
     }
 }
 
+/// Elements whose text is kept apart from the text before it.
+const SEPARATE: &[&str] = &[
+    "p",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "div",
+    "blockquote",
+    "pre",
+    "dt",
+    "dd",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "summary",
+    "details",
+    "section",
+];
+
 impl Node {
     /// A text node.
     pub fn text(s: impl Into<String>) -> Self {
@@ -254,7 +278,16 @@ impl Node {
         while let Some(node) = stack.pop() {
             match node {
                 Node::Text(t) => out.push_str(t),
-                Node::Element(e) => stack.extend(e.children.iter().rev()),
+                Node::Element(e) => {
+                    // A block or a table cell is a word of its own: two
+                    // cells "SAM 2" and "SAM 3" read "SAM 2 SAM 3".
+                    if SEPARATE.contains(&e.tag())
+                        && out.chars().last().is_some_and(|c| !c.is_whitespace())
+                    {
+                        out.push(' ');
+                    }
+                    stack.extend(e.children.iter().rev())
+                }
             }
         }
     }

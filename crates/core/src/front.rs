@@ -51,6 +51,9 @@ pub struct PapersFront {
     pub facets: Vec<(String, usize)>,
     /// The first cards, in the papers page's order.
     pub cards: Vec<Paper>,
+    /// How many papers were reviewed more than once.
+    #[serde(default)]
+    pub again: usize,
 }
 
 impl Front {
@@ -77,6 +80,7 @@ impl PapersFront {
     pub fn of(catalog: &Catalog) -> PapersFront {
         let all = catalog.filter_papers(&Filter::default());
         PapersFront {
+            again: all.again,
             total: all.items.len(),
             facets: all.facets,
             cards: all

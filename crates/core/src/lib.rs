@@ -20,6 +20,7 @@ pub mod address;
 #[cfg(feature = "site")]
 pub mod app_page;
 pub mod autolink;
+pub mod bibtex;
 pub mod catalog;
 pub mod check;
 pub mod code_block;

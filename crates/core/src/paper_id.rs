@@ -113,6 +113,76 @@ pub fn identity(url: Option<&str>, title: &str) -> String {
     }
 }
 
+/// A paper's name in addresses (`#/paper/<key>`, `paper/<key>/`): its arXiv
+/// id (`2510.25616`, `hep-th/9901001`); without one, its title's slug and a
+/// short hash of its identity (`seg-anything-3f2a9c01`), so two papers of one
+/// title but different links have two pages.
+///
+/// ```
+/// use papershelf_core::paper_id::key;
+/// assert_eq!(key(Some("https://arxiv.org/pdf/2510.25616v2"), "X"), "2510.25616");
+/// assert!(key(Some("https://example.org/p"), "A Paper").starts_with("a-paper-"));
+/// ```
+pub fn key(url: Option<&str>, title: &str) -> String {
+    key_of(&identity(url, title), title)
+}
+
+/// [`key`] from the paper's [`identity`] (which holds its arXiv id, if any)
+/// and its title.
+pub fn key_of(identity: &str, title: &str) -> String {
+    if let Some(id) = identity.strip_prefix("arxiv:") {
+        return id.to_string();
+    }
+    // FNV-1a, 32 bits: stable across builds and languages, enough to tell
+    // apart the few papers one title could name.
+    let hash = identity.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let slug: String = crate::slug::slugify(&normalized_title(title))
+        .chars()
+        .take(48)
+        .collect();
+    let slug = slug.trim_matches(['-', '_']);
+    if slug.is_empty() {
+        format!("{hash:08x}")
+    } else {
+        format!("{slug}-{hash:08x}")
+    }
+}
+
+/// Whether `key` can name a paper: what [`key`] writes (letters, digits,
+/// `-`, `_`, `.`, and `/` between non-empty segments other than `.`/`..`).
+pub fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.chars().count() <= 120
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+        && key
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+}
+
+/// The year and month an arXiv id was submitted in (`2510.25616` is
+/// October 2025; `hep-th/9901001` January 1999).
+///
+/// ```
+/// use papershelf_core::paper_id::submitted;
+/// assert_eq!(submitted("2510.25616"), Some((2025, 10)));
+/// assert_eq!(submitted("hep-th/9901001"), Some((1999, 1)));
+/// ```
+pub fn submitted(id: &str) -> Option<(u32, u32)> {
+    let digits = match id.split_once('/') {
+        Some((_, number)) => number,
+        None => id,
+    };
+    let yy: u32 = digits.get(..2)?.parse().ok()?;
+    let mm: u32 = digits.get(2..4)?.parse().ok()?;
+    // Old-style ids began in 1991; new-style ones in 2007.
+    let year = if yy >= 91 { 1900 + yy } else { 2000 + yy };
+    (1..=12).contains(&mm).then_some((year, mm))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +240,45 @@ mod tests {
             identity(None, "sam 3 — segment  anything")
         );
         assert_ne!(identity(None, "SAM 3"), identity(None, "SAM 2"));
+    }
+
+    #[test]
+    fn a_paper_key_is_its_arxiv_id_else_its_title_and_a_hash() {
+        assert_eq!(
+            key(Some("https://huggingface.co/papers/2510.25616"), "a"),
+            "2510.25616"
+        );
+        assert_eq!(
+            key(Some("https://arxiv.org/abs/hep-th/9901001v2"), "a"),
+            "hep-th/9901001"
+        );
+        let a = key(Some("https://example.org/one"), "SAM 3: Segment Anything");
+        let b = key(Some("https://example.org/two"), "SAM 3: Segment Anything");
+        assert!(a.starts_with("sam-3-segment-anything-"), "{a}");
+        assert_ne!(a, b, "two links, two papers");
+        assert_eq!(
+            a,
+            key(Some("https://EXAMPLE.org/one/"), "sam 3 — segment anything")
+        );
+        assert!(key(None, "모델 평가").starts_with("모델-평가-"));
+        assert_eq!(key(None, "!!!").len(), 8, "no slug: the hash alone");
+        for k in [
+            a.as_str(),
+            "2510.25616",
+            "hep-th/9901001",
+            "모델-평가-0a1b2c3d",
+        ] {
+            assert!(is_key(k), "{k}");
+        }
+        for bad in ["", "../x", "a//b", "a/./b", "x?y", "a b", "%2e%2e", "a\\b"] {
+            assert!(!is_key(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn submission_month_from_the_id() {
+        assert_eq!(submitted("0704.0001"), Some((2007, 4)));
+        assert_eq!(submitted("math.GT/0309136"), Some((2003, 9)));
+        assert_eq!(submitted("2513.00001"), None, "no 13th month");
     }
 }

@@ -30,6 +30,13 @@ pub enum Route {
         /// Heading id from `?id=`.
         anchor: Option<String>,
     },
+    /// `#/paper/<key>`: one reviewed paper and every review of it (its key
+    /// as `crate::paper_id::key` writes it: the arXiv id, or a title's slug
+    /// and hash).
+    Paper {
+        /// The paper's key.
+        key: String,
+    },
     /// Anything else: what was asked for, to show on the not-found page.
     NotFound {
         /// The hash as given.
@@ -54,12 +61,20 @@ impl Route {
         let (path, query) = h.split_once('?').unwrap_or((h, ""));
         let path = path.strip_prefix('/').unwrap_or(path);
         match path.trim_end_matches('/') {
-            "" => return Route::Home(filter_of(query)),
-            "papers" => return Route::Papers(filter_of(query)),
-            "search" => return Route::Search(filter_of(query)),
+            "" => return Route::Home(filter_of(query, false)),
+            "papers" => return Route::Papers(filter_of(query, true)),
+            "search" => return Route::Search(filter_of(query, false)),
             "tags" => return Route::Tags,
             "archive" => return Route::Archive,
             _ => {}
+        }
+        if let Some(key) = path.strip_prefix("paper/") {
+            let key = percent_decode(key.trim_end_matches('/'));
+            return if crate::paper_id::is_key(&key) {
+                Route::Paper { key }
+            } else {
+                not_found()
+            };
         }
         let Some(post) = path.strip_prefix("post/") else {
             return not_found();
@@ -80,6 +95,7 @@ impl Route {
             Route::Tags => "#/tags".to_string(),
             Route::Archive => "#/archive".to_string(),
             Route::Post { path, anchor } => crate::doc::post_hash(path, anchor.as_deref()),
+            Route::Paper { key } => paper_hash(key),
             Route::NotFound { asked } => format!("#{asked}"),
         }
     }
@@ -102,7 +118,15 @@ impl Route {
     }
 }
 
-fn filter_of(query: &str) -> Filter {
+/// The hash of the page of the paper named `key` (`#/paper/2510.25616`).
+pub fn paper_hash(key: &str) -> String {
+    let path: Vec<String> = key.split('/').map(percent_encode).collect();
+    format!("#/paper/{}", path.join("/"))
+}
+
+/// The filter a list page's query gives; `again=1` (papers reviewed more
+/// than once) only where `papers`.
+fn filter_of(query: &str, papers: bool) -> Filter {
     let tags = query_param(query, "tags")
         .map(|t| {
             let mut tags: Vec<String> = Vec::new();
@@ -127,6 +151,7 @@ fn filter_of(query: &str) -> Filter {
         tags,
         mode,
         text: query_param(query, "q").unwrap_or_default(),
+        again: papers && query_param(query, "again").as_deref() == Some("1"),
     }
 }
 
@@ -147,6 +172,9 @@ fn filter_query(f: &Filter) -> String {
     }
     if !f.text.is_empty() {
         parts.push(format!("q={}", percent_encode(&f.text)));
+    }
+    if f.again {
+        parts.push("again=1".to_string());
     }
     if parts.is_empty() {
         String::new()
@@ -240,6 +268,7 @@ mod tests {
                 Route::Archive => "archive",
                 Route::Search(_) => "search",
                 Route::Post { .. } => "post",
+                Route::Paper { .. } => "paper",
                 Route::NotFound { .. } => "not-found",
             };
             assert_eq!(Some(page.to_string()), field("page"), "{hash}");
@@ -254,6 +283,11 @@ mod tests {
                 _ => (None, None),
             };
             assert_eq!(post, field("post"), "{hash}");
+            let paper = match &route {
+                Route::Paper { key } => Some(key.clone()),
+                _ => None,
+            };
+            assert_eq!(paper, field("paper"), "{hash}");
             assert_eq!(anchor, field("anchor"), "{hash}");
             let url = post.as_deref().map(|p| post_url("content/", p));
             assert_eq!(url, field("url"), "{hash}");
@@ -276,6 +310,7 @@ mod tests {
             tags: vec!["meta".into(), "비전 모델".into()],
             mode: Match::Any,
             text: "sam 3".into(),
+            again: false,
         };
         assert_eq!(
             filtered_hash(&filtered),
@@ -289,11 +324,25 @@ mod tests {
                 tags: vec!["rl".into()],
                 mode: Match::Any,
                 text: "\"언어 모델\" GRPO는 <img onerror=x>".into(),
+                again: false,
             }),
             Route::Search(Filter::default()),
+            Route::Papers(Filter {
+                again: true,
+                ..Filter::default()
+            }),
             Route::Post {
                 path: "papers/y2025/oct/20251029.md".into(),
                 anchor: Some("1-kimi".into()),
+            },
+            Route::Paper {
+                key: "2510.25616".into(),
+            },
+            Route::Paper {
+                key: "hep-th/9901001".into(),
+            },
+            Route::Paper {
+                key: "모델-평가-0a1b2c3d".into(),
             },
         ] {
             assert_eq!(Route::from_hash(&r.to_hash()), r);
@@ -307,6 +356,15 @@ mod tests {
             "lower case, no repeats"
         );
         assert_eq!(f.filter().unwrap().mode, Match::All);
+        // Reviewed more than once is the papers page's alone.
+        assert_eq!(
+            Route::from_hash("#/papers?again=1").to_hash(),
+            "#/papers?again=1"
+        );
+        assert_eq!(
+            Route::from_hash("#/?again=1"),
+            Route::Home(Filter::default())
+        );
     }
 
     #[test]
@@ -318,6 +376,7 @@ mod tests {
                 tags: vec!["rl".into(), "vision".into()],
                 mode: Match::Any,
                 text: "모델을".into(),
+                again: false,
             })
         );
         assert_eq!(

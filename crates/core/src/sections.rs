@@ -72,6 +72,40 @@ pub fn sections_of(parsed: &crate::post::ParsedPost) -> Vec<Section> {
     sections
 }
 
+/// The first lines of the review under the entry whose heading is
+/// `anchor` (a paper page's excerpt of each review): its text up to
+/// `max_chars` characters, cut at a word and ended with `…` when longer.
+/// `None` when the post has no such entry.
+pub fn entry_lead(
+    parsed: &crate::post::ParsedPost,
+    anchor: &str,
+    max_chars: usize,
+) -> Option<String> {
+    let at = parsed
+        .post
+        .entries
+        .iter()
+        .position(|e| e.anchor == anchor)?;
+    let sections = sections_of(parsed);
+    let body = &sections.get(at + 1)?.body;
+    Some(cut(&body.replace('\n', " "), max_chars))
+}
+
+/// `text` up to `max` characters, cut after the last whole word and ended
+/// with `…` when it was longer.
+fn cut(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max).collect();
+    let head = match head.rfind(char::is_whitespace) {
+        Some(i) if i > head.len() / 2 => &head[..i],
+        _ => head.as_str(),
+    };
+    format!("{}…", head.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +132,24 @@ mod tests {
         assert!(s
             .iter()
             .all(|s| !s.body.contains("http") && !s.body.contains("import")));
+    }
+
+    #[test]
+    fn an_entry_lead_is_its_first_words() {
+        let parsed = Post::parse(
+            "papers/a.md",
+            "# Day\n\n## 1. [A](https://example.org/a)\n\n첫 문단은 짧다.\n\n둘째 문단은 조금 더 길게 쓴 문장이다.\n\n## 2. [B](https://example.org/b)\n",
+        );
+        assert_eq!(
+            entry_lead(&parsed, "1-a", 200).as_deref(),
+            Some("첫 문단은 짧다. 둘째 문단은 조금 더 길게 쓴 문장이다.")
+        );
+        assert_eq!(
+            entry_lead(&parsed, "1-a", 16).as_deref(),
+            Some("첫 문단은 짧다. 둘째…")
+        );
+        assert_eq!(entry_lead(&parsed, "2-b", 200).as_deref(), Some(""));
+        assert_eq!(entry_lead(&parsed, "9-none", 200), None);
     }
 
     #[test]

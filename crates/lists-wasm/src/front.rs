@@ -89,6 +89,7 @@ fn paper(value: &JsValue) -> Option<Paper> {
         url: text(value, "url"),
         tags: texts(value, "tags")?,
         reviews: each(value, "reviews", review)?,
+        key: text(value, "key")?,
     })
 }
 
@@ -105,6 +106,7 @@ fn papers(value: &JsValue) -> Option<PapersFront> {
         total: number(value, "total")? as usize,
         facets: facets(value)?,
         cards: each(value, "cards", paper)?,
+        again: number(value, "again").map_or(0, |n| n as usize),
     })
 }
 

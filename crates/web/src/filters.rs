@@ -49,6 +49,8 @@ pub const TEXT_KEY: &str = "title-words";
 pub const MORE_TAGS_KEY: &str = "more-tags";
 /// The key of "Show more".
 pub const SHOW_MORE_KEY: &str = "show-more";
+/// The key of "Reviewed more than once".
+pub const AGAIN_KEY: &str = "again";
 
 /// What a press (or typing) on a list page's controls asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +67,8 @@ pub enum Action {
     MoreTags,
     /// Show the next page of the list.
     ShowMore,
+    /// Only papers reviewed more than once, or every paper again.
+    Again,
 }
 
 impl Action {
@@ -77,6 +81,10 @@ impl Action {
                 ..filter.clone()
             }),
             Action::Clear => Some(Filter::default()),
+            Action::Again => Some(Filter {
+                again: !filter.again,
+                ..filter.clone()
+            }),
             Action::Text(text) => Some(Filter {
                 text: text.clone(),
                 ..filter.clone()
@@ -109,6 +117,7 @@ pub fn action(event: &web_sys::Event) -> Option<Action> {
         (_, "clear") => Action::Clear,
         (_, MORE_TAGS_KEY) => Action::MoreTags,
         (_, SHOW_MORE_KEY) => Action::ShowMore,
+        (_, AGAIN_KEY) => Action::Again,
         _ => return None,
     })
 }
@@ -154,6 +163,9 @@ pub struct Shown<'a> {
     pub facets: &'a [(String, usize)],
     /// Whether every tag is shown, not only the first [`FACETS_SHOWN`].
     pub all_tags: bool,
+    /// How many items the filter gives reviewed more than once, on the
+    /// papers page (`None` elsewhere): the number on its toggle.
+    pub again: Option<usize>,
 }
 
 /// Shows `shown` on the filter bar `bar` (dressed by [`dress_bar`]): the
@@ -174,13 +186,16 @@ pub fn show_bar(bar: &Element, counted: Counted, shown: &Shown) {
         }
     }
     keys::keep_focus(bar, || {
-        for old in [".selected", ".facets"] {
+        for old in [".selected", ".again", ".facets"] {
             if let Ok(Some(group)) = bar.query_selector(old) {
                 group.remove();
             }
         }
         if !shown.filter.tags.is_empty() {
             let _ = bar.append_child(&chips(&document, shown.filter));
+        }
+        if let Some(n) = shown.again.filter(|n| *n > 0 || shown.filter.again) {
+            let _ = bar.append_child(&again(&document, shown.filter.again, n));
         }
         let _ = bar.append_child(&facets(&document, counted, shown));
     });
@@ -248,6 +263,36 @@ fn chips(document: &Document, filter: &Filter) -> Element {
         t("filter.clear"),
     ));
     group
+}
+
+/// The toggle showing only the papers reviewed more than once (`n` of them
+/// under the filter), pressed when `on`.
+fn again(document: &Document, on: bool, n: usize) -> Element {
+    let button = element(
+        document,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "again"),
+            ("aria-pressed", if on { "true" } else { "false" }),
+            (KEY_ATTR, AGAIN_KEY),
+        ],
+        t("papers.again"),
+    );
+    let _ = button.append_with_str_1(" ");
+    let _ = button.append_child(&element(
+        document,
+        "span",
+        &[("class", "count")],
+        &n.to_string(),
+    ));
+    let _ = button.append_child(&element(
+        document,
+        "span",
+        &[("class", "visually-hidden")],
+        &PAPERS.unit(n),
+    ));
+    button
 }
 
 /// The tags not chosen, each with how many items adding it gives ("meta 4

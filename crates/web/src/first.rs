@@ -176,6 +176,7 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
         total,
         facets,
         shown,
+        again,
     } = list.shape(front);
     let (root, main) = frame(&document, view, Some(view));
     let _ = main.append_child(&el("h1", &[("class", "page-title")], title));
@@ -185,6 +186,7 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
         filter: &Filter::default(),
         facets,
         all_tags: false,
+        again,
     };
     filters::show_bar(&bar, counted, &shown_bar);
     let _ = main.append_child(&bar);
@@ -211,7 +213,7 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
         let _ = main.append_child(&more);
     }
     let _ = root.append_child(&main);
-    until_the_app(&main, route, shown, step, facets.to_vec(), counted);
+    until_the_app(&main, route, shown, step, facets.to_vec(), counted, again);
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
@@ -234,6 +236,7 @@ fn until_the_app(
     step: usize,
     facets: Vec<(String, usize)>,
     counted: filters::Counted,
+    again: Option<usize>,
 ) {
     let at = main.clone();
     let on_click = move |event: web_sys::Event| {
@@ -249,6 +252,7 @@ fn until_the_app(
                     filter: &Filter::default(),
                     facets: &facets,
                     all_tags: !all_tags_shown(&bar),
+                    again,
                 };
                 filters::show_bar(&bar, counted, &shown);
             }
@@ -345,6 +349,7 @@ struct Shape<'a> {
     total: usize,
     facets: &'a [(String, usize)],
     shown: usize,
+    again: Option<usize>,
 }
 
 impl<'a> List<'a> {
@@ -358,6 +363,7 @@ impl<'a> List<'a> {
                 total: front.total,
                 facets: &front.facets,
                 shown: front.posts.len(),
+                again: None,
             },
             List::Papers(papers) => Shape {
                 view: PAPERS_VIEW,
@@ -367,6 +373,7 @@ impl<'a> List<'a> {
                 total: papers.total,
                 facets: &papers.facets,
                 shown: papers.cards.len(),
+                again: Some(papers.again),
             },
         }
     }

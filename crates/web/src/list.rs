@@ -10,6 +10,7 @@ use papershelf_core::catalog::Paper;
 use papershelf_core::doc::post_hash;
 use papershelf_core::links::{is_external, UrlUse};
 use papershelf_core::post::Post;
+use papershelf_core::route::paper_hash;
 use web_sys::{Document, Element};
 
 /// Empties `container` for a list; when the list is `empty`, says nothing
@@ -77,8 +78,8 @@ pub fn render_papers(container: &Element, papers: &[Paper], selected: &[String])
     let _ = container.append_child(&cards);
 }
 
-/// One paper: its title (linking to the paper), subtitle, tags, and a link
-/// to every review of it.
+/// One paper: its title (linking to its page), subtitle, its link, tags, and
+/// a link to every review of it.
 fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Element {
     let key = match paper.reviews.first() {
         Some(review) => format!(
@@ -93,28 +94,14 @@ fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Elemen
         &[("class", "paper-card"), (KEY_ATTR, &key)],
         "",
     );
+    // The title leads to the paper's page (every review of it, its BibTeX).
     let heading = element(document, "h2", &[("class", "paper-title")], "");
-    // A link only if the URL-scheme allow-list keeps it: the index may be another tool's.
-    let title = match paper
-        .url
-        .as_deref()
-        .filter(|url| is_external(url, UrlUse::Link))
-    {
-        Some(url) => element(
-            document,
-            "a",
-            &[
-                ("class", "paper-link"),
-                ("href", url),
-                ("target", "_blank"),
-                ("rel", "noopener noreferrer"),
-                (KEY_ATTR, "title"),
-            ],
-            &paper.title,
-        ),
-        None => element(document, "span", &[], &paper.title),
-    };
-    let _ = heading.append_child(&title);
+    let _ = heading.append_child(&element(
+        document,
+        "a",
+        &[("href", &paper_hash(&paper.key)), (KEY_ATTR, "title")],
+        &paper.title,
+    ));
     let _ = card.append_child(&heading);
     if let Some(subtitle) = &paper.subtitle {
         let _ = card.append_child(&element(
@@ -125,6 +112,25 @@ fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Elemen
         ));
     }
     let tags = element(document, "div", &[("class", "paper-tags")], "");
+    // The paper itself, if the URL-scheme allow-list keeps its link: the index may be another tool's.
+    if let Some(url) = paper
+        .url
+        .as_deref()
+        .filter(|url| is_external(url, UrlUse::Link))
+    {
+        let _ = tags.append_child(&element(
+            document,
+            "a",
+            &[
+                ("class", "paper-link"),
+                ("href", url),
+                ("target", "_blank"),
+                ("rel", "noopener noreferrer"),
+                (KEY_ATTR, "source"),
+            ],
+            t("paper.source"),
+        ));
+    }
     for tag in &paper.tags {
         let _ = tags.append_child(&tag_link(document, tag, selected));
     }
