@@ -7,6 +7,7 @@ use crate::{dom, Load, Route, Shelf};
 use leptos::html::Div;
 use leptos::prelude::*;
 use papershelf_core::bibtex;
+use papershelf_core::citations::{Cited, CITED_VERSION};
 use papershelf_core::doc::{post_hash, HashLinker};
 use papershelf_core::post::{ParsedPost, Post};
 use papershelf_web::messages::t;
@@ -145,6 +146,39 @@ pub fn PostPage(
         if !(adopted || pending && loading) {
             scroll_to(shelf, &container, anchor.get_untracked().as_deref());
         }
+    });
+    // Who cites it, under the entries they cite (`papershelf index` counted
+    // them; the list is fetched only for a post something cites).
+    Effect::new(move || {
+        let Some(container) = body.get() else { return };
+        if !state.with(|s| matches!(s, Load::Ready(_))) {
+            return;
+        }
+        let file = path.get_value();
+        let cited = shelf.library.with(|l| match l {
+            Load::Ready(lib) => lib.index.find(&file).map_or(0, |p| p.cited),
+            _ => 0,
+        });
+        if cited == 0 {
+            return;
+        }
+        let url = format!(
+            "{}{}",
+            shelf.content_base.get_value(),
+            papershelf_core::paths::encode_path(&papershelf_core::paths::cited_path(&file))
+        );
+        leptos::task::spawn_local(async move {
+            // A list that cannot be read leaves the post as it is.
+            let Ok(value) = api::fetch_json(&url).await else {
+                return;
+            };
+            let Ok(cited) = serde_wasm_bindgen::from_value::<Cited>(value) else {
+                return;
+            };
+            if cited.version == CITED_VERSION && path.try_get_value().as_deref() == Some(&file) {
+                papershelf_web::cited::show(&container, &cited.citations);
+            }
+        });
     });
     // Follow later `?id=` changes without fetching again.
     Effect::watch(

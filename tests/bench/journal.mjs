@@ -112,12 +112,16 @@ function writer(rnd) {
 
 /**
  * Writes `posts` posts under `dir` (papers/yYYYY/mMM/YYYYMMDD.md), one a
- * day back from 2025-11-30, about 6 entries each. Returns their paths.
+ * day back from 2025-11-30, about 6 entries each; every fourth post ends
+ * with a sentence citing the first entry of a review three days older, as
+ * the author links back (what `papershelf index` counts as cited-by).
+ * Returns their paths.
  */
 export function writeJournal(dir, posts = 4000, seed = 7) {
   const rnd = rng(seed);
   const w = writer(rnd);
   const written = [];
+  const made = [];
   for (let i = 0; i < posts; i++) {
     const day = new Date(Date.UTC(2025, 10, 30) - i * 86400000);
     const ymd = day.toISOString().slice(0, 10);
@@ -127,19 +131,31 @@ export function writeJournal(dir, posts = 4000, seed = 7) {
     const lines = ['---', `tags: [${tags.join(', ')}]`, '---', ''];
     if (rnd() < 0.2) lines.push("import Figure from '@site/src/components/Figure';", '');
     lines.push(`# ${ymd} papers review`, '', w.sentence(), '');
+    let first = null;
     for (let e = 1; e <= entries; e++) {
       const id = `${2000 + Math.floor(rnd() * 600)}.${String(Math.floor(rnd() * 99999)).padStart(5, '0')}`;
-      lines.push(`## ${e}. [${w.title()}](https://arxiv.org/abs/${id}) \`${w.pick(ORGS)}\``);
+      const [title, org] = [w.title(), w.pick(ORGS)];
+      // Its heading's id, as Docusaurus slugs it (the titles are ASCII words).
+      if (e === 1) first = { title, anchor: `1-${`${title} ${org}`.toLowerCase().replaceAll(' ', '-')}` };
+      lines.push(`## ${e}. [${title}](https://arxiv.org/abs/${id}) \`${org}\``);
       if (rnd() < 0.7) lines.push(`### ${w.title()}`);
       lines.push('');
       const paras = 1 + Math.floor(rnd() * 3);
       for (let p = 0; p < paras; p++) lines.push(w.paragraph(), '');
     }
+    made.push({ rel, lines, first });
+  }
+  made.forEach(({ rel, lines }, i) => {
+    const older = made[i + 3];
+    if (i % 4 === 1 && older) {
+      const to = path.posix.relative(path.posix.dirname(rel), older.rel);
+      lines.push(`사흘 전 리뷰의 [${older.first.title}](${to}#${older.first.anchor})와 같은 문제를 다른 방법으로 푼다.`, '');
+    }
     const file = path.join(dir, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, lines.join('\n'));
     written.push(rel);
-  }
+  });
   return written;
 }
 

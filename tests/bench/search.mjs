@@ -95,6 +95,22 @@ export async function benchSearch({ browser, row, budget, runs = 5 }) {
   row('search index on disk (papershelf / Pagefind)', `${(ours.bytes / 2 ** 20).toFixed(1)} MB in ${ours.files} files / ${(theirs.bytes / 2 ** 20).toFixed(1)} MB in ${theirs.files} files`);
   budget('search index ≤ 8 MB and 500 files', ours.bytes <= 8 * 2 ** 20 && ours.files <= 500, `${(ours.bytes / 2 ** 20).toFixed(1)} MB, ${ours.files} files`);
   budget('search index built in ≤ 10 s with < 500 MB', secs <= 10 && rssKb < 500 * 1024, `${secs.toFixed(1)} s, ${(rssKb / 1024).toFixed(0)} MB`);
+  // Who cites whom (the journal's every fourth post links back): its step's
+  // time against the rest of the same run, which is `papershelf index`
+  // without it; median of 3 runs.
+  const steps = [];
+  for (let i = 0; i < 3; i++) {
+    const run = spawnSync(bin, ['index', content, '--timings'], { encoding: 'utf8' });
+    const m = /cited-by (\d+) ms.*total (\d+) ms/.exec(run.stderr);
+    if (run.status !== 0 || !m) throw new Error(`papershelf index --timings failed: ${run.stderr}`);
+    steps.push({ cited: Number(m[1]), total: Number(m[2]) });
+  }
+  steps.sort((a, b) => a.cited / (a.total - a.cited) - b.cited / (b.total - b.cited));
+  const mid = steps[1];
+  const share = mid.cited / (mid.total - mid.cited);
+  const citedFiles = fs.readdirSync(path.join(content, '_papershelf', 'cited'), { recursive: true }).filter((f) => f.endsWith('.json')).length;
+  row('papershelf index with cited-by: its step / the rest', `${mid.cited} ms / ${mid.total - mid.cited} ms (+${(share * 100).toFixed(1)} %)`, `${citedFiles} posts cited; median of 3 runs of \`papershelf index --timings\``);
+  budget('papershelf index with cited-by ≤ 10 % slower than without', share <= 0.1, `+${(share * 100).toFixed(1)} %`);
 
   // 2. Recall on Korean nouns: every post whose text holds the noun, with
   // or without a particle, should be found.

@@ -28,6 +28,9 @@ const PAGES = [
   ['a post with images', '#/post/papers/y2025/nov/20251106', '.post-body img'],
   ['a post with math', '#/post/papers/y2025/oct/20251001', '.post-body math'],
   ['search results', `#/search?q=${encodeURIComponent('모델')}`, '.search-hit .snippet'],
+  ['a paper', '#/paper/2511.16719', '.paper-review .review-lead'],
+  ['papers reviewed more than once', '#/papers?again=1', '.again[aria-pressed="true"]'],
+  ['a post others cite', '#/post/papers/y2025/nov/20251120', '.cited-by .citation'],
   ['a missing page', '#/nope', 'h1'],
   ['a missing post', '#/post/papers/y2025/nov/19990101', 'h1'],
 ];

@@ -48,8 +48,16 @@ async function holdApp(page, shown = '[data-first-view] .post-body h2') {
 
 // Markup without Leptos's empty comment markers (nor the empty style a
 // screenshot leaves on an input), to compare the two views.
+/** The markup of `selector`, without what the app adds once it has the index (who cites the post). */
 const markup = (page, selector) =>
-  page.locator(selector).first().evaluate((el) => el.outerHTML.replace(/<!---->/g, '').replaceAll(' style=""', ''));
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('.cited-by').forEach((c) => c.remove());
+      return copy.outerHTML.replace(/<!---->/g, '').replaceAll(' style=""', '');
+    });
 
 /** The markup of each of `parts` inside `root` (null for a part that is not there). */
 async function partsOf(page, root, parts) {

@@ -4,8 +4,9 @@
 // (2025-11-24).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, shots, appShown, siteWords, waitUntil } from './harness.mjs';
+import { serve, launch, newPage, shots, appShown, siteWords, waitUntil, copyDist } from './harness.mjs';
 
 const w = siteWords();
 const SAM = '2511.16719';
@@ -140,3 +141,70 @@ for (const how of ['first view', 'app']) {
     page.assertClean();
   });
 }
+
+test('a citing post appears under the cited entry, with its sentence and the link text marked', async () => {
+  const page = await newPage(browser, { width: 390, height: 900 });
+  await page.goto(`${server.base}#/post/papers/y2025/nov/20251106?id=0-visual-spatial-tuning`);
+  await appShown(page);
+  const aside = page.locator('.post-body aside.cited-by');
+  await aside.waitFor();
+  assert.equal(await aside.count(), 1);
+  // In the cited entry's section: after its heading, before the next entry's.
+  const where = await aside.evaluate((a) => {
+    let h = a.previousElementSibling;
+    while (h && h.tagName !== 'H2') h = h.previousElementSibling;
+    let n = a.nextElementSibling;
+    while (n && n.tagName !== 'H2') n = n.nextElementSibling;
+    return [h?.id, n?.id];
+  });
+  assert.deepEqual(where, ['0-visual-spatial-tuning', '1-visual-sketchpad-benchmarks-bytedance']);
+  assert.equal(await aside.locator('.cited-title').textContent(), `${w.get('cited.title')}1`);
+  const item = aside.locator('.citation');
+  assert.equal(await item.locator('a.citation-post').textContent(), '2025-11-24 papers review');
+  assert.equal(await item.locator('a.citation-post').getAttribute('href'), '#/post/papers/y2025/nov/20251124?id=2-depth-anything-3-bytedance');
+  assert.equal(await item.locator('.citation-text').textContent(), '이전 글의 공간 튜닝 논문과 같은 흐름.');
+  assert.equal(await item.locator('.citation-text mark').textContent(), '공간 튜닝 논문');
+  await aside.screenshot({ path: path.join(shots, 'cited-by-390.png') });
+  // A post nothing cites asks for no list.
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto(`${server.base}#/post/papers/y2025/nov/20251124`);
+  await page.locator('.post-nav').waitFor();
+  assert.equal(await page.locator('.cited-by').count(), 0);
+  assert.ok(!asked.some((u) => u.includes('_papershelf/cited/')), asked.join('\n'));
+  page.assertClean();
+});
+
+test('a post cited many times shows the newest 20 and "show all"', async () => {
+  const dir = copyDist();
+  const post = 'papers/y2025/nov/20251120.md';
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
+  index.posts.find((p) => p.path === post).cited = 500;
+  fs.writeFileSync(path.join(dir, 'content', 'index.json'), JSON.stringify(index));
+  const citations = Array.from({ length: 500 }, (_, i) => ({
+    from: 'papers/y2025/nov/20251124.md',
+    title: `Citing post ${i}`,
+    date: '2025-11-24',
+    before: `Sentence ${i} cites `,
+    text: 'the review',
+    after: ' here.',
+  }));
+  fs.writeFileSync(path.join(dir, 'content', '_papershelf', 'cited', 'papers', 'y2025', 'nov', '20251120.json'), JSON.stringify({ version: 1, citations }));
+  const srv = await serve(dir);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${srv.base}#/post/papers/y2025/nov/20251120`);
+    await appShown(page);
+    const aside = page.locator('.post-body > aside.cited-by');
+    await aside.waitFor();
+    assert.equal(await aside.locator('.citation:visible').count(), 20);
+    assert.equal(await aside.locator('.citation:visible').first().locator('a').textContent(), 'Citing post 0', 'newest first, as written');
+    await aside.getByRole('button', { name: w.count('cited.all', 500) }).click();
+    assert.equal(await aside.locator('.citation:visible').count(), 500);
+    assert.equal(await aside.locator('button.show-all').count(), 0);
+    page.assertClean();
+  } finally {
+    await srv.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

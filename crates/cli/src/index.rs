@@ -8,14 +8,19 @@ use crate::written::Written;
 use papershelf_core::site;
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-/// Runs `papershelf index DIR [--out FILE]`.
-pub fn run(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
+/// Runs `papershelf index DIR [--out FILE] [--timings]`.
+pub fn run(dir: &Path, out: Option<&str>, timings: bool) -> Result<ExitCode, String> {
+    let started = Instant::now();
     let source = Source::read(dir)?;
     for d in &source.site_problems {
         eprintln!("{}:{d}", dir.join(site::FILE).display());
     }
-    let files = outputs::site(&source, None)?;
+    let read = started.elapsed();
+    let mut steps = outputs::Steps::default();
+    let files = outputs::site_timed(&source, None, &mut steps)?;
+    let computed = started.elapsed();
     let index_json = format!("{CONTENT}index.json");
     if out == Some("-") {
         let json = files
@@ -71,5 +76,16 @@ pub fn run(dir: &Path, out: Option<&str>) -> Result<ExitCode, String> {
     written.finish()?;
     let posts = source.posts.iter().filter(|p| !p.post.draft).count();
     eprintln!("papershelf: indexed {posts} posts");
+    if timings {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        eprintln!(
+            "papershelf: timings: read and parse {:.0} ms, cited-by {:.0} ms, the other files {:.0} ms, write {:.0} ms, total {:.0} ms",
+            ms(read),
+            ms(steps.cited),
+            ms(computed - read - steps.cited),
+            ms(started.elapsed() - computed),
+            ms(started.elapsed()),
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

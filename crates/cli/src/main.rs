@@ -48,6 +48,10 @@ enum Command {
         /// beside it
         #[arg(long, value_name = "PATH")]
         out: Option<String>,
+        /// Say on stderr how long each step took (reading and parsing the
+        /// posts, who cites whom, everything else, writing)
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the HTML of one post's body, as the browser renders it
     #[command(after_help = EXIT_CODES)]
@@ -108,7 +112,7 @@ enum Command {
 fn main() -> ExitCode {
     // Wrong arguments: clap prints what is wrong and the usage, and exits with 2.
     let result = match Cli::parse().command {
-        Command::Index { dir, out } => index::run(&dir, out.as_deref()),
+        Command::Index { dir, out, timings } => index::run(&dir, out.as_deref(), timings),
         Command::Render { file } => render::run(&file),
         Command::Check { dir, strict } => check::run(&dir, strict),
         Command::Search { dir, query, json } => search::run(&dir, &query, json),

@@ -5,6 +5,7 @@
 use crate::source::Source;
 use papershelf_core::app_page::{index_page_with, Build};
 use papershelf_core::catalog::Catalog;
+use papershelf_core::citations;
 use papershelf_core::feed;
 use papershelf_core::front::Front;
 use papershelf_core::index::{Index, FRONT_FILE, MESSAGES_FILE, OFFLINE_FILE, SEARCH_DIR};
@@ -44,7 +45,23 @@ impl Output {
 /// post pages made from it, and with the site's URL (`source.site.url`)
 /// the feeds, the sitemap and `robots.txt`.
 pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, String> {
-    let index = Index::build_in(
+    site_timed(source, build, &mut Steps::default())
+}
+
+/// How long the steps of [`site`] took that `papershelf index --timings` names.
+#[derive(Debug, Default)]
+pub struct Steps {
+    /// Finding who cites whom.
+    pub cited: std::time::Duration,
+}
+
+/// [`site`], noting in `steps` how long its steps took.
+pub fn site_timed(
+    source: &Source,
+    build: Option<&Build>,
+    steps: &mut Steps,
+) -> Result<Vec<Output>, String> {
+    let mut index = Index::build_in(
         source
             .posts
             .iter()
@@ -55,6 +72,14 @@ pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, Strin
             }),
         &source.sidebar,
     );
+    // Who cites whom, from the links the renderer resolved: each cited
+    // post's count in the index, its citations in a file of its own.
+    let started = std::time::Instant::now();
+    let cited = citations::cited_by(&index.posts, &source.posts);
+    steps.cited = started.elapsed();
+    for post in &mut index.posts {
+        post.cited = cited.get(&post.path).map_or(0, |c| c.len() as u32);
+    }
     let indexed = indexed(&index, &source.posts, &source.texts);
     let mut out = vec![Output::new(
         format!("{CONTENT}index.json"),
@@ -74,6 +99,16 @@ pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, Strin
         papershelf_core::app_page::messages_json(&source.site.messages()) + "\n",
     ));
     out.extend(search_index(&indexed)?);
+    for (path, citations) in cited {
+        let file = citations::Cited {
+            version: citations::CITED_VERSION,
+            citations,
+        };
+        out.push(Output::new(
+            format!("{CONTENT}{}", papershelf_core::paths::cited_path(&path)),
+            to_json(&file)? + "\n",
+        ));
+    }
     for Indexed { post, parsed, .. } in &indexed {
         let drawn = papershelf_core::tree::Drawn::of(post, parsed);
         out.push(Output::new(

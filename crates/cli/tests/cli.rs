@@ -1039,6 +1039,64 @@ fn index_draws_each_post_ahead_and_drops_drawings_of_posts_gone() {
     std::fs::remove_dir_all(&tmp).ok();
 }
 
+#[test]
+fn index_lists_who_cites_each_post_and_says_how_long_that_took() {
+    let tmp = std::env::temp_dir().join(format!("papershelf-index-cited-{}", std::process::id()));
+    let posts = tmp.join("papers/y2025/nov");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::write(
+        posts.join("20251101.md"),
+        "# Old\n\n## 1. [MIRA](https://arxiv.org/abs/2511.00001) `meta`\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("20251120.md"),
+        "# New\n\n## 1. [Next](https://x.org) `meta`\n\n- 앞서 본 [MIRA 리뷰](./20251101.md#1-mira-meta)의 후속.\n",
+    )
+    .unwrap();
+    let out = papershelf(&["index", tmp.to_str().unwrap(), "--timings"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("papershelf: timings: read and parse ")
+            && stderr(&out).contains(" ms, cited-by "),
+        "{}",
+        stderr(&out)
+    );
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.join("index.json")).unwrap()).unwrap();
+    assert_eq!(index["posts"][1]["path"], "papers/y2025/nov/20251101.md");
+    assert_eq!(index["posts"][1]["cited"], 1);
+    assert_eq!(
+        index["posts"][0].get("cited"),
+        None,
+        "nothing cites the new one"
+    );
+    let cited: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(tmp.join("_papershelf/cited/papers/y2025/nov/20251101.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        cited,
+        serde_json::json!({"version": 1, "citations": [{
+            "from": "papers/y2025/nov/20251120.md", "title": "New", "date": "2025-11-20",
+            "at": "1-next-meta", "anchor": "1-mira-meta",
+            "before": "앞서 본 ", "text": "MIRA 리뷰", "after": "의 후속."
+        }]})
+    );
+    assert!(!tmp
+        .join("_papershelf/cited/papers/y2025/nov/20251120.json")
+        .exists());
+    // The citing post gone: so is the list.
+    std::fs::remove_file(posts.join("20251120.md")).unwrap();
+    assert!(papershelf(&["index", tmp.to_str().unwrap()])
+        .status
+        .success());
+    assert!(!tmp
+        .join("_papershelf/cited/papers/y2025/nov/20251101.json")
+        .exists());
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
 /// Files of an author's Docusaurus folder that share names with what older
 /// papershelf builds wrote (`search/`, `drawn/`): a category named "search"
 /// is plausible on a paper-review site.

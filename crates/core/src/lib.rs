@@ -23,6 +23,7 @@ pub mod autolink;
 pub mod bibtex;
 pub mod catalog;
 pub mod check;
+pub mod citations;
 pub mod code_block;
 pub mod context;
 pub mod diagnostic;

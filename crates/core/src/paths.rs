@@ -45,6 +45,17 @@ pub fn drawing_path(path: &str) -> String {
     format!("{GENERATED_DIR}/drawn/{}.json", post_stem(path))
 }
 
+/// Where the posts citing the post at `path` are listed, beside the index
+/// (written by `papershelf index` only for a post something cites).
+///
+/// ```
+/// use papershelf_core::paths::cited_path;
+/// assert_eq!(cited_path("papers/a.md"), "_papershelf/cited/papers/a.json");
+/// ```
+pub fn cited_path(path: &str) -> String {
+    format!("{GENERATED_DIR}/cited/{}.json", post_stem(path))
+}
+
 /// A decoded content path as a URL path: `%`, `#`, `?` and what browsers
 /// would not send as written (spaces, controls) are percent-encoded, so
 /// `file%23name.pdf` asks for that file and not for `file`. Other characters

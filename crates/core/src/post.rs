@@ -62,6 +62,11 @@ pub struct Post {
     /// ([`crate::address`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// How many links in other posts cite it (`crate::citations`), written
+    /// by `papershelf index`; its citations are in
+    /// `crate::paths::cited_path`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cited: u32,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -278,6 +283,7 @@ impl Post {
             hash: String::new(),
             minutes,
             aliases: crate::address::aliases(path, fm.slug.as_deref(), fm.id.as_deref()),
+            cited: 0,
         };
         diagnostics.sort_by_key(|d| d.line);
         ParsedPost {

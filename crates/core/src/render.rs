@@ -573,6 +573,32 @@ impl Builder<'_> {
                     self.append(node);
                 }
             }
+            TagEnd::TableCell => {
+                // An empty header cell (a table's top-left corner) heads
+                // nothing: a data cell, so no screen reader reads a blank header.
+                if let Some(node) = self.pop_markdown() {
+                    self.append(match node {
+                        Node::Element(th)
+                            if th.tag() == "th" && th.children.iter().all(is_blank) =>
+                        {
+                            let mut td = Element::own("td");
+                            for a in th.attrs() {
+                                td.set(a.name, a.value.clone());
+                            }
+                            Node::Element(td)
+                        }
+                        other => other,
+                    });
+                }
+            }
+            TagEnd::Item => {
+                if let Some(node) = self.pop_markdown() {
+                    self.append(match node {
+                        Node::Element(li) => Node::Element(label_task(li)),
+                        other => other,
+                    });
+                }
+            }
             TagEnd::Paragraph => {
                 // A paragraph left empty by dropped markup (`<svg …>` on its own) is not shown.
                 if let Some(node) = self.pop_markdown().filter(|n| !is_blank(n)) {
@@ -979,6 +1005,47 @@ fn takes_no_autolinks(el: &Element) -> bool {
 
 /// Whether a node holds nothing but ASCII white space. A `&nbsp;` is
 /// content (a spacer paragraph), as in a browser.
+/// A task list item (`- [x] text`) with its checkbox named by the item's
+/// own text (not its inner lists'), as a screen reader needs: "모델 공개,
+/// checkbox, checked".
+fn label_task(mut li: Element) -> Element {
+    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let own_text = |nodes: &[Node]| {
+        let mut text = String::new();
+        for n in nodes {
+            match n {
+                Node::Element(e) if matches!(e.tag(), "ul" | "ol") => {}
+                n => text.push_str(&n.plain_text()),
+            }
+        }
+        words(text)
+    };
+    let is_box = |n: &Node| matches!(n, Node::Element(e) if e.tag() == "input");
+    let first = |nodes: &[Node]| -> Option<usize> {
+        nodes
+            .iter()
+            .position(|n| matches!(n, Node::Element(_)) || !is_blank(n))
+    };
+    let label = own_text(&li.children);
+    let at = first(&li.children);
+    let boxed = match at.map(|i| &mut li.children[i]) {
+        // A loose list: the box opens the item's first paragraph, named by it.
+        Some(Node::Element(p)) if p.tag() == "p" => {
+            let label = words(p.plain_text());
+            let i = first(&p.children).filter(|i| is_box(&p.children[*i]));
+            i.map(|i| (&mut p.children[i], label))
+        }
+        Some(n) if is_box(n) => Some((n, label)),
+        _ => None,
+    };
+    if let Some((Node::Element(input), label)) = boxed {
+        if !label.is_empty() {
+            input.set_text("aria-label", label);
+        }
+    }
+    li
+}
+
 fn is_blank(node: &Node) -> bool {
     let blank = |t: &str| t.trim_ascii().is_empty();
     match node {

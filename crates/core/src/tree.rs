@@ -175,6 +175,7 @@ const OWN_ATTRS: &[OwnAttr] = &[
     ("type", &["input"], Some(&["checkbox"])),
     ("disabled", &["input"], Some(&[""])),
     ("checked", &["input"], Some(&[""])),
+    ("aria-label", &["input"], None),
     (
         crate::math::MATH_ATTR,
         &["code"],

@@ -11,8 +11,9 @@
 //! choice, [`keys`] names what a reader can focus so another drawing of the
 //! page finds it, [`shared`] reads what the page's scripts share, and
 //! [`first`] shows a linked post or a list page early and hands it to the
-//! app.
+//! app. [`cited`] (the app's alone) lists under a post who cites it.
 
+pub mod cited;
 pub mod dom;
 pub mod filters;
 pub mod first;
