@@ -62,7 +62,7 @@ pub struct Post {
     /// ([`crate::address`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// How many links in other posts cite it (`crate::citations`), written
+    /// How many links in other posts cite it (see the citations module), written
     /// by `papershelf index`; its citations are in
     /// `crate::paths::cited_path`.
     #[serde(default, skip_serializing_if = "is_zero")]
