@@ -137,6 +137,12 @@ impl Shelf {
             .await;
             // Fetch, the browser's JSON.parse, reading and the catalog: `make bench` reads it.
             timing::measure("index", "index:start");
+            // What is new since the last visit: the visit begins here if no
+            // first view began it, and counts with every post.
+            if let Ok(library) = &result {
+                papershelf_web::visit::begin(&library.index.posts);
+                papershelf_web::visit::count(&library.index.posts);
+            }
             self.library.try_set(match result {
                 Ok(library) => Load::Ready(Arc::new(library)),
                 Err(e) => Load::Failed(e),
@@ -472,6 +478,13 @@ pub fn Viewer(
         let section = current();
         if let Some(el) = header.get() {
             papershelf_web::site_header::mark_current(&el, section);
+        }
+    });
+    // How many posts are new, once the index has counted them.
+    Effect::new(move || {
+        let ready = shelf.library.with(|l| matches!(l, Load::Ready(_)));
+        if let (true, Some(el)) = (ready, header.get()) {
+            papershelf_web::site_header::show_new(&el);
         }
     });
     let subscribe = (!feeds.is_empty()).then(|| {

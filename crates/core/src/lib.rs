@@ -55,6 +55,7 @@ pub mod sample;
 pub mod search;
 pub mod sections;
 pub mod sidebar;
+pub mod since;
 #[cfg(feature = "site")]
 pub mod site;
 pub mod slug;

@@ -168,6 +168,8 @@ pub fn show_list(hash: &str, front: &Front) -> bool {
     let el = |tag: &str, attrs: &[(&str, &str)], text: &str| {
         header::element(&document, tag, attrs, text)
     };
+    // The visit begins: what is new since the last one is marked from here on.
+    crate::visit::begin(&front.posts);
     let Shape {
         view,
         title,

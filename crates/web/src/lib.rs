@@ -26,6 +26,7 @@ pub mod shared;
 pub mod site_header;
 pub mod tabs;
 pub mod theme;
+pub mod visit;
 
 /// The content directory of the site, relative to its page.
 pub const CONTENT_BASE: &str = "content/";

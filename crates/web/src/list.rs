@@ -6,6 +6,7 @@
 use crate::header::{element, tag_href};
 use crate::keys::{self, KEY_ATTR};
 use crate::messages::{self, t};
+use crate::visit::NEW_ATTR;
 use papershelf_core::catalog::Paper;
 use papershelf_core::doc::post_hash;
 use papershelf_core::links::{is_external, UrlUse};
@@ -103,6 +104,10 @@ fn paper_card(document: &Document, paper: &Paper, selected: &[String]) -> Elemen
         &paper.title,
     ));
     let _ = card.append_child(&heading);
+    if crate::visit::is_new_paper(paper) {
+        mark_new(&heading);
+        let _ = card.set_attribute(NEW_ATTR, "");
+    }
     if let Some(subtitle) = &paper.subtitle {
         let _ = card.append_child(&element(
             document,
@@ -177,6 +182,7 @@ fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
         &[("class", "post-item"), (KEY_ATTR, &key)],
         "",
     );
+    let new = crate::visit::is_new(post);
     let _ = item.append_child(&element(
         document,
         "time",
@@ -193,6 +199,9 @@ fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
         ],
         &post.title,
     ));
+    if new {
+        mark_new(&item);
+    }
     for tag in &post.tags {
         let _ = item.append_child(&tag_link(document, tag, selected));
     }
@@ -223,6 +232,24 @@ fn post_item(document: &Document, post: &Post, selected: &[String]) -> Element {
     }
     let _ = item.append_child(&entries);
     item
+}
+
+/// Marks `el` (a post's list item, a paper's title) with "New": a visible,
+/// translated word after what it holds, and on a list item [`NEW_ATTR`].
+fn mark_new(el: &Element) {
+    let Some(document) = el.owner_document() else {
+        return;
+    };
+    if el.tag_name().eq_ignore_ascii_case("li") {
+        let _ = el.set_attribute(NEW_ATTR, "");
+    }
+    let _ = el.append_with_str_1(" ");
+    let _ = el.append_child(&element(
+        &document,
+        "span",
+        &[("class", "new-mark")],
+        t("new"),
+    ));
 }
 
 /// A tag that filters the posts by itself when followed, highlighted when

@@ -56,6 +56,7 @@ pub fn fill(header: &Element, brand: &str, current: Option<&str>, theme: Choice)
     }
     let _ = header.append_child(&nav);
     mark_current(header, current);
+    show_new(header);
     let search = el("form", &[("class", "site-search"), ("role", "search")], "");
     let _ = search.append_child(&el(
         "input",
@@ -102,6 +103,43 @@ pub fn mark_current(header: &Element, current: Option<&str>) {
             let _ = link.remove_attribute("aria-current");
         }
     }
+}
+
+/// Shows on the posts section of `header` how many posts are new since the
+/// reader's last visit (`crate::visit`), if any.
+pub fn show_new(header: &Element) {
+    let Ok(Some(posts)) = header.query_selector(".site-nav a[href=\"#/\"]") else {
+        return;
+    };
+    if let Ok(Some(old)) = posts.query_selector(".new-count") {
+        old.remove();
+    }
+    let Some(n) = crate::visit::new_count().filter(|n| *n > 0) else {
+        return;
+    };
+    let Some(document) = header.owner_document() else {
+        return;
+    };
+    let said = crate::messages::count("new.count", n);
+    let badge = element(
+        &document,
+        "span",
+        &[("class", "new-count"), ("title", &said)],
+        "",
+    );
+    let _ = badge.append_child(&element(
+        &document,
+        "span",
+        &[("aria-hidden", "true")],
+        &n.to_string(),
+    ));
+    let _ = badge.append_child(&element(
+        &document,
+        "span",
+        &[("class", "visually-hidden")],
+        &said,
+    ));
+    let _ = posts.append_child(&badge);
 }
 
 /// Shows `theme` on the theme toggle `button`: its glyph, and what
