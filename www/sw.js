@@ -478,12 +478,12 @@ async function adopt(urls) {
   }
 }
 
-// Keeps a page the network gave: the app's own post pages in CONTENT (capped),
+// Keeps a page the network gave: the app's own post and paper pages in CONTENT (capped),
 // a file in content/ opened from a post with the images and files.
 async function keepPage(key, path, response) {
   if (/text\/html/i.test(response.headers.get('content-type') || '')) {
     const text = await response.text();
-    if (!/<meta name="papershelf-post"/.test(text)) return;
+    if (!/<meta name="papershelf-(post|paper)"/.test(text)) return;
     const content = await caches.open(CONTENT);
     await content.put(key, new Response(text, { headers: { 'content-type': 'text/html; charset=utf-8', 'x-papershelf-bytes': String(text.length), 'x-papershelf-page': '1' } }));
     await trim(content, (url) => inScope(url) && !POST.test(scopePath(url)) && !NETWORK_FIRST.has(scopePath(url)) && !scopePath(url).startsWith('content/'), PAGE_CAP);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { routeOf, postFiles, pageRoute, percentDecode } from '../../www/boot/route.js';
+import { routeOf, postFiles, pageRoute, paperPageRoute, percentDecode } from '../../www/boot/route.js';
 
 const fixture = JSON.parse(fs.readFileSync(new URL('../rules/routes.json', import.meta.url), 'utf8'));
 
@@ -38,4 +38,13 @@ test('a post page opens as the root route of its post, its fragment the heading'
   assert.equal(pageRoute('papers/a.md', '#%EB%85%BC%EB%AC%B8'), `#/post/papers/a?id=${encodeURIComponent('논문')}`);
   assert.equal(pageRoute('papers/a.md', '#%E0%A4'), '#/post/papers/a?id=%25E0%25A4', 'a fragment that is not UTF-8 is kept as written');
   assert.equal(pageRoute('papers/a.md', '#/post/papers/b'), null, 'a route already');
+});
+
+test("a paper's page opens as the root route of its paper", () => {
+  assert.equal(paperPageRoute('2511.16719', ''), '#/paper/2511.16719');
+  assert.equal(paperPageRoute('hep-th/9901001', ''), '#/paper/hep-th/9901001');
+  assert.equal(paperPageRoute('모델-평가-0a1b2c3d', ''), `#/paper/${encodeURIComponent('모델-평가-0a1b2c3d')}`);
+  assert.equal(routeOf(paperPageRoute('모델-평가-0a1b2c3d', '')).paper, '모델-평가-0a1b2c3d', 'the router reads it back');
+  assert.equal(paperPageRoute('2511.16719', '#/papers'), null, 'a route already');
+  assert.equal(paperPageRoute('../x', ''), null, 'no paper');
 });

@@ -114,10 +114,18 @@ test('every URL in the sitemap answers 200; robots.txt points to it', async () =
   const sitemap = await (await fetch(`${server.base}sitemap.xml`)).text();
   const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replaceAll('&amp;', '&'));
   const index = JSON.parse(fs.readFileSync(path.join(dir, 'content', 'index.json'), 'utf8'));
-  assert.equal(urls.length, index.posts.length);
+  const front = JSON.parse(fs.readFileSync(path.join(dir, 'content', '_papershelf', 'front.json'), 'utf8'));
+  // Every post's page and every paper's.
+  const posts = urls.filter((u) => u.startsWith(`${server.base}docs/`));
+  const papers = urls.filter((u) => u.startsWith(`${server.base}paper/`));
+  assert.equal(posts.length, index.posts.length);
+  assert.equal(papers.length, front.papers.total);
+  assert.equal(posts.length + papers.length, urls.length);
   for (const url of urls) {
-    assert.ok(url.startsWith(`${server.base}docs/`) && !url.includes('#'), url);
-    assert.equal((await fetch(url)).status, 200, url);
+    assert.ok(!url.includes('#'), url);
+    const answer = await fetch(url);
+    assert.equal(answer.status, 200, url);
+    if (url.includes('/paper/')) assert.match(await answer.text(), /<meta name="citation_title" content="[^"]+">/, url);
   }
   assert.match(await (await fetch(`${server.base}robots.txt`)).text(), new RegExp(`Sitemap: ${server.base}sitemap.xml`));
 });

@@ -208,3 +208,16 @@ test('a post cited many times shows the newest 20 and "show all"', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a paper's own page (paper/<id>/, written by publish) opens the app at the paper", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}paper/${SAM}/`);
+  await page.waitForURL(new RegExp(`/#/paper/${SAM.replace('.', '\\.')}$`));
+  await page.locator('.paper-page h1').waitFor();
+  assert.equal(await page.locator('.paper-page h1').textContent(), 'SAM 3');
+  // Its links work from the root, as the page's <base> makes them.
+  await page.locator('.paper-review a.review-post').first().click();
+  await page.waitForURL(/#\/post\/papers\/y2025\/nov\/20251124\?id=4-sam-3-meta$/);
+  await page.locator('h2#\\34 -sam-3-meta').waitFor();
+  page.assertClean();
+});

@@ -8,7 +8,7 @@
 // the page is parsed; by the boot module (main.js) where that script did not
 // run (a Content-Security-Policy without its hash, see the README).
 
-import { routeOf, postFiles, pageRoute } from './route.js';
+import { routeOf, postFiles, pageRoute, paperPageRoute } from './route.js';
 import { contentHash } from './hash.js';
 import { earlyAnswers } from './early.js';
 import { shared } from './shared.js';
@@ -47,7 +47,9 @@ export const startFirstView = ({ lists, by, win = globalThis }) => {
   // A post page (docs/<path>/, written by `papershelf publish`): its <base> is
   // the site's root, so the address becomes the root's hash route, in place.
   const pagePost = doc.querySelector('meta[name="papershelf-post"]')?.content;
-  const to = pagePost ? pageRoute(pagePost, win.location.hash) : null;
+  // A paper's page (paper/<key>/) likewise becomes #/paper/<key>.
+  const pagePaper = doc.querySelector('meta[name="papershelf-paper"]')?.content;
+  const to = pagePost ? pageRoute(pagePost, win.location.hash) : pagePaper ? paperPageRoute(pagePaper, win.location.hash) : null;
   if (to) win.history.replaceState(win.history.state, '', to);
   // Files are fetched early only where AbortSignal.timeout exists (an early fetch must not wait forever).
   const fetchesEarly = typeof win.AbortSignal === 'function' && typeof win.AbortSignal.timeout === 'function';

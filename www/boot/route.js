@@ -146,3 +146,14 @@ export const pageRoute = (pagePost, hash) => {
   }
   return `#/post/${postStem(pagePost)}${anchor ? `?id=${encodeURIComponent(anchor)}` : ''}`;
 };
+
+/**
+ * A paper's page (paper/<key>/, written by `papershelf publish`) as the root's hash route.
+ * @param {string} key the paper the page is for (its <meta name="papershelf-paper">).
+ * @param {string} hash the page's `location.hash`.
+ * @returns {string|null} the hash to go to, or null where the hash is a route already or the key names no paper.
+ */
+export const paperPageRoute = (key, hash) => {
+  if (hash.startsWith('#/') || !isPaperKey(key)) return null;
+  return `#/paper/${key.split('/').map(encodeURIComponent).join('/')}`;
+};

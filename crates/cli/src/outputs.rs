@@ -10,6 +10,7 @@ use papershelf_core::feed;
 use papershelf_core::front::Front;
 use papershelf_core::index::{Index, FRONT_FILE, MESSAGES_FILE, OFFLINE_FILE, SEARCH_DIR};
 use papershelf_core::page;
+use papershelf_core::paper_page;
 use papershelf_core::post::{ParsedPost, Post};
 use papershelf_core::site::Site;
 
@@ -85,7 +86,8 @@ pub fn site_timed(
         format!("{CONTENT}index.json"),
         index_json(&index, &source.site).map_err(|e| e.to_string())?,
     )];
-    let front = Front::of(&index, &Catalog::new(&index));
+    let catalog = Catalog::new(&index);
+    let front = Front::of(&index, &catalog);
     out.push(Output::new(
         format!("{CONTENT}{FRONT_FILE}"),
         to_json(&front)? + "\n",
@@ -121,7 +123,7 @@ pub fn site_timed(
     }
     if let Some(build) = build {
         let newest: Vec<&ParsedPost> = indexed.iter().map(|i| i.parsed).collect();
-        out.extend(published(source, build, &newest)?);
+        out.extend(published(source, build, &newest, &catalog)?);
     }
     Ok(out)
 }
@@ -137,6 +139,7 @@ fn published(
     source: &Source,
     build: &Build,
     newest: &[&ParsedPost],
+    catalog: &Catalog,
 ) -> Result<Vec<Output>, String> {
     let site = &source.site;
     let html = index_page_with(build, site, &source.context).map_err(|e| e.to_string())?;
@@ -177,6 +180,29 @@ fn published(
             pages.push((
                 feed::page_url(url, &site.route_base, &parsed.post.path),
                 parsed.post.date.clone(),
+            ));
+        }
+    }
+    // A page per paper, with each review's first lines.
+    let by_path: std::collections::HashMap<&str, &ParsedPost> =
+        newest.iter().map(|p| (p.post.path.as_str(), *p)).collect();
+    for paper in catalog.papers() {
+        let leads: Vec<Option<String>> = paper
+            .reviews
+            .iter()
+            .map(|r| {
+                let parsed = by_path.get(r.post_path.as_str())?;
+                papershelf_core::sections::entry_lead(parsed, &r.anchor, 180)
+                    .filter(|l| !l.is_empty())
+            })
+            .collect();
+        let html = paper_page::paper_page(&html, site, &says, url, paper, &leads);
+        out.push(Output::new(paper_page::paper_file(&paper.key), html));
+        if let Some(url) = url {
+            let newest = paper.reviews.first().map(|r| r.date.clone());
+            pages.push((
+                paper_page::paper_url(url, &paper.key),
+                newest.unwrap_or_default(),
             ));
         }
     }
@@ -494,11 +520,14 @@ mod tests {
             );
         }
         assert!(find(&files, "index.html").contains("application/atom+xml"));
-        // Without its URL: the app's page (no feeds linked) and the post pages only.
+        // Without its URL: the app's page (no feeds linked), the post pages
+        // and the paper pages only.
         let local = site(&source(None), Some(&built())).unwrap();
         assert!(local.iter().all(|f| f.path.starts_with(CONTENT)
             || f.path.starts_with("docs/")
+            || f.path.starts_with("paper/")
             || f.path == "index.html"));
+        assert!(local.iter().any(|f| f.path.starts_with("paper/")));
         assert!(!find(&local, "index.html").contains("application/atom+xml"));
     }
 

@@ -708,13 +708,55 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
         .as_array()
         .unwrap()
         .len();
-    assert_eq!(sitemap.matches("<loc>").count(), indexed, "every post page");
+    let papers = sitemap.matches("/paper/").count();
+    assert_eq!(
+        sitemap.matches("<loc>").count(),
+        indexed + papers,
+        "every post page and every paper page"
+    );
+    assert!(papers > 30, "{papers} paper pages");
     assert!(
         sitemap.contains(&format!(
             "<loc>{base}docs/papers/y2025/nov/20251106/</loc><lastmod>2025-11-06</lastmod>"
         )),
         "{sitemap}"
     );
+    // SAM 3, reviewed twice (by its abstract, then its Hugging Face page):
+    // one page, dated by its newest review, with what Zotero and Scholar read.
+    assert!(
+        sitemap.contains(&format!(
+            "<loc>{base}paper/2511.16719/</loc><lastmod>2025-11-24</lastmod>"
+        )),
+        "{sitemap}"
+    );
+    let paper = std::fs::read_to_string(site.join("paper/2511.16719/index.html")).unwrap();
+    for want in [
+        "<base href=\"../../\">".to_string(),
+        "<meta name=\"papershelf-paper\" content=\"2511.16719\">".to_string(),
+        "<meta name=\"citation_title\" content=\"SAM 3\">".to_string(),
+        "<meta name=\"citation_arxiv_id\" content=\"2511.16719\">".to_string(),
+        "<meta name=\"citation_publication_date\" content=\"2025/11\">".to_string(),
+        "<meta name=\"citation_pdf_url\" content=\"https://arxiv.org/pdf/2511.16719\">".to_string(),
+        format!("<link rel=\"canonical\" href=\"{base}paper/2511.16719/\">"),
+        format!("<meta property=\"og:url\" content=\"{base}paper/2511.16719/\">"),
+        "<meta property=\"og:title\" content=\"SAM 3\">".to_string(),
+        // Its reviews, newest first, in the noscript summary, linking to their post pages.
+        format!("<a href=\"{base}docs/papers/y2025/nov/20251124/#4-sam-3-meta\">2025-11-24 papers review</a><p>코드가 공개되어 다시 읽음."),
+        format!("<a href=\"{base}docs/papers/y2025/nov/20251120/#2-sam-3-meta\">2025-11-20 papers review</a>"),
+    ] {
+        assert!(paper.contains(&want), "{want} in {paper}");
+    }
+    assert_eq!(paper.matches("<meta charset").count(), 1);
+    assert!(paper.find("<meta charset").unwrap() < 1024);
+    // A paper without an arXiv id: no arXiv id, no PDF that is not one.
+    let olmo = std::fs::read_dir(site.join("paper"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("olmo-3-"))
+        .expect("a page named by its title and a hash");
+    let olmo = std::fs::read_to_string(site.join("paper").join(olmo).join("index.html")).unwrap();
+    assert!(olmo.contains("<meta name=\"citation_title\" content=\"Olmo 3\">"));
+    assert!(!olmo.contains("citation_arxiv_id") && !olmo.contains("citation_pdf_url"));
     // A feed per tag, as many entries as the limit allows, each carrying the tag.
     let meta = feed_rs::parser::parse(&std::fs::read(site.join("tags/meta/atom.xml")).unwrap()[..])
         .unwrap();

@@ -44,6 +44,8 @@ pub mod options;
 #[cfg(feature = "site")]
 pub mod page;
 pub mod paper_id;
+#[cfg(feature = "site")]
+pub mod paper_page;
 pub mod paths;
 pub mod policy;
 pub mod post;

@@ -200,8 +200,18 @@ pub fn post_page(
     head += &format!("  <script type=\"application/ld+json\">{ld}</script>\n");
 
     let summary = noscript_summary(site, says, parsed, &title, &base);
+    let (head, first_visit_extra) = if first_visit {
+        (head, Some(drawn))
+    } else {
+        (head, None)
+    };
+    fill(template, &head, &summary, first_visit_extra.as_deref())
+}
 
-    // The template's own title and description give way to the post's.
+/// The built `template` (`index.html`) with `head` first in its `<head>`
+/// (its own title and description give way), `summary` first in its
+/// `<body>`, and `first_visit` among the preloads of a first visit.
+pub(crate) fn fill(template: &str, head: &str, summary: &str, first_visit: Option<&str>) -> String {
     let mut html = template.to_string();
     // The charset comes first of all (browsers look for it in the first
     // 1024 bytes), in the head written below; the template's goes.
@@ -228,10 +238,9 @@ pub fn post_page(
         ),
         None => html,
     };
-    let html = if first_visit {
-        html.replacen(FIRST_VISIT, &format!("{FIRST_VISIT}\n    {drawn}"), 1)
-    } else {
-        html
+    let html = match first_visit {
+        Some(extra) => html.replacen(FIRST_VISIT, &format!("{FIRST_VISIT}\n    {extra}"), 1),
+        None => html,
     };
     match html.find("<body>") {
         Some(i) => format!(
