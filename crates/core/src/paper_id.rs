@@ -138,8 +138,11 @@ pub fn key_of(identity: &str, title: &str) -> String {
     let hash = identity.bytes().fold(0x811c_9dc5_u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
+    // Letters and digits of any script, and `-`: what `is_key` accepts
+    // (a combining mark a slug keeps is dropped).
     let slug: String = crate::slug::slugify(&normalized_title(title))
         .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
         .take(48)
         .collect();
     let slug = slug.trim_matches(['-', '_']);
@@ -262,6 +265,12 @@ mod tests {
         );
         assert!(key(None, "모델 평가").starts_with("모델-평가-"));
         assert_eq!(key(None, "!!!").len(), 8, "no slug: the hash alone");
+        // A title in a script with combining marks still names a page.
+        assert!(
+            is_key(&key(None, "हिन्दी में मॉडल")),
+            "{}",
+            key(None, "हिन्दी में मॉडल")
+        );
         for k in [
             a.as_str(),
             "2510.25616",
