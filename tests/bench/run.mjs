@@ -452,7 +452,7 @@ try {
 }
 
 // 9. On a phone: Lighthouse's mobile profile, against docsify (tests/bench/lighthouse.mjs).
-await benchLighthouse({ row, budget, runs: 3 });
+await benchLighthouse({ row, budget, runs: 5 });
 await benchTakeover({ row, runs: 3 });
 
 // The table, with the machine it ran on.
