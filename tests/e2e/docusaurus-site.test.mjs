@@ -310,6 +310,10 @@ test('links written for Docusaurus (a blog permalink, a /docs/ route) open their
   await page.goto(`${server.base}#/post/blog/2021/08/26/welcome`);
   await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
   assert.equal(await page.locator('.not-found').count(), 0);
+  // And on a static host, by the page publish writes at that address.
+  await page.goto(`${server.base}docs/blog/2021/08/26/welcome/`);
+  await page.waitForURL(new RegExp(`#/post/${BLOG}$`));
+  await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
   page.assertClean();
   await page.close();
 });

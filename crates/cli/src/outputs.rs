@@ -183,6 +183,21 @@ fn published(
             ));
         }
     }
+    // A post's other addresses (a blog post's date path, a `slug:`, a doc's
+    // `id:`) get its page too, so a link written for the Docusaurus site
+    // still opens it; never over another page, and never in the sitemap.
+    let mut taken: std::collections::HashSet<String> = out.iter().map(|o| o.path.clone()).collect();
+    for parsed in newest {
+        for alias in &parsed.post.aliases {
+            let file = page::page_file(site, alias);
+            if !taken.insert(file.clone()) {
+                continue;
+            }
+            let image = preview_image(source, parsed);
+            let page = page::post_page_at(&html, site, &says, url, parsed, image.as_ref(), alias);
+            out.push(Output::new(file, page));
+        }
+    }
     // A page per paper, with each review's first lines.
     let by_path: std::collections::HashMap<&str, &ParsedPost> =
         newest.iter().map(|p| (p.post.path.as_str(), *p)).collect();

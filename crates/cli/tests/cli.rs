@@ -589,6 +589,66 @@ fn a_release_build_publishes_no_drafts() {
     std::fs::remove_dir_all(&site).ok();
 }
 
+/// A link written for the Docusaurus site (a blog post's date path, a doc's
+/// `id:`) still opens the post on a static host: its page is written there too.
+#[test]
+fn publish_writes_a_post_page_at_each_docusaurus_address() {
+    let site = std::env::temp_dir().join(format!("papershelf-aliases-{}", std::process::id()));
+    std::fs::remove_dir_all(&site).ok();
+    let content = site.join("content");
+    std::fs::create_dir_all(content.join("blog")).unwrap();
+    std::fs::create_dir_all(content.join("guides")).unwrap();
+    std::fs::write(
+        content.join("blog/2021-08-26-welcome.md"),
+        "# Welcome\n\nHello.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("guides/02-install.md"),
+        "---\nid: setup\n---\n# Install\n",
+    )
+    .unwrap();
+    built(&site);
+    let out = papershelf(&[
+        "publish",
+        site.to_str().unwrap(),
+        "--site-url",
+        "https://x.org/r",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let own =
+        std::fs::read_to_string(site.join("docs/blog/2021-08-26-welcome/index.html")).unwrap();
+    let alias = std::fs::read_to_string(site.join("docs/blog/2021/08/26/welcome/index.html"))
+        .expect("a page at the blog post's date path");
+    for page in [&own, &alias] {
+        assert!(
+            page.contains("<meta name=\"papershelf-post\" content=\"blog/2021-08-26-welcome.md\">")
+        );
+        assert!(page.contains(
+            "<link rel=\"canonical\" href=\"https://x.org/r/docs/blog/2021-08-26-welcome/\">"
+        ));
+    }
+    assert!(own.contains("<base href=\"../../../\">"), "{own}");
+    assert!(
+        alias.contains("<base href=\"../../../../../../\">"),
+        "{alias}"
+    );
+    assert!(
+        site.join("docs/guides/setup/index.html").is_file(),
+        "a doc's id"
+    );
+    assert!(
+        site.join("docs/guides/install/index.html").is_file(),
+        "without its number"
+    );
+    let sitemap = std::fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    assert!(
+        !sitemap.contains("2021/08/26"),
+        "the sitemap lists each post once: {sitemap}"
+    );
+    std::fs::remove_dir_all(&site).ok();
+}
+
 #[test]
 fn publish_writes_feeds_that_a_feed_reader_reads() {
     let site = std::env::temp_dir().join(format!("papershelf-publish-{}", std::process::id()));

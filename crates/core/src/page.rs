@@ -71,9 +71,25 @@ pub fn post_page(
     parsed: &ParsedPost,
     image: Option<&PageImage>,
 ) -> String {
+    post_page_at(template, site, says, url, parsed, image, &parsed.post.path)
+}
+
+/// [`post_page`] written at the page of `at` (another address of the post,
+/// `blog/2021/08/26/welcome`, where a link written for Docusaurus leads):
+/// the same page, its relative URLs made from that depth, its canonical URL
+/// the post's own page.
+pub fn post_page_at(
+    template: &str,
+    site: &Site,
+    says: &Messages,
+    url: Option<&str>,
+    parsed: &ParsedPost,
+    image: Option<&PageImage>,
+    at: &str,
+) -> String {
     let post = &parsed.post;
     let a = xml_text;
-    let depth = page_file(site, &post.path).matches('/').count();
+    let depth = page_file(site, at).matches('/').count();
     let base = "../".repeat(depth);
     let title = if post.title.trim().is_empty() {
         post.path.clone()
