@@ -44,6 +44,10 @@ const messagesOf = (contentBase) =>
   (table ??= read(new URL('_papershelf/messages.json', contentBase))
     .catch(() => read(new URL('content/_papershelf/messages.json', here)))
     .catch(() => '{}'));
+// The site's context (its paper folders, authors, tags: content/_papershelf/site.json),
+// as the site's own page holds it; none (the default) where it cannot be read.
+let context;
+const contextOf = (contentBase) => (context ??= read(new URL('_papershelf/site.json', contentBase)).catch(() => null));
 let app;
 const start = () =>
   (app ??= import(APP_JS.href).then(async (module) => {
@@ -63,7 +67,7 @@ class PapershelfViewer extends HTMLElement {
     root.append(style, mount);
     const content = this.getAttribute('content');
     const contentBase = new URL(content ?? 'content/', content ? document.baseURI : here).href.replace(/\/?$/, '/');
-    const text = await messagesOf(contentBase);
+    const [text, site] = await Promise.all([messagesOf(contentBase), contextOf(contentBase)]);
     let w;
     try {
       w = wordsOf(JSON.parse(text) || {});
@@ -80,6 +84,7 @@ class PapershelfViewer extends HTMLElement {
     };
     try {
       share.messages_table = text;
+      if (site) share.site_context = site;
       const module = await start();
       mount.textContent = '';
       module.mount_viewer(mount, options);

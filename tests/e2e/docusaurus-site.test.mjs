@@ -318,6 +318,20 @@ test('links written for Docusaurus (a blog permalink, a /docs/ route) open their
   await page.close();
 });
 
+test('an embedded viewer reads the site as its own page does: authors from authors.yml, tags by their labels', async () => {
+  fs.writeFileSync(path.join(dir, 'host.html'), `<!doctype html><meta charset="utf-8"><title>Host</title>
+<script type="module" src="embed.js"></script>
+<papershelf-viewer post="${BLOG}"></papershelf-viewer>`);
+  const page = await newPage(browser);
+  await page.goto(`${server.base}host.html`);
+  const viewer = page.locator('papershelf-viewer');
+  await viewer.locator('.post-head .post-authors .author').first().waitFor();
+  assert.deepEqual(await viewer.locator('.post-head .post-authors .name').allTextContents(), ['Kim Minji', 'Lee']);
+  assert.deepEqual(await viewer.locator('.post-head .tag').allTextContents(), ['Hello world']);
+  page.assertClean();
+  await page.close();
+});
+
 test("the tags page says what tags.yml says a tag is about", async () => {
   const page = await newPage(browser);
   await page.goto(`${server.base}#/tags`);

@@ -14,6 +14,7 @@
 // @property {object} [offline] "Save for offline" (client.js; src/offline.rs)
 // @property {boolean} [embedded] the viewer is embedded in another page (embed.js; crates/web/src/share.rs)
 // @property {string} [messages_table] an embedded viewer's site messages, as JSON (embed.js; crates/web/src/messages.rs; a page of our own holds them in #papershelf-messages)
+// @property {string} [site_context] an embedded viewer's site context (paper folders, authors, tags), as JSON (embed.js, from content/_papershelf/site.json; src/context.rs; a page of our own holds it in #papershelf-site)
 
 /** The shared object, made on first use. @returns {Shared} */
 export const shared = () => (globalThis.__papershelf ??= {});

@@ -8,7 +8,9 @@ use papershelf_core::catalog::Catalog;
 use papershelf_core::citations;
 use papershelf_core::feed;
 use papershelf_core::front::Front;
-use papershelf_core::index::{Index, FRONT_FILE, MESSAGES_FILE, OFFLINE_FILE, SEARCH_DIR};
+use papershelf_core::index::{
+    Index, CONTEXT_FILE, FRONT_FILE, MESSAGES_FILE, OFFLINE_FILE, SEARCH_DIR,
+};
 use papershelf_core::page;
 use papershelf_core::paper_page;
 use papershelf_core::post::{ParsedPost, Post};
@@ -95,6 +97,10 @@ pub fn site_timed(
     out.push(Output::new(
         format!("{CONTENT}{OFFLINE_FILE}"),
         offline_json(source, &indexed),
+    ));
+    out.push(Output::new(
+        format!("{CONTENT}{CONTEXT_FILE}"),
+        to_json(&source.context)? + "\n",
     ));
     out.push(Output::new(
         format!("{CONTENT}{MESSAGES_FILE}"),

@@ -17,6 +17,10 @@ pub const OFFLINE_FILE: &str = "_papershelf/offline.json";
 /// The site's messages (its language's table with its own texts), beside
 /// the index: what an embedded viewer reads (`crate::messages`).
 pub const MESSAGES_FILE: &str = "_papershelf/messages.json";
+/// Where `papershelf index` writes the site's context (its paper folders,
+/// `authors.yml`, `tags.yml`: `crate::context`) beside the index, for an
+/// embedded viewer, whose page is not the site's.
+pub const CONTEXT_FILE: &str = "_papershelf/site.json";
 
 /// The search index's folder (its `manifest.json` and pieces), in [`GENERATED_DIR`].
 pub const SEARCH_DIR: &str = "_papershelf/search/";
