@@ -204,7 +204,9 @@ const page = {
 fs.writeFileSync(path.join(staging, 'papershelf-build.json'), `${JSON.stringify(page, null, 2)}\n`);
 {
   const siteUrl = process.env.PAPERSHELF_SITE_URL;
-  const args = ['run', '--quiet', '--release', '-p', 'papershelf-cli', '--', 'publish', staging, ...(siteUrl ? ['--site-url', siteUrl] : [])];
+  // Preview images are drawn once per content: those already drawn are kept in target/ across builds.
+  const cache = path.join(process.cwd(), 'target', 'papershelf-previews');
+  const args = ['run', '--quiet', '--release', '-p', 'papershelf-cli', '--', 'publish', staging, '--cache', cache, ...(siteUrl ? ['--site-url', siteUrl] : [])];
   const published = spawnSync('cargo', args, { stdio: 'inherit' });
   if (published.status !== 0) throw new Error(`post-build.mjs: papershelf publish failed (status ${published.status}); see above`);
 }

@@ -111,6 +111,24 @@ export async function benchSearch({ browser, row, budget, runs = 5 }) {
   const citedFiles = fs.readdirSync(path.join(content, '_papershelf', 'cited'), { recursive: true }).filter((f) => f.endsWith('.json')).length;
   row('papershelf index with cited-by: its step / the rest', `${mid.cited} ms / ${mid.total - mid.cited} ms (+${(share * 100).toFixed(1)} %)`, `${citedFiles} posts cited; median of 3 runs of \`papershelf index --timings\``);
   budget('papershelf index with cited-by ≤ 10 % slower than without', share <= 0.1, `+${(share * 100).toFixed(1)} %`);
+  // Preview images for every post and paper of the journal, as `make dist
+  // SITE_URL=…` draws them: cold (an empty cache), then again with nothing changed.
+  fs.copyFileSync(path.join(dist, 'papershelf-build.json'), path.join(work, 'papershelf-build.json'));
+  const cache = path.join(work, 'previews-cache');
+  const publish = () => {
+    const t = performance.now();
+    const run = spawnSync(bin, ['publish', work, '--site-url', 'https://example.org/reviews/', '--cache', cache], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`papershelf publish failed: ${run.stderr}`);
+    return (performance.now() - t) / 1000;
+  };
+  const cold = publish();
+  const drawn = fs.readdirSync(cache).length;
+  const warm = publish();
+  const pngs = fs.readdirSync(cache).map((f) => fs.statSync(path.join(cache, f)).size);
+  row('papershelf publish with preview images, 4,000 posts (and their papers\' pages): cold / nothing changed', `${cold.toFixed(1)} s / ${warm.toFixed(1)} s`, `${drawn} images drawn (posts and papers): ${((cold * 1000) / drawn).toFixed(0)} ms each with the rest of publish; largest ${kb(Math.max(...pngs))}; the whole publish (pages, feeds, sitemap) each time`);
+  budget('preview images for 4,000 posts ≤ 2 min cold', cold <= 120, `${cold.toFixed(1)} s`);
+  budget('publish when nothing changed ≤ 30 s (no image drawn again)', warm <= 30 && fs.readdirSync(cache).length === drawn, `${warm.toFixed(1)} s`);
+  budget('each preview image ≤ 300 KB', Math.max(...pngs) <= 300 * 1024, kb(Math.max(...pngs)));
 
   // 2. Recall on Korean nouns: every post whose text holds the noun, with
   // or without a particle, should be found.

@@ -42,8 +42,13 @@ test("a post page's raw HTML has every tag the link previews read, with its own 
   assert.equal(meta('property', 'og:type'), 'article');
   assert.equal(meta('property', 'og:title'), '2025-11-06 papers review');
   assert.ok(meta('name', 'description').length > 10 && meta('name', 'description').length <= 160);
-  assert.match(meta('property', 'og:image'), new RegExp(`^${server.base}content/papers/y2025/nov/asset/[^"]+\\.png$`));
-  assert.ok(Number(meta('property', 'og:image:width')) > 0);
+  // Its preview image, drawn by publish beside the page, answers as a 1200×630 PNG.
+  assert.equal(meta('property', 'og:image'), `${own}preview.png`);
+  assert.equal(meta('property', 'og:image:width'), '1200');
+  assert.equal(meta('property', 'og:image:height'), '630');
+  const image = await fetch(`${own}preview.png`);
+  assert.equal(image.status, 200);
+  assert.match(image.headers.get('content-type') ?? '', /^image\/png/);
   assert.equal(meta('property', 'article:published_time'), '2025-11-06T00:00:00+09:00');
   assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
   const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(head)[1]);

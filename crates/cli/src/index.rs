@@ -19,7 +19,7 @@ pub fn run(dir: &Path, out: Option<&str>, timings: bool) -> Result<ExitCode, Str
     }
     let read = started.elapsed();
     let mut steps = outputs::Steps::default();
-    let files = outputs::site_timed(&source, None, &mut steps)?;
+    let files = outputs::site_timed(&source, None, &mut steps, None)?;
     let computed = started.elapsed();
     let index_json = format!("{CONTENT}index.json");
     if out == Some("-") {

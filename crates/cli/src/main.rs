@@ -11,6 +11,7 @@ mod check;
 mod index;
 mod init;
 mod outputs;
+mod preview;
 mod publish;
 mod render;
 mod search;
@@ -77,6 +78,9 @@ enum Command {
         /// The site's public URL, with its sub-path; overrides `url` in content/papershelf.toml
         #[arg(long, value_name = "URL")]
         site_url: Option<String>,
+        /// Keep the preview images drawn in DIR, and draw again only those whose words changed
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
     },
     /// Write DIR/papershelf.toml, the site's settings, guessed from a
     /// docusaurus.config.js (or .ts) in DIR or the two folders above it, else
@@ -116,7 +120,11 @@ fn main() -> ExitCode {
         Command::Render { file } => render::run(&file),
         Command::Check { dir, strict } => check::run(&dir, strict),
         Command::Search { dir, query, json } => search::run(&dir, &query, json),
-        Command::Publish { site_dir, site_url } => publish::run(&site_dir, site_url.as_deref()),
+        Command::Publish {
+            site_dir,
+            site_url,
+            cache,
+        } => publish::run(&site_dir, site_url.as_deref(), cache.as_deref()),
         Command::Init {
             dir,
             title,

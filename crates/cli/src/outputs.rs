@@ -2,6 +2,7 @@
 //! ([`Source`]) by one pure function, [`site`]: `index` writes the content
 //! folder's part of it, `publish` the rest, and the tests check the whole.
 
+use crate::preview::{self, Card, Previews};
 use crate::source::Source;
 use papershelf_core::app_page::{index_page_with, Build};
 use papershelf_core::catalog::Catalog;
@@ -47,8 +48,14 @@ impl Output {
 /// made, `papershelf-build.json`), also the app's page `index.html` and the
 /// post pages made from it, and with the site's URL (`source.site.url`)
 /// the feeds, the sitemap and `robots.txt`.
-pub fn site(source: &Source, build: Option<&Build>) -> Result<Vec<Output>, String> {
-    site_timed(source, build, &mut Steps::default())
+/// With `previews` (and the site's URL), a preview image for each post and
+/// paper page too.
+pub fn site(
+    source: &Source,
+    build: Option<&Build>,
+    previews: Option<&Previews>,
+) -> Result<Vec<Output>, String> {
+    site_timed(source, build, &mut Steps::default(), previews)
 }
 
 /// How long the steps of [`site`] took that `papershelf index --timings` names.
@@ -58,11 +65,13 @@ pub struct Steps {
     pub cited: std::time::Duration,
 }
 
-/// [`site`], noting in `steps` how long its steps took.
+/// [`site`], noting in `steps` how long its steps took; with `previews`
+/// (and the site's URL), a preview image for each post and paper page.
 pub fn site_timed(
     source: &Source,
     build: Option<&Build>,
     steps: &mut Steps,
+    previews: Option<&Previews>,
 ) -> Result<Vec<Output>, String> {
     let mut index = Index::build_in(
         source
@@ -129,7 +138,7 @@ pub fn site_timed(
     }
     if let Some(build) = build {
         let newest: Vec<&ParsedPost> = indexed.iter().map(|i| i.parsed).collect();
-        out.extend(published(source, build, &newest, &catalog)?);
+        out.extend(published(source, build, &newest, &catalog, previews)?);
     }
     Ok(out)
 }
@@ -146,6 +155,7 @@ fn published(
     build: &Build,
     newest: &[&ParsedPost],
     catalog: &Catalog,
+    previews: Option<&Previews>,
 ) -> Result<Vec<Output>, String> {
     let site = &source.site;
     let html = index_page_with(build, site, &source.context).map_err(|e| e.to_string())?;
@@ -178,9 +188,20 @@ fn published(
     let url = site.url.as_deref();
     let says = site.messages();
     let mut pages = Vec::new();
+    // Each post's preview image, drawn beside its page (else its own first image).
+    let mut images: std::collections::HashMap<&str, page::PageImage> = Default::default();
     for parsed in newest {
-        let image = preview_image(source, parsed);
-        let page = page::post_page(&html, site, &says, url, parsed, image.as_ref());
+        let drawn = match (previews, url) {
+            (Some(p), Some(u)) => Some(drawn_preview(p, site, &says, u, parsed, &mut out)?),
+            _ => None,
+        };
+        if let Some(image) = drawn.or_else(|| preview_image(source, parsed)) {
+            images.insert(&parsed.post.path, image);
+        }
+    }
+    for parsed in newest {
+        let image = images.get(parsed.post.path.as_str());
+        let page = page::post_page(&html, site, &says, url, parsed, image);
         out.push(Output::new(page::page_file(site, &parsed.post.path), page));
         if let Some(url) = url {
             pages.push((
@@ -199,8 +220,8 @@ fn published(
             if !taken.insert(file.clone()) {
                 continue;
             }
-            let image = preview_image(source, parsed);
-            let page = page::post_page_at(&html, site, &says, url, parsed, image.as_ref(), alias);
+            let image = images.get(parsed.post.path.as_str());
+            let page = page::post_page_at(&html, site, &says, url, parsed, image, alias);
             out.push(Output::new(file, page));
         }
     }
@@ -217,7 +238,15 @@ fn published(
                     .filter(|l| !l.is_empty())
             })
             .collect();
-        let html = paper_page::paper_page(&html, site, &says, url, paper, &leads);
+        // Its newest review's preview, which lists it among that post's papers:
+        // a journal of 4,000 posts reviews some 24,000 papers, too many
+        // images to draw and host one each.
+        let image = paper
+            .reviews
+            .first()
+            .and_then(|r| images.get(r.post_path.as_str()))
+            .cloned();
+        let html = paper_page::paper_page(&html, site, &says, url, paper, &leads, image.as_ref());
         out.push(Output::new(paper_page::paper_file(&paper.key), html));
         if let Some(url) = url {
             let newest = paper.reviews.first().map(|r| r.date.clone());
@@ -355,6 +384,49 @@ fn search_index(indexed: &[Indexed]) -> Result<Vec<Output>, String> {
 /// The preview image of a post page: the post's first image when it is a
 /// PNG or JPEG in the content folder, else the site's `image`; absolute (so
 /// only with a site URL), with its size when the file could be read.
+/// Draws the preview of `parsed` (the site's title, the post's date, its
+/// papers, else its title) into `out` beside its page; returns what its page
+/// says of it.
+fn drawn_preview(
+    previews: &Previews,
+    site: &Site,
+    says: &papershelf_core::messages::Messages,
+    url: &str,
+    parsed: &ParsedPost,
+    out: &mut Vec<Output>,
+) -> Result<page::PageImage, String> {
+    let post = &parsed.post;
+    let lines: Vec<String> = if post.entries.is_empty() {
+        vec![post.title.clone()]
+    } else {
+        post.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| format!("{}. {}", e.number.unwrap_or(i as u32 + 1), e.title))
+            .collect()
+    };
+    let date = if post.date.is_empty() {
+        String::new()
+    } else {
+        says.date(&post.date, true)
+    };
+    let card = Card {
+        site: &site.title,
+        subtitle: &date,
+        lines: &lines,
+        more: says.get("preview.more"),
+    };
+    let file = page::page_file(site, &post.path).replace("index.html", "preview.png");
+    out.push(Output::new(file, previews.png(&card)?));
+    Ok(page::PageImage {
+        url: format!(
+            "{}preview.png",
+            feed::page_url(url, &site.route_base, &post.path)
+        ),
+        size: Some((preview::WIDTH, preview::HEIGHT)),
+    })
+}
+
 fn preview_image(source: &Source, parsed: &ParsedPost) -> Option<page::PageImage> {
     let site = &source.site;
     let url = site.url.as_deref()?;
@@ -444,7 +516,7 @@ mod tests {
     /// drawing per post, all in the content folder; nothing else without a build.
     #[test]
     fn an_indexed_site_is_its_content_files() {
-        let files = site(&source(None), None).unwrap();
+        let files = site(&source(None), None, None).unwrap();
         assert!(files.iter().all(|f| f.path.starts_with(CONTENT)));
         let index: Index = serde_json::from_str(find(&files, "content/index.json")).unwrap();
         assert_eq!(index.posts.len(), 2, "the draft is left out");
@@ -490,7 +562,7 @@ mod tests {
             .filter(|f| f.named_by_bytes)
             .all(|f| f.path.starts_with("content/_papershelf/search/")));
         assert_eq!(
-            site(&source(None), None).unwrap(),
+            site(&source(None), None, None).unwrap(),
             files,
             "the same source, the same files"
         );
@@ -503,6 +575,7 @@ mod tests {
         let files = site(
             &source(Some("https://you.github.io/reviews/")),
             Some(&built()),
+            None,
         )
         .unwrap();
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -543,7 +616,7 @@ mod tests {
         assert!(find(&files, "index.html").contains("application/atom+xml"));
         // Without its URL: the app's page (no feeds linked), the post pages
         // and the paper pages only.
-        let local = site(&source(None), Some(&built())).unwrap();
+        let local = site(&source(None), Some(&built()), None).unwrap();
         assert!(local.iter().all(|f| f.path.starts_with(CONTENT)
             || f.path.starts_with("docs/")
             || f.path.starts_with("paper/")

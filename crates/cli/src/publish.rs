@@ -6,14 +6,19 @@
 //! files for that address. A release build's drafts (`draft: true`) leave it.
 
 use crate::outputs::{self, CONTENT};
+use crate::preview::Previews;
 use crate::source::{read_text, write_if_changed, Source};
 use papershelf_core::app_page::{Build, BUILD_FILE};
 use papershelf_core::site;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs `papershelf publish SITE_DIR [--site-url URL]`.
-pub fn run(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> {
+/// Runs `papershelf publish SITE_DIR [--site-url URL] [--cache DIR]`.
+pub fn run(
+    site_dir: &Path,
+    site_url: Option<&str>,
+    cache: Option<&Path>,
+) -> Result<ExitCode, String> {
     let content = site_dir.join("content");
     let built = site_dir.join(BUILD_FILE);
     let build: Build = read_text(&built)
@@ -46,30 +51,49 @@ pub fn run(site_dir: &Path, site_url: Option<&str>) -> Result<ExitCode, String> 
             }
         }
     }
-    let files = outputs::site(&source, Some(&build))?;
-    let mut pages = 0;
+    // Preview images need the site's address (og:image is absolute) and a Korean font.
+    let previews = match &source.site.url {
+        Some(_) => match Previews::find(cache) {
+            Ok(p) => Some(p),
+            Err(why) => {
+                eprintln!("papershelf: {why}; the posts' own images are their previews meanwhile");
+                None
+            }
+        },
+        None => None,
+    };
+    let files = outputs::site(&source, Some(&build), previews.as_ref())?;
+    let (mut pages, mut papers) = (0, 0);
     for file in files.iter().filter(|f| !f.path.starts_with(CONTENT)) {
         let path = site_dir.join(&file.path);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
                 .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
         }
-        write_if_changed(&path, &String::from_utf8_lossy(&file.bytes))?;
-        pages += usize::from(file.path.ends_with("/index.html"));
+        write_if_changed(&path, &file.bytes)?;
+        let page = file.path.ends_with("/index.html");
+        let paper = file.path.starts_with("paper/");
+        pages += usize::from(page && !paper);
+        papers += usize::from(page && paper);
     }
     let site = &source.site;
     let Some(url) = &site.url else {
         eprintln!(
-            "papershelf: wrote {pages} post pages; no feeds or sitemap: they need the site's public \
-             address. Set `url` in the content folder's {} (url = \"https://you.github.io/reviews/\"), \
+            "papershelf: wrote {pages} post pages and {papers} paper pages; no feeds, sitemap or \
+             preview images: they need the site's public address. Set `url` in the content folder's {} (url = \"https://you.github.io/reviews/\"), \
              or pass --site-url (make dist SITE_URL=https://…)",
             site::FILE
         );
         return Ok(ExitCode::SUCCESS);
     };
     eprintln!(
-        "papershelf: wrote {pages} post pages, sitemap.xml, robots.txt, and atom.xml, rss.xml, \
-         feed.json ({} posts) and a feed per tag (tags/<tag>/atom.xml) for {url}",
+        "papershelf: wrote {pages} post pages, {papers} paper pages{}, sitemap.xml, robots.txt, and \
+         atom.xml, rss.xml, feed.json ({} posts) and a feed per tag (tags/<tag>/atom.xml) for {url}",
+        if previews.is_some() {
+            " with their preview images"
+        } else {
+            ""
+        },
         if site.feed_limit == 0 {
             pages
         } else {

@@ -330,9 +330,10 @@ pub fn content_relative(path: &Path) -> String {
 }
 
 /// Writes only when the text changed, so a file watcher does not loop.
-pub fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+pub fn write_if_changed(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    let bytes = bytes.as_ref();
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -807,6 +807,66 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
         assert!(paper.contains(&want), "{want} in {paper}");
     }
     assert_eq!(paper.matches("<meta charset").count(), 1);
+    // A paper's page is light (no first view to draw): the style sheet's
+    // file, not its text, and no inline script.
+    assert!(!paper.contains("<style id=\"papershelf-style\">") && !paper.contains("<script>"));
+    assert!(
+        paper.contains("<link rel=\"stylesheet\" href=\"./"),
+        "{paper}"
+    );
+    assert!(paper.len() < 24 * 1024, "{} bytes", paper.len());
+    // Preview images, drawn by publish for each post, 1200×630, at most
+    // 300 KB (WhatsApp's limit), beside its page; a paper's page shows its
+    // newest review's.
+    for (page, png) in [
+        (
+            "docs/papers/y2025/nov/20251106/index.html",
+            "docs/papers/y2025/nov/20251106/preview.png",
+        ),
+        (
+            "paper/2511.16719/index.html",
+            "docs/papers/y2025/nov/20251124/preview.png",
+        ),
+    ] {
+        let bytes = std::fs::read(site.join(png)).expect("a preview image");
+        assert!(bytes.starts_with(b"\x89PNG"), "{png}");
+        assert!(bytes.len() <= 300 * 1024, "{png}: {} bytes", bytes.len());
+        let size = imagesize::blob_size(&bytes).unwrap();
+        assert_eq!((size.width, size.height), (1200, 630), "{png}");
+        let html = std::fs::read_to_string(site.join(page)).unwrap();
+        for want in [
+            format!("<meta property=\"og:image\" content=\"{base}{png}\">"),
+            "<meta property=\"og:image:width\" content=\"1200\">".to_string(),
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
+        ] {
+            assert!(html.contains(&want), "{want} in {page}");
+        }
+    }
+    // Drawn once: a second publish with the same cache draws nothing new;
+    // a post whose words changed is drawn again, alone.
+    let cache = site.join("previews-cache");
+    let publish = || {
+        let out = papershelf(&[
+            "publish",
+            root,
+            "--site-url",
+            "http://127.0.0.1:9/sub",
+            "--cache",
+            cache.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let cached = || std::fs::read_dir(&cache).map_or(0, |d| d.count());
+    publish();
+    let first = cached();
+    assert_eq!(first, 14, "an image per post");
+    publish();
+    assert_eq!(cached(), first, "nothing changed, nothing drawn");
+    let post = site.join("content/papers/y2025/nov/20251124.md");
+    let text = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, text.replace("[Olmo 3]", "[Olmo 3.1]")).unwrap();
+    publish();
+    assert_eq!(cached(), first + 1, "its preview, drawn again, alone");
     assert!(paper.find("<meta charset").unwrap() < 1024);
     // A paper without an arXiv id: no arXiv id, no PDF that is not one.
     let olmo = std::fs::read_dir(site.join("paper"))

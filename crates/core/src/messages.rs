@@ -130,6 +130,7 @@ pub const EN: &[(&str, &str)] = &[
     ("bibtex.post", "BibTeX of this post's papers"),
     ("bibtex.copy", "Copy BibTeX"),
     ("bibtex.copied", "BibTeX copied."),
+    ("preview.more", "+ {n} more"),
     ("new", "New"),
     ("new.count.one", "1 new post since your last visit"),
     ("new.count.other", "{n} new posts since your last visit"),
@@ -322,6 +323,7 @@ pub const KO: &[(&str, &str)] = &[
     ("bibtex.post", "이 게시물의 논문 BibTeX"),
     ("bibtex.copy", "BibTeX 복사"),
     ("bibtex.copied", "BibTeX를 복사했습니다."),
+    ("preview.more", "외 {n}편"),
     ("new", "새 글"),
     ("new.count.one", "지난 방문 이후 새 글 {n}개"),
     ("new.count.other", "지난 방문 이후 새 글 {n}개"),
@@ -702,6 +704,7 @@ mod tests {
             root.join("src"),
             root.join("crates/web/src"),
             root.join("crates/core/src"),
+            root.join("crates/cli/src"),
             root.join("www"),
         ];
         while let Some(dir) = stack.pop() {
