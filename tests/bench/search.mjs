@@ -125,7 +125,7 @@ export async function benchSearch({ browser, row, budget, runs = 5 }) {
   const drawn = fs.readdirSync(cache).length;
   const warm = publish();
   const pngs = fs.readdirSync(cache).map((f) => fs.statSync(path.join(cache, f)).size);
-  row('papershelf publish with preview images, 4,000 posts (and their papers\' pages): cold / nothing changed', `${cold.toFixed(1)} s / ${warm.toFixed(1)} s`, `${drawn} images drawn (posts and papers): ${((cold * 1000) / drawn).toFixed(0)} ms each with the rest of publish; largest ${kb(Math.max(...pngs))}; the whole publish (pages, feeds, sitemap) each time`);
+  row('papershelf publish with preview images, 4,000 posts (and their papers\' pages): cold / nothing changed', `${cold.toFixed(1)} s / ${warm.toFixed(1)} s`, `${drawn} images drawn (one per post; a paper page shows its newest review's): ${((cold * 1000) / drawn).toFixed(0)} ms each with the rest of publish; largest ${kb(Math.max(...pngs))}; the whole publish (pages, feeds, sitemap) each time`);
   budget('preview images for 4,000 posts ≤ 2 min cold', cold <= 120, `${cold.toFixed(1)} s`);
   budget('publish when nothing changed ≤ 30 s (no image drawn again)', warm <= 30 && fs.readdirSync(cache).length === drawn, `${warm.toFixed(1)} s`);
   budget('each preview image ≤ 300 KB', Math.max(...pngs) <= 300 * 1024, kb(Math.max(...pngs)));
