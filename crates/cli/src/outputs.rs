@@ -191,11 +191,13 @@ fn published(
     // Each post's preview image, drawn beside its page (else its own first image).
     let mut images: std::collections::HashMap<&str, page::PageImage> = Default::default();
     for parsed in newest {
-        let drawn = match (previews, url) {
-            (Some(p), Some(u)) => Some(drawn_preview(p, site, &says, u, parsed, &mut out)?),
+        // A post's own `image:` wins; else its drawn preview.
+        let own = own_image(source, parsed);
+        let drawn = match (&own, previews, url) {
+            (None, Some(p), Some(u)) => Some(drawn_preview(p, site, &says, u, parsed, &mut out)?),
             _ => None,
         };
-        if let Some(image) = drawn.or_else(|| preview_image(source, parsed)) {
+        if let Some(image) = own.or(drawn).or_else(|| preview_image(source, parsed)) {
             images.insert(&parsed.post.path, image);
         }
     }
@@ -424,6 +426,33 @@ fn drawn_preview(
             feed::page_url(url, &site.route_base, &post.path)
         ),
         size: Some((preview::WIDTH, preview::HEIGHT)),
+    })
+}
+
+/// The post's own preview image, `image:` in its front matter (Docusaurus's
+/// social card): a web address as it is, else a file of the content (its
+/// size read from it) as a link to it resolves. Needs the site's URL.
+fn own_image(source: &Source, parsed: &ParsedPost) -> Option<page::PageImage> {
+    let url = source.site.url.as_deref()?;
+    let image = parsed.post.image.as_deref()?.trim();
+    if image.starts_with("https://") || image.starts_with("http://") {
+        return Some(page::PageImage {
+            url: feed::ascii_url(image),
+            size: None,
+        });
+    }
+    use papershelf_core::links::{resolve, UrlUse};
+    let Ok(papershelf_core::doc::Target::Asset { path, .. }) =
+        resolve(image, &parsed.post.path, UrlUse::Image)
+    else {
+        return None;
+    };
+    Some(page::PageImage {
+        url: feed::ascii_url(&format!(
+            "{url}{CONTENT}{}",
+            papershelf_core::paths::encode_path(&path)
+        )),
+        size: source.files.get(&path).and_then(|f| f.dimensions),
     })
 }
 

@@ -842,6 +842,24 @@ fn publish_writes_feeds_that_a_feed_reader_reads() {
             assert!(html.contains(&want), "{want} in {page}");
         }
     }
+    // A post's own `image:` (Docusaurus's social card) still wins: nothing is drawn for it.
+    let own = site.join("content/papers/y2025/nov/20251120.md");
+    let text = std::fs::read_to_string(&own).unwrap();
+    std::fs::write(
+        &own,
+        format!("---\nimage: ./asset/blog_20251120_img0.png\n---\n{text}"),
+    )
+    .unwrap();
+    let out = papershelf(&["publish", root, "--site-url", "http://127.0.0.1:9/sub"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page =
+        std::fs::read_to_string(site.join("docs/papers/y2025/nov/20251120/index.html")).unwrap();
+    assert!(
+        page.contains(&format!("<meta property=\"og:image\" content=\"{base}content/papers/y2025/nov/asset/blog_20251120_img0.png\">")),
+        "{page}"
+    );
+    assert!(!page.contains("20251120/preview.png"), "{page}");
+    std::fs::write(&own, text).unwrap();
     // Drawn once: a second publish with the same cache draws nothing new;
     // a post whose words changed is drawn again, alone.
     let cache = site.join("previews-cache");

@@ -32,6 +32,8 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// `id:`, a doc's id: the last part of its Docusaurus URL.
     pub id: Option<String>,
+    /// `image:`, the post's own preview image for link previews.
+    pub image: Option<String>,
 }
 
 /// An author as a post's front matter names them.
@@ -183,6 +185,7 @@ impl FrontMatter {
                 .map(|p| p.trim().to_string()),
             slug: text("slug"),
             id: text("id"),
+            image: text("image").filter(|i| !i.trim().is_empty()),
             draft: matches!(doc["draft"], Yaml::Boolean(true))
                 || doc["draft"].as_str() == Some("true"),
             papers: match &doc["papers"] {
@@ -238,6 +241,7 @@ impl FrontMatter {
                 }
                 "slug" if !value.is_empty() => fm.slug = Some(value.to_string()),
                 "id" if !value.is_empty() => fm.id = Some(value.to_string()),
+                "image" if !value.is_empty() => fm.image = Some(value.to_string()),
                 "tags" if value.is_empty() => in_tags = true,
                 "tags" => fm.tags = split_tag_list(value),
                 _ => {}

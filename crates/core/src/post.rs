@@ -62,6 +62,10 @@ pub struct Post {
     /// ([`crate::address`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// `image:` in front matter: the post's own preview image (link
+    /// previews), as written; `papershelf publish` draws none for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// How many links in other posts cite it (see the citations module), written
     /// by `papershelf index`; its citations are in
     /// `crate::paths::cited_path`.
@@ -283,6 +287,7 @@ impl Post {
             hash: String::new(),
             minutes,
             aliases: crate::address::aliases(path, fm.slug.as_deref(), fm.id.as_deref()),
+            image: fm.image.clone(),
             cited: 0,
         };
         diagnostics.sort_by_key(|d| d.line);
