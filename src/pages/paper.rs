@@ -9,9 +9,8 @@ use leptos::prelude::*;
 use papershelf_core::bibtex;
 use papershelf_core::catalog::Paper;
 use papershelf_core::doc::post_hash;
-use papershelf_core::links::{is_external, UrlUse};
 use papershelf_core::mdx::Partials;
-use papershelf_core::paper_id::arxiv_id;
+use papershelf_core::paper_id::sources;
 use papershelf_core::post::Post;
 use papershelf_core::sections::entry_lead;
 use papershelf_web::header::tag_href;
@@ -35,24 +34,6 @@ pub fn PaperPage(
         }
         None => view! { <PaperNotFound key=key.clone()/> }.into_any(),
     })
-}
-
-/// Where a paper can be read: its abstract, PDF and Hugging Face page for an
-/// arXiv paper, else its own link (when the URL-scheme allow-list keeps it).
-fn sources(paper: &Paper) -> Vec<(&'static str, String)> {
-    match paper.url.as_deref().and_then(arxiv_id) {
-        Some(id) => vec![
-            ("paper.abstract", format!("https://arxiv.org/abs/{id}")),
-            ("paper.pdf", format!("https://arxiv.org/pdf/{id}")),
-            ("paper.hf", format!("https://huggingface.co/papers/{id}")),
-        ],
-        None => paper
-            .url
-            .iter()
-            .filter(|url| is_external(url, UrlUse::Link))
-            .map(|url| ("paper.source", url.clone()))
-            .collect(),
-    }
 }
 
 #[component]
@@ -110,7 +91,7 @@ fn PaperView(
                 {paper.tags.iter().map(|tag| view! { <a class="tag" href=tag_href(tag)>{tag.clone()}</a> }).collect_view()}
             </div>
             <ul class="paper-sources">
-                {sources(&paper)
+                {sources(paper.url.as_deref())
                     .into_iter()
                     .map(|(label, url)| view! {
                         <li><a href=url target="_blank" rel="noopener noreferrer">{t(label)}</a></li>

@@ -124,37 +124,7 @@ pub fn post_page_at(
     if let Some(own) = &own {
         head += &format!("  <link rel=\"canonical\" href=\"{}\">\n", a(own));
     }
-    head += "  <meta property=\"og:type\" content=\"article\">\n";
-    head += &format!(
-        "  <meta property=\"og:site_name\" content=\"{}\">\n",
-        a(&site.title)
-    );
-    head += &format!(
-        "  <meta property=\"og:locale\" content=\"{}\">\n",
-        a(&site.language.replace('-', "_"))
-    );
-    head += &format!(
-        "  <meta property=\"og:title\" content=\"{}\">\n",
-        a(&truncate(&title, 90))
-    );
-    head += &format!(
-        "  <meta property=\"og:description\" content=\"{}\">\n",
-        a(&description)
-    );
-    if let Some(own) = &own {
-        head += &format!("  <meta property=\"og:url\" content=\"{}\">\n", a(own));
-    }
-    if let Some(image) = image {
-        head += &format!(
-            "  <meta property=\"og:image\" content=\"{}\">\n",
-            a(&image.url)
-        );
-        if let Some((w, h)) = image.size {
-            head += &format!(
-                "  <meta property=\"og:image:width\" content=\"{w}\">\n  <meta property=\"og:image:height\" content=\"{h}\">\n"
-            );
-        }
-    }
+    head += &open_graph(site, &title, &description, own.as_deref(), image);
     let published = rfc3339(&post.date, &site.timezone);
     if let Some(published) = &published {
         head += &format!(
@@ -266,6 +236,45 @@ pub(crate) fn fill(template: &str, head: &str, summary: &str, first_visit: Optio
         ),
         None => html,
     }
+}
+
+/// The Open Graph tags of a page titled `title` (an article of `site`), at
+/// `own` when the site's URL is known, with its preview `image`.
+pub(crate) fn open_graph(
+    site: &Site,
+    title: &str,
+    description: &str,
+    own: Option<&str>,
+    image: Option<&PageImage>,
+) -> String {
+    let a = xml_text;
+    let mut head = String::from("  <meta property=\"og:type\" content=\"article\">\n");
+    for (property, content) in [
+        ("og:site_name", site.title.clone()),
+        ("og:locale", site.language.replace('-', "_")),
+        ("og:title", truncate(title, 90)),
+        ("og:description", description.to_string()),
+    ] {
+        head += &format!(
+            "  <meta property=\"{property}\" content=\"{}\">\n",
+            a(&content)
+        );
+    }
+    if let Some(own) = own {
+        head += &format!("  <meta property=\"og:url\" content=\"{}\">\n", a(own));
+    }
+    if let Some(image) = image {
+        head += &format!(
+            "  <meta property=\"og:image\" content=\"{}\">\n",
+            a(&image.url)
+        );
+        if let Some((w, h)) = image.size {
+            head += &format!(
+                "  <meta property=\"og:image:width\" content=\"{w}\">\n  <meta property=\"og:image:height\" content=\"{h}\">\n"
+            );
+        }
+    }
+    head
 }
 
 /// Where the app's `index.html` keeps the preloads only a first visit needs

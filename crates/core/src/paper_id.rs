@@ -153,6 +153,31 @@ pub fn key_of(identity: &str, title: &str) -> String {
     }
 }
 
+/// Where a paper linked by `url` can be read, each with the key of the
+/// message that names it: an arXiv paper's abstract, PDF and Hugging Face
+/// page; any other paper's own link, if the URL-scheme allow-list keeps it.
+/// The paper's page in the app and the one `publish` writes list these.
+///
+/// ```
+/// use papershelf_core::paper_id::sources;
+/// assert_eq!(sources(Some("https://huggingface.co/papers/2511.16719"))[1],
+///     ("paper.pdf", "https://arxiv.org/pdf/2511.16719".to_string()));
+/// assert!(sources(Some("javascript:alert(1)")).is_empty());
+/// ```
+pub fn sources(url: Option<&str>) -> Vec<(&'static str, String)> {
+    match url.and_then(arxiv_id) {
+        Some(id) => vec![
+            ("paper.abstract", format!("https://arxiv.org/abs/{id}")),
+            ("paper.pdf", format!("https://arxiv.org/pdf/{id}")),
+            ("paper.hf", format!("https://huggingface.co/papers/{id}")),
+        ],
+        None => url
+            .filter(|u| crate::links::is_external(u, crate::links::UrlUse::Link))
+            .map(|u| vec![("paper.source", u.to_string())])
+            .unwrap_or_default(),
+    }
+}
+
 /// Whether `key` can name a paper: what [`key`] writes (letters, digits,
 /// `-`, `_`, `.`, and `/` between non-empty segments other than `.`/`..`).
 pub fn is_key(key: &str) -> bool {

@@ -116,32 +116,8 @@ pub fn paper_page(
             a(&ascii_url(&pdf))
         );
     }
-    head += "  <meta property=\"og:type\" content=\"article\">\n";
-    head += &format!(
-        "  <meta property=\"og:site_name\" content=\"{}\">\n",
-        a(&site.title)
-    );
-    head += &format!(
-        "  <meta property=\"og:title\" content=\"{}\">\n",
-        a(&truncate(title, 90))
-    );
-    head += &format!(
-        "  <meta property=\"og:description\" content=\"{}\">\n",
-        a(&description)
-    );
-    if let Some(own) = &own {
-        head += &format!("  <meta property=\"og:url\" content=\"{}\">\n", a(own));
-    }
-    if let Some(image) = image {
-        head += &format!(
-            "  <meta property=\"og:image\" content=\"{}\">\n",
-            a(&image.url)
-        );
-        if let Some((w, h)) = image.size {
-            head += &format!(
-                "  <meta property=\"og:image:width\" content=\"{w}\">\n  <meta property=\"og:image:height\" content=\"{h}\">\n"
-            );
-        }
+    head += &crate::page::open_graph(site, title, &description, own.as_deref(), image);
+    if image.is_some() {
         head += "  <meta name=\"twitter:card\" content=\"summary_large_image\">\n";
     } else {
         head += "  <meta name=\"twitter:card\" content=\"summary\">\n";
@@ -201,19 +177,7 @@ fn summary(
     if let Some(sub) = &paper.subtitle {
         s += &format!("    <p>{}</p>\n", a(sub));
     }
-    let sources: Vec<(&str, String)> = match paper.url.as_deref().and_then(arxiv_id) {
-        Some(id) => vec![
-            ("paper.abstract", format!("https://arxiv.org/abs/{id}")),
-            ("paper.pdf", format!("https://arxiv.org/pdf/{id}")),
-            ("paper.hf", format!("https://huggingface.co/papers/{id}")),
-        ],
-        None => paper
-            .url
-            .iter()
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-            .map(|u| ("paper.source", u.clone()))
-            .collect(),
-    };
+    let sources = crate::paper_id::sources(paper.url.as_deref());
     if !sources.is_empty() {
         let links: Vec<String> = sources
             .iter()
